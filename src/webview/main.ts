@@ -1,0 +1,2 @@
+// The simulation panel's browser entry point.
+export {};
