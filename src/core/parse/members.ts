@@ -1,0 +1,230 @@
+// SnappyData `conf/servers`, `conf/leads`, `conf/locators`, read the way cluster/sbin/snappy-nodes.sh
+// (v1.3.1) reads them and QuickLauncher.getStartOptions then sees each argument
+// (config-formats.md B.1-B.3):
+// - `while read slave || [[ -n "$slave" ]]` without -r: a line ending in `\` joins the next one,
+//   other backslashes are dropped (the next char is kept), unescaped blanks at both ends are
+//   stripped, the last line counts without a newline, and a `\r` (CRLF files) stays in the line;
+// - `echo $slave | grep ^[^#]` skips blank lines and lines whose first word starts with `#`;
+// - host = first space-separated field (tabs do not separate), args = the rest;
+// - the args reach the launcher through `eval`/ssh, so shell word rules apply (shellWords.ts);
+// - every argument must start with `-` or the launcher stops with "Unexpected command-line option".
+import type { MemberRole } from '../document/kind';
+import type { Span } from '../text/lineIndex';
+import { ShellHazard, ShellWord, splitShellWords } from './shellWords';
+
+export type MemberArgKind =
+  | 'dir' | 'classpath' | 'heap-size' | 'jvm' | 'system-property' | 'password' | 'sync' | 'option' | 'unexpected';
+
+export interface MemberArg {
+  readonly kind: MemberArgKind;
+  /** The argv word. */
+  readonly text: string;
+  readonly span: Span;
+  /** For `-key[=value]` options: the text between '-' and the first '='. For -J args: the JVM arg. */
+  readonly key?: string;
+  readonly keySpan?: Span;
+  /** The text after the first '=' (for `-heap-size=`, `-dir=` and options). */
+  readonly value?: string;
+  readonly valueSpan?: Span;
+}
+
+export interface MemberLine {
+  /** 0-based position among the file's members. */
+  readonly index: number;
+  readonly role: MemberRole;
+  readonly host: string;
+  readonly hostSpan: Span;
+  /** The whole member line in the document, continuation lines included (terminator excluded). */
+  readonly lineSpan: Span;
+  readonly physicalLineStarts: readonly number[];
+  /** Every argument the launcher receives from this line, in order. */
+  readonly args: readonly MemberArg[];
+  /** The host field holds a TAB: snappy-nodes.sh splits on spaces only, so the arguments became part of the host name. */
+  readonly tabInHost?: Span;
+  /** The line ends with `\r` (CRLF file): it stays in the last argument or host. */
+  readonly carriageReturn?: Span;
+  readonly shellHazards: readonly ShellHazard[];
+  /** Text dropped by a shell comment (`#` starting a word), when there is one. */
+  readonly shellComment?: Span;
+  /** The first argument QuickLauncher rejects, with its exact message. */
+  readonly launchError?: { readonly message: string; readonly span: Span };
+  /** `-key[=value]` options as QuickLauncher stores them (LinkedHashMap: the last one wins). */
+  readonly options: ReadonlyMap<string, MemberArg>;
+}
+
+export interface MembersDocument {
+  readonly kind: 'snappy-members';
+  readonly role: MemberRole;
+  readonly text: string;
+  readonly members: readonly MemberLine[];
+  readonly comments: readonly Span[];
+  /** No member lines: the scripts start one member on localhost. */
+  readonly implicitLocalhost: boolean;
+}
+
+interface ReadLine {
+  readonly chars: string;
+  readonly offs: number[];
+  readonly start: number;
+  readonly end: number;
+  readonly physicalLineStarts: number[];
+}
+
+/** bash `read` without -r, one call. Returns undefined at end of input with nothing read. */
+function bashRead(text: string, from: number): { line: ReadLine; next: number } | undefined {
+  const n = text.length;
+  if (from >= n) return undefined;
+  const chars: string[] = [];
+  const offs: number[] = [];
+  const escaped: boolean[] = [];
+  const physicalLineStarts = [from];
+  let pos = from;
+  let end = from;
+  while (pos < n) {
+    const c = text.charAt(pos);
+    if (c === '\\') {
+      if (pos + 1 >= n) {
+        pos++;
+        break;
+      }
+      const d = text.charAt(pos + 1);
+      if (d === '\n') {
+        pos += 2;
+        physicalLineStarts.push(pos);
+        continue;
+      }
+      chars.push(d);
+      offs.push(pos + 1);
+      escaped.push(true);
+      pos += 2;
+      end = pos;
+      continue;
+    }
+    if (c === '\n') {
+      pos++;
+      break;
+    }
+    if (c !== '\0') {
+      // bash drops NUL bytes from what it reads.
+      chars.push(c);
+      offs.push(pos);
+      escaped.push(false);
+    }
+    pos++;
+    end = pos;
+  }
+  // Strip unescaped IFS blanks (space, tab) at both ends.
+  let a = 0;
+  let b = chars.length;
+  while (a < b && !escaped[a] && (chars[a] === ' ' || chars[a] === '\t')) a++;
+  while (b > a && !escaped[b - 1] && (chars[b - 1] === ' ' || chars[b - 1] === '\t')) b--;
+  return {
+    line: { chars: chars.slice(a, b).join(''), offs: offs.slice(a, b), start: from, end, physicalLineStarts },
+    next: pos,
+  };
+}
+
+/** The `echo $slave | grep ^[^#]` test: false for blank lines and lines whose first word starts with '#'. */
+function isMemberLine(chars: string): boolean {
+  const words = chars.split(/[ \t]+/).filter((w) => w.length > 0);
+  // bash's echo takes leading -n/-e/-E words as options and prints nothing for them.
+  let k = 0;
+  while (k < words.length && /^-[neE]+$/.test(words[k] ?? '')) k++;
+  const first = words[k];
+  return first !== undefined && !first.startsWith('#');
+}
+
+function launcherArg(word: ShellWord): MemberArg {
+  const text = word.text;
+  const spanOf = (from: number, to: number): Span =>
+    from >= to ? { start: word.offsets[from] ?? word.span.end, end: word.offsets[from] ?? word.span.end }
+      : { start: word.offsets[from] ?? word.span.start, end: (word.offsets[to - 1] ?? word.span.end - 1) + 1 };
+  const withValue = (kind: MemberArgKind, prefixLength: number): MemberArg => ({
+    kind, text, span: word.span,
+    key: text.slice(1, prefixLength - 1), keySpan: spanOf(1, prefixLength - 1),
+    value: text.slice(prefixLength), valueSpan: spanOf(prefixLength, text.length),
+  });
+  // QuickLauncher.getStartOptions, in its order of tests.
+  if (text.startsWith('-dir=')) return withValue('dir', 5);
+  if (text.startsWith('-classpath=')) return withValue('classpath', 11);
+  if (text.startsWith('-heap-size=')) return withValue('heap-size', 11);
+  if (text.startsWith('-J')) return { kind: 'jvm', text, span: word.span, key: text.slice(2), keySpan: spanOf(2, text.length) };
+  if (text.startsWith('-D') || text.startsWith('-XX:')) return { kind: 'system-property', text, span: word.span, key: text, keySpan: word.span };
+  if (text.startsWith('-password')) return { kind: 'password', text, span: word.span };
+  if (text.startsWith('-sync=')) return withValue('sync', 6);
+  if (text.length > 0 && text.charAt(0) === '-') {
+    const eq = text.indexOf('=');
+    if (eq < 0) return { kind: 'option', text, span: word.span, key: text.slice(1), keySpan: spanOf(1, text.length) };
+    return withValue('option', eq + 1);
+  }
+  return { kind: 'unexpected', text, span: word.span };
+}
+
+function launchErrorOf(arg: MemberArg): string | undefined {
+  if (arg.kind === 'unexpected') return `Unexpected command-line option: ${arg.text}`;
+  if (arg.kind === 'password' && arg.text.length > 9 && arg.text.charAt(9) !== '=') {
+    return `Unexpected option (should be -password or -password=): ${arg.text}`;
+  }
+  if (arg.kind === 'sync' && !/^(true|false)$/i.test(arg.value ?? '')) {
+    // LauncherBase.processWaitForSync with LAUNCHER_EXPECTED_BOOLEAN
+    return `Expected true or false for "sync=<value>" but was "${arg.value ?? ''}"`;
+  }
+  return undefined;
+}
+
+export function parseMembers(text: string, role: MemberRole): MembersDocument {
+  const members: MemberLine[] = [];
+  const comments: Span[] = [];
+  let pos = 0;
+  for (;;) {
+    const r = bashRead(text, pos);
+    if (r === undefined) break;
+    pos = r.next;
+    const line = r.line;
+    if (!isMemberLine(line.chars)) {
+      const firstNonBlank = line.chars.search(/[^ \t]/);
+      if (firstNonBlank >= 0) comments.push({ start: line.offs[firstNonBlank] ?? line.start, end: line.end });
+      continue;
+    }
+    const chars = line.chars;
+    const offs = line.offs;
+    const sp = chars.indexOf(' ');
+    const hostEnd = sp < 0 ? chars.length : sp;
+    const host = chars.slice(0, hostEnd);
+    const hostSpan: Span = { start: offs[0] ?? line.start, end: (offs[hostEnd - 1] ?? line.start) + 1 };
+    const tab = host.indexOf('\t');
+    const restChars = sp < 0 ? '' : chars.slice(sp + 1);
+    const restOffs = sp < 0 ? [] : offs.slice(sp + 1);
+    const split = splitShellWords(restChars, restOffs);
+    const args = split.words.map(launcherArg);
+    const options = new Map<string, MemberArg>();
+    let launchError: { message: string; span: Span } | undefined;
+    for (const a of args) {
+      if (launchError === undefined) {
+        const message = launchErrorOf(a);
+        if (message !== undefined) launchError = { message, span: a.span };
+      }
+      if (a.kind === 'option' && a.key !== undefined) {
+        options.delete(a.key);
+        options.set(a.key, a);
+      }
+    }
+    const cr = chars.endsWith('\r') ? { start: (offs[chars.length - 1] ?? line.end - 1), end: (offs[chars.length - 1] ?? line.end - 1) + 1 } : undefined;
+    members.push({
+      index: members.length,
+      role,
+      host,
+      hostSpan,
+      lineSpan: { start: offs[0] ?? line.start, end: line.end },
+      physicalLineStarts: line.physicalLineStarts,
+      args,
+      ...(tab >= 0 ? { tabInHost: { start: offs[tab] ?? line.start, end: (offs[tab] ?? line.start) + 1 } } : {}),
+      ...(cr !== undefined ? { carriageReturn: cr } : {}),
+      shellHazards: split.hazards,
+      ...(split.comment !== undefined ? { shellComment: split.comment } : {}),
+      ...(launchError !== undefined ? { launchError } : {}),
+      options,
+    });
+  }
+  return { kind: 'snappy-members', role, text, members, comments, implicitLocalhost: members.length === 0 };
+}
