@@ -1,2 +1,49 @@
-// `node dist/cli.js <command> ...`: the command-line front of the core.
-process.stdout.write('spark-memory: no command yet\n');
+// `node dist/cli.js <command> ...`: the command-line front of the core. Usage problems and
+// unreadable input print one line and exit 2; nothing here prints a stack trace.
+import { ParsedArgs, UsageError, parseArgs } from './args';
+import { InputError } from './input';
+import { LAYOUT_OPTIONS, runLayout } from './layoutCommand';
+
+const USAGE = `usage: spark-memory <command> [options]
+
+commands:
+  layout <file> [--member N] [--spark-version V] [--format text|json]
+         the memory layout Spark or SnappyData derives from a config file
+         (also: --type T, --system-memory BYTES, --jvm-shortfall F, --host-ram BYTES, --host-cores N)
+`;
+
+interface Command {
+  readonly options: Readonly<Record<string, boolean>>;
+  readonly run: (args: ParsedArgs, out: (s: string) => void) => number;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  layout: { options: LAYOUT_OPTIONS, run: runLayout },
+};
+
+export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    err(`spark-memory: unknown command ${name} (try --help)\n`);
+    return 2;
+  }
+  try {
+    return command.run(parseArgs(rest, command.options), out);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      err(`spark-memory ${name}: ${e.message}\n`);
+      return 2;
+    }
+    err(`spark-memory ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+}

@@ -1,0 +1,196 @@
+// `spark-memory layout <file> [--member N] [--spark-version V] [--format text|json]`.
+import { DocumentLayout, layoutOfDocument, sparkVersionFor } from '../core/analyze';
+import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
+import type { SparkLayout } from '../core/layout/sparkLayout';
+import type { StartupError } from '../core/layout/startupError';
+import { formatBytes } from '../core/size';
+import { LineIndex } from '../core/text/lineIndex';
+import { parseSparkVersion } from '../core/version';
+import { ParsedArgs, UsageError, optionString } from './args';
+import { LoadedDocument, loadDocument } from './input';
+
+export const LAYOUT_OPTIONS = { member: true, 'spark-version': true, format: true, type: true, 'system-memory': true, 'jvm-shortfall': true, 'host-ram': true, 'host-cores': true } as const;
+
+interface ErrorJson { phase: string; message: string; key?: string; errorClass?: string; line?: number; column?: number }
+
+function errorJson(e: StartupError, index: LineIndex): ErrorJson {
+  const span = e.span ?? e.from?.span;
+  const pos = span !== undefined && e.from?.uri === undefined ? index.positionAt(span.start) : undefined;
+  return {
+    phase: e.phase, message: e.message,
+    ...(e.key !== undefined ? { key: e.key } : {}),
+    ...(e.errorClass !== undefined ? { errorClass: e.errorClass } : {}),
+    ...(pos !== undefined ? { line: pos.line + 1, column: pos.character + 1 } : {}),
+  };
+}
+
+function sparkJson(file: string, l: SparkLayout, index: LineIndex): Record<string, unknown> {
+  const u = l.unified;
+  return {
+    file, flavour: 'spark', sparkVersion: l.sparkVersion, memoryManager: l.memoryManager,
+    executorMemory: l.executorMemory,
+    ...(u !== undefined ? {
+      systemMemory: u.systemMemory, reservedMemory: u.reservedMemory, usableMemory: u.usableMemory,
+      maxHeapMemory: u.maxHeapMemory, onHeapStorageRegionSize: u.onHeapStorageRegionSize,
+      onHeapExecutionPoolSize: u.onHeapExecutionPoolSize, userMemory: u.userMemory,
+      maxOnHeapStorageMemory: u.maxOnHeapStorageMemory, maxOffHeapMemory: u.maxOffHeapMemory,
+      offHeapStorageRegionSize: u.offHeapStorageRegionSize, offHeapExecutionPoolSize: u.offHeapExecutionPoolSize,
+      maxOffHeapStorageMemory: u.maxOffHeapStorageMemory, memoryFraction: u.memoryFraction,
+      storageFraction: u.storageFraction, offHeapEnabled: u.offHeapEnabled, tungstenMemoryMode: u.tungstenMemoryMode,
+    } : {}),
+    ...(l.legacy !== undefined ? { legacy: l.legacy } : {}),
+    ...(l.pageSizeBytes !== undefined ? { pageSizeBytes: l.pageSizeBytes } : {}),
+    executorCores: l.executorCores, taskCpus: l.taskCpus,
+    ...(l.executionPerTask !== undefined ? { executionPerTask: l.executionPerTask } : {}),
+    clusterManager: l.clusterManager,
+    ...(l.container !== undefined ? { container: l.container } : {}),
+    ...(l.driverMemory !== undefined ? { driverMemory: l.driverMemory } : {}),
+    startupErrors: l.startupErrors.map((e) => errorJson(e, index)),
+    assumptions: l.assumptions,
+  };
+}
+
+function memberJson(m: SnappyMemberLayout, index: LineIndex): Record<string, unknown> {
+  const { startupErrors, ...rest } = m;
+  const strip = (v: unknown): unknown => {
+    if (v && typeof v === 'object' && 'value' in v && 'origin' in v) {
+      const o = v as { value: unknown; origin: string };
+      return { value: o.value, origin: o.origin };
+    }
+    return v;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) out[k] = strip(v);
+  out['startupErrors'] = startupErrors.map((e) => errorJson(e, index));
+  return out;
+}
+
+function row(label: string, bytes: number | undefined, note = ''): string {
+  if (bytes === undefined) return '';
+  return `  ${label.padEnd(34)} ${formatBytes(bytes).padStart(12)}  ${String(bytes).padStart(15)}${note ? `  ${note}` : ''}\n`;
+}
+
+function errorsText(errors: readonly StartupError[], index: LineIndex, file: string): string {
+  if (errors.length === 0) return '';
+  let s = '\nStart-up errors (in the order Spark or SnappyData meets them):\n';
+  for (const e of errors) {
+    const j = errorJson(e, index);
+    const where = j.line !== undefined ? `${file}:${j.line}:${j.column}: ` : '';
+    s += `  - ${where}[${e.phase}] ${e.message.replace(/\n/g, '\n      ')}\n`;
+  }
+  return s;
+}
+
+function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource: string): string {
+  let s = `${file}: Spark ${l.sparkVersion} (${versionSource}), ${l.memoryManager}\n`;
+  s += row('executor heap (spark.executor.memory)', l.executorMemory);
+  const u = l.unified;
+  if (u !== undefined) {
+    s += row('system memory (Runtime.maxMemory)', u.systemMemory);
+    s += row('reserved memory', u.reservedMemory);
+    s += row('usable memory', u.usableMemory);
+    s += row('user memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`);
+    s += row('unified region (maxHeapMemory)', u.maxHeapMemory, `spark.memory.fraction ${u.memoryFraction}`);
+    s += row('  storage region', u.onHeapStorageRegionSize, `spark.memory.storageFraction ${u.storageFraction}`);
+    s += row('  execution pool (initial)', u.onHeapExecutionPoolSize);
+    if (u.maxOffHeapMemory > 0) {
+      s += row('off-heap (spark.memory.offHeap.size)', u.maxOffHeapMemory, u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled');
+      s += row('  off-heap storage region', u.offHeapStorageRegionSize);
+      s += row('  off-heap execution pool', u.offHeapExecutionPoolSize);
+    }
+  }
+  if (l.legacy !== undefined) {
+    s += row('system memory', l.legacy.systemMemory);
+    s += row('storage (legacy, fixed)', l.legacy.maxOnHeapStorageMemory);
+    s += row('  unroll eviction cap', l.legacy.maxUnrollMemory);
+    s += row('execution (legacy, fixed)', l.legacy.maxOnHeapExecutionMemory);
+  }
+  if (l.pageSizeBytes !== undefined) s += row('Tungsten page size', l.pageSizeBytes);
+  if (l.executionPerTask !== undefined) {
+    const t = l.executionPerTask;
+    s += `  ${t.concurrentTasks} concurrent task(s): each waits below ${formatBytes(t.minPerTask)} and may grow to ${formatBytes(t.maxPerTask)} of execution memory\n`;
+  }
+  if (l.container !== undefined) {
+    const c = l.container;
+    s += `  container request (${c.clusterManager}): ${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
+      `${c.offHeapMiB ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''} = ${c.totalMiB} MiB\n`;
+  }
+  s += errorsText(l.startupErrors, index, file);
+  if (l.assumptions.length > 0) s += `\nAssumptions:\n${l.assumptions.map((a) => `  - ${a}\n`).join('')}`;
+  return s;
+}
+
+function memberText(file: string, m: SnappyMemberLayout, index: LineIndex): string {
+  let s = `${file}: member ${m.member} (${m.role}) on ${m.host}\n`;
+  s += row(`heap (-Xmx${m.maxHeapSize?.value ?? '?'}, ${m.maxHeapSize?.origin ?? 'none'})`, m.heapBytes);
+  s += `  critical-heap-percentage ${m.criticalHeapPercentage.value} (${m.criticalHeapPercentage.origin}), eviction-heap-percentage ${m.evictionHeapPercentage.value} (${m.evictionHeapPercentage.origin})\n`;
+  s += row('system memory', m.systemMemory);
+  s += row('reserved memory (above critical)', m.reservedMemory);
+  s += row('user memory', m.userMemory);
+  s += row('unified region (maxHeapMemory)', m.maxHeapMemory, m.memoryFraction !== undefined ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})` : '');
+  s += row('  storage region', m.onHeapStorageRegionSize);
+  s += row('  execution pool (initial)', m.onHeapExecutionPoolSize);
+  s += row('  max heap storage (eviction cap)', m.maxHeapStorageSize, m.evictionFraction !== undefined ? `eviction fraction ${m.evictionFraction}` : '');
+  if (m.memorySize.value > 0 || m.memorySize.origin === 'forced') {
+    s += row(`off-heap (memory-size, ${m.memorySize.origin})`, m.memorySize.value);
+    s += row('  off-heap storage region', m.offHeapStorageRegionSize);
+    s += row('  off-heap execution pool', m.offHeapExecutionPoolSize);
+    s += row('  max off-heap storage', m.maxOffHeapStorageSize);
+  }
+  if (m.executorCores !== undefined) s += `  executor cores ${m.executorCores.value} (${m.executorCores.origin})\n`;
+  s += errorsText(m.startupErrors, index, file);
+  if (m.assumptions.length > 0) s += `  Assumptions:\n${m.assumptions.map((a) => `    - ${a}\n`).join('')}`;
+  return s;
+}
+
+function number(args: ParsedArgs, name: string): number | undefined {
+  const v = optionString(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} needs a non-negative number, got ${v}`);
+  return n;
+}
+
+export function runLayout(args: ParsedArgs, out: (s: string) => void): number {
+  if (args.positionals.length !== 1) throw new UsageError('layout needs exactly one file');
+  const file = args.positionals[0] ?? '';
+  const format = optionString(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format ${format} (expected text or json)`);
+  const versionText = optionString(args, 'spark-version');
+  const version = versionText === undefined ? undefined : parseSparkVersion(versionText);
+  if (versionText !== undefined && version === undefined) throw new UsageError(`unknown --spark-version ${versionText} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
+  const memberText1 = optionString(args, 'member');
+  const loaded: LoadedDocument = loadDocument(file, optionString(args, 'type'));
+  let member: number | undefined;
+  if (memberText1 !== undefined) {
+    if (!/^\d+$/.test(memberText1) || Number(memberText1) < 1) throw new UsageError(`--member needs a line number from 1, got ${memberText1}`);
+    if (loaded.doc.kind !== 'snappy-members') throw new UsageError('--member applies to SnappyData member files only');
+    const count = Math.max(1, loaded.doc.members.length);
+    member = Number(memberText1) - 1;
+    if (member >= count) throw new UsageError(`${file} has ${count} member line(s); there is no member ${memberText1}`);
+  }
+  const systemMemory = number(args, 'system-memory');
+  const shortfall = number(args, 'jvm-shortfall');
+  const ram = number(args, 'host-ram');
+  const cores = number(args, 'host-cores');
+  const result: DocumentLayout = layoutOfDocument(loaded.doc, {
+    ...(version !== undefined ? { sparkVersion: version } : {}),
+    spark: { ...(systemMemory !== undefined ? { systemMemory } : {}), ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}) },
+    snappy: {
+      ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),
+      ...(ram !== undefined || cores !== undefined ? { host: { ...(ram !== undefined ? { ramBytes: ram } : {}), ...(cores !== undefined ? { cores } : {}) } } : {}),
+      ...(loaded.leads !== undefined ? { leads: loaded.leads } : {}),
+    },
+  }, member);
+  const index = new LineIndex(loaded.text);
+  if (result.kind === 'spark') {
+    const vs = sparkVersionFor(loaded.doc, version).source;
+    if (format === 'json') out(JSON.stringify(sparkJson(file, result.layout, index), null, 2) + '\n');
+    else out(sparkText(file, result.layout, index, vs === 'setting' ? '--spark-version' : vs === 'document' ? 'from spec.sparkVersion' : 'default; choose with --spark-version'));
+  } else {
+    const role = loaded.doc.kind === 'snappy-members' ? loaded.doc.role : 'server';
+    if (format === 'json') out(JSON.stringify({ file, flavour: 'snappydata', role, members: result.members.map((m) => memberJson(m, index)) }, null, 2) + '\n');
+    else out(result.members.map((m) => memberText(file, m, index)).join('\n'));
+  }
+  return 0;
+}

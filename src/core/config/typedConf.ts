@@ -1,0 +1,100 @@
+// Reading one key the way a given Spark call reads it: typed ConfigEntry reads (ConfigBuilder:
+// values are trimmed, errors "<key> should be double, but was <v>"), untyped SparkConf getters
+// (SparkConf.catchIllegalValue: "Illegal value for config key <key>: ..."), and size reads.
+import { lookupKey, requiredDefault } from '../catalog';
+import { ByteUnit, byteFromString, javaTrim, sparkConfGetSizeAs } from '../size';
+import type { SparkVersion } from '../version';
+import type { ConfValue, SparkConfView } from './confSource';
+import { Parsed, javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from './javaParse';
+
+export interface ReadValue<T> {
+  readonly value: T;
+  /** The conf value it came from; undefined when it is the catalog default. */
+  readonly from?: ConfValue;
+}
+
+export interface ReadError {
+  readonly key: string;
+  readonly message: string;
+  readonly from?: ConfValue;
+}
+
+export type Read<T> = { readonly ok: true; readonly read: ReadValue<T> } | { readonly ok: false; readonly error: ReadError };
+
+function ok<T>(value: T, from: ConfValue | undefined): Read<T> {
+  return { ok: true, read: from === undefined ? { value } : { value, from } };
+}
+
+function fail<T>(key: string, message: string, from: ConfValue | undefined): Read<T> {
+  return { ok: false, error: from === undefined ? { key, message } : { key, message, from } };
+}
+
+function pick(conf: SparkConfView, keys: readonly string[]): ConfValue | undefined {
+  return conf.getFirst(...keys);
+}
+
+/** Keys and their SparkConf alternates from the catalog, primary first. */
+function keysOf(key: string): string[] {
+  return [key, ...(lookupKey(key)?.alternates ?? [])];
+}
+
+/** A typed `doubleConf` read (ConfigHelpers.toNumber trims first). */
+export function readTypedDouble(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<number> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = javaParseDouble(javaTrim(text));
+  return r.ok ? ok(r.value, from) : fail(key, `${key} should be double, but was ${text}`, from);
+}
+
+/** An untyped `SparkConf.getDouble(key, default)` read (no trimming beyond Double.parseDouble's own). */
+export function readConfDouble(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<number> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = javaParseDouble(text);
+  return r.ok ? ok(r.value, from) : fail(key, `Illegal value for config key ${key}: ${r.error}`, from);
+}
+
+export function readTypedInt(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<number> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = javaParseInt(javaTrim(text));
+  return r.ok ? ok(r.value, from) : fail(key, `${key} should be int, but was ${text}`, from);
+}
+
+export function readTypedLong(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<number> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = javaParseLong(javaTrim(text));
+  return r.ok ? ok(r.value, from) : fail(key, `${key} should be long, but was ${text}`, from);
+}
+
+/** `SparkConf.getLong(key, default)`: untyped, no trimming. */
+export function readConfLong(conf: SparkConfView, key: string, fallback: number): Read<number> {
+  const from = conf.get(key);
+  if (from === undefined) return ok(fallback, undefined);
+  const r: Parsed<number> = javaParseLong(from.value);
+  return r.ok ? ok(r.value, from) : fail(key, `Illegal value for config key ${key}: ${r.error}`, from);
+}
+
+export function readTypedBoolean(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<boolean> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = scalaToBoolean(javaTrim(text));
+  return r.ok ? ok(r.value, from) : fail(key, `${key} should be boolean, but was ${text}`, from);
+}
+
+/** A typed `bytesConf(unit)` read: value in `unit`, one leading '-' accepted (ConfigBuilder.byteFromString). */
+export function readTypedBytes(conf: SparkConfView, key: string, unit: ByteUnit, v: SparkVersion, fallback?: string): Read<number> {
+  const from = pick(conf, keysOf(key));
+  const text = from?.value ?? fallback ?? requiredDefault(key, v);
+  const r = byteFromString(javaTrim(text), unit);
+  return r.ok ? ok(r.value, from) : fail(key, r.error, from);
+}
+
+/** An untyped `SparkConf.getSizeAsBytes(key)` / `getSizeAsMb(key)` read. */
+export function readConfSize(conf: SparkConfView, key: string, unit: ByteUnit): Read<number> | undefined {
+  const from = conf.get(key);
+  if (from === undefined) return undefined;
+  const r = sparkConfGetSizeAs(key, from.value, unit);
+  return r.ok ? ok(r.value, from) : fail(key, r.error, from);
+}

@@ -1,0 +1,119 @@
+// What YARN or Kubernetes is asked for per executor (spark-memory.md section 10, config-formats.md
+// A.6): YarnAllocator (2.4.4), ResourceProfile.getResourcesForClusterManager (3.3.1, 3.5.0, 4.1.1),
+// BasicExecutorFeatureStep (Kubernetes).
+import type { SparkConfView } from '../config/confSource';
+import { Read, readTypedBoolean, readTypedBytes, readTypedDouble } from '../config/typedConf';
+import { SparkVersion, atLeast } from '../version';
+import { StartupError } from './startupError';
+import { readError } from './unified';
+
+export type ClusterManager = 'yarn' | 'kubernetes' | 'standalone' | 'local';
+
+/** ResourceProfile.MEMORY_OVERHEAD_MIN_MIB / YarnSparkHadoopUtil.MEMORY_OVERHEAD_MIN (384 MiB before 4.0). */
+export const MEMORY_OVERHEAD_MIN_MIB = 384;
+const MiB = 1024 * 1024;
+
+export interface ContainerRequest {
+  readonly clusterManager: ClusterManager;
+  readonly executorMemoryMiB: number;
+  readonly memoryOverheadMiB: number;
+  /** Whether the overhead was given (spark.executor.memoryOverhead) or derived from the factor. */
+  readonly memoryOverheadOrigin: 'set' | 'factor' | 'minimum';
+  readonly memoryOverheadFactor: number;
+  readonly offHeapMiB: number;
+  readonly pysparkMemoryMiB: number;
+  readonly totalMiB: number;
+}
+
+export function clusterManagerOf(master: string | undefined): ClusterManager | undefined {
+  if (master === undefined) return undefined;
+  const m = master.trim();
+  if (m === 'yarn' || m.startsWith('yarn-')) return 'yarn';
+  if (m.startsWith('k8s://')) return 'kubernetes';
+  if (m.startsWith('spark://')) return 'standalone';
+  if (m === 'local' || m.startsWith('local[') || m.startsWith('local-cluster')) return 'local';
+  return undefined;
+}
+
+function fail(r: Extract<Read<unknown>, { ok: false }>): { ok: false; error: StartupError } {
+  return { ok: false, error: readError(r, 'container') };
+}
+
+export function deriveContainerRequest(
+  conf: SparkConfView, v: SparkVersion, opts: { clusterManager?: ClusterManager; pythonApp?: boolean } = {},
+): { ok: true; request: ContainerRequest } | { ok: false; error: StartupError } {
+  const clusterManager = opts.clusterManager ?? clusterManagerOf(conf.getString('spark.master')) ?? 'yarn';
+  const pythonApp = opts.pythonApp ?? false;
+  const memR = readTypedBytes(conf, 'spark.executor.memory', 'MiB', v);
+  if (!memR.ok) return fail(memR);
+  const executorMemoryMiB = memR.read.value;
+
+  // The factor: 0.1 fixed on YARN before 3.3; Kubernetes reads spark.kubernetes.memoryOverheadFactor
+  // (0.4 for non-JVM apps); from 3.3 spark.executor.memoryOverheadFactor wins when it is set.
+  let factor = 0.1;
+  const k8sFactorDefault = pythonApp ? '0.4' : '0.1';
+  if (clusterManager === 'kubernetes') {
+    const r = readTypedDouble(conf, 'spark.kubernetes.memoryOverheadFactor', v, k8sFactorDefault);
+    if (!r.ok) return fail(r);
+    factor = r.read.value;
+  }
+  if (atLeast(v, 3, 3) && conf.contains('spark.executor.memoryOverheadFactor')) {
+    const r = readTypedDouble(conf, 'spark.executor.memoryOverheadFactor', v);
+    if (!r.ok) return fail(r);
+    factor = r.read.value;
+    if (!(factor > 0)) {
+      return { ok: false, error: { phase: 'container', exceptionClass: 'IllegalArgumentException', message: `'${conf.getString('spark.executor.memoryOverheadFactor') ?? ''}' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0`, key: 'spark.executor.memoryOverheadFactor', from: conf.get('spark.executor.memoryOverheadFactor')! } };
+    }
+  }
+  let minOverheadMiB = MEMORY_OVERHEAD_MIN_MIB;
+  if (atLeast(v, 4)) {
+    const r = readTypedBytes(conf, 'spark.executor.minMemoryOverhead', 'MiB', v);
+    if (!r.ok) return fail(r);
+    minOverheadMiB = r.read.value;
+  }
+  let memoryOverheadMiB: number;
+  let memoryOverheadOrigin: ContainerRequest['memoryOverheadOrigin'];
+  const overheadSet = conf.getFirst('spark.executor.memoryOverhead', 'spark.yarn.executor.memoryOverhead');
+  if (overheadSet !== undefined) {
+    const r = readTypedBytes(conf, 'spark.executor.memoryOverhead', 'MiB', v);
+    if (!r.ok) return fail(r);
+    memoryOverheadMiB = r.read.value;
+    memoryOverheadOrigin = 'set';
+  } else {
+    const fromFactor = Math.trunc(factor * executorMemoryMiB);
+    memoryOverheadMiB = Math.max(fromFactor, minOverheadMiB);
+    memoryOverheadOrigin = fromFactor >= minOverheadMiB ? 'factor' : 'minimum';
+  }
+  // Off-heap is added from 3.0 on YARN (SPARK-28577) and from 3.1 on Kubernetes (SPARK-32661).
+  let offHeapMiB = 0;
+  const offHeapAdded = clusterManager === 'kubernetes' ? atLeast(v, 3, 1) : atLeast(v, 3);
+  if (offHeapAdded) {
+    const en = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
+    if (!en.ok) return fail(en);
+    if (en.read.value) {
+      const size = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
+      if (!size.ok) return fail(size);
+      offHeapMiB = Math.trunc(size.read.value / MiB);
+      if (!(offHeapMiB > 0)) {
+        return {
+          ok: false,
+          error: { phase: 'container', exceptionClass: 'IllegalArgumentException', message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true', key: 'spark.memory.offHeap.size', ...(conf.get('spark.memory.offHeap.size') !== undefined ? { from: conf.get('spark.memory.offHeap.size')! } : {}) },
+        };
+      }
+    }
+  }
+  let pysparkMemoryMiB = 0;
+  if (pythonApp && conf.contains('spark.executor.pyspark.memory')) {
+    const r = readTypedBytes(conf, 'spark.executor.pyspark.memory', 'MiB', v);
+    if (!r.ok) return fail(r);
+    pysparkMemoryMiB = r.read.value;
+  }
+  return {
+    ok: true,
+    request: {
+      clusterManager, executorMemoryMiB, memoryOverheadMiB, memoryOverheadOrigin, memoryOverheadFactor: factor,
+      offHeapMiB, pysparkMemoryMiB,
+      totalMiB: executorMemoryMiB + memoryOverheadMiB + offHeapMiB + pysparkMemoryMiB,
+    },
+  };
+}

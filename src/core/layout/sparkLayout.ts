@@ -1,0 +1,226 @@
+// The memory layout of one Spark executor for a configuration, with the start-up errors Spark would
+// raise for it. Composes the exact derivations (unified.ts, static.ts, pageSize.ts, container.ts);
+// nothing here re-derives a size.
+import type { ConfValue, SparkConfView } from '../config/confSource';
+import { readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
+import { byteStringAs, javaTrim, parseJvmHeapSize } from '../size';
+import { SparkVersion, atLeast, formatVersion } from '../version';
+import { ClusterManager, ContainerRequest, clusterManagerOf, deriveContainerRequest } from './container';
+import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
+import { StartupError } from './startupError';
+import { StaticMemorySizes, deriveStaticMemory } from './static';
+import { UnifiedMemorySizes, deriveUnifiedMemory, javaDoubleToString, readError } from './unified';
+
+export interface SparkLayoutOptions {
+  readonly version: SparkVersion;
+  /** The executor JVM's Runtime.maxMemory, when known exactly; otherwise derived from the heap. */
+  readonly systemMemory?: number;
+  /**
+   * Share of -Xmx the JVM does not report as Runtime.maxMemory. 0 by default: G1, the default
+   * collector since JDK 9, reports the full -Xmx. Parallel and CMS leave out one survivor space
+   * (a few percent), which a user can model here.
+   */
+  readonly jvmMaxMemoryShortfall?: number;
+  readonly gc?: GarbageCollector;
+  readonly clusterManager?: ClusterManager;
+  readonly pythonApp?: boolean;
+}
+
+export interface ExecutionPerTask {
+  /** Tasks that run at once: spark.executor.cores / spark.task.cpus. */
+  readonly concurrentTasks: number;
+  /** 1/(2N) of the initial execution pool: below this a task waits (ExecutionMemoryPool). */
+  readonly minPerTask: number;
+  /** 1/N of the largest pool execution can reach by evicting storage. */
+  readonly maxPerTask: number;
+}
+
+export interface SparkLayout {
+  readonly flavour: 'spark';
+  readonly sparkVersion: string;
+  readonly memoryManager: 'UnifiedMemoryManager' | 'StaticMemoryManager';
+  /** spark.executor.memory in bytes (the -Xmx of the executor). */
+  readonly executorMemory: number;
+  readonly executorMemorySource?: ConfValue;
+  readonly unified?: UnifiedMemorySizes;
+  readonly legacy?: StaticMemorySizes;
+  readonly pageSizeBytes?: number;
+  readonly executionPerTask?: ExecutionPerTask;
+  readonly executorCores: number;
+  readonly taskCpus: number;
+  readonly container?: ContainerRequest;
+  readonly clusterManager: ClusterManager;
+  /** spark.driver.memory in bytes, when it parses. */
+  readonly driverMemory?: number;
+  readonly assumptions: readonly string[];
+  /** In the order Spark meets them; the first is what a run prints. */
+  readonly startupErrors: readonly StartupError[];
+}
+
+const MiB = 1024 * 1024;
+
+function positiveSize(conf: SparkConfView, key: string, message: string): StartupError | undefined {
+  const from = conf.get(key);
+  if (from === undefined) return undefined;
+  // SparkSubmitArguments.validateSubmitArguments: Try(JavaUtils.byteStringAsBytes(v)).getOrElse(-1L) <= 0
+  const r = byteStringAs(from.value, 'BYTE');
+  if (r.ok && r.value > 0) return undefined;
+  return { phase: 'submit', exceptionClass: 'SparkException', message, key, from };
+}
+
+function positiveInt(conf: SparkConfView, key: string, message: string): StartupError | undefined {
+  const from = conf.get(key);
+  if (from === undefined) return undefined;
+  const n = /^[+-]?\d+$/.test(from.value) ? Number(from.value) : -1;
+  if (n > 0 && n <= 2147483647) return undefined;
+  return { phase: 'submit', exceptionClass: 'SparkException', message, key, from };
+}
+
+function pushUnique(list: StartupError[], e: StartupError | undefined): void {
+  if (e !== undefined && !list.some((x) => x.message === e.message)) list.push(e);
+}
+
+export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): SparkLayout {
+  const v = opts.version;
+  const errors: StartupError[] = [];
+  const assumptions: string[] = [];
+  const clusterManager = opts.clusterManager ?? clusterManagerOf(conf.getString('spark.master')) ?? 'yarn';
+  if (opts.clusterManager === undefined && clusterManagerOf(conf.getString('spark.master')) === undefined) {
+    assumptions.push('Cluster manager: YARN (spark.master is not set).');
+  }
+  const deployMode = javaTrim(conf.getString('spark.submit.deployMode') ?? 'client');
+
+  // 1. spark-submit's own checks.
+  pushUnique(errors, positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number'));
+  pushUnique(errors, positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number'));
+  pushUnique(errors, positiveInt(conf, 'spark.executor.cores', 'Executor cores must be a positive number'));
+  if (deployMode === 'cluster') pushUnique(errors, positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number'));
+  pushUnique(errors, positiveInt(conf, 'spark.executor.instances', 'Number of executors must be a positive number'));
+
+  // 2. The client-mode driver JVM gets -Xmx<spark.driver.memory> verbatim (also in a Kubernetes driver pod).
+  const driverFrom = conf.get('spark.driver.memory');
+  let driverMemory: number | undefined;
+  const driverText = javaTrim(driverFrom?.value ?? '1g');
+  const driverParsed = byteStringAs(driverText, 'MiB');
+  if (driverParsed.ok) driverMemory = driverParsed.value * MiB;
+  if (deployMode !== 'cluster' || clusterManager === 'kubernetes') {
+    const jvm = parseJvmHeapSize(driverText);
+    if (!jvm.ok) pushUnique(errors, { phase: 'jvm', exceptionClass: 'JVM', message: jvm.error, key: 'spark.driver.memory', ...(driverFrom !== undefined ? { from: driverFrom } : {}) });
+    else driverMemory = jvm.bytes;
+  }
+  const driverOpts = conf.get('spark.driver.extraJavaOptions');
+  if (driverOpts !== undefined) {
+    const has = atLeast(v, 4, 1) ? driverOpts.value.split(/\s+/).some((o) => o.startsWith('-Xmx')) : driverOpts.value.includes('Xmx');
+    if (has) pushUnique(errors, { phase: 'submit', exceptionClass: 'IllegalArgumentException', message: `Not allowed to specify max heap(Xmx) memory settings through java options (was ${driverOpts.value}). Use the corresponding --driver-memory or spark.driver.memory configuration instead.`, key: 'spark.driver.extraJavaOptions', from: driverOpts });
+  }
+
+  // 3. SparkConf.validateSettings on the driver.
+  const execOpts = conf.get('spark.executor.extraJavaOptions');
+  if (execOpts !== undefined) {
+    if (execOpts.value.includes('-Dspark')) {
+      pushUnique(errors, { phase: 'driver', exceptionClass: 'Exception', message: `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`, key: 'spark.executor.extraJavaOptions', from: execOpts });
+    }
+    if (execOpts.value.includes('-Xmx')) {
+      pushUnique(errors, { phase: 'driver', exceptionClass: 'Exception', message: `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`, key: 'spark.executor.extraJavaOptions', from: execOpts });
+    }
+  }
+  const fractionKeys = ['spark.memory.fraction', 'spark.memory.storageFraction'];
+  if (!atLeast(v, 3)) fractionKeys.push('spark.shuffle.memoryFraction', 'spark.shuffle.safetyFraction', 'spark.storage.unrollFraction', 'spark.storage.safetyFraction', 'spark.storage.memoryFraction');
+  for (const key of fractionKeys) {
+    if (!conf.contains(key)) continue;
+    const r = readConfDouble(conf, key, v, '0.5');
+    if (!r.ok) {
+      pushUnique(errors, readError(r, 'driver'));
+      continue;
+    }
+    if (r.read.value > 1 || r.read.value < 0) {
+      pushUnique(errors, { phase: 'driver', exceptionClass: 'IllegalArgumentException', message: `${key} should be between 0 and 1 (was '${javaDoubleToString(r.read.value)}').`, key, ...(r.read.from !== undefined ? { from: r.read.from } : {}) });
+    }
+  }
+
+  // Cores: tasks at once = executor cores / task cpus.
+  const coresR = readTypedInt(conf, 'spark.executor.cores', v);
+  const executorCores = coresR.ok && coresR.read.value > 0 ? coresR.read.value : 1;
+  const cpusR = readTypedInt(conf, 'spark.task.cpus', v);
+  const taskCpus = cpusR.ok && cpusR.read.value > 0 ? cpusR.read.value : 1;
+  if (executorCores < taskCpus) {
+    if (atLeast(v, 3)) {
+      pushUnique(errors, { phase: 'driver', exceptionClass: 'SparkException', message: `The number of cores per executor (=${executorCores}) has to be >= the number of cpus per task = ${taskCpus}.`, key: 'spark.executor.cores', ...(conf.get('spark.executor.cores') !== undefined ? { from: conf.get('spark.executor.cores')! } : {}) });
+    } else {
+      const dyn = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v);
+      if (dyn.ok && dyn.read.value) pushUnique(errors, { phase: 'driver', exceptionClass: 'SparkException', message: 'spark.executor.cores must not be < spark.task.cpus.', key: 'spark.executor.cores' });
+    }
+  }
+
+  // 4. The executor heap and the memory manager (driver side first: it fails fast on the executor size).
+  const execFrom = conf.get('spark.executor.memory');
+  const execR = readTypedBytes(conf, 'spark.executor.memory', 'MiB', v);
+  const executorMemory = execR.ok ? execR.read.value * MiB : 1024 * MiB;
+  const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
+  const systemMemory = opts.systemMemory ?? Math.trunc(executorMemory * (1 - shortfall));
+  if (opts.systemMemory === undefined) {
+    assumptions.push(shortfall === 0
+      ? 'System memory = spark.executor.memory (Runtime.maxMemory equals -Xmx under G1, the default collector since JDK 9).'
+      : `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`);
+  }
+  const legacyR = !atLeast(v, 3) ? readTypedBoolean(conf, 'spark.memory.useLegacyMode', v) : undefined;
+  const legacyMode = legacyR !== undefined && legacyR.ok && legacyR.read.value;
+  let unified: UnifiedMemorySizes | undefined;
+  let legacy: StaticMemorySizes | undefined;
+  if (legacyMode) {
+    const d = deriveStaticMemory(systemMemory, conf, v);
+    if (d.ok) legacy = d.sizes;
+    else pushUnique(errors, d.error);
+  } else {
+    if (driverMemory !== undefined) {
+      const driverSide = deriveUnifiedMemory(Math.trunc(driverMemory * (1 - shortfall)), conf, v);
+      if (!driverSide.ok) pushUnique(errors, driverSide.error);
+    }
+    const d = deriveUnifiedMemory(systemMemory, conf, v);
+    if (d.ok) unified = d.sizes;
+    else pushUnique(errors, d.error);
+  }
+
+  // 5. Container sizing.
+  let container: ContainerRequest | undefined;
+  if (clusterManager === 'yarn' || clusterManager === 'kubernetes') {
+    const c = deriveContainerRequest(conf, v, { clusterManager, ...(opts.pythonApp !== undefined ? { pythonApp: opts.pythonApp } : {}) });
+    if (c.ok) container = c.request;
+    else pushUnique(errors, c.error);
+  }
+
+  let pageSizeBytes: number | undefined;
+  let executionPerTask: ExecutionPerTask | undefined;
+  const gc = opts.gc ?? 'G1';
+  if (unified !== undefined) {
+    const explicit = conf.contains('spark.buffer.pageSize') ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v) : undefined;
+    if (explicit !== undefined && explicit.ok) pageSizeBytes = explicit.read.value;
+    else {
+      const pool = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
+      pageSizeBytes = defaultPageSizeBytes(pool, executorCores, unified.tungstenMemoryMode, gc, v);
+    }
+    const n = Math.max(1, Math.floor(executorCores / taskCpus));
+    const pool = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
+    const maxReachable = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.maxOffHeapMemory : unified.maxHeapMemory;
+    executionPerTask = { concurrentTasks: n, minPerTask: Math.trunc(pool / (2 * n)), maxPerTask: Math.trunc(maxReachable / n) };
+  }
+  if (opts.gc === undefined) assumptions.push('Garbage collector: G1 (page size).');
+
+  return {
+    flavour: 'spark',
+    sparkVersion: formatVersion(v),
+    memoryManager: legacyMode ? 'StaticMemoryManager' : 'UnifiedMemoryManager',
+    executorMemory,
+    ...(execFrom !== undefined ? { executorMemorySource: execFrom } : {}),
+    ...(unified !== undefined ? { unified } : {}),
+    ...(legacy !== undefined ? { legacy } : {}),
+    ...(pageSizeBytes !== undefined ? { pageSizeBytes } : {}),
+    ...(executionPerTask !== undefined ? { executionPerTask } : {}),
+    executorCores, taskCpus,
+    ...(container !== undefined ? { container } : {}),
+    clusterManager,
+    ...(driverMemory !== undefined ? { driverMemory } : {}),
+    assumptions,
+    startupErrors: errors,
+  };
+}

@@ -1,0 +1,85 @@
+// An error Spark, the JVM or SnappyData raises for a configuration before any work runs, with its
+// exact text for the chosen release.
+import type { ConfValue } from '../config/confSource';
+import type { Span } from '../text/lineIndex';
+import { SparkVersion, atLeast } from '../version';
+
+export type StartupPhase =
+  /** SparkSubmitArguments.validateSubmitArguments, before anything starts. */
+  | 'submit'
+  /** The JVM the launcher starts (client-mode driver -Xmx). */
+  | 'jvm'
+  /** SparkConf.validateSettings and config reads at SparkContext start. */
+  | 'driver'
+  /** The memory manager built in an executor JVM. */
+  | 'executor'
+  /** Container and pod sizing on YARN or Kubernetes. */
+  | 'container'
+  /** SnappyData's launcher (QuickLauncher/LauncherBase), before the member JVM starts. */
+  | 'snappy-launcher'
+  /** A SnappyData member while it boots (GemFire thresholds, SnappyUnifiedMemoryManager). */
+  | 'snappy-member';
+
+export interface StartupError {
+  readonly phase: StartupPhase;
+  /** Exception class as people see it (e.g. IllegalArgumentException). */
+  readonly exceptionClass: string;
+  /** The text exactly as the chosen release prints it. */
+  readonly message: string;
+  /** 3.5+ error class (SPARK-38467) and its parameters, where there is one. */
+  readonly errorClass?: string;
+  readonly messageParameters?: Readonly<Record<string, string>>;
+  /** The config key behind it, and the value it was read from. */
+  readonly key?: string;
+  readonly from?: ConfValue;
+  /** Where in a member line (SnappyData) the offending argument sits. */
+  readonly span?: Span;
+}
+
+/** Templates of the 3.5+ memory error classes (common/utils error-conditions.json). */
+const ERROR_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
+  INVALID_DRIVER_MEMORY: [
+    'System memory <systemMemory> must be at least <minSystemMemory>.',
+    'Please increase heap size using the --driver-memory option or "<config>" in Spark configuration.',
+  ],
+  INVALID_EXECUTOR_MEMORY: [
+    'Executor memory <executorMemory> must be at least <minSystemMemory>.',
+    'Please increase executor memory using the --executor-memory option or "<config>" in Spark configuration.',
+  ],
+};
+
+/** `[CLASS] ` + the template lines joined by a newline; 4.x appends ` SQLSTATE: F0000`. */
+export function renderErrorClass(errorClass: string, params: Readonly<Record<string, string>>, v: SparkVersion): string {
+  const lines = ERROR_TEMPLATES[errorClass] ?? [errorClass];
+  const text = lines.map((l) => l.replace(/<(\w+)>/g, (_m, p: string) => params[p] ?? `<${p}>`)).join('\n');
+  return `[${errorClass}] ${text}${atLeast(v, 4) ? ' SQLSTATE: F0000' : ''}`;
+}
+
+/** UnifiedMemoryManager.getMaxMemory's two checks, worded for the release (spark-memory.md 1.1). */
+export function memoryTooSmallError(
+  which: 'system' | 'executor', actual: number, minimum: number, v: SparkVersion, from?: ConfValue,
+): StartupError {
+  if (atLeast(v, 3, 5)) {
+    const errorClass = which === 'system' ? 'INVALID_DRIVER_MEMORY' : 'INVALID_EXECUTOR_MEMORY';
+    const messageParameters: Record<string, string> = which === 'system'
+      ? { systemMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.driver.memory' }
+      : { executorMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.executor.memory' };
+    return {
+      phase: which === 'system' ? 'executor' : 'driver',
+      exceptionClass: 'SparkIllegalArgumentException',
+      message: renderErrorClass(errorClass, messageParameters, v),
+      errorClass, messageParameters,
+      key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
+      ...(from !== undefined ? { from } : {}),
+    };
+  }
+  return {
+    phase: which === 'system' ? 'executor' : 'driver',
+    exceptionClass: 'IllegalArgumentException',
+    message: which === 'system'
+      ? `System memory ${actual} must be at least ${minimum}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`
+      : `Executor memory ${actual} must be at least ${minimum}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+    key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
+    ...(from !== undefined ? { from } : {}),
+  };
+}

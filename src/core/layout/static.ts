@@ -1,0 +1,75 @@
+// StaticMemoryManager, the legacy manager of Spark 1.6-2.4 (spark.memory.useLegacyMode=true),
+// restated from core/src/main/scala/org/apache/spark/memory/StaticMemoryManager.scala @2.4.4
+// (spark-memory.md section 7). Removed in 3.0.0 (SPARK-26539).
+import type { SparkConfView } from '../config/confSource';
+import { readConfDouble, readConfLong, readTypedBytes } from '../config/typedConf';
+import { sparkConfGetSizeAs } from '../size';
+import type { SparkVersion } from '../version';
+import { StartupError } from './startupError';
+import { Derived, readError } from './unified';
+
+/** StaticMemoryManager.MIN_MEMORY_BYTES (SPARK-14636, 2.0+). */
+export const STATIC_MIN_MEMORY_BYTES = 32 * 1024 * 1024;
+
+export interface StaticMemorySizes {
+  readonly systemMemory: number;
+  readonly maxOnHeapStorageMemory: number;
+  readonly maxOnHeapExecutionMemory: number;
+  /** Caps how much unrolling may evict (not a region of its own). */
+  readonly maxUnrollMemory: number;
+  readonly maxOffHeapMemory: number;
+  /** The static manager moves all off-heap memory to execution. */
+  readonly offHeapExecutionPoolSize: number;
+  readonly offHeapStorageRegionSize: 0;
+  readonly maxOffHeapStorageMemory: 0;
+}
+
+function tooSmall(which: 'system' | 'executor', actual: number, from?: StartupError['from']): StartupError {
+  return {
+    phase: which === 'system' ? 'executor' : 'driver',
+    exceptionClass: 'IllegalArgumentException',
+    message: which === 'system'
+      ? `System memory ${actual} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`
+      : `Executor memory ${actual} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+    key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
+    ...(from !== undefined ? { from } : {}),
+  };
+}
+
+export function deriveStaticMemory(systemMemoryFromJvm: number, conf: SparkConfView, v: SparkVersion): Derived<StaticMemorySizes> {
+  const sysR = readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
+  if (!sysR.ok) return { ok: false, error: readError(sysR, 'executor') };
+  const systemMemory = sysR.read.value;
+  // getMaxExecutionMemory is evaluated first (its checks run before the storage size).
+  if (systemMemory < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: tooSmall('system', systemMemory) };
+  const exec = conf.get('spark.executor.memory');
+  if (exec !== undefined) {
+    const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE');
+    if (!r.ok) return { ok: false, error: { phase: 'driver', exceptionClass: 'NumberFormatException', message: r.error, key: 'spark.executor.memory', from: exec } };
+    if (r.value < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: tooSmall('executor', r.value, exec) };
+  }
+  const fr = (key: string) => readConfDouble(conf, key, v);
+  const shuffleFraction = fr('spark.shuffle.memoryFraction');
+  if (!shuffleFraction.ok) return { ok: false, error: readError(shuffleFraction, 'executor') };
+  const shuffleSafety = fr('spark.shuffle.safetyFraction');
+  if (!shuffleSafety.ok) return { ok: false, error: readError(shuffleSafety, 'executor') };
+  const maxOnHeapExecutionMemory = Math.trunc(systemMemory * shuffleFraction.read.value * shuffleSafety.read.value);
+  const storageFraction = fr('spark.storage.memoryFraction');
+  if (!storageFraction.ok) return { ok: false, error: readError(storageFraction, 'executor') };
+  const storageSafety = fr('spark.storage.safetyFraction');
+  if (!storageSafety.ok) return { ok: false, error: readError(storageSafety, 'executor') };
+  const maxOnHeapStorageMemory = Math.trunc(systemMemory * storageFraction.read.value * storageSafety.read.value);
+  const unroll = fr('spark.storage.unrollFraction');
+  if (!unroll.ok) return { ok: false, error: readError(unroll, 'executor') };
+  const maxUnrollMemory = Math.trunc(maxOnHeapStorageMemory * unroll.read.value);
+  const off = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
+  if (!off.ok) return { ok: false, error: readError(off, 'driver') };
+  const maxOffHeapMemory = off.read.value;
+  return {
+    ok: true,
+    sizes: {
+      systemMemory, maxOnHeapStorageMemory, maxOnHeapExecutionMemory, maxUnrollMemory,
+      maxOffHeapMemory, offHeapExecutionPoolSize: maxOffHeapMemory, offHeapStorageRegionSize: 0, maxOffHeapStorageMemory: 0,
+    },
+  };
+}

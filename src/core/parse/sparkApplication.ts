@@ -1,0 +1,193 @@
+// A spark-operator SparkApplication (api/v1beta2/sparkapplication_types.go; submission.go),
+// config-formats.md C: the fields that become Spark settings, with their source ranges, and the
+// Spark conf spark-submit ends up with. The operator passes memoryOverheadFactor first, then
+// spec.sparkConf, then the driver and executor fields, and spark-submit keeps the last --conf for
+// a key: so a typed field wins over the same key in sparkConf.
+import { LineCounter, Scalar, YAMLMap, isMap, isScalar, parseAllDocuments } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { ConfValue } from '../config/confSource';
+import type { Span } from '../text/lineIndex';
+
+export type YamlScalarType = 'string' | 'number' | 'boolean' | 'null' | 'other';
+
+export interface YamlField {
+  /** The scalar as text (what Go's string field or the operator receives). */
+  readonly text: string;
+  readonly yamlType: YamlScalarType;
+  /** The scalar's characters (quotes included). */
+  readonly span: Span;
+  readonly keySpan: Span;
+  /** Dotted path, e.g. spec.executor.memory. */
+  readonly path: string;
+}
+
+export interface SparkConfEntry extends YamlField {
+  readonly key: string;
+}
+
+/** Typed field -> the Spark key it sets (submission.go driverConfOption / executorConfOption). */
+export const TYPED_FIELD_KEYS: ReadonlyArray<readonly [path: string, key: string]> = [
+  ['spec.memoryOverheadFactor', 'spark.kubernetes.memoryOverheadFactor'],
+  ['spec.driver.cores', 'spark.driver.cores'],
+  ['spec.driver.coreRequest', 'spark.kubernetes.driver.request.cores'],
+  ['spec.driver.coreLimit', 'spark.kubernetes.driver.limit.cores'],
+  ['spec.driver.memory', 'spark.driver.memory'],
+  ['spec.driver.memoryOverhead', 'spark.driver.memoryOverhead'],
+  ['spec.driver.javaOptions', 'spark.driver.extraJavaOptions'],
+  ['spec.executor.instances', 'spark.executor.instances'],
+  ['spec.executor.cores', 'spark.executor.cores'],
+  ['spec.executor.coreRequest', 'spark.kubernetes.executor.request.cores'],
+  ['spec.executor.coreLimit', 'spark.kubernetes.executor.limit.cores'],
+  ['spec.executor.memory', 'spark.executor.memory'],
+  ['spec.executor.memoryOverhead', 'spark.executor.memoryOverhead'],
+  ['spec.executor.javaOptions', 'spark.executor.extraJavaOptions'],
+];
+
+export interface SparkApplicationDocument {
+  readonly kind: 'spark-application';
+  readonly text: string;
+  readonly yamlErrors: ReadonlyArray<{ readonly message: string; readonly span: Span }>;
+  /** spec.sparkConf entries in order. */
+  readonly sparkConf: readonly SparkConfEntry[];
+  /** The typed fields that are present, by path. */
+  readonly fields: ReadonlyMap<string, YamlField>;
+  /** spec.sparkVersion, spec.type, spec.mode and the memory limits that are not Spark settings. */
+  readonly sparkVersion?: YamlField;
+  readonly appType?: YamlField;
+  readonly driverMemoryLimit?: YamlField;
+  readonly executorMemoryLimit?: YamlField;
+  /** The conf spark-submit receives, each value remembering whether it came from sparkConf or a typed field. */
+  readonly conf: readonly ConfValue[];
+  /** Whether the application is not JVM-only (Python or R): Kubernetes then uses a 0.4 overhead factor. */
+  readonly nonJvm: boolean;
+}
+
+function span(node: YamlNode | null | undefined): Span {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+}
+
+function scalarType(node: Scalar): YamlScalarType {
+  const v = node.value;
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  if (typeof v === 'boolean') return 'boolean';
+  if (v === null) return 'null';
+  return 'other';
+}
+
+function scalarText(node: Scalar, text: string): string {
+  if (typeof node.value === 'string') return node.value;
+  // Keep the source text of numbers so `1.0` or `0x10` are reported as written.
+  const r = node.range;
+  if (r) return text.slice(r[0], r[1]).trim();
+  return String(node.value);
+}
+
+function mapGet(map: YAMLMap, key: string): Pair | undefined {
+  for (const item of map.items) {
+    const k = item.key;
+    if (isScalar(k) && String(k.value) === key) return item as Pair;
+  }
+  return undefined;
+}
+
+function fieldAt(map: YAMLMap, key: string, path: string, text: string): YamlField | undefined {
+  const pair = mapGet(map, key);
+  if (pair === undefined) return undefined;
+  const value = pair.value as YamlNode | null;
+  if (!isScalar(value)) return undefined;
+  return { text: scalarText(value, text), yamlType: scalarType(value), span: span(value), keySpan: span(pair.key as YamlNode), path };
+}
+
+export function parseSparkApplication(text: string): SparkApplicationDocument {
+  const yamlErrors: Array<{ message: string; span: Span }> = [];
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+  } catch (e) {
+    yamlErrors.push({ message: e instanceof Error ? e.message : String(e), span: { start: 0, end: Math.min(1, text.length) } });
+    docs = [];
+  }
+  const list = Array.isArray(docs) ? docs : [docs];
+  for (const d of list) {
+    for (const err of d.errors) yamlErrors.push({ message: err.message, span: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0]) } });
+  }
+  // The first document whose kind is a SparkApplication (or ScheduledSparkApplication's template).
+  let spec: YAMLMap | undefined;
+  for (const d of list) {
+    const root = d.contents;
+    if (!isMap(root)) continue;
+    const kind = mapGet(root, 'kind');
+    const kindValue = kind && isScalar(kind.value) ? String(kind.value.value) : '';
+    if (kindValue !== 'SparkApplication' && kindValue !== 'ScheduledSparkApplication') continue;
+    const s = mapGet(root, 'spec')?.value;
+    if (isMap(s)) {
+      const template = kindValue === 'ScheduledSparkApplication' ? mapGet(s, 'template')?.value : undefined;
+      spec = isMap(template) ? template : s;
+    }
+    break;
+  }
+  const sparkConf: SparkConfEntry[] = [];
+  const fields = new Map<string, YamlField>();
+  let sparkVersion: YamlField | undefined;
+  let appType: YamlField | undefined;
+  let driverMemoryLimit: YamlField | undefined;
+  let executorMemoryLimit: YamlField | undefined;
+  if (spec !== undefined) {
+    const sc = mapGet(spec, 'sparkConf')?.value;
+    if (isMap(sc)) {
+      for (const item of sc.items) {
+        const k = item.key as YamlNode | null;
+        const v = item.value as YamlNode | null;
+        if (!isScalar(k)) continue;
+        const key = String(k.value);
+        if (isScalar(v)) {
+          sparkConf.push({ key, text: scalarText(v, text), yamlType: scalarType(v), span: span(v), keySpan: span(k), path: `spec.sparkConf.${key}` });
+        }
+      }
+    }
+    const top = fieldAt(spec, 'memoryOverheadFactor', 'spec.memoryOverheadFactor', text);
+    if (top) fields.set(top.path, top);
+    sparkVersion = fieldAt(spec, 'sparkVersion', 'spec.sparkVersion', text);
+    appType = fieldAt(spec, 'type', 'spec.type', text);
+    for (const role of ['driver', 'executor'] as const) {
+      const r = mapGet(spec, role)?.value;
+      if (!isMap(r)) continue;
+      for (const name of ['cores', 'coreRequest', 'coreLimit', 'memory', 'memoryOverhead', 'javaOptions', 'instances', 'memoryLimit']) {
+        const f = fieldAt(r, name, `spec.${role}.${name}`, text);
+        if (f === undefined) continue;
+        if (name === 'memoryLimit') {
+          if (role === 'driver') driverMemoryLimit = f;
+          else executorMemoryLimit = f;
+        } else fields.set(f.path, f);
+      }
+    }
+  }
+  // Argument order of buildSparkSubmitArgs: factor, sparkConf, driver fields, executor fields.
+  const conf = new Map<string, ConfValue>();
+  const factor = fields.get('spec.memoryOverheadFactor');
+  if (factor) conf.set('spark.kubernetes.memoryOverheadFactor', { key: 'spark.kubernetes.memoryOverheadFactor', value: factor.text, origin: 'typed-field', span: factor.span, keySpan: factor.keySpan });
+  for (const e of sparkConf) {
+    if (e.key === 'spark.kubernetes.driver.pod.name') continue;
+    conf.delete(e.key);
+    conf.set(e.key, { key: e.key, value: e.text, origin: 'sparkConf', span: e.span, keySpan: e.keySpan });
+  }
+  for (const [path, key] of TYPED_FIELD_KEYS) {
+    if (path === 'spec.memoryOverheadFactor') continue;
+    const f = fields.get(path);
+    if (f === undefined) continue;
+    conf.delete(key);
+    conf.set(key, { key, value: f.text, origin: 'typed-field', span: f.span, keySpan: f.keySpan });
+  }
+  const type = appType?.text.toLowerCase();
+  return {
+    kind: 'spark-application', text, yamlErrors, sparkConf, fields,
+    ...(sparkVersion !== undefined ? { sparkVersion } : {}),
+    ...(appType !== undefined ? { appType } : {}),
+    ...(driverMemoryLimit !== undefined ? { driverMemoryLimit } : {}),
+    ...(executorMemoryLimit !== undefined ? { executorMemoryLimit } : {}),
+    conf: [...conf.values()],
+    nonJvm: type === 'python' || type === 'r',
+  };
+}
