@@ -70,7 +70,13 @@ interface ReadLine {
   readonly physicalLineStarts: number[];
 }
 
-/** bash `read` without -r, one call. Returns undefined at end of input with nothing read. */
+/**
+ * bash `read` without -r, one call (bash 5 read.def). Returns undefined at end of input with
+ * nothing read. Escaped characters are literal; unescaped blanks are stripped at the start; at
+ * the end bash strips blanks, escaped ones too, unless the whole line is one word (then only the
+ * unescaped blanks after it go); a backslash at end of input stops the trailing strip and
+ * disappears, except on an otherwise empty line, where bash leaves its internal CTLESC (\x01).
+ */
 function bashRead(text: string, from: number): { line: ReadLine; next: number } | undefined {
   const n = text.length;
   if (from >= n) return undefined;
@@ -80,10 +86,12 @@ function bashRead(text: string, from: number): { line: ReadLine; next: number } 
   const physicalLineStarts = [from];
   let pos = from;
   let end = from;
+  let eofBackslash = false;
   while (pos < n) {
     const c = text.charAt(pos);
     if (c === '\\') {
       if (pos + 1 >= n) {
+        eofBackslash = true;
         pos++;
         break;
       }
@@ -113,11 +121,22 @@ function bashRead(text: string, from: number): { line: ReadLine; next: number } 
     pos++;
     end = pos;
   }
-  // Strip unescaped IFS blanks (space, tab) at both ends.
+  const blank = (i: number): boolean => chars[i] === ' ' || chars[i] === '\t';
   let a = 0;
   let b = chars.length;
-  while (a < b && !escaped[a] && (chars[a] === ' ' || chars[a] === '\t')) a++;
-  while (b > a && !escaped[b - 1] && (chars[b - 1] === ' ' || chars[b - 1] === '\t')) b--;
+  while (a < b && !escaped[a] && blank(a)) a++;
+  if (eofBackslash) {
+    if (a === b) {
+      return { line: { chars: '\u0001', offs: [n - 1], start: from, end: n, physicalLineStarts }, next: pos };
+    }
+  } else {
+    let firstGap = a;
+    while (firstGap < b && !(blank(firstGap) && !escaped[firstGap])) firstGap++;
+    let k = firstGap;
+    while (k < b && blank(k) && !escaped[k]) k++;
+    if (k === b) b = firstGap;
+    else while (b > a && blank(b - 1)) b--;
+  }
   return {
     line: { chars: chars.slice(a, b).join(''), offs: offs.slice(a, b), start: from, end, physicalLineStarts },
     next: pos,
@@ -186,12 +205,22 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
       if (firstNonBlank >= 0) comments.push({ start: line.offs[firstNonBlank] ?? line.start, end: line.end });
       continue;
     }
-    const chars = line.chars;
-    const offs = line.offs;
+    // `echo "$slave " | tr -s ' '`: a space is appended, then runs of spaces become one.
+    const squeezed: string[] = [];
+    const squeezedOffs: number[] = [];
+    const withSpace = line.chars + ' ';
+    for (let i = 0; i < withSpace.length; i++) {
+      const c = withSpace.charAt(i);
+      if (c === ' ' && squeezed[squeezed.length - 1] === ' ') continue;
+      squeezed.push(c);
+      squeezedOffs.push(i < line.offs.length ? (line.offs[i] ?? line.end) : line.end);
+    }
+    const chars = squeezed.join('');
+    const offs = squeezedOffs;
     const sp = chars.indexOf(' ');
     const hostEnd = sp < 0 ? chars.length : sp;
     const host = chars.slice(0, hostEnd);
-    const hostSpan: Span = { start: offs[0] ?? line.start, end: (offs[hostEnd - 1] ?? line.start) + 1 };
+    const hostSpan: Span = hostEnd === 0 ? { start: offs[0] ?? line.start, end: offs[0] ?? line.start } : { start: offs[0] ?? line.start, end: (offs[hostEnd - 1] ?? line.start) + 1 };
     const tab = host.indexOf('\t');
     const restChars = sp < 0 ? '' : chars.slice(sp + 1);
     const restOffs = sp < 0 ? [] : offs.slice(sp + 1);
@@ -209,13 +238,14 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
         options.set(a.key, a);
       }
     }
-    const cr = chars.endsWith('\r') ? { start: (offs[chars.length - 1] ?? line.end - 1), end: (offs[chars.length - 1] ?? line.end - 1) + 1 } : undefined;
+    const crAt = line.chars.endsWith('\r') ? line.offs[line.chars.length - 1] : undefined;
+    const cr = crAt !== undefined ? { start: crAt, end: crAt + 1 } : undefined;
     members.push({
       index: members.length,
       role,
       host,
       hostSpan,
-      lineSpan: { start: offs[0] ?? line.start, end: line.end },
+      lineSpan: { start: line.offs[0] ?? line.start, end: line.end },
       physicalLineStarts: line.physicalLineStarts,
       args,
       ...(tab >= 0 ? { tabInHost: { start: offs[tab] ?? line.start, end: (offs[tab] ?? line.start) + 1 } } : {}),
