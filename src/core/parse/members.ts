@@ -157,7 +157,7 @@ function launcherArg(word: ShellWord): MemberArg {
   const text = word.text;
   const spanOf = (from: number, to: number): Span =>
     from >= to ? { start: word.offsets[from] ?? word.span.end, end: word.offsets[from] ?? word.span.end }
-      : { start: word.offsets[from] ?? word.span.start, end: (word.offsets[to - 1] ?? word.span.end - 1) + 1 };
+      : { start: Math.min(word.offsets[from] ?? word.span.start, word.span.end), end: Math.min((word.offsets[to - 1] ?? word.span.end - 1) + 1, word.span.end) };
   const withValue = (kind: MemberArgKind, prefixLength: number): MemberArg => ({
     kind, text, span: word.span,
     key: text.slice(1, prefixLength - 1), keySpan: spanOf(1, prefixLength - 1),
@@ -224,7 +224,7 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
     const tab = host.indexOf('\t');
     const restChars = sp < 0 ? '' : chars.slice(sp + 1);
     const restOffs = sp < 0 ? [] : offs.slice(sp + 1);
-    const split = splitShellWords(restChars, restOffs);
+    const split = splitShellWords(restChars, restOffs, text.length);
     const args = split.words.map(launcherArg);
     const options = new Map<string, MemberArg>();
     let launchError: { message: string; span: Span } | undefined;

@@ -33,24 +33,26 @@ const BLANK = /[ \t]/;
 const OPERATOR = /[;&|<>()]/;
 
 /** Splits `chars` (with document offsets `offs`) into shell words. */
-export function splitShellWords(chars: string, offs: readonly number[]): ShellSplit {
+export function splitShellWords(chars: string, offs: readonly number[], limit = Number.MAX_SAFE_INTEGER): ShellSplit {
   const words: ShellWord[] = [];
   const hazards: ShellHazard[] = [];
   let comment: Span | undefined;
   const n = chars.length;
   const at = (i: number): number => offs[Math.min(i, n - 1)] ?? 0;
+  // An end offset, kept inside the document (the space snappy-nodes.sh appends has no character of its own).
+  const after = (i: number): number => Math.min(at(i) + 1, limit);
   let i = 0;
   while (i < n) {
     while (i < n && BLANK.test(chars.charAt(i))) i++;
     if (i >= n) break;
     const c0 = chars.charAt(i);
     if (c0 === '#') {
-      comment = { start: at(i), end: at(n - 1) + 1 };
+      comment = { start: at(i), end: after(n - 1) };
       hazards.push({ kind: 'comment', span: comment, text: chars.slice(i) });
       break;
     }
     if (OPERATOR.test(c0)) {
-      hazards.push({ kind: 'operator', span: { start: at(i), end: at(i) + 1 }, text: c0 });
+      hazards.push({ kind: 'operator', span: { start: at(i), end: after(i) }, text: c0 });
       i++;
       continue;
     }
@@ -76,8 +78,8 @@ export function splitShellWords(chars: string, offs: readonly number[]): ShellSp
           i += 2;
           continue;
         }
-        if (c === '$' || c === '`') hazards.push({ kind: 'expansion', span: { start: at(i), end: at(i) + 1 }, text: c });
-        else if (c === '*' || c === '?' || c === '[') hazards.push({ kind: 'glob', span: { start: at(i), end: at(i) + 1 }, text: c });
+        if (c === '$' || c === '`') hazards.push({ kind: 'expansion', span: { start: at(i), end: after(i) }, text: c });
+        else if (c === '*' || c === '?' || c === '[') hazards.push({ kind: 'glob', span: { start: at(i), end: after(i) }, text: c });
         text.push(c);
         textOffs.push(at(i));
         i++;
@@ -94,7 +96,7 @@ export function splitShellWords(chars: string, offs: readonly number[]): ShellSp
           continue;
         }
         if (quote === '"' && (c === '$' || c === '`')) {
-          hazards.push({ kind: 'expansion', span: { start: at(i), end: at(i) + 1 }, text: c });
+          hazards.push({ kind: 'expansion', span: { start: at(i), end: after(i) }, text: c });
         }
         text.push(c);
         textOffs.push(at(i));
@@ -102,10 +104,10 @@ export function splitShellWords(chars: string, offs: readonly number[]): ShellSp
       }
     }
     if (quote !== undefined) {
-      hazards.push({ kind: 'unterminated-quote', span: { start: at(quoteStart), end: at(n - 1) + 1 }, text: chars.slice(quoteStart) });
+      hazards.push({ kind: 'unterminated-quote', span: { start: at(quoteStart), end: after(n - 1) }, text: chars.slice(quoteStart) });
     }
     if (i > start && (text.length > 0 || /['"]/.test(chars.slice(start, i)))) {
-      words.push({ text: text.join(''), span: { start: at(start), end: at(i - 1) + 1 }, offsets: textOffs });
+      words.push({ text: text.join(''), span: { start: at(start), end: after(i - 1) }, offsets: textOffs });
     }
   }
   return { words, hazards, ...(comment !== undefined ? { comment } : {}) };

@@ -111,7 +111,10 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   }
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) {
-    for (const err of d.errors) yamlErrors.push({ message: err.message, span: { start: err.pos[0], end: Math.max(err.pos[1], err.pos[0]) } });
+    for (const err of d.errors) {
+      const start = Math.min(err.pos[0], text.length);
+      yamlErrors.push({ message: err.message, span: { start, end: Math.min(Math.max(err.pos[1], start), text.length) } });
+    }
   }
   // The first document whose kind is a SparkApplication (or ScheduledSparkApplication's template).
   let spec: YAMLMap | undefined;
