@@ -1,0 +1,38 @@
+// FRACTION-RANGE: spark.memory.fraction and spark.memory.storageFraction (and the 2.4 legacy
+// fractions) outside what Spark accepts for the chosen version: [0, 1] checked by
+// SparkConf.validateSettings (S24 l.540, S35 l.534, S41 l.587); storageFraction in [0, 1) from 3.0
+// (MEMORY_STORAGE_FRACTION.checkValue, S35 l.388). The message is Spark's own.
+import { existsIn, inNumericRange, rangeFor } from '../../catalog';
+import { javaParseDouble } from '../../config/javaParse';
+import { javaDoubleToString } from '../../layout/unified';
+import { valueText, writtenSettings } from '../settingsOf';
+import type { Rule } from '../types';
+
+export const fractionRange: Rule = {
+  code: 'FRACTION-RANGE',
+  title: 'A memory fraction outside the range Spark accepts',
+  defaultSeverity: 'error',
+  appliesTo: ['spark-defaults', 'spark-application'],
+  check(ctx, report) {
+    for (const s of writtenSettings(ctx)) {
+      const e = s.entry;
+      if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) continue;
+      const range = rangeFor(e, ctx.version);
+      if (range === undefined) continue;
+      const parsed = javaParseDouble(s.value);
+      if (!parsed.ok) {
+        report({ message: `Illegal value for config key ${s.key}: ${parsed.error}`, span: s.span });
+        continue;
+      }
+      if (inNumericRange(parsed.value, range)) continue;
+      const message = (range.message ?? '{key} is out of range')
+        .replace('{key}', s.key)
+        .replace('{value}', range.message?.startsWith("'") ? s.value.trim() : javaDoubleToString(parsed.value));
+      // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction as the fix.
+      const fixes = parsed.value > 1 && parsed.value <= 100 && inNumericRange(parsed.value / 100, range)
+        ? [{ title: `Write ${parsed.value / 100}`, edits: [{ span: s.span, newText: valueText(s, String(parsed.value / 100)) }], isPreferred: true }]
+        : [];
+      report({ message, span: s.span, ...(fixes.length > 0 ? { fixes } : {}) });
+    }
+  },
+};

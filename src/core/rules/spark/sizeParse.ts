@@ -1,0 +1,30 @@
+// SIZE-PARSE: a size setting Spark cannot parse. The message is Spark's own exception text
+// (JavaUtils.byteStringAs, config-formats.md A.3). Fractions and Kubernetes quantities have rules
+// of their own (SIZE-FRACTION, SIZE-K8S-QUANTITY) with better fixes.
+import { byteFromString, javaTrim } from '../../size';
+import { valueText, writtenSettings } from '../settingsOf';
+import type { Rule } from '../types';
+
+export const K8S_QUANTITY = /^\s*[0-9.]+\s*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)\s*$/;
+
+export const sizeParse: Rule = {
+  code: 'SIZE-PARSE',
+  title: 'A size value Spark cannot parse',
+  defaultSeverity: 'error',
+  appliesTo: ['spark-defaults', 'spark-application'],
+  check(ctx, report) {
+    for (const s of writtenSettings(ctx)) {
+      if (s.entry?.type !== 'size' || s.entry.unit === undefined) continue;
+      const text = javaTrim(s.value);
+      const r = byteFromString(text, s.entry.unit);
+      if (r.ok || r.kind === 'fraction' || /[0-9](Ki|Mi|Gi|Ti|Pi|Ei)$/i.test(text)) continue;
+      const cleaned = text.replace(/\s+/g, '').toLowerCase();
+      const retry = byteFromString(cleaned, s.entry.unit);
+      report({
+        message: `${s.key}: ${r.error.replace(/\n/g, ' ')}`,
+        span: s.span,
+        ...(retry.ok && cleaned !== text ? { fixes: [{ title: `Write ${cleaned}`, edits: [{ span: s.span, newText: valueText(s, cleaned) }], isPreferred: true }] } : {}),
+      });
+    }
+  },
+};
