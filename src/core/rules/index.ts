@@ -1,18 +1,15 @@
-// The rule registry: every rule the product runs, in one list. Each rule lives in its own file
-// and has a page at docs/rules/<CODE>.md.
+// The rule registry: every rule the product runs. Each rule lives in its own file, is listed in
+// its family's index, and has a page at docs/rules/<CODE>.md.
+import { PROPERTIES_RULES } from './properties';
+import { SNAPPY_RULES } from './snappy';
+import { SPARK_RULES } from './spark';
+import { SPARK_APPLICATION_RULES } from './sparkApplication';
 import type { Rule } from './types';
-import { fractionRange } from './spark/fractionRange';
-import { sizeParse } from './spark/sizeParse';
-import { duplicateKey } from './properties/duplicateKey';
 
 export * from './types';
 export { lintDocument, type LintOptions } from './engine';
 
-export const RULES: readonly Rule[] = [
-  sizeParse,
-  fractionRange,
-  duplicateKey,
-];
+export const RULES: readonly Rule[] = [...SPARK_RULES, ...PROPERTIES_RULES, ...SPARK_APPLICATION_RULES, ...SNAPPY_RULES];
 
 export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);
