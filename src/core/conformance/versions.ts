@@ -20,14 +20,15 @@ function release(v: SparkVersion, legacy = false): CaseRelease {
 export function releaseForLine(entry: string): CaseRelease | undefined {
   const t = entry.trim().toLowerCase();
   if (/legacy/.test(t)) return release(SPARK_2_4, true);
-  const plus = /^(\d+)\.(\d+|x)\+$/.exec(t) ?? /^(\d+)\+$/.exec(t);
+  const plus = /^(\d+)(?:\.(\d+|x))?(?:\.(\d+))?\+$/.exec(t);
   if (plus) {
     const major = Number(plus[1]);
     const rep = LINE_REP[major];
     if (rep === undefined) return undefined;
     const minor = plus[2] === undefined || plus[2] === 'x' ? 0 : Number(plus[2]);
-    const lo = sparkVersion(major, minor, 0);
-    return release(compareVersions(rep, lo) >= 0 ? rep : (parseSparkVersion(`${major}.${minor}`) ?? lo));
+    const lo = sparkVersion(major, minor, plus[3] === undefined ? 0 : Number(plus[3]));
+    // The line's representative if it is in range, else the lowest release named.
+    return release(compareVersions(rep, lo) >= 0 ? rep : lo);
   }
   const span = /^(\d+)(?:\.(\d+|x))?\s*-\s*(\d+)(?:\.(\d+|x))?$/.exec(t);
   if (span) {
