@@ -1,5 +1,6 @@
 // Runs the cases of a file once per release their `versions` name.
 import { CaseFile, CaseFormatError, ConformanceCase, parseCaseFile } from './schema';
+import { versionInRange } from '../version';
 import { CaseRelease, releasesForCase } from './versions';
 import { runOpsCase } from './opsRunner';
 import { runDeriveCase } from './deriveRunner';
@@ -39,8 +40,10 @@ export function runCase(c: ConformanceCase, rel: CaseRelease): CaseResult {
 export function runCaseFile(file: CaseFile, opts: RunOptions = {}): CaseResult[] {
   const out: CaseResult[] = [];
   for (const c of file.cases) {
-    const rels = opts.release !== undefined
-      ? [legacyAware(c, opts.release)]
+    // A forced release runs only the cases that claim to hold for it.
+    const forced = opts.release;
+    const rels = forced !== undefined
+      ? (c.versions.some((v) => versionInRange(forced.version, v)) ? [legacyAware(c, forced)] : [])
       : releasesForCase(c.versions).releases;
     for (const rel of rels) out.push(runCase(c, rel));
   }
