@@ -52,7 +52,7 @@ function derive(c: DeriveCase, rel: CaseRelease, gc: GcKind): Record<string, Jso
   const numCores = asNumber(input['numCores']) ?? asNumber(input['cores']) ?? 1;
   const sys = asNumber(input['systemMemory']);
   const base = { version: v, conf: new SimConf(conf, v), numCores, gc, ...(sys !== undefined ? { systemMemory: sys } : {}) };
-  const manager = c.manager ?? (typeof input['manager'] === 'string' ? input['manager'] : undefined);
+  const manager = c.manager ?? (typeof input['manager'] === 'string' ? input['manager'] : kind === 'static' ? 'static' : undefined);
   if (rel.legacy || manager === 'static') {
     const mm = StaticMemoryManager.fromConf(base);
     return {

@@ -16,7 +16,7 @@ type Handle = ExecutionWait | PendingCall<unknown>;
 class RecordingStore implements MemoryStoreLike {
   evictRequests: number[] = [];
   unrollOverride: number | undefined;
-  constructor(private readonly inner: MemoryStoreLike) {}
+  constructor(readonly inner: MemoryStoreLike) {}
   evictBlocksToFreeSpace(requester: string | null, space: number, mode: MemoryMode): number {
     this.evictRequests.push(space);
     return this.inner.evictBlocksToFreeSpace(requester, space, mode);
@@ -156,7 +156,8 @@ class OpsRun {
       case 'acquireUnroll': {
         const cu = asNumber(a['currentUnrollMemory']);
         this.rec.unrollOverride = cu;
-        if (cu !== undefined && this.rec['inner'] instanceof ExactEvictionStore) (this.rec['inner'] as ExactEvictionStore).currentUnrollMemory = cu;
+        const inner = this.rec.inner;
+        if (cu !== undefined && inner instanceof ExactEvictionStore) inner.currentUnrollMemory = cu;
         try {
           return { granted: mm.acquireUnrollMemory(String(a['blockId']), n('bytes'), mode()) };
         } finally {

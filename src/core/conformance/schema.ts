@@ -183,6 +183,18 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
   if (kindRaw === 'ops') {
     const config = c['config'] ?? {};
     if (!isObject(config)) fail(where, '"config" must be an object');
+    const allowed: Readonly<Record<string, readonly string[]>> = {
+      manager: ['unified', 'static', 'test-limit'], construct: ['apply', 'direct'], evictionModel: ['blocks', 'exact', 'throw'],
+    };
+    for (const [k, values] of Object.entries(allowed)) {
+      const val = config[k];
+      if (val !== undefined && (typeof val !== 'string' || !values.includes(val))) {
+        fail(`${where}.config.${k}`, `must be one of ${values.map((x) => `"${x}"`).join(', ')} (got ${JSON.stringify(val)})`);
+      }
+    }
+    for (const k of ['numCores', 'limit', 'maxHeapMemory', 'onHeapStorageRegionSize', 'maxOnHeapExecutionMemory', 'maxOnHeapStorageMemory', 'systemMemory']) {
+      if (config[k] !== undefined && asNumber(config[k]) === undefined) fail(`${where}.config.${k}`, `must be a number (got ${JSON.stringify(config[k])})`);
+    }
     const steps = c['steps'];
     if (!Array.isArray(steps)) fail(where, '"steps" must be an array');
     const consumers: ConsumerDecl[] = [];
@@ -228,6 +240,17 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
   if (kindRaw === 'derive') {
     const input = c['input'];
     if (!isObject(input)) fail(where, '"input" must be an object');
+    const ik = input['kind'];
+    if (ik !== undefined && ik !== 'pageSize' && ik !== 'container' && ik !== 'unified' && ik !== 'static') {
+      fail(`${where}.input.kind`, `must be "pageSize", "container" or absent (got ${JSON.stringify(ik)})`);
+    }
+    if (input['conf'] !== undefined && !isObject(input['conf'])) fail(`${where}.input.conf`, 'must be an object of Spark config strings');
+    for (const k of ['systemMemory', 'tungstenPoolSize', 'cores', 'numCores']) {
+      if (input[k] !== undefined && asNumber(input[k]) === undefined) fail(`${where}.input.${k}`, `must be a number (got ${JSON.stringify(input[k])})`);
+    }
+    if (ik === 'pageSize' && input['tungstenMode'] !== undefined && normaliseMode(input['tungstenMode']) === undefined) {
+      fail(`${where}.input.tungstenMode`, 'must be "ON_HEAP" or "OFF_HEAP"');
+    }
     const expect = c['expect'];
     if (expect !== undefined && expect !== null && !isObject(expect)) fail(where, '"expect" must be an object');
     const error = c['error'];
