@@ -400,6 +400,8 @@ export function runOpsCase(c: OpsCase, rel: CaseRelease): string[] {
     let thrown: SparkError | undefined;
     try {
       res = run.exec(step);
+      // Every op that returned did not block.
+      if (res['blocked'] === undefined) res['blocked'] = false;
     } catch (e) {
       thrown = errorOf(e);
     }

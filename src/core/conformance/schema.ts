@@ -274,7 +274,7 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
 export function parseCaseFile(text: string): CaseFile {
   let doc: Json;
   try {
-    doc = JSON.parse(text) as Json;
+    doc = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
   } catch (e) {
     throw new CaseFormatError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
