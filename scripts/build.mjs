@@ -1,5 +1,5 @@
-// Builds the three bundles: the extension (Node, CommonJS, `vscode` external), the webview
-// (browser IIFE) and the CLI (Node, with a shebang). `--production` minifies; `--watch` rebuilds.
+// Builds the four bundles: the extension (Node, CommonJS, `vscode` external), the webview
+// (browser IIFE), the CLI (Node, with a shebang) and the conformance runner (Node, CommonJS). `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -19,6 +19,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/conformance.ts'], outfile: 'dist/conformance.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {

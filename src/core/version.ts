@@ -62,28 +62,34 @@ function latestPatch(major: number, minor: number): number {
 
 /**
  * A version range as written in conformance files and the catalog: `3.2+`, `2.x-3.1`, `3.x+`,
- * `2.x`, `4.1+`, `3.3`, `1.6-2.4 (legacy mode)`.
+ * `2.x`, `4.1+`, `3.3`, `1.6-2.4 (legacy mode)`, and with patch levels `3.4.4+`, `3.0-3.4.3`,
+ * `3.5.2` (releases named in SPARK-48642-style back-ports).
  */
 export function versionInRange(v: SparkVersion, range: string): boolean {
   const r = range.replace(/\(.*\)/, '').trim().toLowerCase();
-  const plus = /^(\d+)(?:\.(\d+|x))?\+$/.exec(r);
-  if (plus) {
-    const major = Number(plus[1]);
-    const minor = plus[2] === undefined || plus[2] === 'x' ? 0 : Number(plus[2]);
-    return compareVersions(v, sparkVersion(major, minor, 0)) >= 0;
-  }
-  const span = /^(\d+)(?:\.(\d+|x))?\s*-\s*(\d+)(?:\.(\d+|x))?$/.exec(r);
+  const BOUND = '(\\d+)(?:\\.(\\d+|x))?(?:\\.(\\d+))?';
+  const plus = new RegExp(`^${BOUND}\\+$`).exec(r);
+  if (plus) return compareVersions(v, lowerBound(plus[1], plus[2], plus[3])) >= 0;
+  const span = new RegExp(`^${BOUND}\\s*-\\s*${BOUND}$`).exec(r);
   if (span) {
-    const lo = sparkVersion(Number(span[1]), span[2] === undefined || span[2] === 'x' ? 0 : Number(span[2]), 0);
-    const hiMajor = Number(span[3]);
-    const hiMinor = span[4] === undefined || span[4] === 'x' ? Infinity : Number(span[4]);
-    if (compareVersions(v, lo) < 0) return false;
-    return v.major < hiMajor || (v.major === hiMajor && v.minor <= hiMinor);
+    if (compareVersions(v, lowerBound(span[1], span[2], span[3])) < 0) return false;
+    return withinUpperBound(v, span[4], span[5], span[6]);
   }
-  const one = /^(\d+)(?:\.(\d+|x))?$/.exec(r);
-  if (one) {
-    if (v.major !== Number(one[1])) return false;
-    return one[2] === undefined || one[2] === 'x' || v.minor === Number(one[2]);
-  }
+  const one = new RegExp(`^${BOUND}$`).exec(r);
+  if (one) return compareVersions(v, lowerBound(one[1], one[2], one[3])) >= 0 && withinUpperBound(v, one[1], one[2], one[3]);
   return false;
+}
+
+function lowerBound(major: string | undefined, minor: string | undefined, patch: string | undefined): SparkVersion {
+  return sparkVersion(Number(major), minor === undefined || minor === 'x' ? 0 : Number(minor), patch === undefined ? 0 : Number(patch));
+}
+
+/** An upper bound covers the whole line (`3`, `3.x`), minor (`3.4`) or exactly one patch (`3.4.3`). */
+function withinUpperBound(v: SparkVersion, major: string | undefined, minor: string | undefined, patch: string | undefined): boolean {
+  const hiMajor = Number(major);
+  if (v.major !== hiMajor) return v.major < hiMajor;
+  if (minor === undefined || minor === 'x') return true;
+  const hiMinor = Number(minor);
+  if (v.minor !== hiMinor) return v.minor < hiMinor;
+  return patch === undefined || v.patch <= Number(patch);
 }

@@ -1,0 +1,153 @@
+// The few SparkConf reads the memory managers make, with the parse rules and value checks of each
+// release: typed ConfigEntries (core/.../internal/config/package.scala, ConfigBuilder.scala) from
+// 3.0, SparkConf.getLong/getDouble/getSizeAsBytes in 2.4. Sizes go through src/core/size only.
+import { SparkVersion, atLeast } from '../version';
+import { byteFromString, sparkConfGetSizeAs } from '../size';
+import { SparkError } from './errors';
+
+export type ConfMap = Readonly<Record<string, string>>;
+
+const LONG_FORM = /^[+-]?\d+$/;
+const DOUBLE_FORM = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?))[fFdD]?$/;
+
+/** Scala/Java `Double.toString` for the values a config check prints ("1.0", "1.5", "1.0E-5"). */
+export function javaDoubleToString(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  const a = Math.abs(d);
+  if (a === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(d);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [mant, exp] = d.toExponential().split('e') as [string, string];
+  const m = mant.includes('.') ? mant : `${mant}.0`;
+  return `${m}E${Number(exp)}`;
+}
+
+/** Parses Java's time strings (JavaUtils.timeStringAs) into milliseconds; bare numbers are ms. */
+function timeStringAsMs(s: string): number | undefined {
+  const m = /^(-?[0-9]+)([a-z]+)?$/.exec(s.trim().toLowerCase());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case undefined: case 'ms': return n;
+    case 'us': return Math.trunc(n / 1000);
+    case 's': return n * 1000;
+    case 'm': case 'min': return n * 60_000;
+    case 'h': return n * 3_600_000;
+    case 'd': return n * 86_400_000;
+    default: return undefined;
+  }
+}
+
+/** A SparkConf as the memory code of one Spark release reads it. */
+export class SimConf {
+  constructor(readonly entries: ConfMap, readonly version: SparkVersion) {}
+
+  private get typed(): boolean {
+    return atLeast(this.version, 3, 0);
+  }
+
+  contains(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.entries, key);
+  }
+
+  get(key: string): string | undefined {
+    return this.contains(key) ? this.entries[key] : undefined;
+  }
+
+  private badValue(key: string, raw: string, type: string): SparkError {
+    if (this.typed) return new SparkError('IllegalArgumentException', `${key} should be ${type}, but was ${raw}`);
+    return new SparkError('NumberFormatException', `Illegal value for config key ${key}: For input string: "${raw}"`);
+  }
+
+  getLong(key: string, dflt: number): number {
+    const raw = this.get(key);
+    if (raw === undefined) return dflt;
+    const t = raw.trim();
+    if (!LONG_FORM.test(t)) throw this.badValue(key, raw, 'long');
+    return Number(t);
+  }
+
+  getDouble(key: string, dflt: number): number {
+    const raw = this.get(key);
+    if (raw === undefined) return dflt;
+    const t = raw.trim();
+    if (!DOUBLE_FORM.test(t)) throw this.badValue(key, raw, 'double');
+    return Number(t.replace(/[fFdD]$/, ''));
+  }
+
+  getBoolean(key: string, dflt: boolean, alternative?: string): boolean {
+    let raw = this.get(key);
+    if (raw === undefined && alternative !== undefined) raw = this.get(alternative);
+    if (raw === undefined) return dflt;
+    const t = raw.trim().toLowerCase();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+    throw new SparkError('IllegalArgumentException', `${key} should be boolean, but was ${raw}`);
+  }
+
+  /** A `bytesConf(ByteUnit.BYTE)` entry (3.x+) — or, in 2.4, the same key read by getSizeAsBytes. */
+  getBytesEntry(key: string, dflt: number): number {
+    const raw = this.get(key);
+    if (raw === undefined) return dflt;
+    const r = byteFromString(raw, 'BYTE');
+    if (!r.ok) throw new SparkError('NumberFormatException', r.error);
+    return r.value;
+  }
+
+  /** `SparkConf.getSizeAsBytes(key)`: a bytes-default parse of the raw string (no leading '-'). */
+  getSizeAsBytes(key: string, dflt?: number): number {
+    const raw = this.get(key);
+    if (raw === undefined) {
+      if (dflt === undefined) throw new SparkError('NoSuchElementException', key);
+      return dflt;
+    }
+    const r = sparkConfGetSizeAs(key, raw, 'BYTE');
+    if (!r.ok) throw new SparkError('NumberFormatException', r.error);
+    return r.value;
+  }
+
+  /** A `timeConf(TimeUnit.MILLISECONDS)` entry. */
+  getTimeMs(key: string, dflt: number): number {
+    const raw = this.get(key);
+    if (raw === undefined) return dflt;
+    const v = timeStringAsMs(raw);
+    if (v === undefined) throw new SparkError('NumberFormatException', `Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nFailed to parse time string: ${raw}`);
+    return v;
+  }
+
+  /** ConfigBuilder.checkValue failure text: bare in 2.4, `'<v>' in <key> is invalid. <msg>` from 3.0. */
+  checkValueError(key: string, shown: string, msg: string): SparkError {
+    return new SparkError('IllegalArgumentException', this.typed ? `'${shown}' in ${key} is invalid. ${msg}` : msg);
+  }
+}
+
+/** `spark.memory.storageFraction` as MemoryManager/UnifiedMemoryManager.apply read it. */
+export function readStorageFraction(conf: SimConf): number {
+  const v = conf.getDouble('spark.memory.storageFraction', 0.5);
+  // 3.0+ (SPARK-26462): checkValue(v >= 0.0 && v < 1.0); 2.4 reads a plain double.
+  if (atLeast(conf.version, 3, 0) && !(v >= 0 && v < 1)) {
+    throw conf.checkValueError('spark.memory.storageFraction', javaDoubleToString(v), 'Storage fraction must be in [0,1)');
+  }
+  return v;
+}
+
+/** `spark.memory.offHeap.size` (MEMORY_OFFHEAP_SIZE, bytesConf, checkValue >= 0), read whether or not off-heap is enabled. */
+export function readOffHeapSize(conf: SimConf): number {
+  const v = conf.getBytesEntry('spark.memory.offHeap.size', 0);
+  if (v < 0) throw conf.checkValueError('spark.memory.offHeap.size', String(v), 'The off-heap memory size must not be negative');
+  return v;
+}
+
+/** `spark.memory.offHeap.enabled`, with the pre-1.6 alternative key `spark.unsafe.offHeap`. */
+export function readOffHeapEnabled(conf: SimConf): boolean {
+  return conf.getBoolean('spark.memory.offHeap.enabled', false, 'spark.unsafe.offHeap');
+}
+
+/** `spark.buffer.pageSize` if set (3.x+: optional bytesConf; 2.4: getSizeAsBytes with a default). */
+export function readPageSizeOverride(conf: SimConf): number | undefined {
+  if (!conf.contains('spark.buffer.pageSize')) return undefined;
+  return atLeast(conf.version, 3, 0) ? conf.getBytesEntry('spark.buffer.pageSize', 0) : conf.getSizeAsBytes('spark.buffer.pageSize');
+}
