@@ -5,7 +5,7 @@ import type { SparkConfView } from '../config/confSource';
 import { readConfDouble, readConfLong, readTypedBytes } from '../config/typedConf';
 import { sparkConfGetSizeAs } from '../size';
 import type { SparkVersion } from '../version';
-import { StartupError } from './startupError';
+import { memoryTooSmallError } from './startupError';
 import { Derived, readError } from './unified';
 
 /** StaticMemoryManager.MIN_MEMORY_BYTES (SPARK-14636, 2.0+). */
@@ -24,29 +24,17 @@ export interface StaticMemorySizes {
   readonly maxOffHeapStorageMemory: 0;
 }
 
-function tooSmall(which: 'system' | 'executor', actual: number, from?: StartupError['from']): StartupError {
-  return {
-    phase: which === 'system' ? 'executor' : 'driver',
-    exceptionClass: 'IllegalArgumentException',
-    message: which === 'system'
-      ? `System memory ${actual} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`
-      : `Executor memory ${actual} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
-    key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
-    ...(from !== undefined ? { from } : {}),
-  };
-}
-
 export function deriveStaticMemory(systemMemoryFromJvm: number, conf: SparkConfView, v: SparkVersion): Derived<StaticMemorySizes> {
   const sysR = readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
   if (!sysR.ok) return { ok: false, error: readError(sysR, 'executor') };
   const systemMemory = sysR.read.value;
   // getMaxExecutionMemory is evaluated first (its checks run before the storage size).
-  if (systemMemory < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: tooSmall('system', systemMemory) };
+  if (systemMemory < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: memoryTooSmallError('system', systemMemory, STATIC_MIN_MEMORY_BYTES, v) };
   const exec = conf.get('spark.executor.memory');
   if (exec !== undefined) {
     const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE');
     if (!r.ok) return { ok: false, error: { phase: 'driver', exceptionClass: 'NumberFormatException', message: r.error, key: 'spark.executor.memory', from: exec } };
-    if (r.value < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: tooSmall('executor', r.value, exec) };
+    if (r.value < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: memoryTooSmallError('executor', r.value, STATIC_MIN_MEMORY_BYTES, v, exec) };
   }
   const fr = (key: string) => readConfDouble(conf, key, v);
   const shuffleFraction = fr('spark.shuffle.memoryFraction');
