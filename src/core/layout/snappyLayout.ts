@@ -113,6 +113,39 @@ export function snappyDefaultCriticalPercent(heapBytes: number): number {
   return c;
 }
 
+/** SnappyUnifiedMemoryManager.getMaxMemory l.1059-1063: reserved memory below this stops the member. */
+export const SNAPPY_MIN_RESERVED_MEMORY = 25 * MB;
+
+/**
+ * Reserved memory with an enabled critical threshold: systemMemory − criticalThresholdBytes, where
+ * MemoryThresholds computes criticalThresholdBytes = (long)(critical × 0.01 × maxMemoryBytes).
+ */
+export function snappyReservedMemory(systemMemory: number, criticalPercent: number): number {
+  return systemMemory - Math.trunc(criticalPercent * 0.01 * systemMemory);
+}
+
+/** getMaxMemory's second check: system memory must be at least ceil(1.5 × reserved). */
+export function snappyMinSystemMemory(reservedMemory: number): number {
+  return Math.ceil(reservedMemory * 1.5);
+}
+
+/**
+ * The largest critical-heap-percentage (two decimals, as the member parses it with
+ * Float.parseFloat) that leaves at least SNAPPY_MIN_RESERVED_MEMORY reserved and still passes the
+ * 1.5 × reserved check; undefined when no percentage does (the heap itself is too small).
+ */
+export function snappyCriticalPercentForMinReserved(systemMemory: number): string | undefined {
+  if (!(systemMemory > 0)) return undefined;
+  let hundredths = Math.floor((1 - SNAPPY_MIN_RESERVED_MEMORY / systemMemory) * 10000);
+  for (; hundredths > 0; hundredths--) {
+    const text = (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
+    const reserved = snappyReservedMemory(systemMemory, Math.fround(Number(text)));
+    if (reserved < SNAPPY_MIN_RESERVED_MEMORY) continue;
+    return systemMemory >= snappyMinSystemMemory(reserved) ? text : undefined;
+  }
+  return undefined;
+}
+
 function optionValue(m: MemberLine | undefined, key: string): { value: string; span?: Span } | undefined {
   const a = m?.options.get(key);
   if (a === undefined) return undefined;
@@ -286,14 +319,14 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const criticalThresholdBytes = critical.value > 0 ? Math.trunc(critical.value * 0.01 * systemMemory) : undefined;
     const evictionThresholdBytes = eviction.value > 0 ? Math.trunc(eviction.value * 0.01 * systemMemory) : undefined;
     const reservedMemory = criticalThresholdBytes !== undefined
-      ? systemMemory - criticalThresholdBytes
+      ? snappyReservedMemory(systemMemory, critical.value)
       : Math.min(5 * GB, Math.max(Math.trunc(systemMemory / 20), 100 * MB));
     let ok = true;
-    if (reservedMemory < 25 * MB) {
+    if (reservedMemory < SNAPPY_MIN_RESERVED_MEMORY) {
       ok = false;
       errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Reserved memory ${reservedMemory} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
     }
-    const minSystemMemory = Math.ceil(reservedMemory * 1.5);
+    const minSystemMemory = snappyMinSystemMemory(reservedMemory);
     if (ok && systemMemory < minSystemMemory) {
       ok = false;
       errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `System memory ${systemMemory} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
