@@ -275,7 +275,7 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     if (p === undefined) return def === null ? undefined : { value: Number(def), origin: 'default' };
     const r = javaParseDouble(p.value);
     if (!r.ok) {
-      errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: `Illegal value for config key ${key}: ${r.error}`, ...(p.span !== undefined ? { span: p.span } : {}) });
+      errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: `Illegal value for config key ${key}: ${r.error}`, ...(p.span !== undefined ? { span: p.span } : {}), ...(p.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       return def === null ? undefined : { value: Number(def), origin: 'default' };
     }
     return { value: r.value, origin: p.origin, ...(p.span !== undefined ? { span: p.span } : {}) };
@@ -334,10 +334,10 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const execMem = sparkProp('spark.executor.memory');
     if (ok && execMem !== undefined) {
       const r = sparkConfGetSizeAs('spark.executor.memory', execMem.value, 'BYTE');
-      if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: r.error, ...(execMem.span !== undefined ? { span: execMem.span } : {}) });
+      if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: r.error, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       else if (r.value < minSystemMemory) {
         ok = false;
-        errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`, ...(execMem.span !== undefined ? { span: execMem.span } : {}) });
+        errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       }
     }
     const memoryFraction = doubleProp('spark.memory.fraction');

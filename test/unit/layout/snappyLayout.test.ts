@@ -98,4 +98,15 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(snappyCriticalPercentForMinReserved(37 * 2 ** 20), undefined);
     assert.notEqual(snappyCriticalPercentForMinReserved(38 * 2 ** 20), undefined);
   });
+  it('marks the errors a lead\'s Spark property causes on a server, whose span is in the leads file', () => {
+    const leads = 'lead1 -spark.executor.memory=2g -spark.memory.fraction=xyz\n';
+    const l = layout('s1 -heap-size=40g -critical-heap-percentage=95', 'server', leads);
+    const exec = l.startupErrors.find((e) => e.message.startsWith('Executor memory'));
+    assert.equal(exec?.spanIn, 'leads');
+    assert.equal(leads.slice(exec?.span?.start, exec?.span?.end), '2g');
+    const frac = l.startupErrors.find((e) => e.message.startsWith('Illegal value for config key spark.memory.fraction'));
+    assert.equal(frac?.spanIn, 'leads');
+    const own = layout('s1 -heap-size=40g -critical-heap-percentage=95 -spark.executor.memory=2g');
+    assert.equal(own.startupErrors.find((e) => e.message.startsWith('Executor memory'))?.spanIn, undefined);
+  });
 });
