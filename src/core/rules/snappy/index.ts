@@ -4,11 +4,19 @@
 import type { Rule } from '../types';
 import { snappyCrlf } from './crlf';
 import { snappyEqSpace } from './eqSpace';
+import { snappyHeapSyntax } from './heapSyntax';
+import { snappyHeapXmxMix } from './heapXmxMix';
 import { snappyInlineComment } from './inlineComment';
+import { snappyMemorySize } from './memorySize';
 import { snappyNoDash } from './noDash';
+import { snappyPercentSign } from './percentSign';
 import { snappyShell } from './shell';
+import { snappyStorageFractionPct } from './storageFractionPct';
 import { snappyTab } from './tab';
+import { snappyUnknownOption } from './unknownOption';
 
 export const SNAPPY_RULES: readonly Rule[] = [
   snappyTab, snappyInlineComment, snappyEqSpace, snappyNoDash, snappyShell, snappyCrlf,
+  snappyHeapSyntax, snappyMemorySize, snappyPercentSign, snappyStorageFractionPct, snappyUnknownOption,
+  snappyHeapXmxMix,
 ];
