@@ -4,9 +4,11 @@
 import type { Rule } from '../types';
 import { snappyCrlf } from './crlf';
 import { snappyDirShared } from './dirShared';
+import { snappyDocsDefaults } from './docsDefaults';
 import { snappyEqSpace } from './eqSpace';
 import { snappyEvictCrit } from './evictCrit';
 import { snappyExecutorMemory } from './executorMemory';
+import { snappyHeapGuidance } from './heapGuidance';
 import { snappyHeapSyntax } from './heapSyntax';
 import { snappyHeapXmxMix } from './heapXmxMix';
 import { snappyInlineComment } from './inlineComment';
@@ -29,4 +31,5 @@ export const SNAPPY_RULES: readonly Rule[] = [
   snappyHeapSyntax, snappyMemorySize, snappyPercentSign, snappyStorageFractionPct, snappyUnknownOption,
   snappyHeapXmxMix, snappyEvictCrit, snappyReservedSmall, snappyExecutorMemory, snappyOffHeapPct,
   snappyMultiServer, snappyDirShared, snappySparkOnServer, snappyJava8, snappyStartup,
+  snappyHeapGuidance, snappyDocsDefaults,
 ];
