@@ -146,6 +146,20 @@ export function snappyCriticalPercentForMinReserved(systemMemory: number): strin
   return undefined;
 }
 
+const HOST_COUNTS = new WeakMap<MembersDocument, ReadonlyMap<string, number>>();
+
+/** Member lines per host (snappy-nodes.sh's `counts`), computed once per document. */
+function hostCounts(doc: MembersDocument): ReadonlyMap<string, number> {
+  let counts = HOST_COUNTS.get(doc);
+  if (counts === undefined) {
+    const c = new Map<string, number>();
+    for (const x of doc.members) c.set(x.host, (c.get(x.host) ?? 0) + 1);
+    counts = c;
+    HOST_COUNTS.set(doc, counts);
+  }
+  return counts;
+}
+
 function optionValue(m: MemberLine | undefined, key: string): { value: string; span?: Span } | undefined {
   const a = m?.options.get(key);
   if (a === undefined) return undefined;
@@ -291,7 +305,7 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     else memorySize = { value: r.bytes, origin: 'set', ...(msArg.span !== undefined ? { span: msArg.span } : {}) };
   } else if (role === 'server' && m !== undefined) {
     const serverDoc = opts.servers ?? doc;
-    const sameHost = serverDoc.members.filter((x) => x.host === m.host).length;
+    const sameHost = hostCounts(serverDoc).get(m.host) ?? 0;
     const argsText = m.args.map((a) => a.text).join(' ');
     if (sameHost > 1 && !argsText.includes('memory-size=')) {
       memorySize = { value: 0, origin: 'forced' };

@@ -109,4 +109,13 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     const own = layout('s1 -heap-size=40g -critical-heap-percentage=95 -spark.executor.memory=2g');
     assert.equal(own.startupErrors.find((e) => e.message.startsWith('Executor memory'))?.spanIn, undefined);
   });
+  it('counts server lines per host in linear time (30,000 lines)', () => {
+    const text = Array.from({ length: 30_000 }, (_v, i) => `h${i % 50} -heap-size=8g${i % 600 === 0 ? ' -memory-size=1g' : ''}`).join('\n');
+    const doc = parseMembers(text, 'server');
+    const t0 = Date.now();
+    const all = doc.members.map((_m, i) => snappyMemberLayout(doc, i));
+    assert.ok(Date.now() - t0 < 10_000);
+    assert.equal(all[1]?.memorySize.origin, 'forced');
+    assert.equal(all[0]?.memorySize.origin, 'set');
+  });
 });
