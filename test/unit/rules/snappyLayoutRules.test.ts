@@ -135,6 +135,8 @@ describe('SNAPPY-MULTI-SERVER and SNAPPY-DIR-SHARED', () => {
     assert.match(fs[0]!.message, /\$SNAPPY_HOME\/work\/h1-server-1/);
     assert.equal(fs[0]!.related?.[0]?.span.start, text.lastIndexOf('h1'));
     assert.deepEqual(only('h1 -heap-size=8g\nh2 -heap-size=8g\n', 'SNAPPY-MULTI-SERVER', server), []);
+    const many = Array.from({ length: 30 }, () => 'h1').join('\n');
+    assert.ok(only(many, 'SNAPPY-MULTI-SERVER', server).every((f) => (f.related?.length ?? 0) <= 8));
     assert.deepEqual(only('h1\nh1\n', 'SNAPPY-MULTI-SERVER', lead), []);
   });
   it('warns when two members of one host share an explicit -dir (the last -dir counts)', () => {
@@ -185,6 +187,11 @@ describe('SNAPPY-JAVA8', () => {
     assert.match(fs[0]!.message, /Conflicting collector combinations in option list/);
     assert.equal(applyFix(text, fs[0]!), 'h -heap-size=8g -XX:+UseParallelGC\n');
     assert.equal(applyFix('h -J-XX:+UseG1GC\n', only('h -J-XX:+UseG1GC\n', 'SNAPPY-JAVA8', server)[0]!, /CMS and ParNew off/), 'h -J-XX:+UseG1GC -J-XX:-UseConcMarkSweepGC -J-XX:-UseParNewGC\n');
+  });
+  it('inserts the CMS/ParNew flags before a CRLF line end', () => {
+    const text = 'h -J-XX:+UseG1GC\r\n';
+    const f = only(text, 'SNAPPY-JAVA8', server)[0]!;
+    assert.equal(applyFix(text, f, /CMS and ParNew off/), 'h -J-XX:+UseG1GC -J-XX:-UseConcMarkSweepGC -J-XX:-UseParNewGC\r\n');
   });
   it('stays quiet when CMS and ParNew are turned off too, or for CMS itself', () => {
     assert.deepEqual(only('h -J-XX:+UseG1GC -J-XX:-UseConcMarkSweepGC -J-XX:-UseParNewGC\n', 'SNAPPY-JAVA8', server), []);

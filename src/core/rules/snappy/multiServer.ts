@@ -6,6 +6,8 @@
 import type { Rule } from '../types';
 import { lineNumber, membersOf } from './common';
 
+const MAX_RELATED = 8;
+
 export const snappyMultiServer: Rule = {
   code: 'SNAPPY-MULTI-SERVER',
   title: 'Several servers on one host: those without -memory-size get -memory-size=0',
@@ -31,7 +33,8 @@ export const snappyMultiServer: Rule = {
           'so this server gets no off-heap memory (automatic off-heap sizing is off). Set -memory-size on the line to give it off-heap memory.' +
           (dir ? '' : ` Without -dir it runs in its own default directory ($SNAPPY_HOME/work/${m.host}-server-${m.index + 1}).`),
         span: m.hostSpan,
-        related: same.filter((o) => o !== m).map((o) => ({ span: o.hostSpan, message: `Another server on ${m.host} (line ${lineNumber(ctx, o.hostSpan.start)})` })),
+        // The other lines for the host (the first few: a host rarely has more).
+        related: same.filter((o) => o !== m).slice(0, MAX_RELATED).map((o) => ({ span: o.hostSpan, message: `Another server on ${m.host} (line ${lineNumber(ctx, o.hostSpan.start)})` })),
       });
     }
   },
