@@ -17,11 +17,6 @@ function jvmFlag(a: MemberArg): string | undefined {
   return undefined;
 }
 
-/** After an argument, but before the line's carriage return when the argument ends the line. */
-function insertAt(text: string, end: number): number {
-  return text.charAt(end - 1) === '\r' ? end - 1 : end;
-}
-
 export const snappyJava8: Rule = {
   code: 'SNAPPY-JAVA8',
   title: 'A GC flag that conflicts with the CMS flags SnappyData always adds (Java 8)',
@@ -47,7 +42,7 @@ export const snappyJava8: Rule = {
           span: a.span,
           fixes: [
             { title: `Remove ${a.text}`, edits: [removeArg(ctx, a)], isPreferred: true },
-            { title: `Also turn CMS and ParNew off`, edits: [{ span: { start: insertAt(ctx.text, a.span.end), end: insertAt(ctx.text, a.span.end) }, newText: ` ${prefix}-XX:-UseConcMarkSweepGC ${prefix}-XX:-UseParNewGC` }] },
+            { title: `Also turn CMS and ParNew off`, edits: [{ span: { start: a.span.end, end: a.span.end }, newText: ` ${prefix}-XX:-UseConcMarkSweepGC ${prefix}-XX:-UseParNewGC` }] },
           ],
         });
       });
