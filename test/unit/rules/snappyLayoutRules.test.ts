@@ -38,6 +38,15 @@ describe('SNAPPY-EVICT-CRIT', () => {
     assert.match(off?.message ?? '', /disables the critical threshold/);
     assert.deepEqual(only('h -heap-size=8g -critical-heap-percentage=0.5 -eviction-heap-percentage=0.4\n', 'SNAPPY-EVICT-CRIT', server).filter((f) => f.severity === 'warning'), []);
   });
+  it('reports only where the member stops: one finding per argument, and no memory-manager check after GemFire\'s', () => {
+    const text = 'h -heap-size=8g -critical-heap-percentage=120 -eviction-heap-percentage=110\n';
+    const fs = only(text, 'SNAPPY-EVICT-CRIT', server);
+    assert.deepEqual(fs.map((f) => SPAN_TEXT(text, f)), ['120', '110']);
+    assert.deepEqual(only(text, 'SNAPPY-RESERVED-SMALL', server), []);
+    assert.equal(only('h -heap-size=8g -critical-heap-percentage=95 -eviction-heap-percentage=101\n', 'SNAPPY-EVICT-CRIT', server).length, 1);
+    assert.deepEqual(only('h -heap-size=8g -critical-heap-percentage=100\n', 'SNAPPY-EVICT-CRIT', server), []);
+    assert.equal(only('h -heap-size=8g -critical-heap-percentage=100\n', 'SNAPPY-RESERVED-SMALL', server).length, 1);
+  });
   it('reports SnappyData\'s system memory check: critical 33.4 passes on 8g, 33.3 fails', () => {
     assert.deepEqual(only('h -heap-size=8g -critical-heap-percentage=33.4\n', 'SNAPPY-EVICT-CRIT', server), []);
     const [f] = only('h -heap-size=8g -critical-heap-percentage=33.3\n', 'SNAPPY-EVICT-CRIT', server);

@@ -22,9 +22,16 @@ export function matches(e: StartupError, patterns: readonly RegExp[]): boolean {
   return patterns.some((p) => p.test(e.message));
 }
 
-/** True when an earlier SnappyUnifiedMemoryManager check already stops the member before `e` is reached. */
+/** GemFire's threshold checks (HeapMemoryMonitor), which the layout models as running before the memory manager's. */
+export const GEMFIRE_THRESHOLD_ERRORS: readonly RegExp[] = EVICT_CRIT_ERRORS.slice(0, 3);
+
+/**
+ * True when an earlier check already stops the member before `e` is reached: a GemFire threshold
+ * error comes before every SnappyUnifiedMemoryManager check, and those run in UMM_ORDER.
+ */
 export function shadowedByEarlierUmmCheck(e: StartupError, all: readonly StartupError[]): boolean {
   const rank = UMM_ORDER.findIndex((p) => p.test(e.message));
-  if (rank <= 0) return false;
+  if (rank < 0) return false;
+  if (all.some((o) => matches(o, GEMFIRE_THRESHOLD_ERRORS))) return true;
   return all.some((o) => o !== e && UMM_ORDER.findIndex((p) => p.test(o.message)) >= 0 && UMM_ORDER.findIndex((p) => p.test(o.message)) < rank);
 }

@@ -25,9 +25,13 @@ export const snappyEvictCrit: Rule = {
       const evictArg = m.options.get('eviction-heap-percentage');
       const describe = (what: string, v: typeof crit): string =>
         `${what} ${percentText(v.value)}${v.origin === 'default' ? ` (the launcher's default for -Xmx${l.maxHeapSize?.value ?? '?'})` : ''}`;
+      // One finding per argument: the first check that fails on it is where the member stops.
+      const done = new Set<number>();
       for (const e of l.startupErrors) {
         if (!matches(e, EVICT_CRIT_ERRORS) || shadowedByEarlierUmmCheck(e, l.startupErrors)) continue;
         const span = spanInLine(m, e) ?? (evictArg !== undefined ? valueSpanOf(evictArg) : critArg !== undefined ? valueSpanOf(critArg) : m.hostSpan);
+        if (done.has(span.start)) continue;
+        done.add(span.start);
         let detail = '';
         if (/^Eviction percentage must be less/.test(e.message)) {
           detail = ` Here ${describe('eviction-heap-percentage is', evict)} and ${describe('critical-heap-percentage is', crit)}; eviction must stay below critical.`;

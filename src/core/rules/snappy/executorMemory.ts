@@ -7,7 +7,7 @@
 import { sparkConfGetSizeAs } from '../../size';
 import type { QuickFix, Rule } from '../types';
 import { humanBytes, inLeads, launcherArgs, layoutsOf, leadOption, membersOf, percentText, removeArg, spanInLine, valueSpanOf } from './common';
-import { EXECUTOR_MEMORY_ERRORS, matches } from './covered';
+import { EXECUTOR_MEMORY_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
 
 export const snappyExecutorMemory: Rule = {
   code: 'SNAPPY-EXECUTOR-MEMORY',
@@ -20,7 +20,7 @@ export const snappyExecutorMemory: Rule = {
     const layouts = layoutsOf(ctx);
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      const e = l?.startupErrors.find((x) => matches(x, EXECUTOR_MEMORY_ERRORS));
+      const e = l?.startupErrors.find((x) => matches(x, EXECUTOR_MEMORY_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors));
       if (l === undefined || e === undefined) return;
       const own = spanInLine(m, e);
       const ownArg = m.options.get('spark.executor.memory');

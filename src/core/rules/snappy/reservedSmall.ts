@@ -7,7 +7,7 @@ import { SNAPPY_MIN_RESERVED_MEMORY, snappyCriticalPercentForMinReserved } from 
 import { javaParseFloat } from '../../config/javaParse';
 import type { QuickFix, Rule } from '../types';
 import { humanBytes, launcherArgs, layoutsOf, membersOf, percentText, spanInLine, valueSpanOf } from './common';
-import { RESERVED_ERRORS, matches } from './covered';
+import { RESERVED_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
 
 export const snappyReservedSmall: Rule = {
   code: 'SNAPPY-RESERVED-SMALL',
@@ -20,7 +20,7 @@ export const snappyReservedSmall: Rule = {
     const layouts = layoutsOf(ctx);
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      const e = l?.startupErrors.find((x) => matches(x, RESERVED_ERRORS));
+      const e = l?.startupErrors.find((x) => matches(x, RESERVED_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors));
       if (l === undefined || e === undefined) return;
       const critArg = m.options.get('critical-heap-percentage');
       const heapArg = launcherArgs(m).find((a) => a.kind === 'heap-size');
