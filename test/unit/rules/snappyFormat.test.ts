@@ -107,6 +107,14 @@ describe('SNAPPY-NO-DASH', () => {
     assert.match(fs[0]!.message, /stops at this argument/);
     assert.match(fs[1]!.message, /would stop here too/);
   });
+  it('reports a "//" line meant as a comment once, and turns it into one', () => {
+    const text = 'node1 -heap-size=8g\n// You can launch more than one server on a host\n';
+    const fs = only(text, 'SNAPPY-NO-DASH', server);
+    assert.equal(fs.length, 1);
+    assert.equal(SPAN_TEXT(text, fs[0]!), '// You can launch more than one server on a host');
+    assert.match(fs[0]!.message, /not a comment/);
+    assert.equal(applyFix(text, fs[0]!), 'node1 -heap-size=8g\n# You can launch more than one server on a host\n');
+  });
   it('leaves words after a shell operator and a lone carriage return to their own rules', () => {
     assert.deepEqual(only('h -heap-size=4g ; echo hi\n', 'SNAPPY-NO-DASH', server), []);
     assert.deepEqual(only('h -heap-size=4g \r\n', 'SNAPPY-NO-DASH', server), []);

@@ -53,6 +53,10 @@ describe('SNAPPY-DOCS-DEFAULTS', () => {
     const [eight] = only('a -heap-size=8g -spark.memory.fraction=0.85\n', 'SNAPPY-DOCS-DEFAULTS', server);
     assert.match(eight?.message ?? '', /critical-heap-percentage defaults to 97\.56/);
   });
+  it('skips lines without an explicit heap (the default heap depends on the host)', () => {
+    assert.deepEqual(only('localhost\n', 'SNAPPY-DOCS-DEFAULTS', server), []);
+    assert.deepEqual(only('localhost -memory-size=16g\n', 'SNAPPY-DOCS-DEFAULTS', server), []);
+  });
   it('skips lines with format problems and lines that do not start', () => {
     assert.deepEqual(only('node1 -heap-size=20g # c\n', 'SNAPPY-DOCS-DEFAULTS', server), []);
     assert.deepEqual(only('node1 -heap-size=1g -critical-heap-percentage=98\n', 'SNAPPY-DOCS-DEFAULTS', server), []);

@@ -30,6 +30,8 @@ export const snappyDocsDefaults: Rule = {
     doc.members.forEach((m, i) => {
       const l = layouts[i];
       if (l === undefined || l.systemMemory === undefined || l.reservedMemory === undefined || l.startupErrors.length > 0) return;
+      // The numbers depend on the heap: only lines that set it (a default heap depends on the host's RAM and cores).
+      if (l.maxHeapSize?.origin !== 'set') return;
       // Lines with a format problem have their own, more urgent findings.
       if (m.tabInHost !== undefined || m.launchError !== undefined || m.shellComment !== undefined || m.carriageReturn !== undefined) return;
       const notes: string[] = [];

@@ -16,6 +16,19 @@ export const snappyNoDash: Rule = {
     const doc = membersOf(ctx);
     if (doc === undefined) return;
     for (const m of doc.members) {
+      // `// note` or `-- note` meant as a comment: snappy-nodes.sh only skips lines starting with `#`.
+      if (/^(\/\/|--|;)/.test(m.host) && m.args.length > 0 && m.args.some((a) => a.kind === 'unexpected')) {
+        const marker = /^(\/\/|--|;)/.exec(m.host)![1]!;
+        const markerSpan = { start: m.hostSpan.start, end: m.hostSpan.start + marker.length };
+        const verbatim = ctx.text.slice(markerSpan.start, markerSpan.end) === marker;
+        report({
+          message: `This line is not a comment: only "#" at the start of a line makes one. snappy-nodes.sh starts a member on host "${m.host}" ` +
+            `with the other words as arguments, and the launcher stops at "${m.args.find((a) => a.kind === 'unexpected')?.text ?? ''}" (Unexpected command-line option).`,
+          span: { start: m.hostSpan.start, end: Math.max(m.hostSpan.end, m.args[m.args.length - 1]!.span.end) },
+          ...(verbatim ? { fixes: [{ title: `Make it a comment (# instead of ${marker})`, edits: [{ span: markerSpan, newText: '#' }], isPreferred: true }] } : {}),
+        });
+        continue;
+      }
       const covered = new Set(eqSpaceGroups(ctx, m).flatMap((g) => g.rejected));
       const args = launcherArgs(m);
       args.forEach((a, i) => {
