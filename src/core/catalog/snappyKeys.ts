@@ -127,3 +127,46 @@ export const SNAPPY_KEYS: readonly CatalogEntry[] = [
     source: 'SD snappy-nodes.sh l.115-137',
   },
 ];
+
+/**
+ * Every `-key` a member line commonly carries besides the entries above (SD
+ * docs/configuring_cluster/property_description.md v1.3.1 and the keys snappy-nodes.sh itself
+ * reads or adds). Not a validity list: the launcher passes any `-key=value` on. Used only to
+ * suggest the intended name for a near miss such as `-heap-szie`.
+ */
+export const SNAPPY_OPTION_NAMES: readonly string[] = [
+  ...SNAPPY_KEYS.map((e) => e.key),
+  'classpath', 'password', 'sync', 'user', 'bind-address', 'client-bind-address', 'client-port', 'hostname-for-clients',
+  'peer-discovery-address', 'peer-discovery-port', 'start-locator', 'server-groups', 'redundancy-zone', 'secondary-locators',
+  'member-timeout', 'membership-port-range', 'socket-buffer-size', 'socket-lease-time', 'ack-wait-threshold',
+  'ack-severe-alert-threshold', 'archive-disk-space-limit', 'archive-file-size-limit', 'enable-network-partition-detection',
+  'enforce-unique-host', 'enable-stats', 'enable-time-statistics', 'enable-timestats', 'statistic-archive-file',
+  'statistic-sample-rate', 'statistic-sampling-enabled', 'sys-disk-dir', 'init-scripts', 'log-file', 'log-level',
+  'thrift-ssl', 'thrift-ssl-properties', 'read-timeout', 'load-balance', 'skip-constraint-checks', 'skip-locks',
+  'sync-commits', 'dump-server-info', 'run-netserver', 'spark.driver.maxResultSize', 'spark.local.dir', 'spark.ui.port',
+  'spark.network.timeout', 'spark.eventLog.enabled', 'spark.eventLog.dir', 'spark.sql.autoBroadcastJoinThreshold',
+];
+
+/**
+ * SD docs/best_practices/memory_management.md, "Estimating Memory Size for Execution": "it is
+ * strongly recommended to allocate minimum 6-8 GB of heap per data server/lead node for
+ * production systems that run large scale analytic queries". Guidance, not a check the product makes.
+ */
+export const SNAPPY_PRODUCTION_HEAP_GUIDANCE = {
+  minBytes: 6 * 2 ** 30,
+  text: '6-8 GB',
+  roles: ['server', 'lead'] as const,
+  source: 'SD docs/best_practices/memory_management.md "Estimating Memory Size for Execution"',
+};
+
+/**
+ * Values SnappyData's docs (v1.3.1) give where the code uses another one (config-formats.md B.7,
+ * B.8). The code's value is the catalog default or the layout's formula; these are only what a
+ * reader of the docs would expect.
+ */
+export const SNAPPY_DOCUMENTED_VALUES: ReadonlyArray<{ readonly key: string; readonly docs: readonly number[]; readonly where: string }> = [
+  { key: 'spark.memory.fraction', docs: [0.92, 0.97], where: 'memory_management.md worked examples (17.4 = 19 × 0.92; 3.5g from × 0.97, the 1.0.x default)' },
+  { key: 'spark.memory.storageMaxFraction', docs: [0.9], where: 'memory_management.md off-heap example ("16g * 0.9 = 14.4 (0.9 System default)")' },
+  { key: 'critical-heap-percentage', docs: [95, 90], where: 'memory_management.md and configuring_cluster.md (95); property_details.md (90)' },
+  { key: 'eviction-heap-percentage', docs: [85.5, 81], where: 'memory_management.md (85.5); property_details.md (81)' },
+];

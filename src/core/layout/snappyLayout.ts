@@ -113,6 +113,53 @@ export function snappyDefaultCriticalPercent(heapBytes: number): number {
   return c;
 }
 
+/** SnappyUnifiedMemoryManager.getMaxMemory l.1059-1063: reserved memory below this stops the member. */
+export const SNAPPY_MIN_RESERVED_MEMORY = 25 * MB;
+
+/**
+ * Reserved memory with an enabled critical threshold: systemMemory − criticalThresholdBytes, where
+ * MemoryThresholds computes criticalThresholdBytes = (long)(critical × 0.01 × maxMemoryBytes).
+ */
+export function snappyReservedMemory(systemMemory: number, criticalPercent: number): number {
+  return systemMemory - Math.trunc(criticalPercent * 0.01 * systemMemory);
+}
+
+/** getMaxMemory's second check: system memory must be at least ceil(1.5 × reserved). */
+export function snappyMinSystemMemory(reservedMemory: number): number {
+  return Math.ceil(reservedMemory * 1.5);
+}
+
+/**
+ * The largest critical-heap-percentage (two decimals, as the member parses it with
+ * Float.parseFloat) that leaves at least SNAPPY_MIN_RESERVED_MEMORY reserved and still passes the
+ * 1.5 × reserved check; undefined when no percentage does (the heap itself is too small).
+ */
+export function snappyCriticalPercentForMinReserved(systemMemory: number): string | undefined {
+  if (!(systemMemory > 0)) return undefined;
+  let hundredths = Math.floor((1 - SNAPPY_MIN_RESERVED_MEMORY / systemMemory) * 10000);
+  for (; hundredths > 0; hundredths--) {
+    const text = (hundredths / 100).toFixed(2).replace(/\.?0+$/, '');
+    const reserved = snappyReservedMemory(systemMemory, Math.fround(Number(text)));
+    if (reserved < SNAPPY_MIN_RESERVED_MEMORY) continue;
+    return systemMemory >= snappyMinSystemMemory(reserved) ? text : undefined;
+  }
+  return undefined;
+}
+
+const HOST_COUNTS = new WeakMap<MembersDocument, ReadonlyMap<string, number>>();
+
+/** Member lines per host (snappy-nodes.sh's `counts`), computed once per document. */
+function hostCounts(doc: MembersDocument): ReadonlyMap<string, number> {
+  let counts = HOST_COUNTS.get(doc);
+  if (counts === undefined) {
+    const c = new Map<string, number>();
+    for (const x of doc.members) c.set(x.host, (c.get(x.host) ?? 0) + 1);
+    counts = c;
+    HOST_COUNTS.set(doc, counts);
+  }
+  return counts;
+}
+
 function optionValue(m: MemberLine | undefined, key: string): { value: string; span?: Span } | undefined {
   const a = m?.options.get(key);
   if (a === undefined) return undefined;
@@ -242,7 +289,7 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     if (p === undefined) return def === null ? undefined : { value: Number(def), origin: 'default' };
     const r = javaParseDouble(p.value);
     if (!r.ok) {
-      errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: `Illegal value for config key ${key}: ${r.error}`, ...(p.span !== undefined ? { span: p.span } : {}) });
+      errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: `Illegal value for config key ${key}: ${r.error}`, ...(p.span !== undefined ? { span: p.span } : {}), ...(p.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       return def === null ? undefined : { value: Number(def), origin: 'default' };
     }
     return { value: r.value, origin: p.origin, ...(p.span !== undefined ? { span: p.span } : {}) };
@@ -258,7 +305,7 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     else memorySize = { value: r.bytes, origin: 'set', ...(msArg.span !== undefined ? { span: msArg.span } : {}) };
   } else if (role === 'server' && m !== undefined) {
     const serverDoc = opts.servers ?? doc;
-    const sameHost = serverDoc.members.filter((x) => x.host === m.host).length;
+    const sameHost = hostCounts(serverDoc).get(m.host) ?? 0;
     const argsText = m.args.map((a) => a.text).join(' ');
     if (sameHost > 1 && !argsText.includes('memory-size=')) {
       memorySize = { value: 0, origin: 'forced' };
@@ -286,14 +333,14 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const criticalThresholdBytes = critical.value > 0 ? Math.trunc(critical.value * 0.01 * systemMemory) : undefined;
     const evictionThresholdBytes = eviction.value > 0 ? Math.trunc(eviction.value * 0.01 * systemMemory) : undefined;
     const reservedMemory = criticalThresholdBytes !== undefined
-      ? systemMemory - criticalThresholdBytes
+      ? snappyReservedMemory(systemMemory, critical.value)
       : Math.min(5 * GB, Math.max(Math.trunc(systemMemory / 20), 100 * MB));
     let ok = true;
-    if (reservedMemory < 25 * MB) {
+    if (reservedMemory < SNAPPY_MIN_RESERVED_MEMORY) {
       ok = false;
       errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Reserved memory ${reservedMemory} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
     }
-    const minSystemMemory = Math.ceil(reservedMemory * 1.5);
+    const minSystemMemory = snappyMinSystemMemory(reservedMemory);
     if (ok && systemMemory < minSystemMemory) {
       ok = false;
       errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `System memory ${systemMemory} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
@@ -301,10 +348,10 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const execMem = sparkProp('spark.executor.memory');
     if (ok && execMem !== undefined) {
       const r = sparkConfGetSizeAs('spark.executor.memory', execMem.value, 'BYTE');
-      if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: r.error, ...(execMem.span !== undefined ? { span: execMem.span } : {}) });
+      if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: r.error, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       else if (r.value < minSystemMemory) {
         ok = false;
-        errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`, ...(execMem.span !== undefined ? { span: execMem.span } : {}) });
+        errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
       }
     }
     const memoryFraction = doubleProp('spark.memory.fraction');

@@ -34,6 +34,8 @@ export interface StartupError {
   readonly from?: ConfValue;
   /** Where in a member line (SnappyData) the offending argument sits. */
   readonly span?: Span;
+  /** The span is in the leads file, not in the member's own file (a server's error caused by the lead's Spark property). */
+  readonly spanIn?: 'leads';
 }
 
 /** Templates of the 3.5+ memory error classes (common/utils error-conditions.json). */

@@ -48,3 +48,43 @@ export function parseJvmHeapSize(text: string, flag: '-Xmx' | '-Xms' = '-Xmx'): 
 export function isJvmSizeSyntax(text: string): boolean {
   return /^(?:[0-9]+|0[xX][0-9a-fA-F]+)[kKmMgGtT]?$/.test(text);
 }
+
+const SHIFT_OF_UNIT: Readonly<Record<string, number>> = { k: 10, m: 20, g: 30, t: 40, p: 50 };
+
+/**
+ * The nearest size the JVM accepts for a heap value people write the way other tools read sizes
+ * (`4gb`, `4GB`, `4Gi`, `1.5g`, `1p`), or for a bare number that is too small to be bytes
+ * (`4096` read as MB). Undefined when the text already passes or no reading is obvious. A
+ * fractional value is rounded to whole MB (whole KB below 1 MB).
+ */
+export function suggestJvmHeapSize(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^(\d+(?:\.\d*)?|\.\d+)([kKmMgGtTpP])?([iI]?[bB]?)$/.exec(t);
+  if (m === null) return undefined;
+  const num = Number(m[1]);
+  const unit = m[2]?.toLowerCase();
+  const tail = m[3] ?? '';
+  if (!Number.isFinite(num) || num <= 0) return undefined;
+  let suggestion: string;
+  if (unit === undefined) {
+    // A bare number (or `<n>b`): bytes to the JVM. Only a too-small whole number reads as MB.
+    if (!Number.isInteger(num) || tail.toLowerCase() === 'ib' || tail.toLowerCase() === 'i') return undefined;
+    if (tail === '' && parseJvmHeapSize(t).ok) return undefined;
+    suggestion = num >= JVM_TOO_SMALL_HEAP_BYTES ? toJvmSize(num) : `${num}m`;
+  } else {
+    const shift = SHIFT_OF_UNIT[unit] ?? 0;
+    const bytes = num * 2 ** shift;
+    suggestion = Number.isInteger(bytes) && bytes % 1024 === 0 ? toJvmSize(bytes)
+      : bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)}m` : `${Math.max(1, Math.round(bytes / 1024))}k`;
+  }
+  if (suggestion === t || !parseJvmHeapSize(suggestion).ok) return undefined;
+  return suggestion;
+}
+
+/** The shortest exact -Xmx string for a byte count (t, g, m or k; bytes rounded up to whole KB). */
+function toJvmSize(bytes: number): string {
+  for (const [suffix, shift] of [['t', 40], ['g', 30], ['m', 20], ['k', 10]] as const) {
+    if (bytes % 2 ** shift === 0) return `${bytes / 2 ** shift}${suffix}`;
+  }
+  return `${Math.ceil(bytes / 1024)}k`;
+}

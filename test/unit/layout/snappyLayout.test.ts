@@ -1,7 +1,7 @@
 // SnappyData member layouts against config-formats.md B.7 (the code's numbers, not the docs').
 import * as assert from 'node:assert/strict';
 import { javaFormatFixed } from '../../../src/core/config/javaParse';
-import { snappyDefaultCriticalPercent, snappyDefaultHeapMB, snappyMemberLayout } from '../../../src/core/layout/snappyLayout';
+import { snappyCriticalPercentForMinReserved, snappyDefaultCriticalPercent, snappyDefaultHeapMB, snappyMemberLayout } from '../../../src/core/layout/snappyLayout';
 import { parseMembers } from '../../../src/core/parse/members';
 
 const GiB = 2 ** 30;
@@ -86,5 +86,36 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(snappyDefaultHeapMB('locator', 8 * GiB, 2), 1024);
     assert.equal(snappyDefaultHeapMB('locator', 1 * GiB, 2), 512);
     assert.equal(snappyDefaultHeapMB('locator', 512 * 2 ** 20, 2), 0);
+  });
+  it('finds the largest critical percentage that leaves 25 MB reserved, on both sides of it', () => {
+    assert.equal(snappyCriticalPercentForMinReserved(GiB), '97.55');
+    assert.equal(layout('h -heap-size=1g -critical-heap-percentage=97.55 -eviction-heap-percentage=90').startupErrors.length, 0);
+    assert.match(layout('h -heap-size=1g -critical-heap-percentage=97.56 -eviction-heap-percentage=90').startupErrors[0]?.message ?? '', /^Reserved memory \d+ must be at least 25MB/);
+    const c200 = snappyCriticalPercentForMinReserved(200 * 2 ** 20);
+    assert.equal(c200, '87.5');
+    assert.equal(layout(`h -heap-size=200m -critical-heap-percentage=${c200}`).startupErrors.length, 0);
+    // Below 37.5 MB no percentage passes both checks (reserved >= 25 MB and heap >= 1.5 x reserved).
+    assert.equal(snappyCriticalPercentForMinReserved(37 * 2 ** 20), undefined);
+    assert.notEqual(snappyCriticalPercentForMinReserved(38 * 2 ** 20), undefined);
+  });
+  it('marks the errors a lead\'s Spark property causes on a server, whose span is in the leads file', () => {
+    const leads = 'lead1 -spark.executor.memory=2g -spark.memory.fraction=xyz\n';
+    const l = layout('s1 -heap-size=40g -critical-heap-percentage=95', 'server', leads);
+    const exec = l.startupErrors.find((e) => e.message.startsWith('Executor memory'));
+    assert.equal(exec?.spanIn, 'leads');
+    assert.equal(leads.slice(exec?.span?.start, exec?.span?.end), '2g');
+    const frac = l.startupErrors.find((e) => e.message.startsWith('Illegal value for config key spark.memory.fraction'));
+    assert.equal(frac?.spanIn, 'leads');
+    const own = layout('s1 -heap-size=40g -critical-heap-percentage=95 -spark.executor.memory=2g');
+    assert.equal(own.startupErrors.find((e) => e.message.startsWith('Executor memory'))?.spanIn, undefined);
+  });
+  it('counts server lines per host in linear time (30,000 lines)', () => {
+    const text = Array.from({ length: 30_000 }, (_v, i) => `h${i % 50} -heap-size=8g${i % 600 === 0 ? ' -memory-size=1g' : ''}`).join('\n');
+    const doc = parseMembers(text, 'server');
+    const t0 = Date.now();
+    const all = doc.members.map((_m, i) => snappyMemberLayout(doc, i));
+    assert.ok(Date.now() - t0 < 10_000);
+    assert.equal(all[1]?.memorySize.origin, 'forced');
+    assert.equal(all[0]?.memorySize.origin, 'set');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseJvmHeapSize } from '../../../src/core/size/jvmSize';
+import { parseJvmHeapSize, suggestJvmHeapSize } from '../../../src/core/size/jvmSize';
 import { parseSnappyMemorySize } from '../../../src/core/size/snappySize';
 
 describe('the JVM -Xmx grammar (checked against JDK 17 on this kind of machine)', () => {
@@ -52,4 +52,18 @@ describe('SnappyData parseMemorySize (ClientSharedUtils)', () => {
     assert.ok(!x.ok);
     assert.match(x.error, /^Memory size specification = 16 :/);
   });
+});
+
+describe('suggestJvmHeapSize: the nearest value the JVM accepts', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['4gb', '4g'], ['4GB', '4g'], ['4Gi', '4g'], ['4GiB', '4g'], ['1.5g', '1536m'], ['1.5gb', '1536m'], ['0.5g', '512m'],
+    ['1.3g', '1331m'], ['1p', '1024t'], ['2048mb', '2g'], ['4096', '4096m'], ['512b', '512m'], ['8589934592b', '8g'],
+    ['4g', undefined], ['8589934592', undefined], ['abc', undefined], ['', undefined], ['-4g', undefined], ['0g', undefined],
+  ];
+  for (const [text, want] of cases) {
+    it(`${JSON.stringify(text)} -> ${String(want)}`, () => {
+      assert.equal(suggestJvmHeapSize(text), want);
+      if (want !== undefined) assert.ok(parseJvmHeapSize(want).ok);
+    });
+  }
 });
