@@ -277,6 +277,10 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     if (role === 'server') {
       const l = optionValue(lead, key);
       if (l !== undefined) return { value: l.value, origin: 'lead', ...(l.span !== undefined ? { span: l.span } : {}) };
+      // The lead's manager puts storageFraction into its conf when missing (setMemorySize l.997-999),
+      // and ExecutorInitiator sets the lead's properties on every server's executor: a server's own
+      // value never survives.
+      if (key === 'spark.memory.storageFraction') return undefined;
     }
     const own = optionValue(m, key);
     if (own !== undefined) return { value: own.value, origin: 'set', ...(own.span !== undefined ? { span: own.span } : {}) };

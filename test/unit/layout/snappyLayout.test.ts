@@ -119,3 +119,15 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(all[0]?.memorySize.origin, 'set');
   });
 });
+
+describe('SnappyData servers take storageFraction from the lead only', () => {
+  it('ignores a server line\'s own storageFraction: the lead always sends one (0.5 when unset)', () => {
+    const own = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, { leads: parseMembers('l1 -heap-size=4g', 'lead') });
+    assert.equal(own.storageFraction?.value, 0.5);
+    const lead = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, { leads: parseMembers('l1 -spark.memory.storageFraction=0.4', 'lead') });
+    assert.equal(lead.storageFraction?.value, 0.4);
+    assert.equal(lead.storageFraction?.origin, 'lead');
+    const leadLine = snappyMemberLayout(parseMembers('l1 -heap-size=4g -spark.memory.storageFraction=0.3', 'lead'), 0);
+    assert.equal(leadLine.storageFraction?.value, 0.3);
+  });
+});
