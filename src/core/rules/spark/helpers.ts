@@ -160,9 +160,10 @@ export const UNIT_SHIFT = { BYTE: 0, KiB: 10, MiB: 20, GiB: 30, TiB: 40, PiB: 50
 /**
  * The exact byte count of `<decimal> × 2^shift` as a whole-unit string in the largest unit that
  * holds it exactly (`4.5`, 30 → `4608m`), or undefined when not even bytes are whole.
- * `jvmOnly` keeps to k, m, g, t (what -Xmx accepts).
+ * `jvmOnly` keeps to k, m, g, t (what -Xmx accepts); `upToInputUnit` never goes above the written unit
+ * (1024Mi stays 1024m).
  */
-export function exactSizeString(decimal: string, shift: number, jvmOnly = false): string | undefined {
+export function exactSizeString(decimal: string, shift: number, jvmOnly = false, upToInputUnit = true): string | undefined {
   const [intPart, fracPart = ''] = decimal.split('.');
   const scaled = BigInt((intPart ?? '0') + fracPart) << BigInt(shift);
   const den = 10n ** BigInt(fracPart.length);
@@ -172,7 +173,7 @@ export function exactSizeString(decimal: string, shift: number, jvmOnly = false)
     ? [['t', 40n], ['g', 30n], ['m', 20n], ['k', 10n]]
     : [['p', 50n], ['t', 40n], ['g', 30n], ['m', 20n], ['k', 10n]];
   for (const [suffix, sh] of units) {
-    if (sh > BigInt(shift)) continue;
+    if (upToInputUnit && sh > BigInt(shift)) continue;
     const mult = 1n << sh;
     if (bytes !== 0n && bytes % mult === 0n) return `${bytes / mult}${suffix}`;
   }
@@ -231,7 +232,7 @@ export function insertAfter(ctx: RuleContext, s: WrittenSetting, key: string, va
     // Same separator as the existing line, value aligned with its value column.
     const between = ctx.text.slice(s.keySpan.end, s.span.start);
     const valueCol = s.span.start - lineStart;
-    const sep = /[=:]/.test(between) ? between : ' '.repeat(Math.max(1, valueCol - indent.length - key.length));
+    const sep = /[=:]/.test(between) || between.length === 1 ? between : ' '.repeat(Math.max(1, valueCol - indent.length - key.length));
     const line = `${indent}${key}${sep}${value}`;
     return { title, edits: [{ span: { start: after.end, end: after.end }, newText: `${needsEol ? eol : ''}${line}${eol}` }], isPreferred: true };
   }

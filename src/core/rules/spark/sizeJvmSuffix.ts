@@ -22,7 +22,7 @@ export const sizeJvmSuffix: Rule = {
       const bytes = byteStringAs(text, 'BYTE');
       let fix: string | undefined;
       if (bytes.ok && bytes.value > 0) {
-        fix = exactSizeString(String(bytes.value), 0, true);
+        fix = exactSizeString(String(bytes.value), 0, true, false);
         if (fix === undefined) fix = `${Math.ceil(bytes.value / MiB)}m`;
         // Keep the user's unit where it is exact: 2gb -> 2g rather than 2048m.
         const letter = issue.suffix.charAt(0);

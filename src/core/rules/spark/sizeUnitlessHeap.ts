@@ -32,7 +32,7 @@ export const sizeUnitlessHeap: Rule = {
           (spark !== undefined ? `: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') + '. Always give a unit.';
       }
       const fixes: QuickFix[] = [];
-      const asBytes = n >= MiB ? exactSizeString(issue.number, 0, true) : undefined;
+      const asBytes = n >= MiB ? exactSizeString(issue.number, 0, true, false) : undefined;
       if (asBytes !== undefined) fixes.push(replaceValue(s, asBytes, `Write ${asBytes} (${issue.number} read as bytes)`));
       fixes.push(replaceValue(s, `${issue.number}m`, `Write ${issue.number}m (${issue.number} read as MiB)`, asBytes === undefined));
       report({ message, span: s.span, fixes });
