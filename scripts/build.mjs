@@ -1,5 +1,6 @@
-// Builds the three bundles: the extension (Node, CommonJS, `vscode` external), the webview
-// (browser IIFE) and the CLI (Node, with a shebang). `--production` minifies; `--watch` rebuilds.
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external), the webview
+// (browser IIFE), the CLI (Node, with a shebang) and the benchmark (Node, `npm run bench`).
+// `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -19,6 +20,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
 ];
 
 if (watch) {
