@@ -17,7 +17,7 @@ export const nonSpark: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: Array<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? [...ctx.doc.entries] : ctx.doc.kind === 'spark-application' ? [...ctx.doc.sparkConf] : [];
+    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? ctx.doc.entries : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
     for (const { key, keySpan } of keys) {
       if (key.length === 0 || isSparkKey(key) || key.charCodeAt(0) === 0xfeff || UNICODE_SPACE.test(key)) continue;
       const known = BY_LOWER.get(key.toLowerCase());

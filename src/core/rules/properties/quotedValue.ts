@@ -6,6 +6,7 @@ import type { Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
 
 const QUOTES = /^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019]+$/g;
+const QUOTE_END = /^["'\u201c\u201d\u2018\u2019]|["'\u201c\u201d\u2018\u2019]$/;
 
 export const quotedValue: Rule = {
   code: 'PROPS-QUOTED-VALUE',
@@ -16,10 +17,9 @@ export const quotedValue: Rule = {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
     for (const e of doc.entries) {
+      if (!QUOTE_END.test(e.value)) continue;
       const s = asSetting(e);
       if (s.entry === undefined || s.entry.type === 'string' || s.entry.type === 'enum') continue;
-      QUOTES.lastIndex = 0;
-      if (!QUOTES.test(e.value)) continue;
       const failure = typedParseError(s.entry, e.key, e.value);
       QUOTES.lastIndex = 0;
       const bare = e.value.replace(QUOTES, '').trim();

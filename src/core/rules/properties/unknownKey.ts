@@ -8,36 +8,58 @@ import type { Rule } from '../types';
 import { UNICODE_SPACE } from './entrySetting';
 
 const KEYS = catalogEntries('spark').map((e) => e.key);
+const LOWER = KEYS.map((k) => k.toLowerCase());
+const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
+const LENGTHS = new Set(KEYS.map((k) => k.length));
+
+/** `memory` for spark.memory.x, `executor` for spark.executor.memory: typos keep this part. */
+function family(lowerKey: string): string {
+  const dot = lowerKey.indexOf('.', 6);
+  return dot < 0 ? lowerKey.slice(6) : lowerKey.slice(6, dot);
+}
 const PREFIX = /^spark\.(memory\.|executor\.memory|driver\.memory)/i;
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
+ * soon as it must exceed `max` (only small distances matter for a typo).
+ */
+export function editDistance(a: string, b: string, max = 3): number {
   const n = a.length;
   const m = b.length;
-  if (Math.abs(n - m) > 3) return Math.abs(n - m);
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_v, j) => j);
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = new Int32Array(m + 1);
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
-    const cur = new Array<number>(m + 1).fill(0);
     cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
       cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[m] ?? 0;
+  return Math.min(prev[m] ?? 0, max + 1);
 }
 
 export function closestKey(key: string): { key: string; distance: number } | undefined {
   const lower = key.toLowerCase();
   let best: { key: string; distance: number } | undefined;
-  for (const k of KEYS) {
-    const d = editDistance(lower, k.toLowerCase());
-    if (best === undefined || d < best.distance) best = { key: k, distance: d };
+  const fam = family(lower);
+  for (let i = 0; i < KEYS.length; i++) {
+    const candidate = LOWER[i] ?? '';
+    if (Math.abs(candidate.length - lower.length) > 3 || family(candidate) !== fam) continue;
+    const d = editDistance(lower, candidate, 3);
+    if (best === undefined || d < best.distance) best = { key: KEYS[i] ?? '', distance: d };
   }
   if (best === undefined || best.distance > Math.max(1, Math.min(3, Math.floor(key.length / 8)))) return undefined;
   return best;
@@ -49,12 +71,11 @@ export const unknownKey: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: Array<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? [...ctx.doc.entries] : ctx.doc.kind === 'spark-application' ? [...ctx.doc.sparkConf] : [];
+    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? ctx.doc.entries : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
     for (const { key, keySpan } of keys) {
-      if (!key.startsWith('spark.') || lookupKey(key) !== undefined || UNICODE_SPACE.test(key)) continue;
-      const lower = key.toLowerCase();
-      const caseMatch = KEYS.find((k) => k.toLowerCase() === lower);
-      if (caseMatch === undefined && !PREFIX.test(key)) continue;
+      if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
+      const caseMatch = LENGTHS.has(key.length) ? BY_LOWER.get(key.toLowerCase()) : undefined;
+      if ((caseMatch === undefined && !PREFIX.test(key)) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
         continue;

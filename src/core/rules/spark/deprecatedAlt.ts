@@ -5,9 +5,8 @@
 // is deprecated in which release comes from the catalog (deprecatedIn, replacedBy).
 import { existsIn, lookupKey } from '../../catalog';
 import { versionInRange } from '../../version';
-import { writtenSettings } from '../settingsOf';
 import type { QuickFix, Rule } from '../types';
-import { effective, insertAfter, removeSetting, renameKey } from './helpers';
+import { effective, insertAfter, knownSettings, removeSetting, renameKey } from './helpers';
 
 export const deprecatedAlt: Rule = {
   code: 'DEPRECATED-ALT',
@@ -15,7 +14,7 @@ export const deprecatedAlt: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const e = s.entry;
       if (e === undefined || e.category === 'legacy' || e.deprecatedIn === undefined || e.replacedBy === undefined) continue;
       if (!existsIn(e, ctx.version) || !versionInRange(ctx.version, `${e.deprecatedIn}+`)) continue;

@@ -5,10 +5,10 @@
 import { existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
 import { javaDoubleToString } from '../../layout/unified';
-import { valueText, writtenSettings } from '../settingsOf';
+import { valueText } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
 import type { WrittenSetting } from '../settingsOf';
-import { valueHazard } from './helpers';
+import { knownSettings, valueHazard } from './helpers';
 
 /** Whether FRACTION-RANGE reports this setting (its value fails to parse or is out of range). */
 export function fractionRangeProblem(ctx: RuleContext, s: WrittenSetting): boolean {
@@ -27,7 +27,7 @@ export const fractionRange: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const e = s.entry;
       if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) continue;
       if (valueHazard(ctx, s) !== undefined) continue;

@@ -3,9 +3,8 @@
 // than one just below it.
 import { GUIDANCE } from '../../catalog';
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { HEAP_KEYS, MiB, human, replaceValue, valueHazard } from './helpers';
+import { HEAP_KEYS, human, knownSettings, MiB, replaceValue, valueHazard } from './helpers';
 
 export const heapCompressedOops: Rule = {
   code: 'HEAP-COMPRESSED-OOPS',
@@ -14,7 +13,7 @@ export const heapCompressedOops: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     const limit = GUIDANCE.compressedOopsHeapBytes.value;
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (!HEAP_KEYS.has(s.key) || valueHazard(ctx, s) !== undefined) continue;
       const r = byteFromString(javaTrim(s.value), 'MiB');
       if (!r.ok) continue;

@@ -3,9 +3,8 @@
 // hardware-provisioning guides advise several executors per node instead.
 import { GUIDANCE } from '../../catalog';
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { HEAP_KEYS, MiB, human, valueHazard } from './helpers';
+import { HEAP_KEYS, human, knownSettings, MiB, valueHazard } from './helpers';
 
 export const heapLarge: Rule = {
   code: 'HEAP-LARGE',
@@ -14,7 +13,7 @@ export const heapLarge: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     const limit = GUIDANCE.largeHeapBytes.value;
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (!HEAP_KEYS.has(s.key) || valueHazard(ctx, s) !== undefined) continue;
       const r = byteFromString(javaTrim(s.value), 'MiB');
       if (!r.ok) continue;

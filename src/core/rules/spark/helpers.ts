@@ -1,7 +1,7 @@
 // Shared pieces of the Spark rules: the setting in effect for a key, the layout's start-up errors
 // at a key, value hazards (empty, inline comment, quotes) that more specific rules own, the size
 // classification every size rule agrees on, human units, and edits that keep comments and layout.
-import type { CatalogEntry } from '../../catalog';
+import { lookupKey, type CatalogEntry } from '../../catalog';
 import { javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from '../../config/javaParse';
 import type { SparkLayout } from '../../layout/sparkLayout';
 import type { StartupError } from '../../layout/startupError';
@@ -18,14 +18,35 @@ export function sparkLayoutOf(ctx: RuleContext): SparkLayout | undefined {
   return l.kind === 'spark' ? l.layout : undefined;
 }
 
+const knownCache = new WeakMap<object, WrittenSetting[]>();
+
+/** The written settings whose key is in the catalog (what nearly every Spark rule looks at), cached per document. */
+export function knownSettings(ctx: RuleContext): readonly WrittenSetting[] {
+  let hit = knownCache.get(ctx.doc);
+  if (hit === undefined) {
+    if (ctx.doc.kind === 'spark-defaults') {
+      // The same settings writtenSettings gives, without building one object per unknown key.
+      hit = [];
+      if (ctx.doc.loadError === undefined) {
+        for (const e of ctx.doc.effective.values()) {
+          const entry = lookupKey(e.key);
+          if (entry !== undefined) hit.push({ key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry });
+        }
+      }
+    } else hit = writtenSettings(ctx).filter((s) => s.entry !== undefined);
+    knownCache.set(ctx.doc, hit);
+  }
+  return hit;
+}
+
 const effectiveCache = new WeakMap<object, Map<string, WrittenSetting>>();
 
-/** The written setting Spark uses for `key` (for a SparkApplication: the typed field over sparkConf). */
+/** The written setting Spark uses for a catalog `key` (for a SparkApplication: the typed field over sparkConf). */
 export function effective(ctx: RuleContext, key: string): WrittenSetting | undefined {
   let m = effectiveCache.get(ctx.doc);
   if (m === undefined) {
     m = new Map();
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const inConf = ctx.conf?.get(s.key);
       if (inConf === undefined || inConf.span === undefined || inConf.span.start === s.span.start) m.set(s.key, s);
     }

@@ -4,7 +4,7 @@
 // effect; where the catalog names a key that does the job in this release, the message says so.
 import { catalogEntries, existsIn } from '../../catalog';
 import { formatVersion } from '../../version';
-import { writtenSettings } from '../settingsOf';
+import { knownSettings } from './helpers';
 import type { Rule } from '../types';
 
 export const keyVersion: Rule = {
@@ -14,7 +14,7 @@ export const keyVersion: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     const v = ctx.version;
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const e = s.entry;
       if (e === undefined || e.category === 'legacy' || s.key === 'spark.shuffle.spill' || existsIn(e, v)) continue;
       const removed = e.removedIn !== undefined;

@@ -6,9 +6,8 @@
 import { catalogEntries, existsIn } from '../../catalog';
 import { scalaToBoolean } from '../../config/javaParse';
 import { javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { effective, removeSetting } from './helpers';
+import { effective, knownSettings, removeSetting } from './helpers';
 
 const LEGACY_KEYS = new Set(catalogEntries('spark').filter((e) => e.category === 'legacy').map((e) => e.key));
 
@@ -19,7 +18,7 @@ export const legacyKey: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     const v = ctx.version;
-    const all = writtenSettings(ctx);
+    const all = knownSettings(ctx);
     const legacyModeSetting = effective(ctx, 'spark.memory.useLegacyMode');
     const legacyOn = legacyModeSetting !== undefined && scalaToBoolean(javaTrim(legacyModeSetting.value)).ok && javaTrim(legacyModeSetting.value).toLowerCase() === 'true';
     const fractions = all.filter((s) => LEGACY_KEYS.has(s.key) && s.key !== 'spark.memory.useLegacyMode');

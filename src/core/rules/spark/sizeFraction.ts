@@ -2,9 +2,8 @@
 // fraction only to throw "Fractional values are not supported. Input was: 4.5" (2.4.4 common/
 // network-common, 3.5.0 and 4.x common/utils JavaUtils.java). The fix writes the same amount
 // exactly in a smaller unit (4.5g = 4608m), or the nearest whole MiB when no unit holds it exactly.
-import { HEAP_KEYS, UNIT_SHIFT, exactSizeString, replaceValue, sizeIssue, shiftOf, valueHazard } from './helpers';
+import { exactSizeString, HEAP_KEYS, knownSettings, replaceValue, shiftOf, sizeIssue, UNIT_SHIFT, valueHazard } from './helpers';
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { QuickFix, Rule } from '../types';
 
 export const sizeFraction: Rule = {
@@ -13,7 +12,7 @@ export const sizeFraction: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const issue = sizeIssue(ctx, s);
       if (issue?.kind !== 'fraction' || valueHazard(ctx, s) !== undefined || s.entry?.unit === undefined) continue;
       const r = byteFromString(javaTrim(s.value), s.entry.unit);

@@ -5,9 +5,8 @@
 // Kubernetes, spark.executor.memory (BasicExecutorFeatureStep 2.4.4 l.52-53, l.114). JDK 17:
 // `-Xmx2gb` -> "Invalid maximum heap size: -Xmx2gb" (config-formats.md A.4).
 import { byteStringAs, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { MiB, exactSizeString, replaceValue, sizeIssue, startupErrorsAt, valueHazard } from './helpers';
+import { exactSizeString, knownSettings, MiB, replaceValue, sizeIssue, startupErrorsAt, valueHazard } from './helpers';
 
 export const sizeJvmSuffix: Rule = {
   code: 'SIZE-JVM-SUFFIX',
@@ -15,7 +14,7 @@ export const sizeJvmSuffix: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const issue = sizeIssue(ctx, s);
       if (issue?.kind !== 'jvm-suffix' || valueHazard(ctx, s) !== undefined) continue;
       const text = javaTrim(s.value);

@@ -3,9 +3,8 @@
 // `gi`/`mi` (2.4.4, 3.5.0, 4.x JavaUtils.java): `Invalid suffix: "gi"`. spark-operator passes
 // spec.{driver,executor}.memory to spark.{driver,executor}.memory unchanged (config-formats.md C).
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { exactSizeString, replaceValue, sizeIssue, valueHazard } from './helpers';
+import { exactSizeString, knownSettings, replaceValue, sizeIssue, valueHazard } from './helpers';
 
 const SHIFT: Readonly<Record<string, number>> = { ki: 10, mi: 20, gi: 30, ti: 40, pi: 50, ei: 60 };
 
@@ -15,7 +14,7 @@ export const sizeK8sQuantity: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const issue = sizeIssue(ctx, s);
       if (issue?.kind !== 'k8s' || valueHazard(ctx, s) !== undefined || s.entry?.unit === undefined) continue;
       const r = byteFromString(javaTrim(s.value), s.entry.unit);

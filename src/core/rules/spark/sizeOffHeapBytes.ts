@@ -3,9 +3,8 @@
 // Utils.executorOffHeapMemorySizeAsMb truncates it to 0 MiB and, with off-heap enabled,
 // Utils.checkOffHeapEnabled throws (3.5.0 Utils.scala l.3017-3033; config-formats.md A.4).
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { QuickFix, Rule } from '../types';
-import { MiB, human, replaceValue, valueHazard } from './helpers';
+import { human, knownSettings, MiB, replaceValue, valueHazard } from './helpers';
 
 export const sizeOffHeapBytes: Rule = {
   code: 'SIZE-OFFHEAP-BYTES',
@@ -13,7 +12,7 @@ export const sizeOffHeapBytes: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (s.key !== 'spark.memory.offHeap.size' || valueHazard(ctx, s) !== undefined) continue;
       const text = javaTrim(s.value);
       const r = byteFromString(text, 'BYTE');

@@ -3,9 +3,9 @@
 // quoted and commented values have rules of their own (SIZE-FRACTION, SIZE-K8S-QUANTITY,
 // PROPS-EMPTY-VALUE, PROPS-QUOTED-VALUE, PROPS-INLINE-COMMENT) with better fixes.
 import { byteFromString, javaTrim } from '../../size';
-import { valueText, writtenSettings } from '../settingsOf';
+import { valueText } from '../settingsOf';
 import type { Rule } from '../types';
-import { sizeIssue, valueHazard } from './helpers';
+import { knownSettings, sizeIssue, valueHazard } from './helpers';
 
 export const K8S_QUANTITY = /^\s*[0-9.]+\s*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)\s*$/;
 
@@ -15,7 +15,7 @@ export const sizeParse: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (s.entry?.type !== 'size' || s.entry.unit === undefined) continue;
       const issue = sizeIssue(ctx, s);
       if (issue === undefined || (issue.kind !== 'parse' && issue.kind !== 'overflow') || valueHazard(ctx, s) !== undefined) continue;

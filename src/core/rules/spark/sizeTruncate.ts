@@ -2,9 +2,8 @@
 // Typed bytesConf(ByteUnit.MiB) reads convert with ByteUnit.convertTo, an integer division
 // (JavaUtils.byteStringAs / ByteUnit.java, 2.4.4, 3.5.0, 4.x): `512k` becomes 0 MiB, `1536k` 1 MiB.
 import { byteFromString, javaTrim } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { Rule } from '../types';
-import { MiB, human, replaceValue, sizeIssue, valueHazard } from './helpers';
+import { human, knownSettings, MiB, replaceValue, sizeIssue, valueHazard } from './helpers';
 
 export const sizeTruncate: Rule = {
   code: 'SIZE-TRUNCATE',
@@ -12,7 +11,7 @@ export const sizeTruncate: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (s.entry?.type !== 'size' || s.entry.unit !== 'MiB' || valueHazard(ctx, s) !== undefined || sizeIssue(ctx, s)?.kind === 'jvm-suffix') continue;
       const text = javaTrim(s.value);
       if (!/[a-z]$/i.test(text)) continue; // a bare number is whole MiB

@@ -5,9 +5,8 @@
 // and in client mode the launcher passes spark.driver.memory verbatim to -Xmx
 // (SparkSubmitCommandBuilder 3.5.0 l.297-299), where a bare number is bytes too.
 import { formatBytes } from '../../size';
-import { writtenSettings } from '../settingsOf';
 import type { QuickFix, Rule } from '../types';
-import { MiB, exactSizeString, replaceValue, sizeIssue, startupErrorsAt, valueHazard } from './helpers';
+import { exactSizeString, knownSettings, MiB, replaceValue, sizeIssue, startupErrorsAt, valueHazard } from './helpers';
 
 export const sizeUnitlessHeap: Rule = {
   code: 'SIZE-UNITLESS-HEAP',
@@ -15,7 +14,7 @@ export const sizeUnitlessHeap: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const issue = sizeIssue(ctx, s);
       if (issue?.kind !== 'unitless' || valueHazard(ctx, s) !== undefined) continue;
       const n = Number(issue.number);
