@@ -145,10 +145,20 @@ export function executorXmxVerbatim(ctx: RuleContext): boolean {
  * number on a heap key (SIZE-UNITLESS-HEAP), a suffix the JVM rejects where the value reaches
  * -Xmx (SIZE-JVM-SUFFIX).
  */
+const sizeIssueCache = new WeakMap<WrittenSetting, { issue: SizeIssue | undefined }>();
+
 export function sizeIssue(ctx: RuleContext, s: WrittenSetting): SizeIssue | undefined {
   if (s.entry?.type !== 'size' || s.entry.unit === undefined) return undefined;
+  const hit = sizeIssueCache.get(s);
+  if (hit !== undefined) return hit.issue;
+  const issue = classifySize(ctx, s, s.entry.unit);
+  sizeIssueCache.set(s, { issue });
+  return issue;
+}
+
+function classifySize(ctx: RuleContext, s: WrittenSetting, unit: NonNullable<CatalogEntry['unit']>): SizeIssue | undefined {
   const text = javaTrim(s.value);
-  const r = byteFromString(text, s.entry.unit);
+  const r = byteFromString(text, unit);
   const k = K8S.exec(text);
   if (k) return { kind: 'k8s', number: k[1] ?? '', suffix: k[2] ?? '' };
   if (!r.ok) {
