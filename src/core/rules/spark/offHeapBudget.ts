@@ -2,7 +2,9 @@
 // container request does not include spark.memory.offHeap.size (YarnAllocator 2.4.4 l.144;
 // spark-memory.md 10): off-heap memory must fit inside spark.executor.memoryOverhead together with
 // the JVM's own native memory, or YARN kills the container and Kubernetes OOM-kills the pod.
-// The numbers are the layout's container request.
+// PySpark memory is part of the request from 2.4.0 on both (YarnAllocator 2.4.4 l.136-145,
+// BasicExecutorFeatureStep 2.4.4 l.60-70), so only off-heap is outside it. The numbers are the
+// layout's container request.
 import type { QuickFix, Rule } from '../types';
 import { MiB, effective, humanMiB, insertAfter, replaceValue, sparkLayoutOf } from './helpers';
 
