@@ -3,6 +3,7 @@
 // `C:\path\to` is read as `C:path<TAB>o` (JDK 17 Properties.loadConvert; config-formats.md A.2).
 // `\\`, `\uXXXX` and a trailing `\` that continues the line are what the author meant, and left alone.
 import type { Rule } from '../types';
+import { entryIndex } from './entryIndex';
 
 export const backslash: Rule = {
   code: 'PROPS-BACKSLASH',
@@ -12,8 +13,7 @@ export const backslash: Rule = {
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-defaults' || ctx.doc.loadError !== undefined) return;
     const t = ctx.text;
-    for (const e of ctx.doc.entries) {
-      if (!e.hasEscapes) continue;
+    for (const e of entryIndex(ctx.doc).escapes) {
       const singles: number[] = [];
       for (let i = e.valueSpan.start; i < e.valueSpan.end; i++) {
         if (t.charCodeAt(i) !== 0x5c) continue;

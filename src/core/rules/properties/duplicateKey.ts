@@ -1,6 +1,7 @@
 // PROPS-DUP: a key set more than once in spark-defaults.conf. java.util.Properties is a Hashtable,
 // so the last line wins silently (config-formats.md A.2); earlier lines are dead text.
 import type { Rule } from '../types';
+import { entryIndex } from './entryIndex';
 
 export const duplicateKey: Rule = {
   code: 'PROPS-DUP',
@@ -11,7 +12,7 @@ export const duplicateKey: Rule = {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
     // An entry is overridden exactly when it is not the one in effect for its key.
-    for (const e of doc.entries) {
+    for (const e of entryIndex(doc).overridden) {
       const winner = doc.effective.get(e.key);
       if (winner === undefined || winner === e) continue;
       // Delete the whole physical line(s) of the overridden entry, terminator included.

@@ -6,6 +6,7 @@ import { javaTrim } from '../../size';
 import { removeSetting, typedParseError } from '../spark/helpers';
 import type { Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
+import { entryIndex } from './entryIndex';
 
 export const emptyValue: Rule = {
   code: 'PROPS-EMPTY-VALUE',
@@ -15,7 +16,7 @@ export const emptyValue: Rule = {
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
-    for (const e of doc.entries) {
+    for (const e of entryIndex(doc).empty) {
       if (javaTrim(e.value).length !== 0 || e.key.length === 0) continue;
       const s = asSetting(e);
       const failure = typedParseError(s.entry, e.key, e.value);

@@ -5,6 +5,7 @@
 import { INLINE_COMMENT, typedParseError } from '../spark/helpers';
 import type { QuickFix, Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
+import { entryIndex } from './entryIndex';
 
 export const inlineComment: Rule = {
   code: 'PROPS-INLINE-COMMENT',
@@ -14,7 +15,7 @@ export const inlineComment: Rule = {
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
-    for (const e of doc.entries) {
+    for (const e of entryIndex(doc).inlineComment) {
       const m = INLINE_COMMENT.exec(e.value);
       if (!m) continue;
       const s = asSetting(e);

@@ -8,6 +8,7 @@ import { isSparkKey } from '../../parse/properties';
 import type { Span } from '../../text/lineIndex';
 import type { QuickFix, Rule } from '../types';
 import { UNICODE_SPACE } from './entrySetting';
+import { entryIndex } from './entryIndex';
 
 const BY_LOWER = new Map(catalogEntries('spark').map((e) => [e.key.toLowerCase(), e.key]));
 
@@ -17,7 +18,7 @@ export const nonSpark: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? ctx.doc.entries : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
+    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? entryIndex(ctx.doc).nonSpark : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
     for (const { key, keySpan } of keys) {
       if (key.length === 0 || isSparkKey(key) || key.charCodeAt(0) === 0xfeff || UNICODE_SPACE.test(key)) continue;
       const known = BY_LOWER.get(key.toLowerCase());

@@ -4,6 +4,7 @@
 import { typedParseError } from '../spark/helpers';
 import type { Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
+import { entryIndex } from './entryIndex';
 
 const QUOTES = /^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019]+$/g;
 const QUOTE_END = /^["'\u201c\u201d\u2018\u2019]|["'\u201c\u201d\u2018\u2019]$/;
@@ -16,7 +17,7 @@ export const quotedValue: Rule = {
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
-    for (const e of doc.entries) {
+    for (const e of entryIndex(doc).quoted) {
       if (!QUOTE_END.test(e.value)) continue;
       const s = asSetting(e);
       if (s.entry === undefined || s.entry.type === 'string' || s.entry.type === 'enum') continue;

@@ -6,6 +6,7 @@ import { catalogEntries, lookupKey } from '../../catalog';
 import type { Span } from '../../text/lineIndex';
 import type { Rule } from '../types';
 import { UNICODE_SPACE } from './entrySetting';
+import { entryIndex } from './entryIndex';
 
 const KEYS = catalogEntries('spark').map((e) => e.key);
 const LOWER = KEYS.map((k) => k.toLowerCase());
@@ -17,7 +18,7 @@ function family(lowerKey: string): string {
   const dot = lowerKey.indexOf('.', 6);
   return dot < 0 ? lowerKey.slice(6) : lowerKey.slice(6, dot);
 }
-const PREFIX = /^spark\.(memory\.|executor\.memory|driver\.memory)/i;
+const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory'];
 
 /**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
@@ -71,11 +72,12 @@ export const unknownKey: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? ctx.doc.entries : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
+    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? entryIndex(ctx.doc).unknownSpark : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
     for (const { key, keySpan } of keys) {
       if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
-      const caseMatch = LENGTHS.has(key.length) ? BY_LOWER.get(key.toLowerCase()) : undefined;
-      if ((caseMatch === undefined && !PREFIX.test(key)) || UNICODE_SPACE.test(key)) continue;
+      const lower = key.toLowerCase();
+      const caseMatch = LENGTHS.has(key.length) ? BY_LOWER.get(lower) : undefined;
+      if ((caseMatch === undefined && !PREFIXES.some((p) => lower.startsWith(p))) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
         continue;
