@@ -8,14 +8,20 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../../..');
 const CLI = join(ROOT, 'dist/cli.js');
 
+// A root-level hook (outside any describe): mocha runs it once before every test file, so the CLI
+// tests, layoutCli's too, always spawn a dist/cli.js built from the current sources.
+before(function () {
+  this.timeout(120_000);
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(b.status, 0, b.stderr);
+});
+
 describe('node dist/cli.js lint', function () {
   this.timeout(60_000);
   const dir = mkdtempSync(join(tmpdir(), 'spark-memory-lint-'));
   const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
 
   before(() => {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(b.status, 0, b.stderr);
     mkdirSync(join(dir, 'good'));
     writeFileSync(join(dir, 'good', 'spark-defaults.conf'), 'spark.executor.memory 4g\nspark.executor.cores 4\n');
     mkdirSync(join(dir, 'bad', 'k8s'), { recursive: true });
