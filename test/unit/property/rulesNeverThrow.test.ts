@@ -86,7 +86,8 @@ describe('rules never throw and keep every range inside the document', () => {
   });
 });
 
-describe('large and hostile inputs lint without an exception', () => {
+describe('large and hostile inputs lint without an exception', function () {
+  this.timeout(120_000);
   it('a 100,000-line spark-defaults.conf', () => {
     const text = Array.from({ length: 100_000 }, (_v, i) => (i % 10 === 0 ? `# c${i}` : i % 7 === 0 ? `spark.executor.memory ${i}` : `spark.k${i} v${i} # x`)).join('\n');
     assert.ok(lintAll({ kind: 'spark-defaults' }, text).length > 0);
