@@ -1,7 +1,7 @@
 // One pass over a spark-defaults.conf's entries that sorts out the few each properties rule needs
 // to look at, cached per document. Ten rules walking 10,000 entries each cost more than the rules'
 // actual work (profiled with npm run bench); with this they walk their own short lists.
-import { lookupKey } from '../../catalog';
+import { catalogEntries, lookupKey } from '../../catalog';
 import type { PropertiesDocument, PropertyEntry } from '../../parse/properties';
 
 export interface EntryIndex {
@@ -22,6 +22,12 @@ export interface EntryIndex {
 }
 
 const INLINE = /[ \t\f][#!]/;
+/** (length, 7th character) of every catalog key: a key matching none is not in the catalog, without a Map lookup. */
+const SHAPES = new Set(catalogEntries('spark').map((e) => shapeOf(e.key)));
+
+export function shapeOf(key: string): number {
+  return key.length * 128 + (key.charCodeAt(6) | 0x20);
+}
 const cache = new WeakMap<PropertiesDocument, EntryIndex>();
 
 function isQuote(c: number): boolean {
@@ -43,12 +49,17 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
   const quoted: PropertyEntry[] = [];
   const empty: PropertyEntry[] = [];
   const escapes: PropertyEntry[] = [];
-  const effective = doc.effective;
-  for (const e of doc.entries) {
+  // The entry in effect for each key is the last one: mark those by index instead of looking
+  // every entry up in the map.
+  const entries = doc.entries;
+  const inEffect = new Uint8Array(entries.length);
+  if (doc.effective.size !== entries.length) for (const w of doc.effective.values()) inEffect[w.index] = 1;
+  else inEffect.fill(1);
+  for (const e of entries) {
     const key = e.key;
-    if (effective.get(key) !== e) overridden.push(e);
+    if (inEffect[e.index] === 0) overridden.push(e);
     if (!key.startsWith('spark.')) nonSpark.push(e);
-    else if (lookupKey(key) === undefined) unknownSpark.push(e);
+    else if (!SHAPES.has(shapeOf(key)) || lookupKey(key) === undefined) unknownSpark.push(e);
     const v = e.value;
     const n = v.length;
     if (n === 0 || blankAfterTrim(v)) empty.push(e);

@@ -6,12 +6,14 @@ import { catalogEntries, lookupKey } from '../../catalog';
 import type { Span } from '../../text/lineIndex';
 import type { Rule } from '../types';
 import { UNICODE_SPACE } from './entrySetting';
-import { entryIndex } from './entryIndex';
+import { entryIndex, shapeOf } from './entryIndex';
 
 const KEYS = catalogEntries('spark').map((e) => e.key);
 const LOWER = KEYS.map((k) => k.toLowerCase());
 const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
-const LENGTHS = new Set(KEYS.map((k) => k.length));
+/** (length, 7th character, case-folded) of the catalog keys and of the memory prefixes: a cheap first filter. */
+const CASE_SHAPES = new Set(KEYS.map((k) => shapeOf(k.toLowerCase())));
+const PREFIX_CHARS = new Set([0x6d, 0x65, 0x64]); // m(emory), e(xecutor), d(river)
 
 /** `memory` for spark.memory.x, `executor` for spark.executor.memory: typos keep this part. */
 function family(lowerKey: string): string {
@@ -75,8 +77,10 @@ export const unknownKey: Rule = {
     const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? entryIndex(ctx.doc).unknownSpark : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
     for (const { key, keySpan } of keys) {
       if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
+      const folded = shapeOf(key);
+      if (!CASE_SHAPES.has(folded) && !PREFIX_CHARS.has(folded % 128)) continue;
       const lower = key.toLowerCase();
-      const caseMatch = LENGTHS.has(key.length) ? BY_LOWER.get(lower) : undefined;
+      const caseMatch = BY_LOWER.get(lower);
       if ((caseMatch === undefined && !PREFIXES.some((p) => lower.startsWith(p))) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
