@@ -1,4 +1,4 @@
-// `npm run bench [-- --json]`: the product's benchmarks, one section each. Each section is a
+// `npm run bench [-- --json] [-- --runs=N] [-- --only=lint]`: the product's benchmarks, one section each. Each section is a
 // function returning its figures; `--json` prints one object with every section's headline
 // numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
 import { benchLint, type LintBenchFigures } from './lint';
@@ -10,11 +10,13 @@ interface Section {
 }
 
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+const runsArg = process.argv.find((a) => a.startsWith('--runs='))?.slice(7);
+const RUNS = runsArg !== undefined && /^[1-9][0-9]*$/.test(runsArg) ? Number(runsArg) : undefined;
 
 const SECTIONS: readonly Section[] = [
   {
     name: 'lint',
-    run: () => benchLint() as unknown as Record<string, unknown>,
+    run: () => benchLint(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
     text: (r) => {
       const f = r as unknown as LintBenchFigures;
       return `lint ${f.lines}-line spark-defaults.conf (${f.findings} findings), median of ${f.lint.runs} runs\n` +
