@@ -18,8 +18,9 @@ export const opNonString: Rule = {
     for (const f of items) {
       if (f.yamlType === 'string' || f.yamlType === 'other') continue;
       const raw = ctx.text.slice(f.span.start, f.span.end).trim();
+      const shown = raw.length > 0 ? raw : 'empty';
       report({
-        message: `${f.what} is a YAML ${f.yamlType} (${raw}), but the CRD only accepts strings here, so the API server rejects the SparkApplication. Quote it: "${raw}".`,
+        message: `${f.what} is a YAML ${f.yamlType} (${shown}), but the CRD only accepts strings here, so the API server rejects the SparkApplication. ${raw.length > 0 ? `Quote it: "${raw}".` : 'Give it a quoted value or remove it.'}`,
         span: f.span,
         fixes: [{ title: `Quote it: "${raw}"`, edits: [{ span: f.span, newText: JSON.stringify(raw) }], isPreferred: true }],
       });
