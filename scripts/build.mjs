@@ -1,5 +1,6 @@
-// Builds the four bundles: the extension (Node, CommonJS, `vscode` external), the webview
-// (browser IIFE), the CLI (Node, with a shebang) and the conformance runner (Node, CommonJS). `--production` minifies; `--watch` rebuilds.
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external), the webview (browser IIFE),
+// the CLI (Node, with a shebang), the conformance runner and the benchmark (Node, CommonJS).
+// `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -20,6 +21,7 @@ const builds = [
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/cli/conformance.ts'], outfile: 'dist/conformance.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
 ];
 
 if (watch) {

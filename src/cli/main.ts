@@ -3,6 +3,7 @@
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { InputError } from './input';
 import { LAYOUT_OPTIONS, runLayout } from './layoutCommand';
+import { LINT_OPTIONS, runLint } from './lintCommand';
 
 const USAGE = `usage: spark-memory <command> [options]
 
@@ -10,6 +11,9 @@ commands:
   layout <file> [--member N] [--spark-version V] [--format text|json]
          the memory layout Spark or SnappyData derives from a config file
          (also: --type T, --system-memory BYTES, --jvm-shortfall F, --host-ram BYTES, --host-cores N)
+  lint <files or folders...> [--format text|json|sarif] [--spark-version V] [--container-limit MiB]
+         every diagnostic for spark-defaults.conf, conf/servers|leads|locators and SparkApplication
+         YAML files (folders are searched); exit 0 without errors, 1 with errors, 2 on bad input
 `;
 
 interface Command {
@@ -19,6 +23,7 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   layout: { options: LAYOUT_OPTIONS, run: runLayout },
+  lint: { options: LINT_OPTIONS, run: runLint },
 };
 
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {

@@ -20,8 +20,16 @@ export function parseDocument(type: DocumentType, text: string): ParsedDocument 
   }
 }
 
+const confCache = new WeakMap<PropertiesDocument | SparkApplicationDocument, SparkConfView>();
+
+/** The document's Spark conf, built once per parsed document (the engine and the layout share it; SparkConfView is immutable). */
 export function sparkConfOf(doc: PropertiesDocument | SparkApplicationDocument): SparkConfView {
-  return doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc);
+  let conf = confCache.get(doc);
+  if (conf === undefined) {
+    conf = doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc);
+    confCache.set(doc, conf);
+  }
+  return conf;
 }
 
 /** The version in force: the user's choice, else what the document declares, else the default line. */

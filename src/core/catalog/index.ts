@@ -5,6 +5,7 @@ import { SNAPPY_KEYS } from './snappyKeys';
 import type { CatalogEntry, Flavour, NumericRange } from './types';
 
 export * from './types';
+export * from './guidance';
 
 const BY_KEY: ReadonlyMap<string, CatalogEntry> = new Map(SPARK_KEYS.map((e) => [e.key, e]));
 const SNAPPY_BY_KEY: ReadonlyMap<string, CatalogEntry> = new Map(SNAPPY_KEYS.map((e) => [e.key, e]));

@@ -31,12 +31,17 @@ function commentsOf(doc: ParsedDocument): readonly { start: number; end: number 
 }
 
 export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: LintOptions): Finding[] {
-  const lines = new LineIndex(doc.text);
+  // The line index is built only when something needs a line number (a rule's edit, a
+  // suppression comment): most files have neither, and it costs as much as reading the file.
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex => (lineIndex ??= new LineIndex(doc.text));
   let layout: DocumentLayout | undefined;
   const ctx: RuleContext = {
     doc,
     text: doc.text,
-    lines,
+    get lines() {
+      return lines();
+    },
     version: opts.version,
     settings: opts.settings ?? {},
     ...(doc.kind !== 'snappy-members' ? { conf: sparkConfOf(doc) } : {}),
@@ -51,7 +56,7 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
     ...(opts.leads !== undefined ? { leads: opts.leads } : {}),
     ...(opts.leadsUri !== undefined ? { leadsUri: opts.leadsUri } : {}),
   };
-  const suppressions = findSuppressions(doc.text, commentsOf(doc), lines);
+  const suppressions = doc.text.includes('spark-memory-disable') ? findSuppressions(doc.text, commentsOf(doc), lines()) : undefined;
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.appliesTo.includes(doc.kind)) continue;
@@ -59,8 +64,7 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
     if (configured === 'off') continue;
     try {
       rule.check(ctx, (r) => {
-        const line = lines.positionAt(r.span.start).line;
-        if (isSuppressed(suppressions, rule.code, line)) return;
+        if (suppressions !== undefined && isSuppressed(suppressions, rule.code, lines().positionAt(r.span.start).line)) return;
         findings.push({
           code: rule.code,
           severity: configured ?? r.severity ?? rule.defaultSeverity,

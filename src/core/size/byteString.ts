@@ -43,7 +43,10 @@ export function byteStringAs(str: string, unit: ByteUnit): SizeResult {
   const m = INTEGER_FORM.exec(lower);
   if (m) {
     const digits = m[1] ?? '';
-    const val = BigInt(digits);
+    // More than 19 significant digits cannot fit a Long: answer before BigInt parses (quadratic on
+    // megabyte-long inputs).
+    const significant = digits.length - (/^0*/.exec(digits)?.[0].length ?? 0);
+    const val = significant > 19 ? LONG_MAX + 1n : BigInt(digits);
     if (val > LONG_MAX) {
       // Long.parseLong's own NumberFormatException text (radix 10).
       return numberFormat('overflow', `For input string: "${digits}"`);

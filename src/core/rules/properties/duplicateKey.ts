@@ -1,7 +1,7 @@
 // PROPS-DUP: a key set more than once in spark-defaults.conf. java.util.Properties is a Hashtable,
 // so the last line wins silently (config-formats.md A.2); earlier lines are dead text.
-import type { PropertyEntry } from '../../parse/properties';
 import type { Rule } from '../types';
+import { entryIndex } from './entryIndex';
 
 export const duplicateKey: Rule = {
   code: 'PROPS-DUP',
@@ -11,27 +11,20 @@ export const duplicateKey: Rule = {
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-defaults') return;
     const doc = ctx.doc;
-    const byKey = new Map<string, PropertyEntry[]>();
-    for (const e of doc.entries) {
-      const list = byKey.get(e.key);
-      if (list === undefined) byKey.set(e.key, [e]);
-      else list.push(e);
-    }
-    for (const [key, list] of byKey) {
-      if (list.length < 2) continue;
-      const winner = list[list.length - 1]!;
-      for (const e of list.slice(0, -1)) {
-        // Delete the whole physical line(s) of the overridden entry, terminator included.
-        const lineNo = ctx.lines.positionAt(e.lineSpan.start).line;
-        const endLine = ctx.lines.positionAt(e.lineSpan.end).line;
-        report({
-          message: `${key} is set again on line ${ctx.lines.positionAt(winner.keySpan.start).line + 1}; Spark uses that value (${JSON.stringify(winner.value)}) and ignores this one (${JSON.stringify(e.value)}).`,
-          span: e.keySpan,
-          related: [{ span: winner.lineSpan, message: 'The value in effect' }],
-          tags: ['unnecessary'],
-          fixes: [{ title: 'Remove this overridden line', edits: [{ span: { start: ctx.lines.lineStart(lineNo), end: ctx.lines.lineStart(endLine + 1) === ctx.lines.lineStart(endLine) ? ctx.text.length : ctx.lines.lineStart(endLine + 1) }, newText: '' }], isPreferred: true }],
-        });
-      }
+    // An entry is overridden exactly when it is not the one in effect for its key.
+    for (const e of entryIndex(doc).overridden) {
+      const winner = doc.effective.get(e.key);
+      if (winner === undefined || winner === e) continue;
+      // Delete the whole physical line(s) of the overridden entry, terminator included.
+      const lineNo = ctx.lines.positionAt(e.lineSpan.start).line;
+      const endLine = ctx.lines.positionAt(e.lineSpan.end).line;
+      report({
+        message: `${e.key} is set again on line ${ctx.lines.positionAt(winner.keySpan.start).line + 1}; Spark uses that value (${JSON.stringify(winner.value)}) and ignores this one (${JSON.stringify(e.value)}).`,
+        span: e.keySpan,
+        related: [{ span: winner.lineSpan, message: 'The value in effect' }],
+        tags: ['unnecessary'],
+        fixes: [{ title: 'Remove this overridden line', edits: [{ span: { start: ctx.lines.lineStart(lineNo), end: ctx.lines.lineStart(endLine + 1) === ctx.lines.lineStart(endLine) ? ctx.text.length : ctx.lines.lineStart(endLine + 1) }, newText: '' }], isPreferred: true }],
+      });
     }
   },
 };

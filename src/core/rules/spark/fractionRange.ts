@@ -5,8 +5,21 @@
 import { existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
 import { javaDoubleToString } from '../../layout/unified';
-import { valueText, writtenSettings } from '../settingsOf';
-import type { Rule } from '../types';
+import { valueText } from '../settingsOf';
+import type { Rule, RuleContext } from '../types';
+import type { WrittenSetting } from '../settingsOf';
+import { knownSettings, valueHazard } from './helpers';
+
+/** Whether FRACTION-RANGE reports this setting (its value fails to parse or is out of range). */
+export function fractionRangeProblem(ctx: RuleContext, s: WrittenSetting): boolean {
+  const e = s.entry;
+  if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) return false;
+  if (valueHazard(ctx, s) !== undefined) return false;
+  const range = rangeFor(e, ctx.version);
+  if (range === undefined) return false;
+  const parsed = javaParseDouble(s.value);
+  return !parsed.ok || !inNumericRange(parsed.value, range);
+}
 
 export const fractionRange: Rule = {
   code: 'FRACTION-RANGE',
@@ -14,9 +27,10 @@ export const fractionRange: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       const e = s.entry;
       if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) continue;
+      if (valueHazard(ctx, s) !== undefined) continue;
       const range = rangeFor(e, ctx.version);
       if (range === undefined) continue;
       const parsed = javaParseDouble(s.value);
@@ -29,7 +43,7 @@ export const fractionRange: Rule = {
         .replace('{key}', s.key)
         .replace('{value}', range.message?.startsWith("'") ? s.value.trim() : javaDoubleToString(parsed.value));
       // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction as the fix.
-      const fixes = parsed.value > 1 && parsed.value <= 100 && inNumericRange(parsed.value / 100, range)
+      const fixes = Number.isInteger(parsed.value) && parsed.value > 1 && parsed.value <= 100 && inNumericRange(parsed.value / 100, range)
         ? [{ title: `Write ${parsed.value / 100}`, edits: [{ span: s.span, newText: valueText(s, String(parsed.value / 100)) }], isPreferred: true }]
         : [];
       report({ message, span: s.span, ...(fixes.length > 0 ? { fixes } : {}) });

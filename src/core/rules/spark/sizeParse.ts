@@ -1,9 +1,11 @@
 // SIZE-PARSE: a size setting Spark cannot parse. The message is Spark's own exception text
-// (JavaUtils.byteStringAs, config-formats.md A.3). Fractions and Kubernetes quantities have rules
-// of their own (SIZE-FRACTION, SIZE-K8S-QUANTITY) with better fixes.
+// (JavaUtils.byteStringAs, config-formats.md A.3). Fractions, Kubernetes quantities, empty,
+// quoted and commented values have rules of their own (SIZE-FRACTION, SIZE-K8S-QUANTITY,
+// PROPS-EMPTY-VALUE, PROPS-QUOTED-VALUE, PROPS-INLINE-COMMENT) with better fixes.
 import { byteFromString, javaTrim } from '../../size';
-import { valueText, writtenSettings } from '../settingsOf';
+import { valueText } from '../settingsOf';
 import type { Rule } from '../types';
+import { knownSettings, sizeIssue, valueHazard } from './helpers';
 
 export const K8S_QUANTITY = /^\s*[0-9.]+\s*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)\s*$/;
 
@@ -13,11 +15,13 @@ export const sizeParse: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    for (const s of writtenSettings(ctx)) {
+    for (const s of knownSettings(ctx)) {
       if (s.entry?.type !== 'size' || s.entry.unit === undefined) continue;
+      const issue = sizeIssue(ctx, s);
+      if (issue === undefined || (issue.kind !== 'parse' && issue.kind !== 'overflow') || valueHazard(ctx, s) !== undefined) continue;
       const text = javaTrim(s.value);
       const r = byteFromString(text, s.entry.unit);
-      if (r.ok || r.kind === 'fraction' || /[0-9](Ki|Mi|Gi|Ti|Pi|Ei)$/i.test(text)) continue;
+      if (r.ok) continue;
       const cleaned = text.replace(/\s+/g, '').toLowerCase();
       const retry = byteFromString(cleaned, s.entry.unit);
       report({

@@ -1,0 +1,50 @@
+// `npm run bench [-- --json] [-- --runs=N] [-- --only=lint]`: the product's benchmarks, one section each. Each section is a
+// function returning its figures; `--json` prints one object with every section's headline
+// numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
+import { benchLint, type LintBenchFigures } from './lint';
+
+interface Section {
+  readonly name: string;
+  run(): Record<string, unknown>;
+  text(figures: Record<string, unknown>): string;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+const runsArg = process.argv.find((a) => a.startsWith('--runs='))?.slice(7);
+const RUNS = runsArg !== undefined && /^[1-9][0-9]*$/.test(runsArg) ? Number(runsArg) : undefined;
+
+const SECTIONS: readonly Section[] = [
+  {
+    name: 'lint',
+    run: () => benchLint(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
+    text: (r) => {
+      const f = r as unknown as LintBenchFigures;
+      return `lint ${f.lines}-line spark-defaults.conf (${f.findings} findings), median of ${f.lint.runs} runs\n` +
+        `  lint   ${fmt(f.lint.medianMs)}  (min ${fmt(f.lint.minMs)}, max ${fmt(f.lint.maxMs)}, sd ${fmt(f.lint.stddevMs)})\n` +
+        `  floor  ${fmt(f.floor.medianMs)}  (min ${fmt(f.floor.minMs)}, max ${fmt(f.floor.maxMs)}, sd ${fmt(f.floor.stddevMs)})  split into lines + touch each\n` +
+        `  ratio  ${f.ratio}x the floor\n`;
+    },
+  },
+];
+
+function main(argv: readonly string[]): number {
+  const json = argv.includes('--json');
+  const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
+  const out: Record<string, unknown> = { node: process.version, sections: {} as Record<string, unknown> };
+  for (const s of SECTIONS) {
+    if (only !== undefined && s.name !== only) continue;
+    const figures = s.run();
+    (out['sections'] as Record<string, unknown>)[s.name] = figures;
+    if (s.name === 'lint') {
+      const f = figures as unknown as LintBenchFigures;
+      out['lintMs10k'] = f.lintMs10k;
+      out['lintFloorMs10k'] = f.lintFloorMs10k;
+      out['lintRatio'] = f.ratio;
+    }
+    if (!json) process.stdout.write(s.text(figures));
+  }
+  if (json) process.stdout.write(JSON.stringify(out) + '\n');
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,146 @@
+// `spark-memory lint <files or folders...> [--format text|json|sarif] [--spark-version V]
+// [--container-limit MiB]`: runs every rule over the given files and the config files found in
+// the given folders, prints the findings, and exits 0 (no errors), 1 (errors) or 2 (usage or
+// unreadable input).
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { sparkVersionFor } from '../core/analyze';
+import { isSparkApplicationYaml, memberRoleOf } from '../core/document/kind';
+import { RULES, lintDocument, type Severity } from '../core/rules';
+import { LineIndex, type Span } from '../core/text/lineIndex';
+import { parseSparkVersion } from '../core/version';
+import { ParsedArgs, UsageError, optionString } from './args';
+import { InputError, loadDocument, readText } from './input';
+import { toSarif } from './sarif';
+
+export const LINT_OPTIONS = { format: true, 'spark-version': true, 'container-limit': true } as const;
+const CLI_VERSION = '0.1.0';
+
+interface Position { line: number; column: number; endLine: number; endColumn: number }
+
+export interface LintRecord extends Position {
+  /** The path as the user gave it (or as found under a folder they gave). */
+  readonly file: string;
+  /** The path relative to the working directory, with forward slashes (SARIF). */
+  readonly uri: string;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly message: string;
+  readonly related: ReadonlyArray<Position & { uri: string; message: string }>;
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+function isConfigName(path: string): boolean {
+  const name = basename(path);
+  if (name === 'spark-defaults.conf' || name === 'spark-defaults.conf.template') return true;
+  if (memberRoleOf(path) !== undefined) return basename(join(path, '..')) === 'conf';
+  return false;
+}
+
+/** Config files under a folder: spark-defaults.conf(.template), conf/servers|leads|locators(.template), SparkApplication YAML. */
+export function walk(dir: string, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    throw new InputError(`${dir}: cannot be read`);
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) walk(path, out);
+    } else if (st.isFile()) {
+      if (isConfigName(path)) out.push(path);
+      else if (/\.ya?ml$/i.test(name)) {
+        try {
+          if (isSparkApplicationYaml(readText(path))) out.push(path);
+        } catch {
+          // An unreadable YAML file found while walking is not one the user asked for.
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function positionOf(index: LineIndex, span: Span): Position {
+  const s = index.positionAt(span.start);
+  const e = index.positionAt(span.end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+function uriOf(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return (rel === '' ? file : rel).split(sep).join('/');
+}
+
+export function lintFile(file: string, opts: { version?: ReturnType<typeof parseSparkVersion>; containerLimitMiB?: number }): LintRecord[] {
+  const loaded = loadDocument(file);
+  const version = sparkVersionFor(loaded.doc, opts.version).version;
+  const leadsUri = loaded.leads !== undefined ? join(file, '..', basename(file).endsWith('.template') ? 'leads.template' : 'leads') : undefined;
+  const findings = lintDocument(loaded.doc, RULES, {
+    version,
+    settings: opts.containerLimitMiB !== undefined ? { containerLimitMiB: opts.containerLimitMiB } : {},
+    ...(loaded.leads !== undefined ? { leads: loaded.leads } : {}),
+    ...(leadsUri !== undefined ? { leadsUri } : {}),
+  });
+  const index = new LineIndex(loaded.text);
+  const leadsIndex = loaded.leads !== undefined ? new LineIndex(loaded.leads.text) : undefined;
+  const uri = uriOf(file);
+  return findings.map((f) => ({
+    file, uri, severity: f.severity, code: f.code, message: f.message.replace(/\s*\n\s*/g, ' '),
+    ...positionOf(index, f.span),
+    related: (f.related ?? []).flatMap((r) => {
+      const idx = r.uri === undefined ? index : leadsIndex;
+      if (idx === undefined) return [];
+      return [{ ...positionOf(idx, r.span), uri: r.uri === undefined ? uri : uriOf(r.uri), message: r.message }];
+    }),
+  }));
+}
+
+export function runLint(args: ParsedArgs, out: (s: string) => void): number {
+  if (args.positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
+  const format = optionString(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format ${format} (expected text, json or sarif)`);
+  const versionText = optionString(args, 'spark-version');
+  const version = versionText === undefined ? undefined : parseSparkVersion(versionText);
+  if (versionText !== undefined && version === undefined) throw new UsageError(`unknown --spark-version ${versionText} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
+  const limitText = optionString(args, 'container-limit');
+  const containerLimitMiB = limitText === undefined ? undefined : Number(limitText);
+  if (containerLimitMiB !== undefined && !(Number.isFinite(containerLimitMiB) && containerLimitMiB > 0)) throw new UsageError(`--container-limit needs a positive number of MiB, got ${limitText}`);
+
+  const files: string[] = [];
+  for (const p of args.positionals) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or folder' : 'cannot be read'}`);
+    }
+    if (st.isDirectory()) walk(p, files);
+    else files.push(p);
+  }
+  const records: LintRecord[] = [];
+  for (const f of files) {
+    records.push(...lintFile(f, {
+      ...(version !== undefined ? { version } : {}),
+      ...(containerLimitMiB !== undefined ? { containerLimitMiB } : {}),
+    }));
+  }
+  if (format === 'json') {
+    out(JSON.stringify(records.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({ file, line, column, endLine, endColumn, severity, code, message })), null, 2) + '\n');
+  } else if (format === 'sarif') {
+    out(JSON.stringify(toSarif(records, CLI_VERSION), null, 2) + '\n');
+  } else {
+    out(records.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}\n`).join(''));
+  }
+  return records.some((r) => r.severity === 'error') ? 1 : 0;
+}
