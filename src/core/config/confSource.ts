@@ -29,42 +29,53 @@ export interface ConfValue {
   readonly uri?: string;
 }
 
-export class SparkConfView {
-  private readonly values: Map<string, ConfValue>;
+/** Where a view reads its values: a key lookup plus a way to list every value. */
+export interface ConfLookup {
+  get(key: string): ConfValue | undefined;
+  all(): Iterable<ConfValue>;
+}
 
-  constructor(values: Iterable<ConfValue> = []) {
-    this.values = new Map();
-    for (const v of values) this.values.set(v.key, v);
+export class SparkConfView {
+  private readonly lookup: ConfLookup;
+
+  /** From values (later ones win), or from a lookup that reads a document lazily. */
+  constructor(values: Iterable<ConfValue> | ConfLookup = []) {
+    if (Symbol.iterator in values) {
+      const map = new Map<string, ConfValue>();
+      for (const v of values) map.set(v.key, v);
+      this.lookup = { get: (k) => map.get(k), all: () => map.values() };
+    } else this.lookup = values;
   }
 
   get(key: string): ConfValue | undefined {
-    return this.values.get(key);
+    return this.lookup.get(key);
   }
 
   getString(key: string): string | undefined {
-    return this.values.get(key)?.value;
+    return this.lookup.get(key)?.value;
   }
 
   contains(key: string): boolean {
-    return this.values.has(key);
+    return this.lookup.get(key) !== undefined;
   }
 
   /** The first key that is set, in order (a key and its SparkConf alternates). */
   getFirst(...keys: string[]): ConfValue | undefined {
     for (const k of keys) {
-      const v = this.values.get(k);
+      const v = this.lookup.get(k);
       if (v !== undefined) return v;
     }
     return undefined;
   }
 
-  entries(): IterableIterator<ConfValue> {
-    return this.values.values();
+  entries(): Iterable<ConfValue> {
+    return this.lookup.all();
   }
 
   /** A copy with some keys replaced (what-if) or removed (value undefined). */
   with(overrides: Readonly<Record<string, string | undefined>>): SparkConfView {
-    const next = new Map(this.values);
+    const next = new Map<string, ConfValue>();
+    for (const v of this.lookup.all()) next.set(v.key, v);
     for (const [key, value] of Object.entries(overrides)) {
       if (value === undefined) next.delete(key);
       else next.set(key, { key, value, origin: 'override' });

@@ -20,14 +20,27 @@ export interface PropertyEntry {
   /** From the key's first character to the end of the logical line's last physical line (terminator excluded). */
   readonly lineSpan: Span;
   /** The explicit `=` or `:` separator, when there is one. */
-  readonly separatorSpan?: Span;
+  readonly separatorSpan: Span | undefined;
   /** Document offsets of each physical line's start that this logical line covers (continuations). */
   readonly physicalLineStarts: readonly number[];
   /** True when the key or value contains a backslash escape. */
   readonly hasEscapes: boolean;
   /** Position in the file, 0-based, among entries. */
   readonly index: number;
+  /** What the reader noticed while scanning (TRAIT_* bits), so rules need not scan every line again. */
+  readonly traits: number;
 }
+
+/** The key does not start with "spark.": Spark drops it. */
+export const TRAIT_NON_SPARK = 1;
+/** The key or value holds a backslash escape. */
+export const TRAIT_ESCAPES = 2;
+/** The value holds a '#' or '!' after its first character (maybe an inline comment). */
+export const TRAIT_HASH_OR_BANG = 4;
+/** The value starts or ends with a quote character. */
+export const TRAIT_QUOTED = 8;
+/** The value is empty. */
+export const TRAIT_EMPTY = 16;
 
 export interface PropertiesDocument {
   readonly kind: 'spark-defaults';
@@ -61,13 +74,14 @@ export function trimExceptCRLF(s: string): { start: number; end: number } {
 
 /** A logical line: its characters and, for each, the document offset it came from. */
 interface LogicalLine {
-  readonly chars: string;
+  /** Null for a simple line: one physical line without backslashes, read straight from the text. */
+  readonly chars: string | null;
   /** Null when the line is one contiguous run starting at `start` (the common case). */
   readonly offsets: Int32Array | null;
   readonly start: number;
   /** Document offset just past the last physical character consumed (terminator excluded). */
   readonly end: number;
-  readonly physicalLineStarts: number[];
+  readonly physicalLineStarts: number[] | null;
 }
 
 /**
@@ -78,8 +92,30 @@ interface LogicalLine {
 class LineReader {
   pos = 0;
   readonly comments: Span[] = [];
+  private readonly hasCR: boolean;
+  /** The next backslash at or after the current line, or text.length. */
+  private nextBackslash = -1;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.hasCR = text.indexOf('\r') >= 0;
+  }
+
+  /** End of the physical line starting at `from` (its terminator's offset). */
+  private lineEnd(from: number): number {
+    const t = this.text;
+    if (!this.hasCR) {
+      const e = t.indexOf('\n', from);
+      return e < 0 ? t.length : e;
+    }
+    let i = from;
+    const n = t.length;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) break;
+      i++;
+    }
+    return i;
+  }
 
   readLine(): LogicalLine | undefined {
     for (;;) {
@@ -102,29 +138,27 @@ class LineReader {
       const c = t.charCodeAt(this.pos);
       if (c === 0x23 /* # */ || c === 0x21 /* ! */) {
         const start = this.pos;
-        while (this.pos < n) {
-          const d = t.charCodeAt(this.pos);
-          if (d === 0x0a || d === 0x0d) break;
-          this.pos++;
-        }
+        this.pos = this.lineEnd(start);
         this.comments.push({ start, end: this.pos });
         continue;
       }
       break;
     }
     const start = this.pos;
-    // Fast path: one physical line without a trailing odd backslash run.
-    let i = start;
-    while (i < n) {
-      const c = t.charCodeAt(i);
-      if (c === 0x0a || c === 0x0d) break;
-      i++;
+    const i = this.lineEnd(start);
+    if (this.nextBackslash < start) {
+      const b = t.indexOf('\\', start);
+      this.nextBackslash = b < 0 ? n : b;
+    }
+    if (this.nextBackslash >= i) {
+      this.pos = i;
+      return { chars: null, offsets: null, start, end: i, physicalLineStarts: null };
     }
     let bs = 0;
     while (i - bs - 1 >= start && t.charCodeAt(i - bs - 1) === 0x5c) bs++;
     if (bs % 2 === 0) {
       this.pos = i;
-      return { chars: t.slice(start, i), offsets: null, start, end: i, physicalLineStarts: [start] };
+      return { chars: t.slice(start, i), offsets: null, start, end: i, physicalLineStarts: null };
     }
     if (i - start === 1) {
       // A lone backslash leaves the logical line empty. At end of input JDK 17 still returns that
@@ -134,7 +168,7 @@ class LineReader {
       // not count (the '\n' is still unread then).
       const q = i >= n ? n : i + 1;
       this.pos = i;
-      if (q >= n) return { chars: '', offsets: null, start, end: start, physicalLineStarts: [start] };
+      if (q >= n) return { chars: '', offsets: null, start, end: start, physicalLineStarts: null };
       return 'again';
     }
     return this.readContinued(start);
@@ -235,9 +269,156 @@ function loadConvert(chars: string, start: number, end: number): Converted {
   return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
 }
 
-/** A string that does not share storage with the document text (see its use). */
-function flatten(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+/**
+ * One entry, with its ranges kept as numbers: a 10,000-line file makes 10,000 of these, and
+ * most ranges are never asked for (a diagnostic or an edit needs one or two).
+ */
+class Entry implements PropertyEntry {
+  constructor(
+    readonly key: string,
+    readonly rawValue: string,
+    readonly value: string,
+    private readonly ks: number,
+    private readonly ke: number,
+    private readonly vs: number,
+    private readonly ve: number,
+    private readonly ls: number,
+    private readonly le: number,
+    /** Offset of the explicit separator, or -1. */
+    private readonly sep: number,
+    private readonly physStarts: number[] | null,
+    readonly hasEscapes: boolean,
+    readonly index: number,
+    /** keyHash(key): the entry's bucket in the effective index. */
+    readonly hash: number,
+    readonly traits: number,
+  ) {}
+
+  get keySpan(): Span {
+    return { start: this.ks, end: this.ke };
+  }
+
+  get valueSpan(): Span {
+    return { start: this.vs, end: this.ve };
+  }
+
+  get lineSpan(): Span {
+    return { start: this.ls, end: this.le };
+  }
+
+  get separatorSpan(): Span | undefined {
+    return this.sep < 0 ? undefined : { start: this.sep, end: this.sep + 1 };
+  }
+
+  get physicalLineStarts(): readonly number[] {
+    return this.physStarts ?? [this.ls];
+  }
+}
+
+/** A 30-bit string hash (kept in V8's small-integer range so the index's Map stays fast). */
+export function keyHash(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
+
+/**
+ * The entry in effect for each key (the last one). A Map keyed by the key strings costs more than
+ * the whole parse (V8 hashes every sliced key), so this is an open-addressing table over the
+ * hashes computed while the keys were scanned.
+ */
+class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
+  /** Slot -> entry index + 1 (0 = empty). */
+  private slots = new Int32Array(1024);
+  private mask = 1023;
+  private count = 0;
+
+  constructor(private readonly all: Entry[]) {}
+
+  put(e: Entry): void {
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    let i = e.hash & this.mask;
+    for (;;) {
+      const s = this.slots[i]!;
+      if (s === 0) {
+        this.slots[i] = e.index + 1;
+        this.count++;
+        return;
+      }
+      const o = this.all[s - 1]!;
+      if (o.hash === e.hash && o.key === e.key) {
+        this.slots[i] = e.index + 1;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length - 1;
+    for (const s of old) {
+      if (s === 0) continue;
+      let i = this.all[s - 1]!.hash & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.slots[i] = s;
+    }
+  }
+
+  get(key: string): PropertyEntry | undefined {
+    const h = keyHash(key);
+    let i = h & this.mask;
+    for (;;) {
+      const s = this.slots[i]!;
+      if (s === 0) return undefined;
+      const o = this.all[s - 1]!;
+      if (o.hash === h && o.key === key) return o;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private mask1: Uint8Array | undefined;
+
+  /** 1 at the index of every entry in effect (cached; the index is complete once parsing ends). */
+  inEffect(): Uint8Array {
+    if (this.mask1 === undefined) {
+      const m = new Uint8Array(this.all.length);
+      for (const s of this.slots) if (s !== 0) m[s - 1] = 1;
+      this.mask1 = m;
+    }
+    return this.mask1;
+  }
+
+  /** In file order of the entries in effect. */
+  *values(): MapIterator<PropertyEntry> {
+    const inEffect = this.inEffect();
+    for (let i = 0; i < this.all.length; i++) if (inEffect[i] === 1) yield this.all[i]!;
+  }
+
+  *keys(): MapIterator<string> {
+    for (const e of this.values()) yield e.key;
+  }
+
+  *entries(): MapIterator<[string, PropertyEntry]> {
+    for (const e of this.values()) yield [e.key, e];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, PropertyEntry]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: PropertyEntry, key: string, map: ReadonlyMap<string, PropertyEntry>) => void): void {
+    for (const e of this.values()) fn(e, e.key, this);
+  }
 }
 
 /** The document offset of a logical line's character (its end for positions past the last one). */
@@ -246,13 +427,98 @@ function docOffsetIn(line: LogicalLine, limit: number, logical: number): number 
   return line.offsets === null ? line.start + logical : (line.offsets[logical] ?? line.end);
 }
 
+/** A line without backslashes, read straight from the text (JDK load0 with nothing to unescape). */
+function simpleEntry(t: string, start: number, end: number, index: number, marks: Marks): Entry {
+  // load0: the key ends at the first '=', ':' or blank.
+  let k = start;
+  let h = 0;
+  let c = 0;
+  while (k < end) {
+    c = t.charCodeAt(k);
+    if (c === 0x3d || c === 0x3a || c === 0x20 || c === 0x09 || c === 0x0c) break;
+    h = (Math.imul(h, 31) + c) | 0;
+    k++;
+  }
+  let sep = -1;
+  let v = k;
+  if (k < end) {
+    if (c === 0x3d || c === 0x3a) sep = k;
+    v = k + 1;
+    while (v < end) {
+      const d = t.charCodeAt(v);
+      if (d === 0x20 || d === 0x09 || d === 0x0c) v++;
+      else if (sep < 0 && (d === 0x3d || d === 0x3a)) {
+        sep = v;
+        v++;
+      } else break;
+    }
+  }
+  // Spark's trimExceptCRLF: this line holds no \r or \n, so trim every char <= ' '.
+  let a = v;
+  let b = end;
+  while (a < b && t.charCodeAt(a) <= 0x20) a++;
+  while (b > a && t.charCodeAt(b - 1) <= 0x20) b--;
+  const value = t.slice(a, b);
+  const rawValue = a === v && b === end ? value : t.slice(v, end);
+  const vs = a === b ? (v < end ? v : end) : a;
+  let traits = t.startsWith('spark.', start) && k - start >= 6 ? 0 : TRAIT_NON_SPARK;
+  if (a === b) traits |= TRAIT_EMPTY;
+  else {
+    if (marks.hashOrBangIn(a + 1, b)) traits |= TRAIT_HASH_OR_BANG;
+    if (isQuote(t.charCodeAt(a)) || isQuote(t.charCodeAt(b - 1))) traits |= TRAIT_QUOTED;
+  }
+  return new Entry(t.slice(start, k), rawValue, value, start, k, vs, a === b ? vs : b, start, end, sep, null, false, index, h & 0x3fffffff, traits);
+}
+
+function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+}
+
+/** The next '#' and '!' at or after a position, found by the native indexOf and kept while the scan moves on. */
+class Marks {
+  private nextHash = -1;
+  private nextBang = -1;
+
+  constructor(private readonly text: string) {}
+
+  hashOrBangIn(from: number, to: number): boolean {
+    if (this.nextHash < from) {
+      const i = this.text.indexOf('#', from);
+      this.nextHash = i < 0 ? this.text.length : i;
+    }
+    if (this.nextBang < from) {
+      const i = this.text.indexOf('!', from);
+      this.nextBang = i < 0 ? this.text.length : i;
+    }
+    return this.nextHash < to || this.nextBang < to;
+  }
+}
+
+function traitsOf(key: string, value: string, hasEscapes: boolean): number {
+  let traits = key.startsWith('spark.') ? 0 : TRAIT_NON_SPARK;
+  if (hasEscapes) traits |= TRAIT_ESCAPES;
+  if (value.length === 0) traits |= TRAIT_EMPTY;
+  else {
+    if (value.indexOf('#', 1) > 0 || value.indexOf('!', 1) > 0) traits |= TRAIT_HASH_OR_BANG;
+    if (isQuote(value.charCodeAt(0)) || isQuote(value.charCodeAt(value.length - 1))) traits |= TRAIT_QUOTED;
+  }
+  return traits;
+}
+
 export function parseProperties(text: string): PropertiesDocument {
   const reader = new LineReader(text);
-  const entries: PropertyEntry[] = [];
-  const effective = new Map<string, PropertyEntry>();
+  const entries: Entry[] = [];
+  const effective = new EffectiveIndex(entries);
+  const marks = new Marks(text);
   let loadError: { message: string; span: Span } | undefined;
 
   for (let line = reader.readLine(); line !== undefined; line = reader.readLine()) {
+    if (line.chars === null) {
+      const e = simpleEntry(text, line.start, line.end, entries.length, marks);
+      entries.push(e);
+      effective.put(e);
+      continue;
+    }
     const chars = line.chars;
     const limit = chars.length;
     const docOffset = (logical: number): number => docOffsetIn(line, limit, logical);
@@ -299,28 +565,24 @@ export function parseProperties(text: string): PropertiesDocument {
     }
     const trimmed = trimExceptCRLF(val.text);
     const value = val.text.slice(trimmed.start, trimmed.end);
-    let valueSpan: Span;
+    let vs: number;
+    let ve: number;
     if (value.length === 0) {
-      const at = valueStart < limit ? docOffset(valueStart) : line.end;
-      valueSpan = { start: at, end: at };
+      vs = valueStart < limit ? docOffset(valueStart) : line.end;
+      ve = vs;
     } else if (val.from === null || val.to === null) {
-      valueSpan = { start: docOffset(valueStart + trimmed.start), end: docEnd(valueStart + trimmed.end) };
+      vs = docOffset(valueStart + trimmed.start);
+      ve = docEnd(valueStart + trimmed.end);
     } else {
-      valueSpan = { start: docOffset(val.from[trimmed.start] ?? valueStart), end: docEnd(val.to[trimmed.end - 1] ?? limit) };
+      vs = docOffset(val.from[trimmed.start] ?? valueStart);
+      ve = docEnd(val.to[trimmed.end - 1] ?? limit);
     }
-    const keySpan: Span = keyLen === 0 ? { start: line.start, end: line.start } : { start: line.start, end: docEnd(keyLen) };
-    // Two literal shapes rather than a conditional spread (no per-entry property copying).
-    const lineSpan = { start: line.start, end: line.end };
-    // A flat copy of the key: V8 hashes a substring of the whole text (a sliced string) several
-    // times slower, and every Map keyed by setting name (effective, the conf, the catalog lookups)
-    // hashes it.
-    const keyText = flatten(key.text);
+    const ke = keyLen === 0 ? line.start : docEnd(keyLen);
     const hasEscapes = key.from !== null || val.from !== null;
-    const entry: PropertyEntry = sepAt >= 0
-      ? { key: keyText, rawValue: val.text, value, keySpan, valueSpan, lineSpan, separatorSpan: { start: docOffset(sepAt), end: docOffset(sepAt) + 1 }, physicalLineStarts: line.physicalLineStarts, hasEscapes, index: entries.length }
-      : { key: keyText, rawValue: val.text, value, keySpan, valueSpan, lineSpan, physicalLineStarts: line.physicalLineStarts, hasEscapes, index: entries.length };
-    entries.push(entry);
-    effective.set(entry.key, entry);
+    const e = new Entry(key.text, val.text, value, line.start, ke, vs, ve, line.start, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
+      line.physicalLineStarts, hasEscapes, entries.length, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
+    entries.push(e);
+    effective.put(e);
   }
 
   return {

@@ -2,7 +2,7 @@
 // to look at, cached per document. Ten rules walking 10,000 entries each cost more than the rules'
 // actual work (profiled with npm run bench); with this they walk their own short lists.
 import { catalogEntries, lookupKey } from '../../catalog';
-import type { PropertiesDocument, PropertyEntry } from '../../parse/properties';
+import { TRAIT_EMPTY, TRAIT_ESCAPES, TRAIT_HASH_OR_BANG, TRAIT_NON_SPARK, TRAIT_QUOTED, type PropertiesDocument, type PropertyEntry } from '../../parse/properties';
 
 export interface EntryIndex {
   /** Entries a later line with the same key overrides. */
@@ -30,10 +30,6 @@ export function shapeOf(key: string): number {
 }
 const cache = new WeakMap<PropertiesDocument, EntryIndex>();
 
-function isQuote(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
-}
-
 function blankAfterTrim(v: string): boolean {
   for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x20) return false;
   return true;
@@ -49,27 +45,33 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
   const quoted: PropertyEntry[] = [];
   const empty: PropertyEntry[] = [];
   const escapes: PropertyEntry[] = [];
-  // The entry in effect for each key is the last one: mark those by index instead of looking
-  // every entry up in the map.
+  // The reader already noted each entry's traits while scanning; only a few entries need a closer look.
   const entries = doc.entries;
-  const inEffect = new Uint8Array(entries.length);
-  if (doc.effective.size !== entries.length) for (const w of doc.effective.values()) inEffect[w.index] = 1;
-  else inEffect.fill(1);
-  for (const e of entries) {
-    const key = e.key;
-    if (inEffect[e.index] === 0) overridden.push(e);
-    if (!key.startsWith('spark.')) nonSpark.push(e);
-    else if (!SHAPES.has(shapeOf(key)) || lookupKey(key) === undefined) unknownSpark.push(e);
-    const v = e.value;
-    const n = v.length;
-    if (n === 0 || blankAfterTrim(v)) empty.push(e);
+  const inEffect = effectiveMask(doc);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const t = e.traits;
+    if (inEffect !== undefined && inEffect[i] === 0) overridden.push(e);
+    if ((t & TRAIT_NON_SPARK) !== 0) nonSpark.push(e);
+    else if (!SHAPES.has(shapeOf(e.key)) || lookupKey(e.key) === undefined) unknownSpark.push(e);
+    if ((t & TRAIT_EMPTY) !== 0 || blankAfterTrim(e.value)) empty.push(e);
     else {
-      if ((v.indexOf('#') > 0 || v.indexOf('!') > 0) && INLINE.test(v)) inlineComment.push(e);
-      if (isQuote(v.charCodeAt(0)) || isQuote(v.charCodeAt(n - 1))) quoted.push(e);
+      if ((t & TRAIT_HASH_OR_BANG) !== 0 && INLINE.test(e.value)) inlineComment.push(e);
+      if ((t & TRAIT_QUOTED) !== 0) quoted.push(e);
     }
-    if (e.hasEscapes) escapes.push(e);
+    if ((t & TRAIT_ESCAPES) !== 0) escapes.push(e);
   }
   const index = { overridden, nonSpark, unknownSpark, inlineComment, quoted, empty, escapes };
   cache.set(doc, index);
   return index;
+}
+
+/** 1 for each entry in effect, or undefined when every entry is (no key repeats). */
+function effectiveMask(doc: PropertiesDocument): Uint8Array | undefined {
+  if (doc.effective.size === doc.entries.length) return undefined;
+  const m = doc.effective as { inEffect?: () => Uint8Array };
+  if (typeof m.inEffect === 'function') return m.inEffect();
+  const out = new Uint8Array(doc.entries.length);
+  for (const w of doc.effective.values()) out[w.index] = 1;
+  return out;
 }

@@ -26,13 +26,17 @@ const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
  * soon as it must exceed `max` (only small distances matter for a typo).
  */
+/** Rows reused between calls (a lint of many unknown keys calls this thousands of times). */
+const SCRATCH: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 export function editDistance(a: string, b: string, max = 3): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
+  if (SCRATCH[0].length < m + 1) for (let k = 0; k < 3; k++) SCRATCH[k] = new Int32Array(2 * (m + 1));
+  let prev2 = SCRATCH[0];
+  let prev = SCRATCH[1];
+  let cur = SCRATCH[2];
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;

@@ -1,7 +1,7 @@
 // Shared pieces of the Spark rules: the setting in effect for a key, the layout's start-up errors
 // at a key, value hazards (empty, inline comment, quotes) that more specific rules own, the size
 // classification every size rule agrees on, human units, and edits that keep comments and layout.
-import { lookupKey, type CatalogEntry } from '../../catalog';
+import { catalogEntries, type CatalogEntry } from '../../catalog';
 import { javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from '../../config/javaParse';
 import type { SparkLayout } from '../../layout/sparkLayout';
 import type { StartupError } from '../../layout/startupError';
@@ -26,13 +26,15 @@ export function knownSettings(ctx: RuleContext): readonly WrittenSetting[] {
   if (hit === undefined) {
     if (ctx.doc.kind === 'spark-defaults') {
       // The same settings writtenSettings gives, without building one object per unknown key.
-      hit = [];
+      // Look the catalog's keys up in the document rather than every line up in the catalog.
+      const found: Array<{ index: number; setting: WrittenSetting }> = [];
       if (ctx.doc.loadError === undefined) {
-        for (const e of ctx.doc.effective.values()) {
-          const entry = lookupKey(e.key);
-          if (entry !== undefined) hit.push({ key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry });
+        for (const entry of catalogEntries('spark')) {
+          const e = ctx.doc.effective.get(entry.key);
+          if (e !== undefined) found.push({ index: e.index, setting: { key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry } });
         }
       }
+      hit = found.sort((a, b) => a.index - b.index).map((f) => f.setting);
     } else hit = writtenSettings(ctx).filter((s) => s.entry !== undefined);
     knownCache.set(ctx.doc, hit);
   }
