@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { registerShowDocumentKind } from './commands/showDocumentKind';
 
-export function activate(_context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): void {
+  registerShowDocumentKind(context);
   // Providers are registered here as the features land.
 }
 
