@@ -29,6 +29,8 @@ export interface PropertyEntry {
   readonly index: number;
   /** What the reader noticed while scanning (TRAIT_* bits), so rules need not scan every line again. */
   readonly traits: number;
+  /** keyHash(key), so a key can be looked for without comparing strings. */
+  readonly keyHash: number;
 }
 
 /** The key does not start with "spark.": Spark drops it. */
@@ -39,7 +41,7 @@ export const TRAIT_ESCAPES = 2;
 export const TRAIT_HASH_OR_BANG = 4;
 /** The value starts or ends with a quote character. */
 export const TRAIT_QUOTED = 8;
-/** The value is empty. */
+/** The value is empty (or only line breaks from escapes). */
 export const TRAIT_EMPTY = 16;
 
 export interface PropertiesDocument {
@@ -274,12 +276,23 @@ function loadConvert(chars: string, start: number, end: number): Converted {
  * most ranges are never asked for (a diagnostic or an edit needs one or two).
  */
 class Entry implements PropertyEntry {
+  /**
+   * For a simple line the key and values are cut from the text only when asked for: most of a
+   * large file's keys are never read (rules find what they need by hash and traits).
+   */
+  private keyText: string | undefined;
+  private rawText: string | undefined;
+  private valueText: string | undefined;
+
   constructor(
-    readonly key: string,
-    readonly rawValue: string,
-    readonly value: string,
+    private readonly text: string,
+    key: string | undefined,
+    rawValue: string | undefined,
+    value: string | undefined,
     private readonly ks: number,
     private readonly ke: number,
+    /** Where the raw value starts (simple lines only). */
+    private readonly rs: number,
     private readonly vs: number,
     private readonly ve: number,
     private readonly ls: number,
@@ -289,10 +302,36 @@ class Entry implements PropertyEntry {
     private readonly physStarts: number[] | null,
     readonly hasEscapes: boolean,
     readonly index: number,
-    /** keyHash(key): the entry's bucket in the effective index. */
-    readonly hash: number,
+    readonly keyHash: number,
     readonly traits: number,
-  ) {}
+  ) {
+    this.keyText = key;
+    this.rawText = rawValue;
+    this.valueText = value;
+  }
+
+  get key(): string {
+    return (this.keyText ??= this.text.slice(this.ks, this.ke));
+  }
+
+  get value(): string {
+    return (this.valueText ??= this.text.slice(this.vs, this.ve));
+  }
+
+  get rawValue(): string {
+    return (this.rawText ??= this.text.slice(this.rs, this.le));
+  }
+
+  /** Whether this entry's key equals `other`'s, without cutting either from the text when both are simple. */
+  sameKey(other: Entry): boolean {
+    if (this.keyText === undefined && other.keyText === undefined) {
+      const n = this.ke - this.ks;
+      if (n !== other.ke - other.ks) return false;
+      for (let i = 0; i < n; i++) if (this.text.charCodeAt(this.ks + i) !== other.text.charCodeAt(other.ks + i)) return false;
+      return true;
+    }
+    return this.key === other.key;
+  }
 
   get keySpan(): Span {
     return { start: this.ks, end: this.ke };
@@ -337,7 +376,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
 
   put(e: Entry): void {
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    let i = e.hash & this.mask;
+    let i = e.keyHash & this.mask;
     for (;;) {
       const s = this.slots[i]!;
       if (s === 0) {
@@ -346,7 +385,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
         return;
       }
       const o = this.all[s - 1]!;
-      if (o.hash === e.hash && o.key === e.key) {
+      if (o.keyHash === e.keyHash && o.sameKey(e)) {
         this.slots[i] = e.index + 1;
         return;
       }
@@ -360,7 +399,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     this.mask = this.slots.length - 1;
     for (const s of old) {
       if (s === 0) continue;
-      let i = this.all[s - 1]!.hash & this.mask;
+      let i = this.all[s - 1]!.keyHash & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.slots[i] = s;
     }
@@ -373,7 +412,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
       const s = this.slots[i]!;
       if (s === 0) return undefined;
       const o = this.all[s - 1]!;
-      if (o.hash === h && o.key === key) return o;
+      if (o.keyHash === h && o.key === key) return o;
       i = (i + 1) & this.mask;
     }
   }
@@ -458,8 +497,6 @@ function simpleEntry(t: string, start: number, end: number, index: number, marks
   let b = end;
   while (a < b && t.charCodeAt(a) <= 0x20) a++;
   while (b > a && t.charCodeAt(b - 1) <= 0x20) b--;
-  const value = t.slice(a, b);
-  const rawValue = a === v && b === end ? value : t.slice(v, end);
   const vs = a === b ? (v < end ? v : end) : a;
   let traits = t.startsWith('spark.', start) && k - start >= 6 ? 0 : TRAIT_NON_SPARK;
   if (a === b) traits |= TRAIT_EMPTY;
@@ -467,7 +504,7 @@ function simpleEntry(t: string, start: number, end: number, index: number, marks
     if (marks.hashOrBangIn(a + 1, b)) traits |= TRAIT_HASH_OR_BANG;
     if (isQuote(t.charCodeAt(a)) || isQuote(t.charCodeAt(b - 1))) traits |= TRAIT_QUOTED;
   }
-  return new Entry(t.slice(start, k), rawValue, value, start, k, vs, a === b ? vs : b, start, end, sep, null, false, index, h & 0x3fffffff, traits);
+  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, start, end, sep, null, false, index, h & 0x3fffffff, traits);
 }
 
 function isQuote(c: number): boolean {
@@ -497,7 +534,9 @@ class Marks {
 function traitsOf(key: string, value: string, hasEscapes: boolean): number {
   let traits = key.startsWith('spark.') ? 0 : TRAIT_NON_SPARK;
   if (hasEscapes) traits |= TRAIT_ESCAPES;
-  if (value.length === 0) traits |= TRAIT_EMPTY;
+  let blank = true;
+  for (let i = 0; i < value.length && blank; i++) blank = value.charCodeAt(i) <= 0x20;
+  if (blank) traits |= TRAIT_EMPTY;
   else {
     if (value.indexOf('#', 1) > 0 || value.indexOf('!', 1) > 0) traits |= TRAIT_HASH_OR_BANG;
     if (isQuote(value.charCodeAt(0)) || isQuote(value.charCodeAt(value.length - 1))) traits |= TRAIT_QUOTED;
@@ -579,7 +618,7 @@ export function parseProperties(text: string): PropertiesDocument {
     }
     const ke = keyLen === 0 ? line.start : docEnd(keyLen);
     const hasEscapes = key.from !== null || val.from !== null;
-    const e = new Entry(key.text, val.text, value, line.start, ke, vs, ve, line.start, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
+    const e = new Entry(text, key.text, val.text, value, line.start, ke, -1, vs, ve, line.start, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
       line.physicalLineStarts, hasEscapes, entries.length, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
     entries.push(e);
     effective.put(e);

@@ -2,7 +2,7 @@
 // to look at, cached per document. Ten rules walking 10,000 entries each cost more than the rules'
 // actual work (profiled with npm run bench); with this they walk their own short lists.
 import { catalogEntries, lookupKey } from '../../catalog';
-import { TRAIT_EMPTY, TRAIT_ESCAPES, TRAIT_HASH_OR_BANG, TRAIT_NON_SPARK, TRAIT_QUOTED, type PropertiesDocument, type PropertyEntry } from '../../parse/properties';
+import { TRAIT_EMPTY, TRAIT_ESCAPES, TRAIT_HASH_OR_BANG, TRAIT_NON_SPARK, TRAIT_QUOTED, keyHash, type PropertiesDocument, type PropertyEntry } from '../../parse/properties';
 
 export interface EntryIndex {
   /** Entries a later line with the same key overrides. */
@@ -22,18 +22,13 @@ export interface EntryIndex {
 }
 
 const INLINE = /[ \t\f][#!]/;
-/** (length, 7th character) of every catalog key: a key matching none is not in the catalog, without a Map lookup. */
-const SHAPES = new Set(catalogEntries('spark').map((e) => shapeOf(e.key)));
 
 export function shapeOf(key: string): number {
   return key.length * 128 + (key.charCodeAt(6) | 0x20);
 }
+/** keyHash of every catalog key: an entry whose hash is not here is not in the catalog, without cutting its key from the text. */
+const KNOWN_HASHES = new Set(catalogEntries('spark').map((e) => keyHash(e.key)));
 const cache = new WeakMap<PropertiesDocument, EntryIndex>();
-
-function blankAfterTrim(v: string): boolean {
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x20) return false;
-  return true;
-}
 
 export function entryIndex(doc: PropertiesDocument): EntryIndex {
   const hit = cache.get(doc);
@@ -53,8 +48,8 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
     const t = e.traits;
     if (inEffect !== undefined && inEffect[i] === 0) overridden.push(e);
     if ((t & TRAIT_NON_SPARK) !== 0) nonSpark.push(e);
-    else if (!SHAPES.has(shapeOf(e.key)) || lookupKey(e.key) === undefined) unknownSpark.push(e);
-    if ((t & TRAIT_EMPTY) !== 0 || blankAfterTrim(e.value)) empty.push(e);
+    else if (!KNOWN_HASHES.has(e.keyHash) || lookupKey(e.key) === undefined) unknownSpark.push(e);
+    if ((t & TRAIT_EMPTY) !== 0) empty.push(e);
     else {
       if ((t & TRAIT_HASH_OR_BANG) !== 0 && INLINE.test(e.value)) inlineComment.push(e);
       if ((t & TRAIT_QUOTED) !== 0) quoted.push(e);
