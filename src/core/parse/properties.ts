@@ -79,7 +79,7 @@ interface LogicalLine {
   /** Null for a simple line: one physical line without backslashes, read straight from the text. */
   readonly chars: string | null;
   /** Null when the line is one contiguous run starting at `start` (the common case). */
-  readonly offsets: Int32Array | null;
+  readonly offsets: readonly number[] | null;
   readonly start: number;
   /** Document offset just past the last physical character consumed (terminator excluded). */
   readonly end: number;
@@ -220,16 +220,16 @@ class LineReader {
         break;
       }
     }
-    return { chars: chars.join(''), offsets: Int32Array.from(offs), start, end, physicalLineStarts };
+    return { chars: chars.join(''), offsets: offs, start, end, physicalLineStarts };
   }
 }
 
 interface Converted {
   readonly text: string;
   /** For each output char, the logical index of its first source char; null when no escapes. */
-  readonly from: Int32Array | null;
+  readonly from: readonly number[] | null;
   /** For each output char, the logical index just past its source chars. */
-  readonly to: Int32Array | null;
+  readonly to: readonly number[] | null;
   readonly malformedAt?: number;
 }
 
@@ -255,10 +255,10 @@ function loadConvert(chars: string, start: number, end: number): Converted {
     const e = chars.charAt(i);
     i++;
     if (e === 'u') {
-      if (i > end - 4) return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to), malformedAt: escStart };
+      if (i > end - 4) return { text: out.join(''), from, to, malformedAt: escStart };
       const hex = chars.slice(i, i + 4);
       if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-        return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to), malformedAt: escStart };
+        return { text: out.join(''), from, to, malformedAt: escStart };
       }
       out.push(String.fromCharCode(parseInt(hex, 16)));
       i += 4;
@@ -268,7 +268,7 @@ function loadConvert(chars: string, start: number, end: number): Converted {
     from.push(escStart);
     to.push(i);
   }
-  return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
+  return { text: out.join(''), from, to };
 }
 
 /**
@@ -367,8 +367,11 @@ export function keyHash(key: string): number {
  * hashes computed while the keys were scanned.
  */
 class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
-  /** Slot -> entry index + 1 (0 = empty). */
-  private slots = new Int32Array(1024);
+  /**
+   * Slot -> entry index + 1 (0 = empty). A plain array of small integers, not an Int32Array:
+   * typed-array storage lives outside the JS heap and every new one pushes V8 toward a full GC.
+   */
+  private slots: number[] = new Array<number>(1024).fill(0);
   private mask = 1023;
   private count = 0;
 
@@ -395,7 +398,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
 
   private grow(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
+    this.slots = new Array<number>(old.length * 2).fill(0);
     this.mask = this.slots.length - 1;
     for (const s of old) {
       if (s === 0) continue;
@@ -425,12 +428,12 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     return this.count;
   }
 
-  private mask1: Uint8Array | undefined;
+  private mask1: number[] | undefined;
 
   /** 1 at the index of every entry in effect (cached; the index is complete once parsing ends). */
-  inEffect(): Uint8Array {
+  inEffect(): readonly number[] {
     if (this.mask1 === undefined) {
-      const m = new Uint8Array(this.all.length);
+      const m = new Array<number>(this.all.length).fill(0);
       for (const s of this.slots) if (s !== 0) m[s - 1] = 1;
       this.mask1 = m;
     }

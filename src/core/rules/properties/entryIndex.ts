@@ -62,11 +62,11 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
 }
 
 /** 1 for each entry in effect, or undefined when every entry is (no key repeats). */
-function effectiveMask(doc: PropertiesDocument): Uint8Array | undefined {
+function effectiveMask(doc: PropertiesDocument): readonly number[] | undefined {
   if (doc.effective.size === doc.entries.length) return undefined;
-  const m = doc.effective as { inEffect?: () => Uint8Array };
+  const m = doc.effective as { inEffect?: () => readonly number[] };
   if (typeof m.inEffect === 'function') return m.inEffect();
-  const out = new Uint8Array(doc.entries.length);
+  const out = new Array<number>(doc.entries.length).fill(0);
   for (const w of doc.effective.values()) out[w.index] = 1;
   return out;
 }
