@@ -9,7 +9,8 @@
 //
 // Env: SPARK_MEMORY_E2E_PORT (default: a free port), SPARK_MEMORY_VSCODE_HOST, SPARK_MEMORY_CHROMIUM,
 //      SPARK_MEMORY_E2E_TIMEOUT_MS (whole run, default 240000), VERBOSE=1 (all browser console lines),
-//      SPARK_MEMORY_E2E_KEEP=1 (keep the temp state dir).
+//      SPARK_MEMORY_E2E_KEEP=1 (keep the temp state dir), SPARK_MEMORY_IN_HOST_GREP (mocha grep;
+//      the extension host inherits the server's environment).
 // Last line: `in-host: N passed, N failed`; exit 0 only when all passed and at least one ran.
 'use strict';
 const fs = require('fs');

@@ -3,17 +3,24 @@
 'use strict';
 const assert = require('assert');
 
-async function distinctClasses(ctx, pairs) {
-  // Tokenisation is asynchronous: the first paint may be all default colour, so poll.
-  let seen;
+// Monaco paints a line in the default colour (mtk1) first and recolours it when the (asynchronous,
+// chunked) tokeniser reaches it. Every token checked here has a theme colour of its own, so wait
+// until it is no longer mtk1 before comparing.
+async function coloured(ctx, line, part) {
+  let cls;
   await ctx.ui.poll(async () => {
-    seen = [];
-    for (const [line, part] of pairs) seen.push(await ctx.ui.tokenClass(ctx.page, line, part));
-    // mtk1 is Monaco's default foreground: a token still in it has not been coloured yet.
-    return new Set(seen).size === seen.length && !seen.includes('mtk1');
-  }, `different colours for ${JSON.stringify(pairs.map((p) => p[1]))}`).catch(() => {
-    throw new Error(`expected different token classes for ${JSON.stringify(pairs.map((p) => p[1]))}, got ${JSON.stringify(seen)}`);
+    cls = await ctx.ui.tokenClass(ctx.page, line, part);
+    return cls !== 'mtk1';
+  }, `"${part}" to be coloured by the grammar`).catch(() => {
+    throw new Error(`"${part}" on the line with "${line}" still has the default colour class ${cls}: no TextMate highlighting`);
   });
+  return cls;
+}
+
+async function distinctClasses(ctx, pairs) {
+  const seen = [];
+  for (const [line, part] of pairs) seen.push(await coloured(ctx, line, part));
+  assert.strictEqual(new Set(seen).size, seen.length, `expected different token classes for ${JSON.stringify(pairs.map((p) => p[1]))}, got ${JSON.stringify(seen)}`);
   return seen;
 }
 
@@ -31,8 +38,8 @@ exports.tests = [
       ]);
       ctx.log(`classes: comment ${comment}, key ${key}, number ${number}`);
       // '!' starts a comment line too; '#' after a value does not (Properties keeps it in the value).
-      assert.strictEqual(await ctx.ui.tokenClass(ctx.page, '! Shuffle', '! Shuffle'), comment, "'!' line is a comment");
-      const inline = await ctx.ui.tokenClass(ctx.page, 'keep results small', 'keep results small');
+      assert.strictEqual(await coloured(ctx, '! Shuffle', '! Shuffle'), comment, "'!' line is a comment");
+      const inline = await coloured(ctx, 'keep results small', 'keep results small');
       assert.notStrictEqual(inline, comment, "'# keep results small' after a value must not look like a comment");
       await ctx.screenshot('spark-defaults');
     },
@@ -51,7 +58,7 @@ exports.tests = [
       ]);
       ctx.log(`classes: comment ${comment}, host ${host}, flag ${flag}, size ${size}`);
       // `-heap-size = 4g`: the lone '=' is an argument that does not start with '-'.
-      const stray = await ctx.ui.tokenClass(ctx.page, 'node-b -heap-size = 4g', '=');
+      const stray = await coloured(ctx, 'node-b -heap-size = 4g', '=');
       assert.ok(![comment, host, flag].includes(stray), `stray '=' should be marked invalid, got ${stray}`);
       await ctx.screenshot('servers');
     },
