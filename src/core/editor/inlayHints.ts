@@ -1,0 +1,58 @@
+// Inlay hints: the sizes a memory setting produces, shown after its value (the effective line of
+// each key only), and each SnappyData member's heap, reserved, unified, storage cap and off-heap.
+import type { Span } from '../text/lineIndex';
+import type { EditorAnalysis } from './analysis';
+import { memberHint, sparkHint } from './layoutFacts';
+
+export interface InlayHintItem {
+  /** Where the hint goes: just after the value (or the member line). */
+  readonly offset: number;
+  readonly label: string;
+}
+
+export const HINT_ARROW = '⟶';
+
+const overlaps = (s: Span, r: Span | undefined): boolean => r === undefined || (s.end >= r.start && s.start <= r.end);
+
+export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
+  const out: InlayHintItem[] = [];
+  const doc = a.doc;
+  if (doc.kind === 'snappy-members') {
+    const l = a.layout();
+    if (l === undefined || l.kind !== 'snappydata') return out;
+    for (const m of doc.members) {
+      if (!overlaps(m.lineSpan, range)) continue;
+      const layout = l.members[m.index];
+      const label = layout !== undefined ? memberHint(layout) : undefined;
+      if (label !== undefined) out.push({ offset: m.lineSpan.end, label: `${HINT_ARROW} ${label}` });
+    }
+    return out;
+  }
+  // Settings written in the file, each at the end of its value; only keys that drive a size.
+  const candidates: Array<{ key: string; end: number; span: Span }> = [];
+  if (doc.kind === 'spark-defaults') {
+    if (doc.loadError !== undefined) return out;
+    for (const e of doc.effective.values()) {
+      if (overlaps(e.lineSpan, range)) candidates.push({ key: e.key, end: e.lineSpan.end, span: e.lineSpan });
+    }
+  } else {
+    // doc.conf is what spark-submit receives: a sparkConf entry a typed field overrides is not in it.
+    for (const c of doc.conf) {
+      if (c.span === undefined || !overlaps(c.span, range)) continue;
+      candidates.push({ key: c.key, end: c.span.end, span: c.span });
+    }
+  }
+  if (candidates.length === 0) return out;
+  const l = a.layout();
+  if (l === undefined || l.kind !== 'spark') return out;
+  const refused = new Set(l.layout.startupErrors.map((e) => e.key));
+  for (const c of candidates) {
+    const sizes = sparkHint(l.layout, c.key);
+    // The sizes still say what the value would give (a negative user memory explains a fraction
+    // above 1); the hint also says Spark stops on it.
+    const label = refused.has(c.key) ? (sizes !== undefined ? `${sizes} · refused at start-up` : 'refused at start-up') : sizes;
+    if (label !== undefined) out.push({ offset: c.end, label: `${HINT_ARROW} ${label}` });
+  }
+  out.sort((x, y) => x.offset - y.offset);
+  return out;
+}
