@@ -20,9 +20,15 @@ async function completions(uri: vscode.Uri, pos: vscode.Position, trigger?: stri
 const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
 const insert = (i: vscode.CompletionItem): string => (i.insertText instanceof vscode.SnippetString ? i.insertText.value : String(i.insertText ?? label(i)));
 
+/** The hints per line (one per line; joined with a space if there were more). */
 async function hints(uri: vscode.Uri, doc: vscode.TextDocument): Promise<Array<[number, string]>> {
   const got = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0));
-  return (got ?? []).map((h) => [h.position.line, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]);
+  const byLine = new Map<number, string[]>();
+  for (const h of got ?? []) {
+    const text = typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
+    byLine.set(h.position.line, [...(byLine.get(h.position.line) ?? []), text]);
+  }
+  return [...byLine].map(([line, parts]) => [line, parts.join(' ')]);
 }
 
 describe('hover', () => {

@@ -54,12 +54,14 @@ function rangeText(e: CatalogEntry, v: SparkVersion): string | undefined {
   return r.enforcedBy !== undefined ? `${s} — checked by ${r.enforcedBy}` : s;
 }
 
-/** The catalog part of a hover: one paragraph and a list of facts. */
-export function catalogMarkdown(e: CatalogEntry, v: SparkVersion, shownAs?: string): string {
+/** The catalog's title line and description of a key. */
+export function catalogHead(e: CatalogEntry, shownAs?: string): string {
+  return `**${text(shownAs ?? e.key)}** — ${text(typeText(e))}${e.internal ? ' (internal)' : ''}\n\n${text(e.description)}`;
+}
+
+/** The catalog's facts about a key for a version: default, valid range, versions, replacement, source. */
+export function catalogFacts(e: CatalogEntry, v: SparkVersion): string {
   const spark = e.flavour === 'spark';
-  const lines: string[] = [];
-  lines.push(`**${text(shownAs ?? e.key)}** — ${text(typeText(e))}${e.internal ? ' (internal)' : ''}`);
-  lines.push('', text(e.description), '');
   const facts: string[] = [];
   const d = defaultValue(e, v);
   const where = spark ? `Spark ${formatVersion(v)}` : 'SnappyData 1.3';
@@ -78,8 +80,12 @@ export function catalogMarkdown(e: CatalogEntry, v: SparkVersion, shownAs?: stri
   if (e.replacedBy !== undefined) facts.push(`Use ${code(e.replacedBy)} instead`);
   if (e.alternates !== undefined && e.alternates.length > 0) facts.push(`Also read under its old name${e.alternates.length > 1 ? 's' : ''} ${e.alternates.map(code).join(', ')}`);
   facts.push(`Source: ${text(e.source)}`);
-  lines.push(...facts.map((f) => `- ${f}`));
-  return lines.join('\n');
+  return facts.map((f) => `- ${f}`).join('\n');
+}
+
+/** The catalog part of a hover or a completion item: title, description and facts. */
+export function catalogMarkdown(e: CatalogEntry, v: SparkVersion, shownAs?: string): string {
+  return `${catalogHead(e, shownAs)}\n\n${catalogFacts(e, v)}`;
 }
 
 function table(title: string, rows: readonly FactRow[]): string {
@@ -116,7 +122,7 @@ function memberMarkdown(l: SnappyMemberLayout): string {
 }
 
 function notEffective(): string {
-  return '_A later line sets this key again: Spark uses that one, and the numbers below are for it._';
+  return '_A later line sets this key again: Spark uses that one, and the numbers here are for it._';
 }
 
 export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undefined {
@@ -126,11 +132,13 @@ export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undef
     const entry = lookupKey(hit.key);
     const layout = sparkLayoutMarkdown(a, hit.key);
     if (entry === undefined && layout === undefined) return undefined;
+    // Title and description, then what this file's value gives, then the catalog's facts.
     const parts: string[] = [];
-    if (entry !== undefined) parts.push(catalogMarkdown(entry, a.version, hit.path !== undefined && !hit.path.startsWith('spec.sparkConf.') ? `${hit.path} → ${hit.key}` : undefined));
-    else parts.push(`**${text(hit.key)}**`);
+    const shownAs = hit.path !== undefined && !hit.path.startsWith('spec.sparkConf.') ? `${hit.path} → ${hit.key}` : undefined;
+    parts.push(entry !== undefined ? catalogHead(entry, shownAs) : `**${text(hit.key)}**`);
     if (!hit.effective) parts.push(notEffective());
     if (layout !== undefined) parts.push(layout);
+    if (entry !== undefined) parts.push(catalogFacts(entry, a.version));
     return { span: hit.on === 'key' ? hit.keySpan : hit.valueSpan, markdown: parts.join('\n\n') };
   }
   // A SnappyData member line: the option's catalog entry (if any) and the member's layout.
@@ -144,9 +152,10 @@ export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undef
     const entry = key === undefined || hit.arg.kind === 'jvm' || hit.arg.kind === 'system-property'
       ? undefined
       : lookupKey(key, 'snappydata') ?? (key.startsWith('spark.') ? lookupKey(key) : undefined);
-    if (entry !== undefined) parts.push(catalogMarkdown(entry, a.version, `-${key}`));
-  }
-  if (member !== undefined) parts.push(memberMarkdown(member));
+    if (entry !== undefined) parts.push(catalogHead(entry, `-${key}`));
+    if (member !== undefined) parts.push(memberMarkdown(member));
+    if (entry !== undefined) parts.push(catalogFacts(entry, a.version));
+  } else if (member !== undefined) parts.push(memberMarkdown(member));
   if (parts.length === 0) return undefined;
   return { span, markdown: parts.join('\n\n') };
 }

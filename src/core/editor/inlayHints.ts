@@ -7,10 +7,18 @@ import { memberHint, sparkHint } from './layoutFacts';
 export interface InlayHintItem {
   /** Where the hint goes: just after the value (or the member line). */
   readonly offset: number;
+  /** The whole hint: `⟶ unified 2.22 GiB · storage 1.11 GiB · user 1.48 GiB`. */
   readonly label: string;
+  /** The same as separate phrases (`unified 2.22 GiB`, `storage 1.11 GiB`, ...), most telling first, for a front end with little room. */
+  readonly parts: readonly string[];
 }
 
 export const HINT_ARROW = '⟶';
+export const HINT_SEPARATOR = '·';
+
+function item(offset: number, parts: readonly string[]): InlayHintItem {
+  return { offset, label: `${HINT_ARROW} ${parts.join(` ${HINT_SEPARATOR} `)}`, parts };
+}
 
 const overlaps = (s: Span, r: Span | undefined): boolean => r === undefined || (s.end >= r.start && s.start <= r.end);
 
@@ -23,8 +31,8 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
     for (const m of doc.members) {
       if (!overlaps(m.lineSpan, range)) continue;
       const layout = l.members[m.index];
-      const label = layout !== undefined ? memberHint(layout) : undefined;
-      if (label !== undefined) out.push({ offset: m.lineSpan.end, label: `${HINT_ARROW} ${label}` });
+      const parts = layout !== undefined ? memberHint(layout) : undefined;
+      if (parts !== undefined) out.push(item(m.lineSpan.end, parts));
     }
     return out;
   }
@@ -50,8 +58,8 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
     const sizes = sparkHint(l.layout, c.key);
     // The sizes still say what the value would give (a negative user memory explains a fraction
     // above 1); the hint also says Spark stops on it.
-    const label = refused.has(c.key) ? (sizes !== undefined ? `${sizes} · refused at start-up` : 'refused at start-up') : sizes;
-    if (label !== undefined) out.push({ offset: c.end, label: `${HINT_ARROW} ${label}` });
+    const parts = refused.has(c.key) ? [...(sizes ?? []), 'refused at start-up'] : sizes;
+    if (parts !== undefined) out.push(item(c.end, parts));
   }
   out.sort((x, y) => x.offset - y.offset);
   return out;

@@ -104,35 +104,35 @@ export function sparkRows(layout: SparkLayout, aspects: readonly SparkAspect[]):
   return rows;
 }
 
-/** The inlay-hint phrase for a Spark key, or undefined when it drives no size we show inline. */
-export function sparkHint(layout: SparkLayout, key: string): string | undefined {
+/** The inlay-hint phrases for a Spark key, or undefined when it drives no size we show inline. */
+export function sparkHint(layout: SparkLayout, key: string): string[] | undefined {
   const u = layout.unified;
   const c = layout.container;
   switch (key) {
     case 'spark.executor.memory':
       if (u === undefined) return undefined;
-      return `unified ${formatBytes(u.maxHeapMemory)} · storage ${formatBytes(u.onHeapStorageRegionSize)} · user ${formatBytes(u.userMemory)}`;
+      return [`unified ${formatBytes(u.maxHeapMemory)}`, `storage ${formatBytes(u.onHeapStorageRegionSize)}`, `user ${formatBytes(u.userMemory)}`];
     case 'spark.memory.fraction':
       if (u === undefined) return undefined;
-      return `unified ${formatBytes(u.maxHeapMemory)} · user ${formatBytes(u.userMemory)}`;
+      return [`unified ${formatBytes(u.maxHeapMemory)}`, `user ${formatBytes(u.userMemory)}`];
     case 'spark.memory.storageFraction':
       if (u === undefined) return undefined;
-      return `storage ${formatBytes(u.onHeapStorageRegionSize)} · execution ${formatBytes(u.onHeapExecutionPoolSize)}`;
+      return [`storage ${formatBytes(u.onHeapStorageRegionSize)}`, `execution ${formatBytes(u.onHeapExecutionPoolSize)}`];
     case 'spark.memory.offHeap.size':
       if (u === undefined) return undefined;
-      return `off-heap storage ${formatBytes(u.offHeapStorageRegionSize)} · execution ${formatBytes(u.offHeapExecutionPoolSize)}${u.offHeapEnabled ? '' : ' (not enabled)'}`;
+      return [`off-heap storage ${formatBytes(u.offHeapStorageRegionSize)}`, `execution ${formatBytes(u.offHeapExecutionPoolSize)}`, ...(u.offHeapEnabled ? [] : ['not enabled'])];
     case 'spark.executor.memoryOverhead':
     case 'spark.yarn.executor.memoryOverhead':
     case 'spark.executor.memoryOverheadFactor':
     case 'spark.kubernetes.memoryOverheadFactor':
     case 'spark.executor.pyspark.memory':
       if (c === undefined) return undefined;
-      return `overhead ${groupDigits(c.memoryOverheadMiB)} MiB · ${c.clusterManager === 'kubernetes' ? 'pod' : 'container'} ${formatBytes(c.totalMiB * 1024 * 1024)}`;
+      return [`overhead ${groupDigits(c.memoryOverheadMiB)} MiB`, `${c.clusterManager === 'kubernetes' ? 'pod' : 'container'} ${formatBytes(c.totalMiB * 1024 * 1024)}`];
     case 'spark.executor.cores':
     case 'spark.task.cpus': {
       const t = layout.executionPerTask;
       if (t === undefined) return undefined;
-      return `${t.concurrentTasks} task${t.concurrentTasks === 1 ? '' : 's'} · ${formatBytes(t.minPerTask)}–${formatBytes(t.maxPerTask)} execution each`;
+      return [`${t.concurrentTasks} task${t.concurrentTasks === 1 ? '' : 's'}`, `${formatBytes(t.minPerTask)}–${formatBytes(t.maxPerTask)} execution each`];
     }
     default:
       return undefined;
@@ -177,14 +177,14 @@ export function memberRows(l: SnappyMemberLayout): FactRow[] {
   return rows;
 }
 
-/** The inlay-hint phrase for a member line. */
-export function memberHint(l: SnappyMemberLayout): string | undefined {
-  if (l.startupErrors.some((e) => e.phase === 'snappy-launcher') && l.heapBytes === undefined) return 'does not start';
+/** The inlay-hint phrases for a member line. */
+export function memberHint(l: SnappyMemberLayout): string[] | undefined {
+  if (l.startupErrors.some((e) => e.phase === 'snappy-launcher') && l.heapBytes === undefined) return ['does not start'];
   const parts: string[] = [];
   if (l.heapBytes !== undefined) parts.push(`heap ${formatBytes(l.heapBytes)}`);
   if (l.reservedMemory !== undefined) parts.push(`reserved ${formatBytes(l.reservedMemory)}`);
   if (l.maxHeapMemory !== undefined) parts.push(`unified ${formatBytes(l.maxHeapMemory)}`);
   if (l.maxHeapStorageSize !== undefined) parts.push(`max storage ${formatBytes(l.maxHeapStorageSize)}`);
   if (l.role === 'server') parts.push(`off-heap ${formatBytes(l.memorySize.value)}`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.length > 0 ? parts : undefined;
 }

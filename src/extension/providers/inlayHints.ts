@@ -1,5 +1,7 @@
 // Inlay hints with the sizes a memory setting produces (the core chooses and words them), off with
-// sparkMemory.inlayHints.enabled = false.
+// sparkMemory.inlayHints.enabled = false. VS Code cuts the hints of a line after
+// editor.inlayHints.maximumLength characters (43); package.json lifts that limit for our two
+// languages (configurationDefaults), YAML keeps the user's setting.
 import * as vscode from 'vscode';
 import { inlayHints } from '../../core/editor';
 import type { DocumentStore } from '../documents';
