@@ -1,9 +1,72 @@
 import * as vscode from 'vscode';
+import { registerEditorCommands } from './commands/editorCommands';
 import { registerShowDocumentKind } from './commands/showDocumentKind';
+import { Linter } from './diagnostics';
+import { DocumentStore, SELECTOR, documentTypeOf } from './documents';
+import { VERSION_STATUS_COMMAND, VersionStatusItem } from './languageStatus';
+import { SparkMemoryCodeActions } from './providers/codeActions';
+import { SparkMemoryCompletion, TRIGGER_CHARACTERS } from './providers/completion';
+import { SparkMemoryHover } from './providers/hover';
+import { SparkMemoryInlayHints } from './providers/inlayHints';
+import { SparkMemorySymbols } from './providers/symbols';
+import { SECTION } from './settings';
+
+const WATCHED = '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
 
 export function activate(context: vscode.ExtensionContext): void {
+  const subs = context.subscriptions;
   registerShowDocumentKind(context);
-  // Providers are registered here as the features land.
+
+  const store = new DocumentStore();
+  const linter = new Linter(store, context.extensionUri);
+  const hints = new SparkMemoryInlayHints(store);
+  const status = new VersionStatusItem(store);
+  subs.push(store, linter, hints, status);
+
+  subs.push(
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SparkMemoryCodeActions(store), { providedCodeActionKinds: SparkMemoryCodeActions.kinds }),
+    vscode.languages.registerHoverProvider(SELECTOR, new SparkMemoryHover(store)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new SparkMemoryCompletion(store), ...TRIGGER_CHARACTERS),
+    vscode.languages.registerInlayHintsProvider(SELECTOR, hints),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SparkMemorySymbols(store), { label: 'Spark Memory' }),
+  );
+  registerEditorCommands(context, store, linter);
+  subs.push(vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () => status.statusOf(vscode.window.activeTextEditor?.document)));
+
+  subs.push(
+    vscode.workspace.onDidOpenTextDocument((d) => linter.onDidOpen(d)),
+    vscode.workspace.onDidChangeTextDocument((e) => linter.onDidChange(e)),
+    vscode.workspace.onDidCloseTextDocument((d) => linter.onDidClose(d)),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (documentTypeOf(d) === undefined) return;
+      linter.onDiskChange(d.uri, false);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => void status.update(e)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      store.invalidateAll();
+      linter.relintAll();
+      hints.refresh();
+      void status.update();
+    }),
+    linter.onDidLint((uri) => {
+      // After a servers file is linted with a new leads file its hints change too; the status
+      // follows the active file's content (spec.sparkVersion) once it has been linted.
+      hints.refresh();
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) void status.update();
+    }),
+  );
+
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
+  subs.push(
+    watcher,
+    watcher.onDidChange((u) => linter.onDiskChange(u, false)),
+    watcher.onDidCreate((u) => linter.onDiskChange(u, false)),
+    watcher.onDidDelete((u) => linter.onDiskChange(u, true)),
+  );
+
+  for (const doc of vscode.workspace.textDocuments) linter.onDidOpen(doc);
+  void status.update();
 }
 
 export function deactivate(): void {}

@@ -1,12 +1,8 @@
 import * as vscode from 'vscode';
-import { detectDocumentType, type DocumentType } from '../../core/document/kind';
+import type { DocumentType } from '../../core/document/kind';
+import { documentTypeOf } from '../documents';
 
 export const SHOW_DOCUMENT_KIND = 'sparkMemory.showDocumentKind';
-
-/** The kind of config file a document is, by its path and (for YAML) its content. */
-export function documentTypeOf(document: vscode.TextDocument): DocumentType | undefined {
-  return detectDocumentType(document.uri.path, document.getText());
-}
 
 function describe(type: DocumentType | undefined): string {
   if (type === undefined) return 'not a Spark or SnappyData config file';

@@ -1,0 +1,131 @@
+// The editor commands, all in the command palette (category "Spark Memory"), each with a plain
+// message when there is nothing to work on: Lint Workspace, Choose Spark Version, Fix All Problems
+// in This File, Show Rule Documentation, Remove Byte-Order Mark.
+import * as vscode from 'vscode';
+import { AUTO_VERSION, versionChoices, versionSetting } from '../../core/editor';
+import { RULES } from '../../core/rules';
+import { DocumentStore, documentTypeOf, hasUtf8Bom } from '../documents';
+import { Linter, WorkspaceLintResult, ruleDocUri } from '../diagnostics';
+import { CHOOSE_VERSION_COMMAND } from '../languageStatus';
+import { REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND, fixAllEdit } from '../providers/codeActions';
+import { SECTION } from '../settings';
+
+export const LINT_WORKSPACE_COMMAND = 'sparkMemory.lintWorkspace';
+export const FIX_ALL_COMMAND = 'sparkMemory.fixAll';
+
+const NOT_OURS = 'Spark Memory: open a spark-defaults.conf, a SnappyData conf/servers, leads or locators file, or a SparkApplication YAML first.';
+
+function info(message: string): void {
+  // Not awaited: a notification must never hold up the command's result.
+  void vscode.window.showInformationMessage(message);
+}
+
+export function registerEditorCommands(context: vscode.ExtensionContext, store: DocumentStore, linter: Linter): void {
+  const reg = (id: string, fn: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  };
+
+  reg(LINT_WORKSPACE_COMMAND, async (): Promise<WorkspaceLintResult | undefined> => {
+    if ((vscode.workspace.workspaceFolders ?? []).length === 0) {
+      info('Spark Memory: open a folder to lint the Spark and SnappyData config files in it.');
+      return undefined;
+    }
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Spark Memory: linting the workspace', cancellable: true },
+      (progress, token) => linter.lintWorkspace(token, progress),
+    );
+    if (result.files.length === 0) info('Spark Memory: no spark-defaults.conf, conf/servers|leads|locators or SparkApplication YAML in this workspace.');
+    else {
+      info(`Spark Memory: ${result.problems} problem${result.problems === 1 ? '' : 's'} in ${result.files.length} config file${result.files.length === 1 ? '' : 's'}${result.cancelled ? ' (cancelled)' : ''}; see the Problems view.`);
+    }
+    return result;
+  });
+
+  reg(CHOOSE_VERSION_COMMAND, async (value?: unknown): Promise<string | undefined> => {
+    const choices = versionChoices();
+    const config = vscode.workspace.getConfiguration(SECTION);
+    let chosen: string | undefined;
+    if (typeof value === 'string') {
+      if (value.toLowerCase() !== AUTO_VERSION && versionSetting(value) === undefined) {
+        info(`Spark Memory: ${value} is not a Spark version it models (${choices.slice(1).map((c) => c.value).join(', ')}).`);
+        return undefined;
+      }
+      chosen = value.toLowerCase() === AUTO_VERSION ? AUTO_VERSION : value;
+    } else {
+      const now = config.get<string>('sparkVersion') ?? AUTO_VERSION;
+      const pick = await vscode.window.showQuickPick(
+        choices.map((c) => ({ label: c.label, description: `${c.description}${c.value === now ? ' · current' : ''}`, value: c.value })),
+        { title: 'Spark version for Spark Memory', placeHolder: 'Which Spark version do your configs run on?' },
+      );
+      if (pick === undefined) return undefined;
+      chosen = pick.value;
+    }
+    const target = (vscode.workspace.workspaceFolders ?? []).length > 0 ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('sparkVersion', chosen === AUTO_VERSION ? undefined : chosen, target);
+    return chosen;
+  });
+
+  reg(FIX_ALL_COMMAND, async (): Promise<number> => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined || documentTypeOf(editor.document) === undefined) {
+      info(NOT_OURS);
+      return 0;
+    }
+    const snap = await store.forDocument(editor.document);
+    const all = snap !== undefined && snap.version === editor.document.version ? fixAllEdit(snap) : undefined;
+    if (all === undefined) {
+      info('Spark Memory: nothing in this file has an automatic fix.');
+      return 0;
+    }
+    return (await vscode.workspace.applyEdit(all.edit)) ? all.count : 0;
+  });
+
+  reg(SHOW_RULE_COMMAND, async (code?: unknown): Promise<string | undefined> => {
+    let c = typeof code === 'string' ? code.toUpperCase() : undefined;
+    if (c === undefined) {
+      const pick = await vscode.window.showQuickPick(
+        [...RULES].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ label: r.code, description: r.defaultSeverity, detail: r.title })),
+        { title: 'Spark Memory rules', placeHolder: 'Which rule?', matchOnDetail: true },
+      );
+      if (pick === undefined) return undefined;
+      c = pick.label;
+    }
+    if (!RULES.some((r) => r.code === c)) {
+      info(`Spark Memory: there is no rule ${c}.`);
+      return undefined;
+    }
+    const uri = ruleDocUri(context.extensionUri, c);
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      await vscode.window.showTextDocument(uri, { preview: true });
+    }
+    return uri.toString();
+  });
+
+  reg(REMOVE_BOM_COMMAND, async (target?: unknown): Promise<boolean> => {
+    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+    if (uri === undefined) {
+      info(NOT_OURS);
+      return false;
+    }
+    if (uri.scheme !== 'file') {
+      info('Spark Memory: only a file on disk can have its byte-order mark removed.');
+      return false;
+    }
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) await doc.save();
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (!hasUtf8Bom(bytes)) {
+      info('Spark Memory: this file has no byte-order mark.');
+      return false;
+    }
+    await vscode.workspace.fs.writeFile(uri, bytes.subarray(3));
+    store.invalidate(uri);
+    // The editor remembers the file as "UTF-8 with BOM" and would write the mark back on the next save.
+    if (doc !== undefined) await vscode.workspace.openTextDocument(uri, { encoding: 'utf8' }).then(undefined, () => undefined);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open !== undefined) await linter.lintDocument(open);
+    return true;
+  });
+}

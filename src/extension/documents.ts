@@ -1,0 +1,227 @@
+// The model behind every editor feature: which documents are ours, the byte-order mark on disk,
+// the leads file beside a servers file, and one cached analysis per document version (the linter,
+// hover, hints, outline and quick fixes share it). Everything that reads the disk is here.
+import * as vscode from 'vscode';
+import { AnalysisResult, analyzeText, tooLargeToAnalyse } from '../core/editor';
+import { DocumentType, detectDocumentType, memberRoleOf } from '../core/document/kind';
+import { TextMapper } from './mapping';
+import { readSettings } from './settings';
+
+/** Schemes whose documents are views of other files (diffs, output): never analysed. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'comment', 'vscode-notebook-cell-output']);
+
+export const LANGUAGES = ['spark-defaults', 'snappydata-members', 'yaml'];
+export const SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));
+
+const typeCache = new WeakMap<vscode.TextDocument, { version: number; type: DocumentType | undefined }>();
+
+/**
+ * The kind of config file a document is: by its path as the real systems find their files (and
+ * content for YAML), else by the language the user gave it (an untitled spark-defaults buffer).
+ */
+export function documentTypeOf(doc: vscode.TextDocument): DocumentType | undefined {
+  if (IGNORED_SCHEMES.has(doc.uri.scheme)) return undefined;
+  const hit = typeCache.get(doc);
+  if (hit !== undefined && hit.version === doc.version) return hit.type;
+  let type = detectDocumentType(doc.uri.path, doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path) ? doc.getText() : undefined);
+  if (type === undefined && doc.languageId === 'spark-defaults') type = { kind: 'spark-defaults' };
+  if (type === undefined && doc.languageId === 'snappydata-members') type = { kind: 'snappy-members', role: memberRoleOf(doc.uri.path) ?? 'server' };
+  typeCache.set(doc, { version: doc.version, type });
+  return type;
+}
+
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/** UTF-8 as VS Code and Spark decode it (malformed bytes become U+FFFD), without the BOM. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export function siblingOf(uri: vscode.Uri, name: string): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..', name);
+}
+
+/** The leads file a servers file takes its lead's Spark properties from. */
+export function leadsUriOf(serversUri: vscode.Uri): vscode.Uri {
+  return siblingOf(serversUri, basename(serversUri).endsWith('.template') ? 'leads.template' : 'leads');
+}
+
+/** The servers file beside a leads file, or undefined when `uri` is not a leads file. */
+export function serversUriOf(leadsUri: vscode.Uri): vscode.Uri | undefined {
+  const name = basename(leadsUri);
+  if (memberRoleOf(leadsUri.path) !== 'lead') return undefined;
+  return siblingOf(leadsUri, name.endsWith('.template') ? 'servers.template' : 'servers');
+}
+
+/** How messages name the leads file: relative to the workspace (conf/leads), as the CLI names it. */
+function leadsName(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}
+
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+/** What the features need of one analysed text: the core's result and the way back to ranges. */
+export interface Snapshot {
+  readonly uri: vscode.Uri;
+  /** The document version analysed; undefined for a file read from disk. */
+  readonly version: number | undefined;
+  readonly type: DocumentType;
+  readonly result: AnalysisResult;
+  readonly mapper: TextMapper;
+  /** For a servers file with a leads file beside it; `name` is how findings refer to it (conf/leads). */
+  readonly leads?: { readonly uri: vscode.Uri; readonly name: string; readonly mapper: TextMapper };
+}
+
+interface DiskText {
+  readonly text: string;
+  readonly bom: boolean;
+}
+
+export class DocumentStore implements vscode.Disposable {
+  private readonly bom = new Map<string, Promise<boolean>>();
+  private readonly disk = new Map<string, Promise<DiskText | undefined>>();
+  private readonly snapshots = new Map<string, { key: string; promise: Promise<Snapshot | undefined> }>();
+  private readonly epochs = new Map<string, number>();
+  private generation = 0;
+
+  /** Forget everything (settings changed). */
+  invalidateAll(): void {
+    this.generation++;
+    this.snapshots.clear();
+  }
+
+  /** The file at `uri` changed on disk, or something it depends on did. */
+  invalidate(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.bom.delete(key);
+    this.disk.delete(key);
+    this.snapshots.delete(key);
+    this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
+  }
+
+  /** Forget the analysis of `uri` (not what was read from disk): its leads file changed. */
+  invalidateAnalysis(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.snapshots.delete(key);
+    this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.snapshots.delete(uri.toString());
+  }
+
+  /** Whether the file behind an open document starts with a UTF-8 BOM (which VS Code does not show). */
+  private async documentHasBom(doc: vscode.TextDocument): Promise<boolean> {
+    if (doc.getText(new vscode.Range(0, 0, 0, 1)) === '\ufeff') return false;
+    if (doc.uri.scheme !== 'file') return doc.encoding === 'utf8bom';
+    const key = doc.uri.toString();
+    let p = this.bom.get(key);
+    if (p === undefined) {
+      p = Promise.resolve(vscode.workspace.fs.readFile(doc.uri)).then(hasUtf8Bom, () => doc.encoding === 'utf8bom');
+      this.bom.set(key, p);
+    }
+    return p;
+  }
+
+  private readDisk(uri: vscode.Uri): Promise<DiskText | undefined> {
+    const key = uri.toString();
+    let p = this.disk.get(key);
+    if (p === undefined) {
+      p = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+        (bytes) => ({ text: decodeUtf8(bytes), bom: hasUtf8Bom(bytes) }),
+        () => undefined,
+      );
+      this.disk.set(key, p);
+    }
+    return p;
+  }
+
+  /** The leads text (as the core reads it) and its mapper, from the open document or the disk. */
+  private async leadsFor(uri: vscode.Uri, type: DocumentType): Promise<{ uri: vscode.Uri; coreText: string; shift: number } | undefined> {
+    if (type.kind !== 'snappy-members' || type.role !== 'server') return undefined;
+    const leadsUri = leadsUriOf(uri);
+    const open = openDocument(leadsUri);
+    if (open !== undefined) {
+      const text = open.getText();
+      const bom = await this.documentHasBom(open);
+      return { uri: leadsUri, coreText: bom ? `\ufeff${text}` : text, shift: bom ? 1 : 0 };
+    }
+    const d = await this.readDisk(leadsUri);
+    if (d === undefined) return undefined;
+    return { uri: leadsUri, coreText: d.bom ? `\ufeff${d.text}` : d.text, shift: d.bom ? 1 : 0 };
+  }
+
+  private analyse(uri: vscode.Uri, version: number | undefined, type: DocumentType, text: string, bom: boolean, leads: Awaited<ReturnType<DocumentStore['leadsFor']>>): Snapshot {
+    const coreText = bom ? `\ufeff${text}` : text;
+    const settings = readSettings(uri);
+    const result = analyzeText(type, coreText, {
+      ...settings.options,
+      ...(leads !== undefined ? { leads: { text: leads.coreText, uri: leadsName(leads.uri) } } : {}),
+    });
+    const shift = bom ? 1 : 0;
+    const mapper = result.ok ? new TextMapper(result.analysis.lines, shift) : TextMapper.of('', 0);
+    return {
+      uri, version, type, result, mapper,
+      ...(leads !== undefined ? { leads: { uri: leads.uri, name: leadsName(leads.uri), mapper: TextMapper.of(leads.coreText, leads.shift) } } : {}),
+    };
+  }
+
+  /** The analysis of an open document at its current version (shared by every feature). */
+  forDocument(doc: vscode.TextDocument): Promise<Snapshot | undefined> {
+    const type = documentTypeOf(doc);
+    if (type === undefined) return Promise.resolve(undefined);
+    const uriKey = doc.uri.toString();
+    const key = `${doc.version}|${this.generation}|${this.epochs.get(uriKey) ?? 0}|${doc.languageId}`;
+    const hit = this.snapshots.get(uriKey);
+    if (hit !== undefined && hit.key === key) return hit.promise;
+    const version = doc.version;
+    // Take the text now: the analysis is of this version even if the document changes while the disk is read.
+    const text = doc.getText();
+    const promise = (async (): Promise<Snapshot | undefined> => {
+      if (tooLargeToAnalyse(type.kind, text.length) !== undefined) return this.analyse(doc.uri, version, type, text, false, undefined);
+      const bom = await this.documentHasBom(doc);
+      const leads = await this.leadsFor(doc.uri, type);
+      return this.analyse(doc.uri, version, type, text, bom, leads);
+    })();
+    this.snapshots.set(uriKey, { key, promise });
+    // A failed read must not stay cached.
+    promise.catch(() => {
+      if (this.snapshots.get(uriKey)?.promise === promise) this.snapshots.delete(uriKey);
+    });
+    return promise;
+  }
+
+  /** The last analysis started for `uri`, whatever its version (completion only needs its Spark version). */
+  last(uri: vscode.Uri): Promise<Snapshot | undefined> | undefined {
+    return this.snapshots.get(uri.toString())?.promise;
+  }
+
+  /** The analysis of a file that is not open, read from disk (not cached). */
+  async forFile(uri: vscode.Uri, type: DocumentType): Promise<Snapshot | undefined> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return undefined;
+    }
+    const bom = hasUtf8Bom(bytes);
+    const text = decodeUtf8(bytes);
+    const leads = tooLargeToAnalyse(type.kind, text.length) === undefined ? await this.leadsFor(uri, type) : undefined;
+    return this.analyse(uri, undefined, type, text, bom, leads);
+  }
+
+  dispose(): void {
+    this.snapshots.clear();
+    this.bom.clear();
+    this.disk.clear();
+  }
+}
