@@ -99,7 +99,7 @@ describe('diagnostics', () => {
     // The leads file changes on disk.
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(leadsUri)).replace('-spark.ui.port=5050', '-spark.ui.port=5050 -spark.memory.storageMaxFraction=0.8');
     await vscode.workspace.fs.writeFile(leadsUri, new TextEncoder().encode(text));
-    await diagnosticsWhen(servers, (xs) => xs.some((d) => /the lead's 0\.8 wins/.test(d.message)), 'the finding to follow the leads file changed on disk', 20000);
+    await diagnosticsWhen(servers, (xs) => xs.some((d) => /the lead's 0\.8 wins/.test(d.message)), 'the finding to follow the leads file changed on disk', 45000);
   });
 
   it('reads a byte-order mark from disk and keeps ranges right on every line', async () => {
