@@ -153,11 +153,13 @@ function isMemberLine(chars: string): boolean {
   return first !== undefined && !first.startsWith('#');
 }
 
-function launcherArg(word: ShellWord): MemberArg {
+function launcherArg(word: ShellWord, doc: string): MemberArg {
   const text = word.text;
+  const offs = word.offsets;
+  const at = (i: number): number | undefined => (offs === undefined ? (i < text.length && word.span.start + i < doc.length ? word.span.start + i : undefined) : offs[i]);
   const spanOf = (from: number, to: number): Span =>
-    from >= to ? { start: word.offsets[from] ?? word.span.end, end: word.offsets[from] ?? word.span.end }
-      : { start: Math.min(word.offsets[from] ?? word.span.start, word.span.end), end: Math.min((word.offsets[to - 1] ?? word.span.end - 1) + 1, word.span.end) };
+    from >= to ? { start: at(from) ?? word.span.end, end: at(from) ?? word.span.end }
+      : { start: Math.min(at(from) ?? word.span.start, word.span.end), end: Math.min((at(to - 1) ?? word.span.end - 1) + 1, word.span.end) };
   const withValue = (kind: MemberArgKind, prefixLength: number): MemberArg => ({
     kind, text, span: word.span,
     key: text.slice(1, prefixLength - 1), keySpan: spanOf(1, prefixLength - 1),
@@ -191,11 +193,98 @@ function launchErrorOf(arg: MemberArg): string | undefined {
   return undefined;
 }
 
+/** Characters that need the shell's full rules (quotes, escapes, expansions, operators, globs, comments). */
+const SHELL_SPECIAL = /['"\\$`;&|<>()*?[#\0]/;
+
+/** The next occurrence of a character at or after a position, kept while the reader moves on. */
+class NextIndex {
+  private at = -1;
+  constructor(private readonly text: string, private readonly ch: string) {}
+  from(pos: number): number {
+    if (this.at < pos) {
+      const i = this.text.indexOf(this.ch, pos);
+      this.at = i < 0 ? this.text.length : i;
+    }
+    return this.at;
+  }
+}
+
+/**
+ * A member line with nothing for the shell to interpret (no backslash, quote, expansion,
+ * operator, glob or #): read it straight from the text. Returns undefined when the line needs the
+ * full bash and shell rules, 'skip' for a blank line.
+ */
+function simpleMember(text: string, from: number, nl: number, index: number, role: MemberRole): MemberLine | 'skip' | undefined {
+  let a = from;
+  let b = nl;
+  while (a < b && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 0x20 || text.charCodeAt(b - 1) === 0x09)) b--;
+  if (a === b) return 'skip';
+  const chars = text.slice(a, b);
+  if (chars.charCodeAt(0) === 0x2d /* - */ || SHELL_SPECIAL.test(chars)) return undefined;
+  const sp = chars.indexOf(' ');
+  const hostEnd = sp < 0 ? chars.length : sp;
+  const host = chars.slice(0, hostEnd);
+  const tab = host.indexOf('\t');
+  const args: MemberArg[] = [];
+  const options = new Map<string, MemberArg>();
+  let launchError: { message: string; span: Span } | undefined;
+  let i = sp < 0 ? chars.length : sp + 1;
+  while (i < chars.length) {
+    let c = chars.charCodeAt(i);
+    if (c === 0x20 || c === 0x09) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < chars.length && (c = chars.charCodeAt(i)) !== 0x20 && c !== 0x09) i++;
+    const arg = launcherArg({ text: chars.slice(ws, i), span: { start: a + ws, end: a + i } }, text);
+    args.push(arg);
+    if (launchError === undefined) {
+      const message = launchErrorOf(arg);
+      if (message !== undefined) launchError = { message, span: arg.span };
+    }
+    if (arg.kind === 'option' && arg.key !== undefined) {
+      options.delete(arg.key);
+      options.set(arg.key, arg);
+    }
+  }
+  const cr = chars.endsWith('\r') ? { start: b - 1, end: b } : undefined;
+  return {
+    index, role, host,
+    hostSpan: { start: a, end: a + hostEnd },
+    lineSpan: { start: a, end: nl },
+    physicalLineStarts: [from],
+    args,
+    ...(tab >= 0 ? { tabInHost: { start: a + tab, end: a + tab + 1 } } : {}),
+    ...(cr !== undefined ? { carriageReturn: cr } : {}),
+    shellHazards: [],
+    ...(launchError !== undefined ? { launchError } : {}),
+    options,
+  };
+}
+
 export function parseMembers(text: string, role: MemberRole): MembersDocument {
   const members: MemberLine[] = [];
   const comments: Span[] = [];
+  const nextBackslash = new NextIndex(text, '\\');
+  const nextNewline = new NextIndex(text, '\n');
   let pos = 0;
   for (;;) {
+    if (pos >= text.length) break;
+    const nl = nextNewline.from(pos);
+    if (nextBackslash.from(pos) > nl) {
+      const m = simpleMember(text, pos, nl, members.length, role);
+      if (m === 'skip') {
+        pos = nl + 1;
+        continue;
+      }
+      if (m !== undefined) {
+        members.push(m);
+        pos = nl + 1;
+        continue;
+      }
+    }
     const r = bashRead(text, pos);
     if (r === undefined) break;
     pos = r.next;
@@ -225,7 +314,7 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
     const restChars = sp < 0 ? '' : chars.slice(sp + 1);
     const restOffs = sp < 0 ? [] : offs.slice(sp + 1);
     const split = splitShellWords(restChars, restOffs, text.length);
-    const args = split.words.map(launcherArg);
+    const args = split.words.map((w) => launcherArg(w, text));
     const options = new Map<string, MemberArg>();
     let launchError: { message: string; span: Span } | undefined;
     for (const a of args) {

@@ -10,8 +10,8 @@ export interface ShellWord {
   readonly text: string;
   /** Its characters in the document. */
   readonly span: Span;
-  /** For each char of `text`, its document offset (same length as text). */
-  readonly offsets: readonly number[];
+  /** For each char of `text`, its document offset; absent when the word is `span` itself, char for char. */
+  readonly offsets?: readonly number[];
 }
 
 export type ShellHazardKind = 'comment' | 'operator' | 'expansion' | 'glob' | 'unterminated-quote';
