@@ -1,0 +1,117 @@
+// The contract between the workload engine and its front ends (CLI, webview panel, bench).
+// Everything here is plain data (structured-clone safe) so a run can cross the webview boundary.
+import type { SparkVersion } from '../version';
+
+export type StorageLevelName =
+  | 'MEMORY_ONLY' | 'MEMORY_ONLY_SER' | 'MEMORY_AND_DISK' | 'MEMORY_AND_DISK_SER' | 'DISK_ONLY' | 'OFF_HEAP';
+
+export const STORAGE_LEVEL_NAMES: readonly StorageLevelName[] = [
+  'MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP',
+];
+
+/** One step of a task, in the order it runs. Sizes are bytes after parsing the scenario's size strings. */
+export type TaskOp =
+  | { readonly op: 'cache'; readonly rdd: number; readonly bytes: number; readonly level: StorageLevelName; readonly elementBytes: number }
+  | { readonly op: 'read'; readonly rdd: number; readonly bytes: number; readonly level: StorageLevelName; readonly elementBytes: number }
+  | { readonly op: 'shuffleSort' | 'aggregate' | 'hashJoinBuild'; readonly bytes: number; readonly recordBytes: number }
+  | { readonly op: 'broadcast'; readonly id: number; readonly bytes: number }
+  | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
+  | { readonly op: 'compute'; readonly ms: number }
+  | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number };
+
+export interface StageSpec {
+  readonly name: string;
+  readonly tasks: number;
+  /** The ops every task of the stage runs; a partition index p substitutes into block ids (rdd_<rdd>_<p>). */
+  readonly ops: readonly TaskOp[];
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description?: string;
+  readonly stages: readonly StageSpec[];
+  /** Simulated throughput, bytes per simulated millisecond (compute, disk, spill). */
+  readonly throughput: { readonly memoryBytesPerMs: number; readonly diskBytesPerMs: number; readonly spillBytesPerMs: number };
+  /** Stops the run with a clear message when reached. */
+  readonly maxEvents: number;
+  /** Conf overrides the scenario applies on top of the file (e.g. a what-if), as Spark conf strings. */
+  readonly conf?: Readonly<Record<string, string>>;
+}
+
+export type EventKind =
+  | 'acquire' | 'release' | 'evict' | 'dropToDisk' | 'spill' | 'unrollFailure'
+  | 'wait' | 'wake' | 'lowMemory' | 'oomRisk' | 'taskStart' | 'taskEnd' | 'taskFailed' | 'stageStart' | 'budget';
+
+export interface SimEvent {
+  /** Simulated time, ms. */
+  readonly t: number;
+  readonly kind: EventKind;
+  readonly task?: number;
+  readonly bytes?: number;
+  readonly blockId?: string;
+  readonly mode?: 'ON_HEAP' | 'OFF_HEAP';
+  readonly message: string;
+}
+
+/** Pool series sampled at the same times; downsampled to at most `maxPoints`. */
+export interface SimSeries {
+  readonly t: number[];
+  readonly onHeapStorageUsed: number[];
+  readonly onHeapExecutionUsed: number[];
+  readonly onHeapStoragePoolSize: number[];
+  readonly onHeapExecutionPoolSize: number[];
+  readonly offHeapStorageUsed: number[];
+  readonly offHeapExecutionUsed: number[];
+  readonly offHeapStoragePoolSize: number[];
+  readonly offHeapExecutionPoolSize: number[];
+  /** Memory Spark does not track (user objects), bytes. */
+  readonly untracked: number[];
+  /** Execution memory per task slot (slot index → bytes over time). */
+  readonly perTaskExecution: number[][];
+}
+
+export interface SimSummary {
+  readonly spilledBytes: number;
+  readonly spillCount: number;
+  readonly evictedBlocks: number;
+  readonly droppedToDiskBlocks: number;
+  readonly cacheHits: number;
+  readonly cacheMisses: number;
+  /** hits / (hits + misses), or undefined when nothing was read. */
+  readonly hitRatio?: number;
+  readonly waitMs: number;
+  readonly waits: number;
+  readonly failedTasks: number;
+  readonly lowMemoryExceptions: number;
+  readonly peakStorageUsed: number;
+  readonly peakExecutionUsed: number;
+  readonly peakOffHeapUsed: number;
+  readonly durationMs: number;
+  readonly events: number;
+  /** Set when the event budget stopped the run. */
+  readonly stoppedAt?: string;
+}
+
+export interface SimResult {
+  readonly scenario: string;
+  readonly memoryManager: string;
+  readonly sparkVersion: string;
+  readonly series: SimSeries;
+  /** Notable events (at most a bounded number; acquire/release are counted, not all kept). */
+  readonly events: readonly SimEvent[];
+  readonly summary: SimSummary;
+}
+
+/** What a run needs about the executor: from a config document through the layout (never re-derived). */
+export interface ExecutorSource {
+  readonly version: SparkVersion;
+  /** The effective Spark conf as strings (defaults left out), after what-if overrides. */
+  readonly conf: Readonly<Record<string, string>>;
+  /** For SnappyData members: heap and thresholds from the member layout. */
+  readonly snappy?: {
+    readonly heapBytes: number;
+    readonly criticalHeapPercentage: number;
+    readonly evictionHeapPercentage: number;
+    readonly memorySize: number;
+  };
+}
