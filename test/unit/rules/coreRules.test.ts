@@ -30,6 +30,12 @@ describe('FRACTION-RANGE', () => {
     assert.equal(f?.message, "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)");
     assert.equal(only('spark.memory.storageFraction 0.999\n', 'FRACTION-RANGE').length, 0);
   });
+  it("prints the parsed double as ConfigBuilder.checkValue does ('1' is '1.0', '1e0' too)", () => {
+    for (const written of ['1', '1e0', '01.000']) {
+      const [f] = only(`spark.memory.storageFraction ${written}\n`, 'FRACTION-RANGE', { version: SPARK_3_5 });
+      assert.equal(f?.message, "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)", written);
+    }
+  });
   it('offers the fraction for a percentage', () => {
     const text = 'spark.memory.storageFraction 50\n';
     const [f] = only(text, 'FRACTION-RANGE');

@@ -1,7 +1,8 @@
 // FRACTION-RANGE: spark.memory.fraction and spark.memory.storageFraction (and the 2.4 legacy
 // fractions) outside what Spark accepts for the chosen version: [0, 1] checked by
 // SparkConf.validateSettings (S24 l.540, S35 l.534, S41 l.587); storageFraction in [0, 1) from 3.0
-// (MEMORY_STORAGE_FRACTION.checkValue, S35 l.388). The message is Spark's own.
+// (MEMORY_STORAGE_FRACTION.checkValue, S35 l.388). The message is Spark's own, and like
+// ConfigBuilder.checkValue it prints the parsed double ("1" is reported as '1.0').
 import { existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
 import { javaDoubleToString } from '../../layout/unified';
@@ -41,7 +42,7 @@ export const fractionRange: Rule = {
       if (inNumericRange(parsed.value, range)) continue;
       const message = (range.message ?? '{key} is out of range')
         .replace('{key}', s.key)
-        .replace('{value}', range.message?.startsWith("'") ? s.value.trim() : javaDoubleToString(parsed.value));
+        .replace('{value}', javaDoubleToString(parsed.value));
       // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction as the fix.
       const fixes = Number.isInteger(parsed.value) && parsed.value > 1 && parsed.value <= 100 && inNumericRange(parsed.value / 100, range)
         ? [{ title: `Write ${parsed.value / 100}`, edits: [{ span: s.span, newText: valueText(s, String(parsed.value / 100)) }], isPreferred: true }]
