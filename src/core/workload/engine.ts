@@ -46,7 +46,7 @@ const MiB = 1024 * 1024;
 /** Values a put unrolls at most: bigger partitions are unrolled in groups of records (see groupedSource). */
 const MAX_UNROLL_VALUES = 4096;
 /** Aggregation input is fed to Spillable in at most this many steps per op (plus 32-record minimums). */
-const AGGREGATE_STEPS = 256;
+const AGGREGATE_STEPS = 64;
 /** SnappyData's column-batch-size default (24m): table data is put batch by batch. */
 const TABLE_BATCH_BYTES = 24 * MiB;
 
