@@ -61,6 +61,8 @@ interface Task {
   readonly tmm: TaskMemoryManager;
   gen: Generator<Yield, void, void>;
   waitingSince: number;
+  /** Hash relations built by this task: held until the task ends (the probe side reads them). */
+  readonly held: HashMapConsumer[];
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
   readonly item: QueueItem;
 }
@@ -370,7 +372,7 @@ export class WorkloadRun {
     const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
       id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
-      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item,
+      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [],
     };
     item.task = task;
     task.gen = this.runTask(task, stage.ops);
@@ -403,8 +405,14 @@ export class WorkloadRun {
       if (this.log.wouldKeep('taskEnd')) this.emit('taskEnd', `task ${task.id} ends`, { task: task.id });
       else this.log.skip();
     }
-    // Executor.TaskRunner: cleanUpAllAllocatedMemory, then Task.run's finally releases the task's
+    // The hashed relations go with the task (a task completion listener closes them); then
+    // Executor.TaskRunner's cleanUpAllAllocatedMemory, and Task.run's finally releases the task's
     // unroll memory and notifies waiting tasks.
+    for (const h of task.held) {
+      const freed = h.freeAll();
+      if (freed > 0) this.released(task, freed, h.mode, 'hash relation freed at task end');
+    }
+    task.held.length = 0;
     const leaked = task.tmm.cleanUpAllAllocatedMemory();
     if (leaked > 0) this.released(task, leaked, mm.tungstenMemoryMode, 'task end releases execution memory');
     store.releaseAllUnrollMemoryForTask(task.id);
@@ -631,9 +639,10 @@ export class WorkloadRun {
   }
 
   /**
-   * Tungsten pages: shuffleSort (UnsafeExternalSorter: self-spill when a page is refused) or
-   * hashJoinBuild (BytesToBytesMap: cannot spill; a refused page fails the task). Each page is
-   * asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
+   * Tungsten pages: shuffleSort (UnsafeExternalSorter: self-spill when a page is refused; pages
+   * freed when the op is done) or hashJoinBuild (BytesToBytesMap: cannot spill, so a refused page
+   * fails the task; the relation is held until the task ends, as the probe reads it). Each page
+   * is asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
    */
   private *pages(task: Task, bytes: number, recordBytes: number, sort: boolean): Generator<Yield, void, void> {
     const mm = this.mm as MemoryManager;
@@ -670,8 +679,12 @@ export class WorkloadRun {
       // Spill files are merged back (read once from disk).
       if (spilled > 0) yield spilled / this.tp.diskBytesPerMs;
     } finally {
-      const freed = consumer.freeAll();
-      if (freed > 0) this.released(task, freed, mode, sort ? 'sorter frees its pages' : 'hash map frees its pages');
+      if (consumer instanceof HashMapConsumer) task.held.push(consumer);
+      else {
+        // The sorted output has been handed on (written or merged): the sorter frees its pages.
+        const freed = consumer.freeAll();
+        if (freed > 0) this.released(task, freed, mode, 'sorter frees its pages');
+      }
     }
   }
 

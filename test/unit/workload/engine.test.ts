@@ -166,15 +166,43 @@ describe('workload engine', () => {
     assert.equal(JSON.stringify(run.result()), JSON.stringify(whole));
   });
 
-  it('tasks below 1/2N of the execution pool wait until another task releases', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: contention
+  it('a late task below 1/2N of the execution pool waits until the others release', () => {
+    // Three partitions are cached (1.05g, inside the storage region); the fourth misses and is
+    // recomputed, so its task reaches the hash join build after the other three hold all the
+    // execution memory they may (1/3 each): it waits for them to end.
+    const r = simulateWorkload(EXEC_4G, scenario(`name: late task
 stages:
-  - tasks: 8
+  - tasks: 3
+    ops:
+      - cache: { rdd: 1, size: 350m, level: MEMORY_ONLY }
+  - tasks: 4
+    ops:
+      - read: { rdd: 1, size: 350m }
+      - hashJoinBuild: { size: 380m, recordSize: 100b }
+      - compute: { ms: 1000 }
+`));
+    assert.equal(r.summary.cacheMisses, 1);
+    assert.equal(r.summary.waits, 1, JSON.stringify(r.summary));
+    assert.ok(r.summary.waitMs > 500 && r.summary.waitMs < 1000, String(r.summary.waitMs));
+    assert.equal(r.summary.failedTasks, 0);
+    const wait = r.events.find((e) => e.kind === 'wait');
+    const wake = r.events.find((e) => e.kind === 'wake');
+    assert.equal(wait?.task, 6);
+    assert.ok(wake !== undefined && wait !== undefined && wake.t - wait.t === r.summary.waitMs);
+    checkPools(r);
+  });
+
+  it('a hash join build beyond its 1/N share fails the task (BytesToBytesMap cannot spill)', () => {
+    const r = simulateWorkload(EXEC_4G, scenario(`name: big build
+stages:
+  - tasks: 4
     ops:
       - hashJoinBuild: { size: 700m, recordSize: 100b }
-      - compute: { ms: 5 }
 `));
-    assert.ok(r.summary.waits > 0 || r.summary.failedTasks > 0, JSON.stringify(r.summary));
+    // The first task to be refused fails; its memory goes back, and the other three then fit
+    // (1/3 of 2.22 GiB each is more than 700m).
+    assert.equal(r.summary.failedTasks, 1);
+    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire/.test(e.message)));
     checkPools(r);
   });
 
