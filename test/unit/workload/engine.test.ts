@@ -207,7 +207,6 @@ stages:
   });
 
   it('the event budget stops a pathological scenario fast', () => {
-    const t0 = Date.now();
     const r = simulateWorkload(EXEC_4G, scenario(`name: endless
 maxEvents: 5000
 stages:
@@ -216,14 +215,12 @@ stages:
       - aggregate: { size: 1g, recordSize: 1b }
       - shuffleSort: { size: 1t, recordSize: 1b }
 `));
-    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
     assert.match(r.summary.stoppedAt ?? '', /^event budget of 5000 reached at t=\d/);
     assert.ok(r.summary.events >= 5000 && r.summary.events < 5100, String(r.summary.events));
     assert.equal(r.events[r.events.length - 1]?.kind, 'budget');
   });
 
   it('a 1-byte page size and a billion tiny records finish quickly', () => {
-    const t0 = Date.now();
     const tiny = simulateWorkload(EXEC_4G, scenario(`name: tiny pages
 conf:
   spark.buffer.pageSize: 1b
@@ -232,8 +229,10 @@ stages:
     ops:
       - shuffleSort: { size: 1g, recordSize: 1b }
 `));
-    // 8192 pages per task (PAGE_NUMBER_BITS = 13), then IllegalStateException, or the budget.
-    assert.ok(tiny.summary.failedTasks === 4 || tiny.summary.stoppedAt !== undefined, JSON.stringify(tiny.summary));
+    // 8192 pages per task (PAGE_NUMBER_BITS = 13), then IllegalStateException.
+    assert.equal(tiny.summary.failedTasks, 4, JSON.stringify(tiny.summary));
+    assert.ok(tiny.events.some((e) => e.kind === 'taskFailed' && /Have already allocated a maximum of 8192 pages/.test(e.message)));
+    assert.ok(tiny.summary.events < 4 * 8200, String(tiny.summary.events));
     const billion = simulateWorkload(EXEC_4G, scenario(`name: billion records
 stages:
   - tasks: 4
@@ -242,7 +241,8 @@ stages:
       - aggregate: { size: 1000000000, recordSize: 1b }
 `));
     assert.equal(billion.summary.stoppedAt, undefined);
-    assert.ok(Date.now() - t0 < 3000, `took ${Date.now() - t0} ms`);
+    // Bounded work, not a timing: a billion records cost a few hundred events.
+    assert.ok(billion.summary.events < 2000, String(billion.summary.events));
   });
 
   it('keeps at most maxPoints points and maxKeptEvents events', () => {
