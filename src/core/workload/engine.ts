@@ -47,6 +47,10 @@ const MiB = 1024 * 1024;
 const MAX_UNROLL_VALUES = 1024;
 /** Aggregation input is fed to Spillable in at most this many steps per op (plus 32-record minimums). */
 const AGGREGATE_STEPS = 64;
+/** Serialized size / object size when a scenario does not say (Kryo on typical rows). */
+export const DEFAULT_SERIALIZED_RATIO = 0.5;
+/** Serializer speed when a scenario does not say: 1000 MiB/s. */
+export const DEFAULT_SERDE_BYTES_PER_MS = (1000 * 1024 * 1024) / 1000;
 /** SnappyData's column-batch-size default (24m): table data is put batch by batch. */
 const TABLE_BATCH_BYTES = 24 * MiB;
 
@@ -572,36 +576,53 @@ export class WorkloadRun {
     }
   }
 
-  /** BlockManager.doPutIterator for one partition at `level`, with the disk fallback. */
+  /** Serialized size of `bytes` of objects (scenario serialization.ratio, default 0.5). */
+  private serialized(bytes: number): number {
+    return Math.max(1, Math.round(bytes * (this.scenario.serialization?.ratio ?? DEFAULT_SERIALIZED_RATIO)));
+  }
+
+  /** Time to serialize or deserialize `bytes` of objects. */
+  private serdeMs(bytes: number): number {
+    return bytes / (this.scenario.serialization?.bytesPerMs ?? DEFAULT_SERDE_BYTES_PER_MS);
+  }
+
+  /**
+   * BlockManager.doPutIterator for one partition at `level`, with the disk fallback. `bytes` is the
+   * partition as objects; serialized levels (and anything on disk) hold serialization.ratio of it
+   * and pay the serializer's time.
+   */
   private *putPartition(task: Task, blockId: string, bytes: number, elementBytes: number, level: StorageLevel): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     if (store.contains(blockId)) return;
+    const onDisk = this.serialized(bytes);
     if (!level.useMemory) {
       if (!store.isOnDisk(blockId)) {
-        store.putBlock(blockId, bytes, level);
-        yield bytes / this.tp.diskBytesPerMs;
+        store.putBlock(blockId, onDisk, level);
+        yield this.serdeMs(bytes) + onDisk / this.tp.diskBytesPerMs;
       }
       return;
     }
     const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
-    const src = groupedSource(bytes, elementBytes);
     // Off-heap caching always goes through bytes (MemoryStore.putIteratorAsBytes).
-    const r = level.deserialized && !level.useOffHeap
+    const values = level.deserialized && !level.useOffHeap;
+    const src = values ? groupedSource(bytes, elementBytes) : groupedSource(onDisk, Math.max(1, Math.round(elementBytes * onDisk / bytes)));
+    const r = values
       ? store.putIteratorAsValues(blockId, src, mode, task.id, level)
       : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
+    if (!values) yield this.serdeMs(bytes);
     if (r.stored) {
       this.acquired(task, r.size, mode, `cached ${blockId} (${level.name})`);
       return;
     }
     this.unrollFailures++;
-    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(bytes)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
-      { task: task.id, blockId, bytes, mode });
+    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(src.preciseSize)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
+      { task: task.id, blockId, bytes: src.preciseSize, mode });
     if (level.useDisk) {
       // "Persisting block ... to disk instead": the partially unrolled values go to disk.
-      store.putBlock(blockId, bytes, StorageLevels.DISK_ONLY);
+      store.putBlock(blockId, onDisk, StorageLevels.DISK_ONLY);
       this.diskPuts++;
       r.close();
-      yield bytes / this.tp.diskBytesPerMs;
+      yield (values ? this.serdeMs(bytes) : 0) + onDisk / this.tp.diskBytesPerMs;
     } else {
       // The task consumes the partially unrolled iterator; its unroll memory goes when it is done.
       yield 0;
@@ -612,14 +633,16 @@ export class WorkloadRun {
   private *read(task: Task, op: Extract<TaskOp, { op: 'read' }>): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     const blockId = `rdd_${op.rdd}_${task.partition}`;
-    if (store.access(blockId) !== undefined) {
+    const entry = store.access(blockId);
+    if (entry !== undefined) {
       this.cacheHits++;
-      yield op.bytes / this.tp.memoryBytesPerMs;
+      // Values are scanned as they are; bytes are deserialized first.
+      yield entry.deserialized ? op.bytes / this.tp.memoryBytesPerMs : this.serdeMs(op.bytes) + op.bytes / this.tp.memoryBytesPerMs;
       return;
     }
     if (store.isOnDisk(blockId)) {
       this.diskHits++;
-      yield op.bytes / this.tp.diskBytesPerMs;
+      yield this.serialized(op.bytes) / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
       return;
     }
     // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.

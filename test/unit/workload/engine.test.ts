@@ -291,6 +291,20 @@ stages:
     assert.ok(r.events.some((e) => e.kind === 'oomRisk'));
   });
 
+  it('serialized levels store serialization.ratio of the objects and pay the serializer', () => {
+    const res = compareLevels(EXEC_8G, preset('iterative-ml'));
+    const by = new Map(res.map((x) => [x.level, x.result.summary]));
+    assert.equal(by.get('MEMORY_ONLY')?.peakStorageUsed, 640 * MiB);
+    assert.equal(by.get('MEMORY_ONLY_SER')?.peakStorageUsed, 320 * MiB);
+    assert.ok((by.get('MEMORY_ONLY_SER')?.durationMs ?? 0) > (by.get('MEMORY_ONLY')?.durationMs ?? 0));
+    const s = scenario('name: r\nserialization: { ratio: 0.25, MBps: 500 }\nstages:\n  - tasks: 2\n    ops:\n      - cache: { rdd: 1, size: 100m, level: MEMORY_ONLY_SER }\n');
+    assert.equal(simulateWorkload(EXEC_4G, s).summary.peakStorageUsed, 50 * MiB);
+    // Storage too small for objects but not for bytes: the rule of thumb's case for _SER.
+    const small = sparkSource('spark.executor.memory 1g\nspark.executor.cores 4\n');
+    const ml = compareLevels(small, preset('iterative-ml'));
+    assert.ok((ml[1]?.result.summary.cacheHits ?? 0) > (ml[0]?.result.summary.cacheHits ?? 0));
+  });
+
   it('compareLevels returns the six levels; the rule of thumb follows the seed', () => {
     const res = compareLevels(EXEC_4G, preset('cache-thrash'));
     assert.deepEqual(res.map((x) => x.level), ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP']);
