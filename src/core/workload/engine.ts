@@ -512,6 +512,16 @@ export class WorkloadRun {
     return this.finished;
   }
 
+  /** Simulated time reached, ms. */
+  get time(): number {
+    return this.now;
+  }
+
+  /** Where the run is: the stage running (0-based; = stages when done), tasks started so far, events counted. */
+  get progress(): { readonly stage: number; readonly stages: number; readonly tasksStarted: number; readonly events: number } {
+    return { stage: Math.min(Math.max(0, this.stageIndex), this.scenario.stages.length), stages: this.scenario.stages.length, tasksStarted: this.tasksRun, events: this.log.count };
+  }
+
   /** Runs to the end and returns the result. */
   result(): SimResult {
     while (!this.step(1_000_000)) { /* keep going */ }
