@@ -652,7 +652,19 @@ export class WorkloadRun {
     }
     if (store.isOnDisk(blockId)) {
       this.diskHits++;
-      yield this.serialized(op.bytes) / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
+      const onDisk = this.serialized(op.bytes);
+      yield onDisk / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
+      // BlockManager.getLocalValues: a block read from disk at a level that uses memory is cached
+      // in memory again if it fits (maybeCacheDiskValuesInMemory / maybeCacheDiskBytesInMemory).
+      const level = StorageLevels[op.level];
+      if (level.useMemory && !store.contains(blockId)) {
+        const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
+        if (level.deserialized && !level.useOffHeap) {
+          const r = store.putIteratorAsValues(blockId, groupedSource(op.bytes, op.elementBytes), mode, task.id, level);
+          if (r.stored) this.acquired(task, r.size, mode, `cached ${blockId} again from disk`);
+          else r.close();
+        } else if (store.putBytes(blockId, onDisk, mode, level)) this.acquired(task, onDisk, mode, `cached ${blockId} again from disk`);
+      }
       return;
     }
     // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.

@@ -107,9 +107,12 @@ describe('workload engine', () => {
 
   it('cache-thrash evicts blocks and drops them to disk; re-reads come from disk', () => {
     const r = simulateWorkload(EXEC_4G, preset('cache-thrash'));
-    assert.ok(r.summary.evictedBlocks > 0);
-    assert.equal(r.summary.droppedToDiskBlocks, r.summary.evictedBlocks);
-    assert.ok((r.summary.diskHits ?? 0) > 0);
+    assert.ok(r.summary.evictedBlocks > 24, JSON.stringify(r.summary));
+    // Blocks read back from disk are cached again (getLocalValues) and evict the other dataset,
+    // whose blocks are on disk already: only the first eviction of a block writes it.
+    assert.ok(r.summary.droppedToDiskBlocks > 0 && r.summary.droppedToDiskBlocks < r.summary.evictedBlocks);
+    assert.equal(r.summary.diskHits, 48);
+    assert.equal(r.summary.cacheHits, 0);
     assert.ok(r.events.some((e) => e.kind === 'dropToDisk'));
     assert.equal(r.summary.cacheMisses, 0);
     checkPools(r);
