@@ -65,6 +65,8 @@ interface Task {
   readonly tmm: TaskMemoryManager;
   gen: Generator<Yield, void, void>;
   waitingSince: number;
+  /** Disk writes this task made while evicting other blocks (BlockManager.dropFromMemory runs in the caller), ms. */
+  owedMs: number;
   /** Hash relations built by this task: held until the task ends (the probe side reads them). */
   readonly held: HashMapConsumer[];
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
@@ -232,6 +234,10 @@ export class WorkloadRun {
   private readonly slotTask: (Task | undefined)[];
   private nextTaskId = 0;
   private readonly broadcastFetching = new Set<number>();
+  /** Serialized size of every block put in memory (what a drop to disk writes). */
+  private readonly diskSize = new Map<string, number>();
+  /** Size in memory of every block put there (for eviction events). */
+  private readonly memSize = new Map<string, number>();
 
   // Summary counters.
   private spilledBytes = 0;
@@ -283,9 +289,13 @@ export class WorkloadRun {
         onBlockDropped: (blockId, writtenToDisk) => {
           this.evictedBlocks++;
           const task = this.currentTask.t?.id;
-          this.emit('evict', `evicted ${blockId} from memory`, { blockId, ...(task !== undefined ? { task } : {}) });
+          const bytes = this.memSize.get(blockId);
+          this.emit('evict', () => `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory`,
+            { blockId, ...(bytes !== undefined ? { bytes } : {}), ...(task !== undefined ? { task } : {}) });
           if (writtenToDisk) {
             this.droppedToDisk++;
+            const t = this.currentTask.t;
+            if (t !== undefined) t.owedMs += (this.diskSize.get(blockId) ?? 0) / this.scenario.throughput.diskBytesPerMs;
             this.emit('dropToDisk', `dropped ${blockId} to disk`, { blockId, ...(task !== undefined ? { task } : {}) });
           }
         },
@@ -376,7 +386,7 @@ export class WorkloadRun {
     const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
       id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
-      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [],
+      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [], owedMs: 0,
     };
     item.task = task;
     task.gen = this.runTask(task, stage.ops);
@@ -447,7 +457,9 @@ export class WorkloadRun {
     }
     const y = r.value;
     if (typeof y === 'number') {
-      this.schedule(this.now + (y > 0 ? y : 0), task);
+      const owed = task.owedMs;
+      task.owedMs = 0;
+      this.schedule(this.now + (y > 0 ? y : 0) + owed, task);
       return;
     }
     const call = y;
@@ -621,6 +633,8 @@ export class WorkloadRun {
       : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
     if (!values) yield this.serdeMs(bytes);
     if (r.stored) {
+      this.diskSize.set(blockId, onDisk);
+      this.memSize.set(blockId, r.size);
       this.acquired(task, r.size, mode, `cached ${blockId} (${level.name})`);
       return;
     }
@@ -661,9 +675,14 @@ export class WorkloadRun {
         const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
         if (level.deserialized && !level.useOffHeap) {
           const r = store.putIteratorAsValues(blockId, groupedSource(op.bytes, op.elementBytes), mode, task.id, level);
-          if (r.stored) this.acquired(task, r.size, mode, `cached ${blockId} again from disk`);
-          else r.close();
-        } else if (store.putBytes(blockId, onDisk, mode, level)) this.acquired(task, onDisk, mode, `cached ${blockId} again from disk`);
+          if (r.stored) {
+            this.memSize.set(blockId, r.size);
+            this.acquired(task, r.size, mode, `cached ${blockId} again from disk`);
+          } else r.close();
+        } else if (store.putBytes(blockId, onDisk, mode, level)) {
+          this.memSize.set(blockId, onDisk);
+          this.acquired(task, onDisk, mode, `cached ${blockId} again from disk`);
+        }
       }
       return;
     }
