@@ -832,6 +832,14 @@ export class WorkloadRun {
   }
 
   private *userObjects(_task: Task, bytes: number, holdMs: number): Generator<Yield, void, void> {
+    // The heap itself is the hard limit: objects that do not fit beside what the pools hold on
+    // heap are the JVM's OutOfMemoryError, which fails the task (and, in Spark, often the executor).
+    const mm = this.mm as MemoryManager;
+    const heap = this.built?.info.systemMemory ?? Infinity;
+    const inUse = this.untracked + mm.onHeapStorageMemoryUsed + mm.onHeapExecutionMemoryUsed;
+    if (inUse + bytes > heap) {
+      throw new SparkError('OutOfMemoryError', `Java heap space (${formatBytes(bytes)} of objects beside ${formatBytes(inUse)} in use on a ${formatBytes(heap)} heap)`);
+    }
     this.setUntracked(this.untracked + bytes);
     // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
     this.schedule(this.now + holdMs, undefined, () => this.setUntracked(this.untracked - bytes));

@@ -308,6 +308,19 @@ stages:
     assert.ok((ml[1]?.result.summary.cacheHits ?? 0) > (ml[0]?.result.summary.cacheHits ?? 0));
   });
 
+  it('objects that do not fit in the heap beside the pools fail the task with OutOfMemoryError', () => {
+    const r = simulateWorkload(EXEC_4G, scenario(`name: collect too much
+stages:
+  - tasks: 4
+    ops:
+      - userObjects: { size: 1500m, holdMs: 1000 }
+`));
+    // 4g heap: two tasks' 1500m fit (3000m), the third and fourth do not.
+    assert.equal(r.summary.failedTasks, 2);
+    assert.equal(r.summary.peakUntracked, 3000 * MiB);
+    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space/.test(e.message)));
+  });
+
   it('compareLevels returns the six levels; the rule of thumb follows the seed', () => {
     const res = compareLevels(EXEC_4G, preset('cache-thrash'));
     assert.deepEqual(res.map((x) => x.level), ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP']);
