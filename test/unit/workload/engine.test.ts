@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../src/core/analyze';
 import {
-  ExecutorSource, PRESETS, Scenario, SimResult, WorkloadRun, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
+  ExecutorSource, PRESETS, Scenario, SimResult, WorkloadRun, compareConfigs, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
   presetScenario, ruleOfThumb, simulateWorkload,
 } from '../../../src/core/workload';
 
@@ -319,6 +319,14 @@ stages:
     assert.equal(r.summary.failedTasks, 2);
     assert.equal(r.summary.peakUntracked, 3000 * MiB);
     assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space/.test(e.message)));
+  });
+
+  it('compareConfigs runs one scenario on two executors', () => {
+    const c = compareConfigs(EXEC_4G, EXEC_8G, preset('wide-aggregation'));
+    assert.equal(c.a.executor?.systemMemory, 4 * 1024 * MiB);
+    assert.equal(c.b.executor?.systemMemory, 8 * 1024 * MiB);
+    assert.ok(c.delta.spilledBytes < 0, JSON.stringify(c.delta));
+    assert.equal(c.delta.spilledBytes, c.b.summary.spilledBytes - c.a.summary.spilledBytes);
   });
 
   it('compareLevels returns the six levels; the rule of thumb follows the seed', () => {

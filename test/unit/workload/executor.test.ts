@@ -20,6 +20,18 @@ describe('workload executor source', () => {
     assert.equal(fixed.source.conf['spark.memory.offHeap.size'], '1536m');
   });
 
+  it('a SparkApplication: typed fields and sparkConf, and the version it declares', () => {
+    const text = readFileSync(join(SAMPLES, 'k8s', 'spark-pi.yaml'), 'utf8').replace('memory: "512Mi"', 'memory: "2g"');
+    const r = executorSourceOfDocument(parseDocument({ kind: 'spark-application' }, text));
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.equal(r.source.systemMemory, 2 * 1024 ** 3);
+    assert.equal(r.source.executorCores, 2);
+    assert.deepEqual(r.source.version, { major: 3, minor: 5, patch: 0 });
+    const broken = executorSourceOfDocument(parseDocument({ kind: 'spark-application' }, readFileSync(join(SAMPLES, 'k8s', 'spark-pi.yaml'), 'utf8')));
+    assert.equal(broken.ok, false);
+    assert.match(broken.ok ? '' : broken.message, /Executor memory must be a positive number/);
+  });
+
   it('SnappyData: first server by default, member N on request, what-ifs before the layout', () => {
     const text = 'node-a -heap-size=8g -critical-heap-percentage=95 -eviction-heap-percentage=85.5\nnode-b -heap-size=4g\n';
     const doc = parseDocument({ kind: 'snappy-members', role: 'server' }, text);
