@@ -183,7 +183,7 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
       });
       mm = snappy;
       managerName = 'SnappyUnifiedMemoryManager';
-      versionText = `${formatVersion(version)} (SnappyData 1.3.1's Spark line)`;
+      versionText = formatVersion(version);
       systemMemory = systemMemory ?? s.heapBytes;
     } else {
       if (systemMemory === undefined) return 'the executor heap is not known';
@@ -253,6 +253,7 @@ export class WorkloadRun {
   private waits = 0;
   private failedTasks = 0;
   private lowMemoryExceptions = 0;
+  private tableBytesEvicted = 0;
   private peakStorage = 0;
   private peakExecution = 0;
   private peakOffHeap = 0;
@@ -480,6 +481,7 @@ export class WorkloadRun {
     for (let i = this.snappyEventsSeen; i < s.snappyEvents.length; i++) {
       const e = s.snappyEvents[i] as SnappyEvent;
       const extra = { bytes: e.bytes, mode: e.mode, ...(task !== undefined ? { task: task.id } : {}) };
+      if (e.kind === 'TableDataEvicted') this.tableBytesEvicted += e.bytes;
       if (e.kind === 'TableDataEvicted') this.emit('evict', () => `table data: ${formatBytes(e.bytes)} overflowed to disk`, extra);
       else if (e.kind === 'LowMemoryException') {
         this.lowMemoryExceptions++;
@@ -550,6 +552,7 @@ export class WorkloadRun {
       ...(reads > 0 ? { hitRatio: this.cacheHits / reads } : {}),
       waitMs: this.waitMs, waits: this.waits,
       failedTasks: this.failedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
+      ...(this.snappy !== undefined ? { tableBytesEvicted: this.tableBytesEvicted } : {}),
       peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
       peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,
       tasks: this.tasksRun, acquires: this.acquires, releases: this.releases,

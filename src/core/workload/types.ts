@@ -102,6 +102,8 @@ export interface SimSummary {
   readonly waits: number;
   readonly failedTasks: number;
   readonly lowMemoryExceptions: number;
+  /** SnappyData: table data overflowed from memory to disk (eviction), bytes. */
+  readonly tableBytesEvicted?: number;
   readonly peakStorageUsed: number;
   readonly peakExecutionUsed: number;
   readonly peakOffHeapUsed: number;

@@ -135,6 +135,7 @@ describe('workload engine', () => {
     assert.ok(r.summary.failedTasks > 0);
     assert.ok(r.events.some((e) => e.kind === 'lowMemory' && /Could not obtain memory of size/.test(e.message)));
     assert.ok(r.events.some((e) => e.kind === 'evict' && /table data/.test(e.message)));
+    assert.ok((r.summary.tableBytesEvicted ?? 0) > 1024 * MiB, JSON.stringify(r.summary));
     checkPools(r);
   });
 
