@@ -271,7 +271,11 @@ export class WorkloadRun {
     this.source = source;
     this.scenario = scenario;
     this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
-    const b = buildExecutor(source, scenario);
+    const tp = scenario.throughput;
+    const badRate = [tp.memoryBytesPerMs, tp.diskBytesPerMs, tp.spillBytesPerMs, tp.recomputeBytesPerMs ?? 1, scenario.serialization?.bytesPerMs ?? 1, scenario.serialization?.ratio ?? 1]
+      .some((x) => !(x > 0 && Number.isFinite(x)));
+    // A scenario built by hand (not parsed) may carry rates the parser would refuse.
+    const b = badRate ? 'the scenario\'s throughput and serialization figures must be positive numbers' : buildExecutor(source, scenario);
     if (typeof b === 'string') {
       this.startError = b;
       this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
