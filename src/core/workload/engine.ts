@@ -281,7 +281,7 @@ export class WorkloadRun {
       this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
       this.slotTask = [];
       this.finished = true;
-      this.stoppedAt = `the executor does not start: ${b}`;
+      this.stoppedAt = badRate ? `cannot run: ${b}` : `the executor does not start: ${b}`;
       return;
     }
     this.built = b;
