@@ -193,6 +193,7 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
       versionText = formatVersion(version);
     }
     const info: SimExecutorInfo = {
+      ...(source.label !== undefined ? { label: source.label } : {}),
       systemMemory: systemMemory ?? 0,
       maxHeapMemory: mm.onHeapStorageMemoryPool.poolSize + mm.onHeapExecutionMemoryPool.poolSize,
       maxOffHeapMemory: mm.maxOffHeapMemory,

@@ -134,6 +134,8 @@ export interface SimResult {
 }
 
 export interface SimExecutorInfo {
+  /** ExecutorSource.label (file, member line), when given. */
+  readonly label?: string;
   readonly systemMemory: number;
   /** The unified (or legacy storage + execution) region on heap: storage + execution pool sizes. */
   readonly maxHeapMemory: number;
