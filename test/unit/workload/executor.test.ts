@@ -49,6 +49,12 @@ describe('workload executor source', () => {
     assert.equal(w.source.snappy?.heapBytes, 16 * 1024 ** 3);
     assert.equal(w.source.snappy?.criticalHeapPercentage, 90);
     assert.equal(w.source.snappy?.evictionHeapPercentage, 85.5);
+    // An argument with a blank survives the rewrite.
+    const quoted = parseDocument({ kind: 'snappy-members', role: 'server' }, "node-q -heap-size=4g '-J-Dmsg=a b' -critical-heap-percentage=90\n");
+    const q = executorSourceOfDocument(quoted, { overrides: { heapSize: '6g' } });
+    assert.ok(q.ok, q.ok ? '' : q.message);
+    assert.equal(q.source.snappy?.heapBytes, 6 * 1024 ** 3);
+    assert.equal(q.source.snappy?.criticalHeapPercentage, 90);
     const bad = executorSourceOfDocument(doc, { member: 3 });
     assert.equal(bad.ok, false);
     const unknown = executorSourceOfDocument(doc, { overrides: { heap: '4g' } });
