@@ -2,6 +2,7 @@
 // function returning its figures; `--json` prints one object with every section's headline
 // numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
 import { benchLint, type LintBenchFigures } from './lint';
+import { benchSim, type SimBenchFigures } from './sim';
 
 interface Section {
   readonly name: string;
@@ -25,6 +26,20 @@ const SECTIONS: readonly Section[] = [
         `  ratio  ${f.ratio}x the floor\n`;
     },
   },
+  {
+    name: 'sim',
+    run: () => benchSim(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
+    text: (r) => {
+      const f = r as unknown as SimBenchFigures;
+      const presets = Object.entries(f.presetsMs).map(([k, v]) => `    ${k.padEnd(20)} ${fmt(v)}\n`).join('');
+      return `memory manager: ${f.ops} calls (execution acquire/release, storage puts that evict, removes)\n` +
+        `  manager ${f.opsPerSecond.toLocaleString('en')} ops/s\n` +
+        `  floor   ${f.floorOpsPerSecond.toLocaleString('en')} ops/s  (bare Map updates)\n` +
+        `  ratio   ${f.floorRatio}x slower than the floor\n` +
+        `presets (median run):\n${presets}` +
+        `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`;
+    },
+  },
 ];
 
 function main(argv: readonly string[]): number {
@@ -40,6 +55,14 @@ function main(argv: readonly string[]): number {
       out['lintMs10k'] = f.lintMs10k;
       out['lintFloorMs10k'] = f.lintFloorMs10k;
       out['lintRatio'] = f.ratio;
+    }
+    if (s.name === 'sim') {
+      const f = figures as unknown as SimBenchFigures;
+      out['opsPerSecond'] = f.opsPerSecond;
+      out['floorOpsPerSecond'] = f.floorOpsPerSecond;
+      out['presetsMs'] = f.presetsMs;
+      out['bigScenarioMs'] = f.bigScenarioMs;
+      out['bigScenarioEvents'] = f.bigScenarioEvents;
     }
     if (!json) process.stdout.write(s.text(figures));
   }

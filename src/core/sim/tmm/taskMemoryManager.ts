@@ -29,7 +29,10 @@ export class TaskMemoryManager {
   /** Insertion-ordered stand-in for Java's HashSet (the cases avoid order-dependent ties). */
   readonly consumers = new Set<MemoryConsumer>();
   private readonly pageTable = new Map<number, Page>();
-  private readonly allocatedPages = new Uint8Array(PAGE_TABLE_SIZE);
+  /** Java's BitSet(PAGE_TABLE_SIZE): grown on demand (most tasks use a few pages), numbers past its end are free. */
+  private allocatedPages = new Uint8Array(64);
+  /** No page below this number is free (BitSet.nextClearBit starts here; same lowest free page, without rescanning). */
+  private freeFrom = 0;
   acquiredButNotUsed = 0;
   currentOnHeapMemory = 0;
   currentOffHeapMemory = 0;
@@ -176,11 +179,17 @@ export class TaskMemoryManager {
     for (;;) {
       const acquired = yield* this.acquireExecutionMemoryGen(size, consumer);
       if (acquired <= 0) return null;
-      let pageNumber = 0;
+      let pageNumber = this.freeFrom;
       while (pageNumber < PAGE_TABLE_SIZE && this.allocatedPages[pageNumber] === 1) pageNumber++;
+      this.freeFrom = pageNumber;
       if (pageNumber >= PAGE_TABLE_SIZE) {
         this.releaseExecutionMemory(acquired, consumer);
         throw new SparkError('IllegalStateException', `Have already allocated a maximum of ${PAGE_TABLE_SIZE} pages`);
+      }
+      if (pageNumber >= this.allocatedPages.length) {
+        const grown = new Uint8Array(Math.min(PAGE_TABLE_SIZE, Math.max(2 * this.allocatedPages.length, pageNumber + 1)));
+        grown.set(this.allocatedPages);
+        this.allocatedPages = grown;
       }
       this.allocatedPages[pageNumber] = 1;
       if (this.allocatorFailures > 0) {
@@ -188,6 +197,7 @@ export class TaskMemoryManager {
         this.allocatorFailures--;
         this.acquiredButNotUsed += acquired;
         this.allocatedPages[pageNumber] = 0;
+        if (pageNumber < this.freeFrom) this.freeFrom = pageNumber;
         continue;
       }
       const page: Page = { pageNumber, size: acquired };
@@ -201,6 +211,7 @@ export class TaskMemoryManager {
     if (this.allocatedPages[page.pageNumber] !== 1 || this.pageTable.get(page.pageNumber) !== page) throw javaAssertionFailed();
     this.pageTable.delete(page.pageNumber);
     this.allocatedPages[page.pageNumber] = 0;
+    if (page.pageNumber < this.freeFrom) this.freeFrom = page.pageNumber;
     this.releaseExecutionMemory(page.size, consumer);
   }
 
