@@ -278,6 +278,16 @@ describe('simulation panel', () => {
     assert.strictEqual(h.handleMessage({ type: 'reveal', uri: uri.toString(), line: 12 }), true);
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor.selection.start.line === 12, 'line 12 selected');
     assert.strictEqual(h.handleMessage({ type: 'log', level: 'info', message: 'hello from the page' }), true);
+
+    // Run Scenario with a workspace scenario file: the page gets its text, after the config.
+    const file = await scratch.write('scenarios/etl.scenario.yaml', 'name: etl\nstages: []\n');
+    await open(uri);
+    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', file), 'scratch-panel/scenarios/etl.scenario.yaml');
+    const run = await postedWhen('runScenario');
+    assert.deepStrictEqual(run.scenario, { source: 'file', fileName: 'scratch-panel/scenarios/etl.scenario.yaml', text: 'name: etl\nstages: []\n' });
+    const posted = h.lastPosted();
+    const lastConfig = posted.map((m) => m.type).lastIndexOf('config');
+    assert.ok(lastConfig >= 0 && lastConfig < posted.indexOf(run), 'the config goes before the scenario');
   });
 
   it('restores the panel through its serializer, with the config of the saved state', async () => {

@@ -53,6 +53,8 @@ export class SimulationPanel implements vscode.Disposable {
   private nextRequest = 1;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private sendRun = 0;
+  /** The config send in flight: a scenario waits for it so the page has the config first. */
+  private sending: Promise<void> = Promise.resolve();
   /** Everything posted, newest last (tests read it; bounded). */
   readonly posted: HostMessage[] = [];
   private disposed = false;
@@ -90,10 +92,10 @@ export class SimulationPanel implements vscode.Disposable {
     this.noConfig = undefined;
     if (this.sendTimer !== undefined) clearTimeout(this.sendTimer);
     this.sendTimer = undefined;
-    if (delay <= 0) void this.sendConfig();
+    if (delay <= 0) this.sending = this.sendConfig();
     else this.sendTimer = setTimeout(() => {
       this.sendTimer = undefined;
-      void this.sendConfig();
+      this.sending = this.sendConfig();
     }, delay);
   }
 
@@ -114,7 +116,7 @@ export class SimulationPanel implements vscode.Disposable {
   }
 
   runScenario(scenario: ScenarioRef): void {
-    if (this.ready) this.post({ type: 'runScenario', scenario });
+    if (this.ready) void this.sending.then(() => this.post({ type: 'runScenario', scenario }));
     else this.pendingScenario = scenario;
   }
 
@@ -186,7 +188,7 @@ export class SimulationPanel implements vscode.Disposable {
       case 'ready': {
         if (m.protocol !== PROTOCOL_VERSION) this.host.output.appendLine(`[host] the panel speaks protocol ${m.protocol}, the extension ${PROTOCOL_VERSION}`);
         this.ready = true;
-        if (this.doc !== undefined) await this.sendConfig();
+        if (this.doc !== undefined) await (this.sending = this.sendConfig());
         else this.post({ type: 'noConfig', message: this.noConfig ?? NO_CONFIG_MESSAGE });
         const scenario = this.pendingScenario;
         this.pendingScenario = undefined;
