@@ -26,11 +26,11 @@ function configs(): ConfigPayload[] {
 
 /** The newest config message for `uri` that satisfies `ok`. */
 function configWhen(uri: vscode.Uri, ok: (c: ConfigPayload) => boolean, what: string): Promise<ConfigPayload> {
-  return waitFor(() => configs().reverse().find((c) => c.uri === uri.toString() && ok(c)), what);
+  return waitFor(() => configs().reverse().find((c) => c.uri === uri.toString() && ok(c)), what, 20000);
 }
 
 function postedWhen<T extends HostMessage['type']>(type: T, ok: (m: Extract<HostMessage, { type: T }>) => boolean = () => true): Promise<Extract<HostMessage, { type: T }>> {
-  return waitFor(() => handle().lastPosted().find((m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>)), `a ${type} message`);
+  return waitFor(() => handle().lastPosted().find((m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>)), `a ${type} message`, 20000);
 }
 
 async function closePanel(): Promise<void> {
@@ -52,7 +52,9 @@ function applyMessage(c: ConfigPayload, changes: Array<{ key: string; value: str
   return { type: 'apply', uri: c.uri, version: c.version, changes, ...extra };
 }
 
-describe('simulation panel', () => {
+describe('simulation panel', function () {
+  // Several waits on the linter and the page on a machine that may be busy.
+  this.timeout(60000);
   const scratch = new Scratch('panel');
 
   before(async () => {
@@ -137,8 +139,10 @@ describe('simulation panel', () => {
     assert.deepStrictEqual(run.scenario, { source: 'preset', id: 'iterative-ml' });
     assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', 'no-such-preset'), undefined);
 
-    // With the panel open, Export asks which format; dismissing it does nothing.
-    assert.strictEqual(await dismissPick('sparkMemory.exportReport'), undefined);
+    // With the panel open but no config in it there is nothing to export yet.
+    before = api.notices().length;
+    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.exportReport'), undefined);
+    assert.ok(api.notices().slice(before).some((n) => /has no config yet/.test(n)), JSON.stringify(api.notices()));
 
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('sparkMemory.newScenarioFile');
     assert.ok(doc);
@@ -251,6 +255,10 @@ describe('simulation panel', () => {
     const h = handle();
     h.handleMessage({ type: 'ready', protocol: 1 });
     await configWhen(uri, () => true, 'the config');
+
+    // Export asks which format; dismissing the pick does nothing.
+    assert.strictEqual(await dismissPick('sparkMemory.exportReport'), undefined);
+    assert.ok(!h.lastPosted().some((m) => m.type === 'requestExport'));
 
     const target = scratch.uri('export/report.csv');
     await vscode.workspace.fs.createDirectory(scratch.uri('export'));

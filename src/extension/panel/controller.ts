@@ -226,6 +226,11 @@ export class PanelController implements vscode.Disposable {
       this.notify('Spark Memory: open the simulation first (Spark Memory: Open Simulation), run a scenario, then export its report.');
       return undefined;
     }
+    if (p.document === undefined) {
+      this.notify('Spark Memory: the simulation has no config yet. Open a config file, run a scenario, then export its report.');
+      p.reveal();
+      return undefined;
+    }
     let f: ExportFormat | undefined;
     if (typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format)) f = format as ExportFormat;
     else if (format !== undefined) {
