@@ -275,6 +275,14 @@ describe('simulation panel', function () {
     assert.strictEqual(suggested?.path.split('/').slice(-1)[0], 'spark-memory-report.csv');
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 't,used\n0,1\n');
 
+    // The page cannot export (nothing run yet): its error ends the command with its reason.
+    const before = api.notices().length;
+    const failing = vscode.commands.executeCommand<string | undefined>('sparkMemory.exportReport', 'json');
+    await postedWhen('requestExport', (m) => m.format === 'json');
+    assert.strictEqual(h.handleMessage({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' }), true);
+    assert.strictEqual(await failing, undefined);
+    assert.ok(api.notices().slice(before).some((n) => /no report was exported: Nothing to export/.test(n)), JSON.stringify(api.notices()));
+
     // The page may also export on its own (its Export button): base64 bytes.
     const png = scratch.uri('export/chart.png');
     api.setSaveTarget(() => Promise.resolve(png));

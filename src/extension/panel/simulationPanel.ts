@@ -121,7 +121,7 @@ export class SimulationPanel implements vscode.Disposable {
   }
 
   /** Asks the page for a report; resolves with the file written, or undefined (cancelled, no answer). */
-  requestExport(format: ExportFormat, timeoutMs = 60_000): Promise<vscode.Uri | undefined> {
+  requestExport(format: ExportFormat, timeoutMs = 30_000): Promise<vscode.Uri | undefined> {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -133,6 +133,15 @@ export class SimulationPanel implements vscode.Disposable {
       // A hidden page is gone (its context is not retained): the request goes when it is back.
       if (this.ready) this.post({ type: 'requestExport', format, requestId });
     });
+  }
+
+  private failExports(reason: string): void {
+    for (const r of this.exports.values()) {
+      clearTimeout(r.timer);
+      r.resolve(undefined);
+    }
+    this.exports.clear();
+    this.host.notify(`Spark Memory: no report was exported: ${reason}`);
   }
 
   /** Requests the page was not there to receive: sent when it says it is ready. */
@@ -206,6 +215,9 @@ export class SimulationPanel implements vscode.Disposable {
       }
       case 'log':
         this.host.output.appendLine(`[webview ${m.level}] ${m.message}`);
+        // The page reports an error instead of a report it was asked for (nothing run yet, chart
+        // not drawn): the Export command ends with the page's reason rather than waiting it out.
+        if (m.level === 'error' && this.exports.size > 0) this.failExports(m.message);
         return;
     }
   }
