@@ -1,10 +1,12 @@
 // The scenarios "Run Scenario…" offers: the built-in presets (by id; the workload engine owns
 // their content and the webview runs them) and `*.scenario.yaml` files of the workspace, plus
 // the template "New Scenario File" opens.
-// TODO: import PRESETS and scenarioTemplate() from src/core/workload once the engine is merged.
 import * as vscode from 'vscode';
 import type { ScenarioRef } from '../../shared/protocol';
+import { PRESETS as WORKLOAD_PRESETS } from '../../core/workload';
 import { decodeUtf8, openDocument } from '../documents';
+
+export { scenarioTemplate } from '../../core/workload';
 
 export interface PresetInfo {
   readonly id: string;
@@ -12,60 +14,11 @@ export interface PresetInfo {
   readonly description: string;
 }
 
-export const PRESETS: readonly PresetInfo[] = [
-  { id: 'iterative-ml', label: 'Iterative ML', description: 'A cached training set read again every iteration' },
-  { id: 'wide-aggregation', label: 'Wide aggregation', description: 'A shuffle with large aggregation buffers that spill' },
-  { id: 'broadcast-join', label: 'Broadcast join', description: 'A broadcast table beside a hash-join build' },
-  { id: 'cache-thrash', label: 'Cache thrash', description: 'More cached data than storage memory: eviction and recompute' },
-  { id: 'offheap-shuffle', label: 'Off-heap shuffle', description: 'Shuffle sort in off-heap execution memory' },
-  { id: 'snappy-column-load', label: 'SnappyData column load', description: 'Loading a column table into a SnappyData server' },
-];
+/** The engine's presets, as the quick pick shows them. */
+export const PRESETS: readonly PresetInfo[] = WORKLOAD_PRESETS.map((p) => ({ id: p.id, label: p.title, description: p.description }));
 
 export const SCENARIO_GLOB = '**/*.scenario.{yaml,yml}';
 const EXCLUDE = '**/{node_modules,.git}/**';
-
-export function scenarioTemplate(): string {
-  return `# A Spark Memory scenario: what the tasks of each stage do to the executor's memory.
-# Save it as <name>.scenario.yaml in the workspace, then run "Spark Memory: Run Scenario…".
-# Sizes take Spark's units (512m, 2g); times are simulated milliseconds.
-name: my-scenario
-description: A cached dataset read by a job that also shuffles.
-
-# Optional: Spark settings this scenario applies on top of the config file (a what-if).
-# conf:
-#   spark.memory.fraction: "0.6"
-
-stages:
-  - name: load and cache
-    tasks: 8               # one task per partition
-    ops:
-      - op: cache          # cache | read | shuffleSort | aggregate | hashJoinBuild | broadcast | userObjects | compute | tableLoad
-        rdd: 1
-        size: 256m         # per partition
-        level: MEMORY_AND_DISK   # MEMORY_ONLY, MEMORY_ONLY_SER, MEMORY_AND_DISK, MEMORY_AND_DISK_SER, DISK_ONLY, OFF_HEAP
-      - op: compute
-        ms: 200
-
-  - name: aggregate
-    tasks: 8
-    ops:
-      - op: read
-        rdd: 1
-        size: 256m
-        level: MEMORY_AND_DISK
-      - op: shuffleSort
-        size: 512m
-        recordSize: 100
-      - op: userObjects    # memory Spark does not track
-        size: 64m
-        holdMs: 100
-
-# How fast the simulated executor moves bytes.
-# throughput:
-#   memory: 1g per second
-#   disk: 200m per second
-`;
-}
 
 type ScenarioPick = vscode.QuickPickItem & { readonly ref: () => Promise<ScenarioRef | undefined> };
 
