@@ -421,6 +421,7 @@ export function scenarioTemplate(): string {
   return `# Spark Memory scenario: what the tasks of ONE executor do, stage after stage.
 # Sizes are per task (one partition) and read like Spark sizes: 512m, 2g, 64k, 100b
 # (a bare number is bytes). Schema: docs/scenarios.md.
+# Save it as <name>.scenario.yaml in the workspace: "Spark Memory: Run Scenario…" lists such files.
 name: my-scenario
 description: Cache a dataset, then re-read it while aggregating.
 
