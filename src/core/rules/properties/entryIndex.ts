@@ -62,11 +62,11 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
 }
 
 /** 1 for each entry in effect, or undefined when every entry is (no key repeats). */
-function effectiveMask(doc: PropertiesDocument): readonly number[] | undefined {
+function effectiveMask(doc: PropertiesDocument): ArrayLike<number> | undefined {
   if (doc.effective.size === doc.entries.length) return undefined;
-  const m = doc.effective as { inEffect?: () => readonly number[] };
+  const m = doc.effective as { inEffect?: () => ArrayLike<number> };
   if (typeof m.inEffect === 'function') return m.inEffect();
-  const out = new Array<number>(doc.entries.length).fill(0);
+  const out = new Uint8Array(doc.entries.length);
   for (const w of doc.effective.values()) out[w.index] = 1;
   return out;
 }
