@@ -1,0 +1,483 @@
+// The panel's controller: receives host messages (validated), keeps the panel state, and drives the
+// layout view, the what-if controls, the stepped simulation, the compare view and exports.
+import type { SimResult } from '../core/workload/types';
+import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
+import { MAX_POINTS, RunHandle, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
+import { exportName, toCsv, toJson, toSvg } from './exporters';
+import { LayoutModel, buildLayoutModel } from './layoutModel';
+import { CompareView, renderComparison } from './ui/compareView';
+import { ControlsView } from './ui/controlsView';
+import { colorOf } from './ui/chart';
+import { clear, h, themeColor } from './ui/dom';
+import { renderLayout, renderProblems } from './ui/layoutView';
+import { SimView } from './ui/simView';
+import { SNAPPY_CONTROLS, SPARK_CONTROLS, WhatIf, fileValues, settingChanges } from './whatIf';
+
+export interface Host {
+  post(m: WebviewMessage): void;
+  getState(): unknown;
+  setState(s: PanelState): void;
+}
+
+/** Events a frame runs at speed 1. */
+const EVENTS_PER_FRAME = 40;
+const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 200];
+const WHATIF_DEBOUNCE_MS = 100;
+
+export class App {
+  private config: ConfigPayload | undefined;
+  private model: LayoutModel | undefined;
+  private whatIf: WhatIf = {};
+  private member = 0;
+  private scenario: ScenarioRef | undefined;
+  private fileScenarios: Extract<ScenarioRef, { source: 'file' }>[] = [];
+  private speed = 1;
+  private view: 'simulation' | 'compare' = 'simulation';
+  private run: RunHandle | undefined;
+  private result: SimResult | undefined;
+  private started = false;
+  private playing = false;
+  private frame = 0;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
+  private readonly title = h('h1', { 'data-testid': 'title' }, 'Spark Memory simulation');
+  private readonly problems = h('div', { class: 'problems-slot' });
+  private readonly layout = h('section', { class: 'layout', 'aria-label': 'Memory layout' });
+  private readonly controls: ControlsView;
+  private readonly sim = new SimView();
+  private readonly compare: CompareView;
+  private readonly scenarioSelect = h('select', { id: 'scenario', 'data-testid': 'scenario', 'aria-label': 'Scenario' });
+  private readonly speedSelect = h('select', { id: 'speed', 'data-testid': 'speed', 'aria-label': 'Speed' });
+  private readonly buttons = {
+    play: h('button', { 'data-testid': 'play', 'aria-label': 'Play' }, '▶ Play'),
+    pause: h('button', { 'data-testid': 'pause', 'aria-label': 'Pause' }, '⏸ Pause'),
+    step: h('button', { 'data-testid': 'step', 'aria-label': 'Step' }, '⏭ Step'),
+    reset: h('button', { 'data-testid': 'reset', 'aria-label': 'Reset' }, '⟲ Reset'),
+  };
+  private readonly simSection = h('section', { class: 'simulation', 'aria-label': 'Simulation' });
+  private readonly compareSection = h('section', { class: 'compare', 'aria-label': 'Compare' });
+  private readonly tabs = { simulation: h('button', { role: 'tab', 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { role: 'tab', 'data-testid': 'tab-compare' }, 'Compare') };
+
+  constructor(private readonly root: HTMLElement, private readonly host: Host) {
+    this.controls = new ControlsView({
+      change: (w) => this.changeWhatIf(w),
+      apply: () => this.apply(),
+      reset: () => { this.whatIf = {}; this.save(); this.recompute(true); this.renderControls(); },
+    });
+    this.compare = new CompareView(() => this.compareLevels(), () => this.compareConfigs());
+    const st = parsePanelState(host.getState());
+    this.whatIf = st.whatIf ?? {};
+    this.member = st.member !== undefined ? st.member - 1 : 0;
+    this.scenario = st.scenario;
+    if (st.scenario?.source === 'file') this.fileScenarios.push(st.scenario);
+    this.speed = st.speed ?? 1;
+    this.view = st.view ?? 'simulation';
+    this.restoredUri = st.uri;
+    this.build();
+  }
+
+  private restoredUri: string | undefined;
+
+  private build(): void {
+    const exportButtons = h('div', { class: 'buttons export', role: 'group', 'aria-label': 'Export' },
+      ...(['json', 'csv', 'svg', 'png'] as const).map((f) => {
+        const b = h('button', { class: 'secondary', 'data-testid': `export-${f}` }, `Export ${f.toUpperCase()}`);
+        b.addEventListener('click', () => this.export(f));
+        return b;
+      }));
+    for (const s of SPEEDS) this.speedSelect.append(h('option', { value: s, selected: s === this.speed }, `${s}×`));
+    this.speedSelect.addEventListener('change', () => { this.speed = Number(this.speedSelect.value) || 1; this.save(); });
+    this.scenarioSelect.addEventListener('change', () => this.chooseScenario(this.scenarioSelect.value));
+    this.buttons.play.addEventListener('click', () => this.play());
+    this.buttons.pause.addEventListener('click', () => this.pause());
+    this.buttons.step.addEventListener('click', () => this.stepOnce());
+    this.buttons.reset.addEventListener('click', () => this.resetRun());
+    const transport = h('div', { class: 'transport', role: 'toolbar', 'aria-label': 'Simulation controls' },
+      h('label', { for: 'scenario' }, 'Scenario'), this.scenarioSelect,
+      this.buttons.play, this.buttons.pause, this.buttons.step, this.buttons.reset,
+      h('label', { for: 'speed' }, 'Speed'), this.speedSelect);
+    this.simSection.append(transport, this.sim.el, exportButtons);
+    this.compareSection.append(this.compare.el);
+    for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
+    clear(this.root);
+    this.root.append(
+      h('header', {}, this.title, h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
+      this.problems, this.layout, this.controls.el, this.simSection, this.compareSection);
+    this.renderScenarios();
+    this.setView(this.view);
+    this.updateButtons();
+    this.setStatus('Waiting for a Spark or SnappyData config…');
+  }
+
+  // ---- messages ---------------------------------------------------------------------------------
+
+  receive(raw: unknown): void {
+    const m = parseHostMessage(raw);
+    if (!m.ok) {
+      this.host.post({ type: 'log', level: 'error', message: `webview ignored a message: ${m.error}` });
+      return;
+    }
+    this.handle(m.value);
+  }
+
+  private handle(m: HostMessage): void {
+    switch (m.type) {
+      case 'config': this.onConfig(m.config); break;
+      case 'noConfig':
+        this.config = undefined;
+        this.model = undefined;
+        this.stop();
+        clear(this.layout);
+        clear(this.problems);
+        this.setStatus(m.message);
+        break;
+      case 'runScenario':
+        if (m.scenario.source === 'file') this.addFileScenario(m.scenario);
+        this.scenario = m.scenario;
+        this.renderScenarios();
+        this.save();
+        this.resetRun();
+        this.play();
+        break;
+      case 'requestExport': this.export(m.format, m.requestId); break;
+      case 'applied':
+        this.controls.showApplied(m.ok, m.message);
+        this.setStatus(m.message);
+        break;
+    }
+  }
+
+  ready(): void {
+    this.host.post({ type: 'ready', protocol: PROTOCOL_VERSION });
+  }
+
+  private onConfig(c: ConfigPayload): void {
+    const sameFile = (this.config?.uri ?? this.restoredUri) === c.uri;
+    if (!sameFile) {
+      this.whatIf = {};
+      this.member = 0;
+    }
+    this.restoredUri = undefined;
+    const fileChanged = this.config === undefined || this.config.uri !== c.uri;
+    this.config = c;
+    this.title.textContent = `Simulation: ${c.fileName}`;
+    this.save();
+    this.recompute(!fileChanged && this.started);
+    this.renderControls();
+  }
+
+  // ---- layout and what-if -----------------------------------------------------------------------
+
+  private renderControls(): void {
+    const m = this.model;
+    if (m === undefined) return;
+    const list = m.flavour === 'snappydata' ? SNAPPY_CONTROLS : SPARK_CONTROLS;
+    this.controls.render(list, fileValues(m.doc, m.member), this.whatIf, this.config !== undefined);
+  }
+
+  private changeWhatIf(w: WhatIf): void {
+    this.whatIf = w;
+    this.save();
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      this.recompute(true);
+      const apply = this.root.querySelector<HTMLButtonElement>('[data-testid="apply"]');
+      if (apply !== null) apply.disabled = Object.keys(this.whatIf).length === 0;
+      const reset = this.root.querySelector<HTMLButtonElement>('[data-testid="whatif-reset"]');
+      if (reset !== null) reset.disabled = Object.keys(this.whatIf).length === 0;
+    }, WHATIF_DEBOUNCE_MS);
+  }
+
+  /** Re-derives the layout; `rerun` runs the chosen scenario to the end at once (live what-if). */
+  private recompute(rerun: boolean): void {
+    const c = this.config;
+    if (c === undefined) return;
+    try {
+      this.model = buildLayoutModel(c, this.whatIf, this.member);
+    } catch (e) {
+      this.setStatus(`Cannot lay out ${c.fileName}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const m = this.model;
+    this.member = m.member;
+    clear(this.layout);
+    this.layout.append(h('h2', {}, m.flavour === 'snappydata' ? `Cluster: ${m.columns.length} member(s)` : 'Executor memory layout'),
+      renderLayout(m, (i) => this.selectMember(i)));
+    clear(this.problems);
+    const p = renderProblems(m.blocking, (line) => this.host.post({ type: 'reveal', uri: c.uri, line }));
+    if (p !== undefined) this.problems.append(p);
+    this.stop();
+    if (m.blocking.length > 0) {
+      this.run = undefined;
+      this.sim.clear();
+      this.setStatus(`${m.blocking.length} problem(s) stop the simulation of ${c.fileName}`);
+    } else if (rerun && this.scenario !== undefined) {
+      this.runToEnd();
+    } else {
+      this.resetRun();
+    }
+    this.updateButtons();
+  }
+
+  private selectMember(i: number): void {
+    if (i === this.member) return;
+    this.member = i;
+    this.save();
+    this.recompute(this.started);
+    this.renderControls();
+  }
+
+  private apply(): void {
+    const c = this.config;
+    const m = this.model;
+    if (c === undefined || m === undefined) return;
+    const changes = settingChanges(this.whatIf, m.flavour);
+    if (changes.length === 0) return;
+    this.host.post({ type: 'apply', uri: c.uri, version: c.version, ...(m.flavour === 'snappydata' ? { member: m.member + 1 } : {}), changes });
+    this.setStatus(`Applying ${changes.map((x) => `${x.key}=${x.value}`).join(', ')} to ${c.fileName}…`);
+  }
+
+  // ---- scenarios and runs -----------------------------------------------------------------------
+
+  private addFileScenario(s: Extract<ScenarioRef, { source: 'file' }>): void {
+    this.fileScenarios = [s, ...this.fileScenarios.filter((x) => x.fileName !== s.fileName)].slice(0, 5);
+  }
+
+  private renderScenarios(): void {
+    clear(this.scenarioSelect);
+    const sel = this.scenario;
+    this.scenarioSelect.append(h('option', { value: '', selected: sel === undefined }, 'Choose a scenario…'));
+    const group = h('optgroup', { label: 'Presets' });
+    for (const p of presets()) group.append(h('option', { value: `preset:${p.id}`, title: p.description, selected: sel?.source === 'preset' && sel.id === p.id }, p.title));
+    this.scenarioSelect.append(group);
+    if (this.fileScenarios.length > 0) {
+      const files = h('optgroup', { label: 'Files' });
+      for (const f of this.fileScenarios) files.append(h('option', { value: `file:${f.fileName}`, selected: sel?.source === 'file' && sel.fileName === f.fileName }, f.fileName));
+      this.scenarioSelect.append(files);
+    }
+    this.scenarioSelect.append(h('option', { value: 'pick' }, 'From file…'));
+  }
+
+  private chooseScenario(v: string): void {
+    if (v === 'pick') {
+      this.host.post({ type: 'pickScenario' });
+      this.renderScenarios();
+      return;
+    }
+    if (v.startsWith('preset:')) this.scenario = { source: 'preset', id: v.slice(7) };
+    else if (v.startsWith('file:')) this.scenario = this.fileScenarios.find((f) => f.fileName === v.slice(5));
+    else this.scenario = undefined;
+    this.save();
+    this.resetRun();
+  }
+
+  private source(whatIf: boolean) {
+    const m = this.model;
+    const c = this.config;
+    if (m === undefined || c === undefined) return { ok: false as const, message: 'no config' };
+    return executorSource({
+      doc: whatIf ? m.simDoc : m.doc, overrides: whatIf ? m.overrides : {}, member: m.member, label: c.fileName,
+      ...(m.sparkVersion !== undefined ? { sparkVersion: m.sparkVersion } : {}), ...(m.leads !== undefined ? { leads: m.leads } : {}),
+    });
+  }
+
+  /** A fresh run of the chosen scenario on the current (what-if) executor, not started. */
+  private resetRun(): boolean {
+    this.stop();
+    this.run = undefined;
+    this.result = undefined;
+    this.started = false;
+    this.sim.clear();
+    this.updateButtons();
+    if (this.model === undefined || this.model.blocking.length > 0) return false;
+    if (this.scenario === undefined) {
+      this.setStatus('Choose a scenario, then Play.');
+      return false;
+    }
+    const sc = scenarioOf(this.scenario);
+    if (!sc.ok) {
+      this.setStatus(`Scenario: ${sc.message}`);
+      return false;
+    }
+    const src = this.source(true);
+    if (!src.ok) {
+      this.setStatus(`Cannot simulate: ${src.message}`);
+      return false;
+    }
+    this.run = startRun(src.value, sc.value, MAX_POINTS);
+    this.setStatus(`Ready: ${sc.value.name}. Press Play.`);
+    this.updateButtons();
+    return true;
+  }
+
+  private runToEnd(): void {
+    if (!this.resetRun() || this.run === undefined) return;
+    this.started = true;
+    this.result = this.run.result();
+    this.sim.show(this.result);
+    this.setStatus(`Finished ${this.result.scenario}: ${this.result.summary.events} events in ${(this.result.summary.durationMs / 1000).toFixed(2)} simulated s`);
+    this.updateButtons();
+  }
+
+  private play(): void {
+    if (this.run === undefined && !this.resetRun()) return;
+    if (this.result !== undefined) {
+      if (!this.resetRun()) return;
+    }
+    this.playing = true;
+    this.started = true;
+    this.setStatus('Playing…');
+    this.updateButtons();
+    const tick = () => {
+      if (!this.playing || this.run === undefined) return;
+      const more = this.run.step(Math.max(1, Math.round(EVENTS_PER_FRAME * this.speed)));
+      if (more) {
+        this.sim.show(this.run.snapshot());
+        this.frame = requestAnimationFrame(tick);
+      } else this.finish();
+    };
+    this.frame = requestAnimationFrame(tick);
+  }
+
+  private finish(): void {
+    if (this.run === undefined) return;
+    this.playing = false;
+    this.result = this.run.result();
+    this.sim.show(this.result);
+    this.setStatus(`Finished ${this.result.scenario}: ${this.result.summary.events} events, ${this.result.summary.spillCount} spills, ${this.result.summary.evictedBlocks} evictions`);
+    this.updateButtons();
+  }
+
+  private pause(): void {
+    if (!this.playing) return;
+    this.stop();
+    this.setStatus('Paused.');
+  }
+
+  private stop(): void {
+    this.playing = false;
+    cancelAnimationFrame(this.frame);
+    this.updateButtons();
+  }
+
+  private stepOnce(): void {
+    if (this.run === undefined || this.result !== undefined) {
+      if (!this.resetRun()) return;
+    }
+    const run = this.run;
+    if (run === undefined) return;
+    this.stop();
+    this.started = true;
+    if (run.step(EVENTS_PER_FRAME)) {
+      const snap = run.snapshot();
+      this.sim.show(snap);
+      this.setStatus(`Stepped to ${(snap.summary.durationMs / 1000).toFixed(3)} s`);
+    } else this.finish();
+  }
+
+  private updateButtons(): void {
+    const can = this.run !== undefined || (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
+    this.buttons.play.disabled = !can || this.playing;
+    this.buttons.pause.disabled = !this.playing;
+    this.buttons.step.disabled = !can;
+    this.buttons.reset.disabled = !can;
+  }
+
+  // ---- compare ----------------------------------------------------------------------------------
+
+  private compareLevels(): void {
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    const src = this.source(true);
+    if (sc === undefined || !sc.ok || !src.ok || (this.model?.blocking.length ?? 1) > 0) {
+      this.compare.show('Choose a scenario on a config that starts, then compare.');
+      return;
+    }
+    const rows = compareLevels(src.value, sc.value);
+    this.compare.show(renderComparison(`${sc.value.name} under each storage level`, rows.map((r) => ({ name: r.level, result: r.result })), 'compare-levels-result'));
+    this.setStatus(`Compared ${rows.length} storage levels`);
+  }
+
+  private compareConfigs(): void {
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    const a = this.source(false);
+    const b = this.source(true);
+    if (sc === undefined || !sc.ok) {
+      this.compare.show('Choose a scenario first.');
+      return;
+    }
+    if (!a.ok || !b.ok) {
+      this.compare.show(`Cannot compare: ${!a.ok ? `file config: ${a.message}` : ''} ${!b.ok ? `what-if config: ${b.message}` : ''}`);
+      return;
+    }
+    const r = compareConfigs(a.value, b.value, sc.value);
+    this.compare.show(renderComparison(`${sc.value.name}: file vs what-if`, [{ name: 'File', result: r.a }, { name: 'What-if', result: r.b }], 'compare-configs-result'));
+  }
+
+  private setView(v: 'simulation' | 'compare'): void {
+    this.view = v;
+    this.simSection.hidden = v !== 'simulation';
+    this.compareSection.hidden = v !== 'compare';
+    this.tabs.simulation.setAttribute('aria-selected', String(v === 'simulation'));
+    this.tabs.compare.setAttribute('aria-selected', String(v === 'compare'));
+    this.save();
+  }
+
+  // ---- export -----------------------------------------------------------------------------------
+
+  private currentResult(): SimResult | undefined {
+    if (this.result !== undefined) return this.result;
+    if (this.run !== undefined && this.started) return this.run.snapshot();
+    if (this.run !== undefined || this.resetRun()) {
+      this.runToEnd();
+      return this.result;
+    }
+    return undefined;
+  }
+
+  private export(format: ExportFormat, requestId?: number): void {
+    const r = this.currentResult();
+    if (r === undefined) {
+      this.host.post({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' });
+      this.setStatus('Nothing to export yet: choose a scenario.');
+      return;
+    }
+    let data: string | undefined;
+    let encoding: 'utf8' | 'base64' = 'utf8';
+    switch (format) {
+      case 'json': data = toJson(r); break;
+      case 'csv': data = toCsv(r); break;
+      case 'svg': data = toSvg(r, {
+        colors: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'].map(colorOf),
+        foreground: themeColor('--vscode-foreground', '#333333'), background: themeColor('--vscode-editor-background', '#ffffff'),
+      }); break;
+      case 'png': data = this.sim.png(); encoding = 'base64'; break;
+    }
+    if (data === undefined) {
+      this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
+      return;
+    }
+    this.host.post({ type: 'export', format, ...(requestId !== undefined ? { requestId } : {}), suggestedName: exportName(r, format), data, encoding });
+    this.setStatus(`Exported ${format.toUpperCase()}`);
+  }
+
+  // ---- state and misc ---------------------------------------------------------------------------
+
+  private save(): void {
+    const s: PanelState = {
+      ...(this.config !== undefined ? { uri: this.config.uri } : this.restoredUri !== undefined ? { uri: this.restoredUri } : {}),
+      ...(this.scenario !== undefined ? { scenario: this.scenario } : {}),
+      whatIf: this.whatIf, member: this.member + 1, speed: this.speed, view: this.view,
+    };
+    this.host.setState(s);
+  }
+
+  private setStatus(s: string): void {
+    this.status.textContent = s;
+  }
+
+  retheme(): void {
+    this.sim.retheme();
+  }
+}
