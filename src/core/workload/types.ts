@@ -17,7 +17,7 @@ export type TaskOp =
   | { readonly op: 'broadcast'; readonly id: number; readonly bytes: number }
   | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
   | { readonly op: 'compute'; readonly ms: number }
-  | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number };
+  | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number; readonly store?: 'row' | 'column' };
 
 export interface StageSpec {
   readonly name: string;
@@ -31,7 +31,13 @@ export interface Scenario {
   readonly description?: string;
   readonly stages: readonly StageSpec[];
   /** Simulated throughput, bytes per simulated millisecond (compute, disk, spill). */
-  readonly throughput: { readonly memoryBytesPerMs: number; readonly diskBytesPerMs: number; readonly spillBytesPerMs: number };
+  readonly throughput: {
+    readonly memoryBytesPerMs: number;
+    readonly diskBytesPerMs: number;
+    readonly spillBytesPerMs: number;
+    /** Rebuilding a cached partition that is gone (a cache miss); default memoryBytesPerMs / 4. */
+    readonly recomputeBytesPerMs?: number;
+  };
   /** Stops the run with a clear message when reached. */
   readonly maxEvents: number;
   /** Conf overrides the scenario applies on top of the file (e.g. a what-if), as Spark conf strings. */
@@ -75,9 +81,17 @@ export interface SimSummary {
   readonly spillCount: number;
   readonly evictedBlocks: number;
   readonly droppedToDiskBlocks: number;
+  /** Reads served from memory. */
   readonly cacheHits: number;
+  /** Reads whose block was gone and had to be recomputed. */
   readonly cacheMisses: number;
-  /** hits / (hits + misses), or undefined when nothing was read. */
+  /** Reads served from a block on disk (evicted or put there by a *_AND_DISK level). */
+  readonly diskHits?: number;
+  /** Puts that went straight to disk because the block did not fit in memory. */
+  readonly diskPuts?: number;
+  /** Puts whose unrolling was refused (the block is not cached, or goes to disk). */
+  readonly unrollFailures?: number;
+  /** Memory hits / every read (memory, disk, recompute), or undefined when nothing was read. */
   readonly hitRatio?: number;
   readonly waitMs: number;
   readonly waits: number;
@@ -86,6 +100,14 @@ export interface SimSummary {
   readonly peakStorageUsed: number;
   readonly peakExecutionUsed: number;
   readonly peakOffHeapUsed: number;
+  /** Peak of memory Spark does not track (user objects). */
+  readonly peakUntracked?: number;
+  /** Times untracked memory grew past the user region (the executor is at risk of an OutOfMemoryError). */
+  readonly oomRisks?: number;
+  readonly tasks?: number;
+  /** acquire/release calls made on the memory manager (counted, mostly not kept as events). */
+  readonly acquires?: number;
+  readonly releases?: number;
   readonly durationMs: number;
   readonly events: number;
   /** Set when the event budget stopped the run. */
@@ -100,6 +122,20 @@ export interface SimResult {
   /** Notable events (at most a bounded number; acquire/release are counted, not all kept). */
   readonly events: readonly SimEvent[];
   readonly summary: SimSummary;
+  /** The executor the run used (sizes from the layout). */
+  readonly executor?: SimExecutorInfo;
+}
+
+export interface SimExecutorInfo {
+  readonly systemMemory: number;
+  /** The unified (or legacy storage + execution) region on heap: storage + execution pool sizes. */
+  readonly maxHeapMemory: number;
+  readonly maxOffHeapMemory: number;
+  readonly onHeapStorageRegionSize: number;
+  readonly userMemory: number;
+  readonly slots: number;
+  readonly pageSizeBytes: number;
+  readonly tungstenMemoryMode: 'ON_HEAP' | 'OFF_HEAP';
 }
 
 /** What a run needs about the executor: from a config document through the layout (never re-derived). */
@@ -107,6 +143,16 @@ export interface ExecutorSource {
   readonly version: SparkVersion;
   /** The effective Spark conf as strings (defaults left out), after what-if overrides. */
   readonly conf: Readonly<Record<string, string>>;
+  /** Runtime.maxMemory of the executor JVM (layout's system memory). */
+  readonly systemMemory?: number;
+  /** Memory outside the unified region (layout's user memory); untracked objects beyond it are an OOM risk. */
+  readonly userMemory?: number;
+  readonly executorCores?: number;
+  readonly taskCpus?: number;
+  /** 'StaticMemoryManager' for Spark 2.4 legacy mode. */
+  readonly memoryManager?: 'UnifiedMemoryManager' | 'StaticMemoryManager' | 'SnappyUnifiedMemoryManager';
+  /** Where the executor came from (file, member line), for summaries. */
+  readonly label?: string;
   /** For SnappyData members: heap and thresholds from the member layout. */
   readonly snappy?: {
     readonly heapBytes: number;

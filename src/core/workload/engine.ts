@@ -1,0 +1,777 @@
+// The workload engine: a deterministic discrete-event simulation of ONE executor running a
+// scenario on the simulator's memory manager (src/core/sim). Stages run in order; each stage's
+// tasks run floor(executor cores / spark.task.cpus) at a time (TaskSchedulerImpl's slots); every
+// task runs its ops in simulated time. All memory decisions are the manager's, MemoryStore's and
+// TaskMemoryManager's own (ports of Spark's classes); this file only drives them:
+//  - cache / read: BlockManager.doPutIterator → MemoryStore.putIteratorAsValues/AsBytes, with the
+//    "Persisting block ... to disk instead" fallback for *_AND_DISK levels; a read that misses is
+//    recomputed and cached again (RDD.getOrCompute → BlockManager.getOrElseUpdate).
+//  - shuffleSort / hashJoinBuild: Tungsten pages via MemoryConsumer.allocatePage (spill on refusal);
+//    aggregate: Spillable.maybeSpill (ExternalAppendOnlyMap, always on heap).
+//  - a request Spark blocks on (ExecutionMemoryPool's 1/2N rule) parks the task until a release
+//    wakes it; the wait is timed.
+//  - broadcast: TorrentBroadcast stores the value once per executor with MEMORY_AND_DISK.
+//  - userObjects: heap Spark does not track; past the user region an OOM is likely ('oomRisk').
+//  - SnappyData: SnappyUnifiedMemoryManager (untracked heap, table data, LowMemoryException).
+// Every event counts against the scenario's budget; the run stops with a message when it is reached.
+import { MemoryMode } from '../sim/memoryMode';
+import { MemoryManager } from '../sim/memoryManager';
+import { UnifiedMemoryManager } from '../sim/unifiedMemoryManager';
+import { StaticMemoryManager } from '../sim/staticMemoryManager';
+import { SnappyEvent, SnappyUnifiedMemoryManager } from '../sim/snappyUnifiedMemoryManager';
+import { SimConf } from '../sim/sparkConf';
+import { MemoryStore, UnrollSource, linearSource } from '../sim/store/memoryStore';
+import { StorageLevel, StorageLevels } from '../sim/store/storageLevel';
+import { PendingCall } from '../sim/tmm/pending';
+import { Spillable } from '../sim/tmm/spillable';
+import { Page, TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
+import { SparkError } from '../sim/errors';
+import { SparkConfView } from '../config/confSource';
+import { sparkLayout } from '../layout/sparkLayout';
+import { formatBytes } from '../size';
+import { formatVersion } from '../version';
+import { EventLog } from './eventLog';
+import { HashMapConsumer, SortConsumer } from './consumers';
+import { SeriesRecorder } from './series';
+import type { EventKind, ExecutorSource, Scenario, SimEvent, SimExecutorInfo, SimResult, SimSummary, StageSpec, TaskOp } from './types';
+
+export interface SimulateOptions {
+  /** Series points kept (downsampled); default 2000. */
+  readonly maxPoints?: number;
+  /** Events kept in the result (all are counted); default 2000. */
+  readonly maxKeptEvents?: number;
+}
+
+const MiB = 1024 * 1024;
+/** Values a put unrolls at most: bigger partitions are unrolled in groups of records (see groupedSource). */
+const MAX_UNROLL_VALUES = 4096;
+/** Aggregation input is fed to Spillable in at most this many steps per op (plus 32-record minimums). */
+const AGGREGATE_STEPS = 256;
+/** SnappyData's column-batch-size default (24m): table data is put batch by batch. */
+const TABLE_BATCH_BYTES = 24 * MiB;
+
+type Yield = { readonly delay: number } | { readonly wait: PendingCall<unknown> };
+
+interface Task {
+  readonly id: number;
+  readonly slot: number;
+  readonly partition: number;
+  readonly stage: number;
+  readonly tmm: TaskMemoryManager;
+  gen: Generator<Yield, void, void>;
+  waitingSince: number;
+  /** Spill time owed for spills made inside the last allocation. */
+  owedMs: number;
+}
+
+interface QueueItem {
+  t: number;
+  seq: number;
+  task?: Task;
+  timer?: () => void;
+}
+
+/** A min-heap on (t, seq): same-time items run in the order they were scheduled (deterministic). */
+class Queue {
+  private readonly a: QueueItem[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  push(x: QueueItem): void {
+    const a = this.a;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (less(a[p] as QueueItem, x)) break;
+      a[i] = a[p] as QueueItem;
+      i = p;
+    }
+    a[i] = x;
+  }
+  pop(): QueueItem | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && less(a[r] as QueueItem, a[l] as QueueItem) ? r : l;
+        if (less(last, a[c] as QueueItem)) break;
+        a[i] = a[c] as QueueItem;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
+
+function less(x: QueueItem, y: QueueItem): boolean {
+  return x.t < y.t || (x.t === y.t && x.seq < y.seq);
+}
+
+/**
+ * The records of a partition as an UnrollSource. Up to MAX_UNROLL_VALUES records are unrolled one
+ * by one, exactly as MemoryStore.putIterator does; a partition with more records is unrolled in
+ * equal groups of records (the size estimate after k groups is k/groups of the partition), so a
+ * billion tiny records cost the same as 4096 — the unroll requests then grow in coarser steps.
+ */
+export function groupedSource(bytes: number, elementBytes: number): UnrollSource {
+  const count = Math.max(1, Math.ceil(bytes / Math.max(1, elementBytes)));
+  if (count <= MAX_UNROLL_VALUES) return linearSource(count, elementBytes, bytes);
+  const groups = MAX_UNROLL_VALUES;
+  return { count: groups, estimatedSize: (k: number) => Math.floor((k * bytes) / groups), preciseSize: bytes };
+}
+
+interface Built {
+  readonly mm: MemoryManager;
+  readonly snappy: SnappyUnifiedMemoryManager | undefined;
+  readonly info: SimExecutorInfo;
+  readonly managerName: string;
+  readonly versionText: string;
+}
+
+/** The executor's manager from the source; the scenario's conf what-ifs go on top (re-laid out if they change sizes). */
+function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | string {
+  const conf: Record<string, string> = { ...source.conf, ...(scenario.conf ?? {}) };
+  const version = source.version;
+  let systemMemory = source.systemMemory;
+  let userMemory = source.userMemory;
+  let cores = source.executorCores ?? 1;
+  let taskCpus = source.taskCpus ?? 1;
+  let managerKind = source.memoryManager ?? 'UnifiedMemoryManager';
+  const changed = Object.entries(scenario.conf ?? {}).some(([k, v]) => source.conf[k] !== v);
+  if (source.snappy === undefined && (changed || systemMemory === undefined)) {
+    // The what-ifs may change the heap, the cores or the manager: ask the layout again (one layout function).
+    const view = new SparkConfView(Object.entries(conf).map(([key, value]) => ({ key, value, origin: 'override' as const })));
+    const l = sparkLayout(view, { version });
+    const first = l.startupErrors[0];
+    if (first !== undefined) return `${first.exceptionClass === 'JVM' ? '' : `${first.exceptionClass}: `}${first.message}`;
+    systemMemory = l.unified?.systemMemory ?? l.legacy?.systemMemory ?? systemMemory;
+    userMemory = l.unified !== undefined ? l.unified.userMemory
+      : l.legacy !== undefined ? Math.max(0, l.legacy.systemMemory - l.legacy.maxOnHeapStorageMemory - l.legacy.maxOnHeapExecutionMemory) : userMemory;
+    cores = l.executorCores;
+    taskCpus = l.taskCpus;
+    managerKind = l.memoryManager;
+  }
+  const slots = Math.max(1, Math.floor(cores / Math.max(1, taskCpus)));
+  try {
+    let mm: MemoryManager;
+    let snappy: SnappyUnifiedMemoryManager | undefined;
+    let managerName: string;
+    let versionText: string;
+    if (source.snappy !== undefined) {
+      const s = source.snappy;
+      snappy = new SnappyUnifiedMemoryManager({
+        systemMemory: systemMemory ?? s.heapBytes,
+        ...(s.criticalHeapPercentage > 0 ? { criticalHeapPercentage: s.criticalHeapPercentage } : {}),
+        ...(s.evictionHeapPercentage > 0 ? { evictionHeapPercentage: s.evictionHeapPercentage } : {}),
+        memorySize: s.memorySize, conf, numCores: cores, version,
+      });
+      mm = snappy;
+      managerName = 'SnappyUnifiedMemoryManager';
+      versionText = `${formatVersion(version)} (SnappyData 1.3.1's Spark line)`;
+      systemMemory = systemMemory ?? s.heapBytes;
+    } else {
+      if (systemMemory === undefined) return 'the executor heap is not known';
+      const opts = { version, conf: new SimConf(conf, version), systemMemory, numCores: cores, gc: 'G1' as const };
+      mm = managerKind === 'StaticMemoryManager' ? StaticMemoryManager.fromConf(opts) : UnifiedMemoryManager.fromConf(opts);
+      managerName = managerKind === 'StaticMemoryManager' ? 'StaticMemoryManager' : 'UnifiedMemoryManager';
+      versionText = formatVersion(version);
+    }
+    const info: SimExecutorInfo = {
+      systemMemory: systemMemory ?? 0,
+      maxHeapMemory: mm.onHeapStorageMemoryPool.poolSize + mm.onHeapExecutionMemoryPool.poolSize,
+      maxOffHeapMemory: mm.maxOffHeapMemory,
+      onHeapStorageRegionSize: mm instanceof UnifiedMemoryManager ? mm.onHeapStorageRegionSize : mm.onHeapStorageMemoryPool.poolSize,
+      userMemory: userMemory ?? 0,
+      slots,
+      pageSizeBytes: mm.pageSizeBytes,
+      tungstenMemoryMode: mm.tungstenMemoryMode,
+    };
+    return { mm, snappy, info, managerName, versionText };
+  } catch (e) {
+    return e instanceof SparkError ? `${e.sparkClass}: ${e.message}` : String(e);
+  }
+}
+
+function fmtT(t: number): string {
+  return `${Math.round(t * 1000) / 1000}ms`;
+}
+
+export class WorkloadRun {
+  readonly scenario: Scenario;
+  readonly source: ExecutorSource;
+  private readonly built: Built | undefined;
+  private readonly startError: string | undefined;
+  private readonly mm: MemoryManager | undefined;
+  private readonly store: MemoryStore | undefined;
+  private readonly snappy: SnappyUnifiedMemoryManager | undefined;
+  private readonly series: SeriesRecorder;
+  private readonly log: EventLog;
+  private readonly queue = new Queue();
+  private seq = 0;
+  private now = 0;
+  private finished = false;
+  private stoppedAt: string | undefined;
+
+  private stageIndex = -1;
+  private nextPartition = 0;
+  private running = 0;
+  private readonly slotTask: (Task | undefined)[];
+  private nextTaskId = 0;
+  private readonly broadcastFetching = new Set<number>();
+
+  // Summary counters.
+  private spilledBytes = 0;
+  private spillCount = 0;
+  private evictedBlocks = 0;
+  private droppedToDisk = 0;
+  private cacheHits = 0;
+  private cacheMisses = 0;
+  private diskHits = 0;
+  private diskPuts = 0;
+  private unrollFailures = 0;
+  private waitMs = 0;
+  private waits = 0;
+  private failedTasks = 0;
+  private lowMemoryExceptions = 0;
+  private peakStorage = 0;
+  private peakExecution = 0;
+  private peakOffHeap = 0;
+  private peakUntracked = 0;
+  private oomRisks = 0;
+  private tasksRun = 0;
+  private acquires = 0;
+  private releases = 0;
+  private untracked = 0;
+  private overUserRegion = false;
+  private snappyEventsSeen = 0;
+  private readonly currentTask: { t: Task | undefined } = { t: undefined };
+
+  constructor(source: ExecutorSource, scenario: Scenario, opts: SimulateOptions = {}) {
+    this.source = source;
+    this.scenario = scenario;
+    this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
+    const b = buildExecutor(source, scenario);
+    if (typeof b === 'string') {
+      this.startError = b;
+      this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
+      this.slotTask = [];
+      this.finished = true;
+      this.stoppedAt = `the executor does not start: ${b}`;
+      return;
+    }
+    this.built = b;
+    this.mm = b.mm;
+    this.snappy = b.snappy;
+    this.slotTask = new Array<Task | undefined>(b.info.slots).fill(undefined);
+    this.series = new SeriesRecorder(opts.maxPoints ?? 2000, b.info.slots);
+    const store = new MemoryStore(b.mm, {
+      listener: {
+        onBlockDropped: (blockId, writtenToDisk) => {
+          this.evictedBlocks++;
+          const task = this.currentTask.t?.id;
+          this.emit('evict', `evicted ${blockId} from memory`, { blockId, ...(task !== undefined ? { task } : {}) });
+          if (writtenToDisk) {
+            this.droppedToDisk++;
+            this.emit('dropToDisk', `dropped ${blockId} to disk`, { blockId, ...(task !== undefined ? { task } : {}) });
+          }
+        },
+      },
+    });
+    b.mm.setMemoryStore(store);
+    this.store = store;
+    this.sample(true);
+    this.nextStage();
+  }
+
+  // ---- events and samples ---------------------------------------------------------------------
+
+  private emit(kind: EventKind, message: string | (() => string), extra: Partial<Omit<SimEvent, 't' | 'kind' | 'message'>> = {}): void {
+    if (!this.log.wouldKeep(kind) && kind !== 'budget') {
+      this.log.count++;
+      this.log.dropped++;
+      return;
+    }
+    this.log.add({ t: this.now, kind, ...extra, message: typeof message === 'string' ? message : message() });
+  }
+
+  private acquired(task: Task, bytes: number, mode: MemoryMode, what: string): void {
+    this.acquires++;
+    this.emit('acquire', () => `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+  }
+
+  private released(task: Task, bytes: number, mode: MemoryMode, what: string): void {
+    this.releases++;
+    this.emit('release', () => `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+  }
+
+  private sample(force = false): void {
+    const mm = this.mm;
+    if (mm === undefined) return;
+    const storage = mm.storageMemoryUsed;
+    const exec = mm.executionMemoryUsed;
+    const off = mm.offHeapStorageMemoryUsed + mm.offHeapExecutionMemoryUsed;
+    if (storage > this.peakStorage) this.peakStorage = storage;
+    if (exec > this.peakExecution) this.peakExecution = exec;
+    if (off > this.peakOffHeap) this.peakOffHeap = off;
+    if (!force && !this.series.wants()) {
+      this.series.skip();
+      return;
+    }
+    const slotBytes = this.slotTask.map((t) => (t === undefined ? 0 : mm.getExecutionMemoryUsageForTask(t.id)));
+    this.series.add({
+      t: this.now,
+      onHeapStorageUsed: mm.onHeapStorageMemoryUsed,
+      onHeapExecutionUsed: mm.onHeapExecutionMemoryUsed,
+      onHeapStoragePoolSize: mm.onHeapStorageMemoryPool.poolSize,
+      onHeapExecutionPoolSize: mm.onHeapExecutionMemoryPool.poolSize,
+      offHeapStorageUsed: mm.offHeapStorageMemoryUsed,
+      offHeapExecutionUsed: mm.offHeapExecutionMemoryUsed,
+      offHeapStoragePoolSize: mm.offHeapStorageMemoryPool.poolSize,
+      offHeapExecutionPoolSize: mm.offHeapExecutionMemoryPool.poolSize,
+      untracked: this.untracked,
+    }, slotBytes, force);
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------------
+
+  private get stage(): StageSpec | undefined {
+    return this.scenario.stages[this.stageIndex];
+  }
+
+  private nextStage(): void {
+    for (;;) {
+      this.stageIndex++;
+      const stage = this.stage;
+      if (stage === undefined) {
+        this.finished = true;
+        return;
+      }
+      this.nextPartition = 0;
+      this.emit('stageStart', `stage ${this.stageIndex + 1} "${stage.name}": ${stage.tasks} task(s) on ${this.slotTask.length} slot(s)`);
+      for (let s = 0; s < this.slotTask.length && this.nextPartition < stage.tasks; s++) this.startTask(s);
+      if (this.running > 0) return;
+    }
+  }
+
+  private startTask(slot: number): void {
+    const stage = this.stage as StageSpec;
+    const mm = this.mm as MemoryManager;
+    const partition = this.nextPartition++;
+    const id = this.nextTaskId++;
+    const task: Task = {
+      id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
+      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, owedMs: 0,
+    };
+    task.gen = this.runTask(task, stage.ops);
+    this.slotTask[slot] = task;
+    this.running++;
+    this.tasksRun++;
+    this.emit('taskStart', () => `task ${id} (partition ${partition} of "${stage.name}") starts on slot ${slot}`, { task: id });
+    this.schedule(this.now, task);
+  }
+
+  private schedule(t: number, task?: Task, timer?: () => void): void {
+    this.queue.push({ t, seq: this.seq++, ...(task !== undefined ? { task } : {}), ...(timer !== undefined ? { timer } : {}) });
+  }
+
+  private endTask(task: Task, error: unknown): void {
+    const mm = this.mm as MemoryManager;
+    const store = this.store as MemoryStore;
+    this.currentTask.t = task;
+    if (error !== undefined) {
+      this.failedTasks++;
+      const msg = error instanceof SparkError ? `${error.sparkClass}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      this.emit('taskFailed', `task ${task.id} failed: ${msg}`, { task: task.id });
+    } else {
+      this.emit('taskEnd', () => `task ${task.id} ends`, { task: task.id });
+    }
+    // Executor.TaskRunner: cleanUpAllAllocatedMemory, then Task.run's finally releases the task's
+    // unroll memory and notifies waiting tasks.
+    const leaked = task.tmm.cleanUpAllAllocatedMemory();
+    if (leaked > 0) this.released(task, leaked, mm.tungstenMemoryMode, 'task end releases execution memory');
+    store.releaseAllUnrollMemoryForTask(task.id);
+    this.currentTask.t = undefined;
+    this.slotTask[task.slot] = undefined;
+    this.running--;
+    const stage = this.stage;
+    if (stage !== undefined && this.nextPartition < stage.tasks) this.startTask(task.slot);
+    else if (this.running === 0) this.nextStage();
+  }
+
+  /** Resume one task until its next delay or wait. */
+  private advance(task: Task): void {
+    this.currentTask.t = task;
+    let r: IteratorResult<Yield, void>;
+    try {
+      r = task.gen.next();
+    } catch (e) {
+      this.currentTask.t = undefined;
+      this.endTask(task, e);
+      return;
+    }
+    this.currentTask.t = undefined;
+    this.drainSnappyEvents(task);
+    if (r.done === true) {
+      this.endTask(task, undefined);
+      return;
+    }
+    const y = r.value;
+    if ('delay' in y) {
+      this.schedule(this.now + Math.max(0, y.delay), task);
+      return;
+    }
+    const call = y.wait;
+    this.waits++;
+    task.waitingSince = this.now;
+    this.emit('wait', () => `task ${task.id} waits for execution memory (below its 1/2N share)`, { task: task.id });
+    call.onDone = () => {
+      const waited = this.now - task.waitingSince;
+      this.waitMs += waited;
+      this.emit('wake', () => `task ${task.id} wakes after ${fmtT(waited)}`, { task: task.id });
+      this.schedule(this.now, task);
+    };
+  }
+
+  private drainSnappyEvents(task: Task | undefined): void {
+    const s = this.snappy;
+    if (s === undefined || s.snappyEvents.length === this.snappyEventsSeen) return;
+    for (let i = this.snappyEventsSeen; i < s.snappyEvents.length; i++) {
+      const e = s.snappyEvents[i] as SnappyEvent;
+      const extra = { bytes: e.bytes, mode: e.mode, ...(task !== undefined ? { task: task.id } : {}) };
+      if (e.kind === 'TableDataEvicted') this.emit('evict', () => `table data: ${formatBytes(e.bytes)} overflowed to disk`, extra);
+      else if (e.kind === 'LowMemoryException') {
+        this.lowMemoryExceptions++;
+        this.emit('lowMemory', `LowMemoryException: ${e.message}`, extra);
+      } else this.emit('lowMemory', e.message, extra);
+    }
+    this.snappyEventsSeen = s.snappyEvents.length;
+  }
+
+  /** Runs until `maxEvents` more events were counted or the run is over; true when it is over. */
+  step(maxEvents: number): boolean {
+    if (this.finished) return true;
+    const budget = this.scenario.maxEvents;
+    const stopAt = this.log.count + Math.max(1, maxEvents);
+    while (!this.finished && this.log.count < stopAt) {
+      const item = this.queue.pop();
+      if (item === undefined) {
+        // Nothing scheduled but tasks are running: every one is parked on a wait nobody will wake.
+        this.stop(`all ${this.running} running task(s) wait for execution memory that no task will release (t=${fmtT(this.now)})`);
+        break;
+      }
+      this.now = item.t;
+      if (item.timer !== undefined) item.timer();
+      else if (item.task !== undefined) this.advance(item.task);
+      this.sample();
+      if (this.log.count >= budget && !this.finished) {
+        this.stop(`event budget of ${budget} reached at t=${fmtT(this.now)}`);
+        break;
+      }
+    }
+    if (this.finished) this.sample(true);
+    return this.finished;
+  }
+
+  private stop(message: string): void {
+    this.stoppedAt = message;
+    this.finished = true;
+    this.log.add({ t: this.now, kind: 'budget', message });
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Runs to the end and returns the result. */
+  result(): SimResult {
+    while (!this.step(1_000_000)) { /* keep going */ }
+    return this.snapshot();
+  }
+
+  snapshot(): SimResult {
+    const reads = this.cacheHits + this.cacheMisses + this.diskHits;
+    const summary: SimSummary = {
+      spilledBytes: this.spilledBytes, spillCount: this.spillCount,
+      evictedBlocks: this.evictedBlocks, droppedToDiskBlocks: this.droppedToDisk,
+      cacheHits: this.cacheHits, cacheMisses: this.cacheMisses, diskHits: this.diskHits, diskPuts: this.diskPuts,
+      unrollFailures: this.unrollFailures,
+      ...(reads > 0 ? { hitRatio: this.cacheHits / reads } : {}),
+      waitMs: this.waitMs, waits: this.waits,
+      failedTasks: this.failedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
+      peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
+      peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,
+      tasks: this.tasksRun, acquires: this.acquires, releases: this.releases,
+      durationMs: this.now, events: this.log.count,
+      ...(this.stoppedAt !== undefined ? { stoppedAt: this.stoppedAt } : {}),
+    };
+    return {
+      scenario: this.scenario.name,
+      memoryManager: this.built?.managerName ?? (this.source.snappy !== undefined ? 'SnappyUnifiedMemoryManager' : this.source.memoryManager ?? 'UnifiedMemoryManager'),
+      sparkVersion: this.built?.versionText ?? formatVersion(this.source.version),
+      series: this.series.snapshot(),
+      events: this.log.kept.slice(),
+      summary,
+      ...(this.built !== undefined ? { executor: this.built.info } : {}),
+    };
+  }
+
+  /** Why the executor did not start, when it did not. */
+  get startupError(): string | undefined {
+    return this.startError;
+  }
+
+  // ---- the ops ------------------------------------------------------------------------------------
+
+  private get tp(): Scenario['throughput'] {
+    return this.scenario.throughput;
+  }
+
+  private *runTask(task: Task, ops: readonly TaskOp[]): Generator<Yield, void, void> {
+    for (const op of ops) {
+      switch (op.op) {
+        case 'compute': yield { delay: op.ms }; break;
+        case 'cache': {
+          yield { delay: op.bytes / this.tp.memoryBytesPerMs };
+          yield* this.putPartition(task, `rdd_${op.rdd}_${task.partition}`, op.bytes, op.elementBytes, StorageLevels[op.level]);
+          break;
+        }
+        case 'read': yield* this.read(task, op); break;
+        case 'shuffleSort': yield* this.pages(task, op.bytes, op.recordBytes, true); break;
+        case 'hashJoinBuild': yield* this.pages(task, op.bytes, op.recordBytes, false); break;
+        case 'aggregate': yield* this.aggregate(task, op.bytes, op.recordBytes); break;
+        case 'broadcast': yield* this.broadcast(task, op.id, op.bytes); break;
+        case 'userObjects': yield* this.userObjects(task, op.bytes, op.holdMs); break;
+        case 'tableLoad': yield* this.tableLoad(task, op.table, op.bytes, op.store ?? 'column'); break;
+      }
+    }
+  }
+
+  /** BlockManager.doPutIterator for one partition at `level`, with the disk fallback. */
+  private *putPartition(task: Task, blockId: string, bytes: number, elementBytes: number, level: StorageLevel): Generator<Yield, void, void> {
+    const store = this.store as MemoryStore;
+    if (store.contains(blockId)) return;
+    if (!level.useMemory) {
+      if (!store.isOnDisk(blockId)) {
+        store.putBlock(blockId, bytes, level);
+        yield { delay: bytes / this.tp.diskBytesPerMs };
+      }
+      return;
+    }
+    const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
+    const src = groupedSource(bytes, elementBytes);
+    // Off-heap caching always goes through bytes (MemoryStore.putIteratorAsBytes).
+    const r = level.deserialized && !level.useOffHeap
+      ? store.putIteratorAsValues(blockId, src, mode, task.id, level)
+      : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
+    if (r.stored) {
+      this.acquired(task, r.size, mode, `cached ${blockId} (${level.name})`);
+      return;
+    }
+    this.unrollFailures++;
+    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(bytes)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
+      { task: task.id, blockId, bytes, mode });
+    if (level.useDisk) {
+      // "Persisting block ... to disk instead": the partially unrolled values go to disk.
+      store.putBlock(blockId, bytes, StorageLevels.DISK_ONLY);
+      this.diskPuts++;
+      r.close();
+      yield { delay: bytes / this.tp.diskBytesPerMs };
+    } else {
+      // The task consumes the partially unrolled iterator; its unroll memory goes when it is done.
+      yield { delay: 0 };
+      r.close();
+    }
+  }
+
+  private *read(task: Task, op: Extract<TaskOp, { op: 'read' }>): Generator<Yield, void, void> {
+    const store = this.store as MemoryStore;
+    const blockId = `rdd_${op.rdd}_${task.partition}`;
+    if (store.access(blockId) !== undefined) {
+      this.cacheHits++;
+      yield { delay: op.bytes / this.tp.memoryBytesPerMs };
+      return;
+    }
+    if (store.isOnDisk(blockId)) {
+      this.diskHits++;
+      yield { delay: op.bytes / this.tp.diskBytesPerMs };
+      return;
+    }
+    // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.
+    this.cacheMisses++;
+    yield { delay: op.bytes / (this.tp.recomputeBytesPerMs ?? this.tp.memoryBytesPerMs / 4) };
+    yield* this.putPartition(task, blockId, op.bytes, op.elementBytes, StorageLevels[op.level]);
+  }
+
+  /** Waits for a blocked call; returns its value or throws its error (resumed in the task). */
+  private *await<T>(r: T | PendingCall<T>): Generator<Yield, T, void> {
+    if (r instanceof PendingCall) {
+      if (!r.done) yield { wait: r as PendingCall<unknown> };
+      if (r.error !== undefined) throw r.error;
+      return r.value as T;
+    }
+    return r;
+  }
+
+  /**
+   * Tungsten pages: shuffleSort (UnsafeExternalSorter: self-spill when a page is refused) or
+   * hashJoinBuild (BytesToBytesMap: cannot spill; a refused page fails the task). Each page is
+   * asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
+   */
+  private *pages(task: Task, bytes: number, recordBytes: number, sort: boolean): Generator<Yield, void, void> {
+    const mm = this.mm as MemoryManager;
+    const mode = mm.tungstenMemoryMode;
+    const consumer = sort ? new SortConsumer(task.tmm, mode) : new HashMapConsumer(task.tmm, mode);
+    const what = sort ? 'sort page' : 'hash map page';
+    let remaining = bytes;
+    let spilled = 0;
+    try {
+      while (remaining > 0) {
+        const page: Page = yield* this.await(consumer.allocatePage(Math.min(recordBytes, remaining)));
+        consumer.pages.push(page);
+        this.acquired(task, page.size, mode, what);
+        if (consumer instanceof SortConsumer && consumer.spilledNow > 0) {
+          const s = consumer.spilledNow;
+          consumer.spilledNow = 0;
+          spilled += s;
+          this.spillCount++;
+          this.spilledBytes += s;
+          this.released(task, s, mode, 'spill frees sort pages');
+          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, { task: task.id, bytes: s, mode });
+          yield { delay: s / this.tp.spillBytesPerMs };
+        }
+        const used = Math.min(page.size, remaining);
+        remaining -= used;
+        yield { delay: used / this.tp.memoryBytesPerMs };
+      }
+      // Spill files are merged back (read once from disk).
+      if (spilled > 0) yield { delay: spilled / this.tp.diskBytesPerMs };
+    } finally {
+      const freed = consumer.freeAll();
+      if (freed > 0) this.released(task, freed, mode, sort ? 'sorter frees its pages' : 'hash map frees its pages');
+    }
+  }
+
+  /** ExternalAppendOnlyMap: Spillable.maybeSpill every 32 records as the map grows (on heap). */
+  private *aggregate(task: Task, bytes: number, recordBytes: number): Generator<Yield, void, void> {
+    const sp = new Spillable(task.tmm, 'ExternalAppendOnlyMap');
+    const chunk = Math.max(32 * recordBytes, Math.ceil(bytes / AGGREGATE_STEPS));
+    let remaining = bytes;
+    let current = 0;
+    let spilled = 0;
+    try {
+      while (remaining > 0) {
+        const c = Math.min(chunk, remaining);
+        remaining -= c;
+        current += c;
+        // Records read since the last spill; maybeSpill looks at memory only on multiples of 32.
+        const records = Math.ceil(c / recordBytes);
+        sp.elementsRead += Math.ceil(records / 32) * 32;
+        const before = sp.myMemoryThreshold;
+        const r = yield* this.await(sp.maybeSpill(current));
+        if (r.granted > 0) this.acquired(task, r.granted, 'ON_HEAP', 'aggregation map grows');
+        if (r.spilled) {
+          this.spillCount++;
+          this.spilledBytes += current;
+          spilled += current;
+          const freed = Math.max(before + r.granted - sp.initialMemoryThreshold, 0);
+          if (freed > 0) this.released(task, freed, 'ON_HEAP', 'spill frees the aggregation map');
+          const s = current;
+          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its aggregation map`, { task: task.id, bytes: s, mode: 'ON_HEAP' });
+          yield { delay: current / this.tp.spillBytesPerMs };
+          current = 0;
+        }
+        yield { delay: c / this.tp.memoryBytesPerMs };
+      }
+      if (spilled > 0) yield { delay: spilled / this.tp.diskBytesPerMs };
+    } finally {
+      const held = sp.myMemoryThreshold - sp.initialMemoryThreshold;
+      if (held > 0) {
+        sp.releaseMemory();
+        this.released(task, held, 'ON_HEAP', 'aggregation map freed');
+      }
+    }
+  }
+
+  /** TorrentBroadcast.readBroadcastBlock: fetch once per executor, putSingle(MEMORY_AND_DISK). */
+  private *broadcast(task: Task, id: number, bytes: number): Generator<Yield, void, void> {
+    const store = this.store as MemoryStore;
+    const blockId = `broadcast_${id}`;
+    const fetchMs = bytes / this.tp.memoryBytesPerMs;
+    for (;;) {
+      if (store.access(blockId) !== undefined) return;
+      if (store.isOnDisk(blockId)) {
+        yield { delay: bytes / this.tp.diskBytesPerMs };
+        return;
+      }
+      if (!this.broadcastFetching.has(id)) break;
+      // Another task of this executor is fetching it: TorrentBroadcast's lock makes this one wait.
+      yield { delay: Math.max(1, fetchMs / 8) };
+    }
+    this.broadcastFetching.add(id);
+    try {
+      yield { delay: fetchMs };
+      yield* this.putPartition(task, blockId, bytes, bytes, StorageLevels.MEMORY_AND_DISK);
+    } finally {
+      this.broadcastFetching.delete(id);
+    }
+  }
+
+  private setUntracked(v: number): void {
+    this.untracked = v;
+    if (this.snappy !== undefined) this.snappy.untrackedHeapBytes = v;
+    if (v > this.peakUntracked) this.peakUntracked = v;
+    const user = this.built?.info.userMemory ?? Infinity;
+    if (v > user && !this.overUserRegion) {
+      this.overUserRegion = true;
+      this.oomRisks++;
+      const task = this.currentTask.t?.id;
+      this.emit('oomRisk', `untracked objects (${formatBytes(v)}) outgrow the user region (${formatBytes(user)}): the heap may run out (OutOfMemoryError)`,
+        { bytes: v, ...(task !== undefined ? { task } : {}) });
+    } else if (v <= user) this.overUserRegion = false;
+  }
+
+  private *userObjects(_task: Task, bytes: number, holdMs: number): Generator<Yield, void, void> {
+    this.setUntracked(this.untracked + bytes);
+    // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
+    this.schedule(this.now + holdMs, undefined, () => this.setUntracked(this.untracked - bytes));
+    yield { delay: bytes / this.tp.memoryBytesPerMs };
+  }
+
+  /**
+   * SnappyData table data, batch by batch (column-batch-size 24m): row tables live on the heap;
+   * column tables off heap when the member has a memory-size. A refused batch is the
+   * LowMemoryException that fails the task. On a plain Spark executor a table is a cached
+   * MEMORY_AND_DISK_SER block (what a cached DataFrame of it would be).
+   */
+  private *tableLoad(task: Task, table: string, bytes: number, kind: 'row' | 'column'): Generator<Yield, void, void> {
+    const s = this.snappy;
+    if (s === undefined) {
+      yield { delay: bytes / this.tp.memoryBytesPerMs };
+      yield* this.putPartition(task, `table_${table}_${task.partition}`, bytes, 100, StorageLevels.MEMORY_AND_DISK_SER);
+      return;
+    }
+    const mode: MemoryMode = kind === 'column' && s.maxOffHeapMemory > 0 ? 'OFF_HEAP' : 'ON_HEAP';
+    let remaining = bytes;
+    while (remaining > 0) {
+      const b = Math.min(TABLE_BATCH_BYTES, remaining);
+      const ev = s.putTableData(table, b, mode);
+      this.drainSnappyEvents(task);
+      if (ev !== undefined) throw new SparkError('LowMemoryException', ev.message);
+      this.acquired(task, b, mode, `table ${table} batch`);
+      remaining -= b;
+      yield { delay: b / this.tp.memoryBytesPerMs };
+    }
+  }
+}
+
+/** Runs a scenario to the end on one executor. Deterministic: the same input gives the same result. */
+export function simulateWorkload(source: ExecutorSource, scenario: Scenario, opts: SimulateOptions = {}): SimResult {
+  return new WorkloadRun(source, scenario, opts).result();
+}

@@ -1,0 +1,429 @@
+// Scenario files: a small YAML language describing what the tasks of one executor do (docs/scenarios.md).
+// The parser never throws: every problem becomes { line, field, message } with the message naming the
+// file, the 1-based line and the field, and unknown keys get a "did you mean". Sizes are read the
+// way Spark reads size strings (JavaUtils.byteStringAs with bytes as the default unit), through the
+// project's one size parser.
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { byteStringAs } from '../size';
+import { editDistance } from '../rules/properties/unknownKey';
+import { STORAGE_LEVEL_NAMES, Scenario, StageSpec, StorageLevelName, TaskOp } from './types';
+
+export interface ScenarioError {
+  readonly line: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+export type ScenarioParse = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly errors: ScenarioError[] };
+
+const MiB = 1024 * 1024;
+/** MiB per second → bytes per simulated millisecond. */
+export function mibPerSecondToBytesPerMs(mibps: number): number {
+  return (mibps * MiB) / 1000;
+}
+
+export const SCENARIO_DEFAULTS = {
+  memoryMBps: 2000,
+  diskMBps: 200,
+  spillMBps: 150,
+  maxEvents: 500_000,
+  elementSize: 100,
+  recordSize: 100,
+} as const;
+
+/** Limits that keep any accepted file cheap to simulate (the event budget bounds the rest). */
+export const SCENARIO_LIMITS = { stages: 1000, tasks: 1_000_000, ops: 100, maxEvents: 100_000_000, bytes: 2 ** 50, ms: 1e9 } as const;
+
+const TOP_KEYS = ['name', 'description', 'throughput', 'maxEvents', 'conf', 'stages'] as const;
+const THROUGHPUT_KEYS = ['memoryMBps', 'diskMBps', 'spillMBps', 'recomputeMBps'] as const;
+const STAGE_KEYS = ['name', 'tasks', 'ops'] as const;
+const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
+  cache: ['rdd', 'size', 'level', 'elementSize'],
+  read: ['rdd', 'size', 'level', 'elementSize'],
+  shuffleSort: ['size', 'recordSize'],
+  aggregate: ['size', 'recordSize'],
+  hashJoinBuild: ['size', 'recordSize'],
+  broadcast: ['id', 'size'],
+  userObjects: ['size', 'holdMs'],
+  compute: ['ms'],
+  tableLoad: ['table', 'size', 'store'],
+};
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase(), 4);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3))) return ` (did you mean ${best}?)`;
+  return ` (expected one of: ${candidates.join(', ')})`;
+}
+
+class Reader {
+  readonly errors: ScenarioError[] = [];
+  constructor(private readonly file: string, private readonly lc: LineCounter, private readonly doc: Document) {}
+
+  /** An alias (*name) stands for its anchored node. */
+  d(node: unknown): unknown {
+    if (isAlias(node)) {
+      try {
+        return node.resolve(this.doc) ?? node;
+      } catch {
+        return node;
+      }
+    }
+    return node;
+  }
+
+  lineOf(node: YamlNode | null | undefined | unknown): number {
+    const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    return r ? this.lc.linePos(r[0]).line : 1;
+  }
+
+  error(node: unknown, field: string, text: string): undefined {
+    const line = this.lineOf(node);
+    this.errors.push({ line, field, message: `${this.file}:${line}: ${field}: ${text}` });
+    return undefined;
+  }
+
+  /** The pairs of a mapping, reporting keys that are not allowed (with a suggestion). */
+  map(node0: unknown, field: string, allowed: readonly string[]): Map<string, Pair<unknown, unknown>> | undefined {
+    const node = this.d(node0);
+    if (!isMap(node)) return this.error(node, field, `expected a mapping (key: value), got ${describe(node)}`);
+    const out = new Map<string, Pair<unknown, unknown>>();
+    for (const pair of (node as YAMLMap).items) {
+      const keyNode = pair.key;
+      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+      if (key === undefined) {
+        this.error(keyNode ?? node, field, 'keys must be plain names');
+        continue;
+      }
+      const sub = field === '' ? key : `${field}.${key}`;
+      if (!allowed.includes(key)) {
+        this.error(keyNode, sub, `unknown field "${key}"${didYouMean(key, allowed)}`);
+        continue;
+      }
+      if (out.has(key)) {
+        this.error(keyNode, sub, `"${key}" is given twice`);
+        continue;
+      }
+      out.set(key, pair);
+    }
+    return out;
+  }
+
+  string(pair: Pair<unknown, unknown> | undefined, field: string, required: boolean): string | undefined {
+    if (pair === undefined) return required ? undefined : undefined;
+    const v = this.d(pair.value);
+    if (!isScalar(v) || v.value === null || typeof v.value === 'object') return this.error(v ?? pair.key, field, `expected text, got ${describe(v)}`);
+    const s = typeof v.source === 'string' && typeof v.value !== 'string' ? v.source : String(v.value);
+    if (s.trim() === '') return this.error(v, field, 'must not be empty');
+    return s;
+  }
+
+  number(pair: Pair<unknown, unknown> | undefined, field: string, min: number, max: number, integer: boolean): number | undefined {
+    if (pair === undefined) return undefined;
+    const v = this.d(pair.value);
+    let n: number | undefined;
+    if (isScalar(v) && typeof v.value === 'number') n = v.value;
+    else if (isScalar(v) && typeof v.value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v.value)) n = Number(v.value);
+    if (n === undefined || !Number.isFinite(n)) return this.error(v ?? pair.key, field, `expected a number, got ${describe(v)}`);
+    if (integer && !Number.isInteger(n)) return this.error(v, field, `expected a whole number, got ${n}`);
+    if (n < min || n > max) return this.error(v, field, `must be between ${min} and ${max}, got ${n}`);
+    return n;
+  }
+
+  /** A size: a YAML integer is bytes; a string is parsed as Spark parses sizes (bytes when unit-less). */
+  size(pair: Pair<unknown, unknown> | undefined, field: string, min: number): number | undefined {
+    if (pair === undefined) return undefined;
+    const v = this.d(pair.value);
+    let bytes: number | undefined;
+    if (isScalar(v) && typeof v.value === 'number') {
+      if (!Number.isInteger(v.value)) return this.error(v, field, `expected a size such as 512m or 2g, got ${v.value}`);
+      bytes = v.value;
+    } else if (isScalar(v) && typeof v.value === 'string') {
+      const r = byteStringAs(v.value, 'BYTE');
+      if (!r.ok) return this.error(v, field, `cannot read "${v.value}" as a size: ${r.error.replace(/\n/g, ' ')}`);
+      bytes = r.value;
+    } else return this.error(v ?? pair.key, field, `expected a size such as 512m or 2g, got ${describe(v)}`);
+    if (bytes < min) return this.error(v, field, `must be at least ${min} byte(s), got ${bytes}`);
+    if (bytes > SCENARIO_LIMITS.bytes) return this.error(v, field, `must be at most 1p, got ${bytes} bytes`);
+    return bytes;
+  }
+
+  required(m: Map<string, Pair<unknown, unknown>>, key: string, node: unknown, field: string): Pair<unknown, unknown> | undefined {
+    const p = m.get(key);
+    if (p === undefined) this.error(node, field === '' ? key : `${field}.${key}`, 'is required');
+    return p;
+  }
+}
+
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'nothing' : JSON.stringify(node.value);
+  return 'something else';
+}
+
+/**
+ * Parses a scenario file. `fileName` only appears in messages. Never throws: anything unexpected
+ * (even a bug here) becomes an error on line 1.
+ */
+export function parseScenario(text: string, fileName: string): ScenarioParse {
+  try {
+    return parseScenarioUnsafe(String(text), fileName);
+  } catch (e) {
+    return { ok: false, errors: [{ line: 1, field: '', message: `${fileName}:1: cannot read the scenario: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+}
+
+function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const r = new Reader(file, lc, doc);
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors.slice(0, 5)) {
+      const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+      r.errors.push({ line, field: '', message: `${file}:${line}: YAML: ${e.message.split('\n')[0] ?? e.message}` });
+    }
+    return { ok: false, errors: r.errors };
+  }
+  const root = doc.contents;
+  if (root === null) return { ok: false, errors: [{ line: 1, field: '', message: `${file}:1: the scenario is empty (expected name, stages, ...)` }] };
+  const top = r.map(root, '', TOP_KEYS);
+  if (top === undefined) return { ok: false, errors: r.errors };
+
+  const name = r.string(r.required(top, 'name', root, ''), 'name', true);
+  const descPair = top.get('description');
+  const description = descPair !== undefined ? r.string(descPair, 'description', false) : undefined;
+  const maxEvents = r.number(top.get('maxEvents'), 'maxEvents', 1, SCENARIO_LIMITS.maxEvents, true) ?? SCENARIO_DEFAULTS.maxEvents;
+
+  // Throughput, MiB per second of simulated time.
+  let memoryMBps: number = SCENARIO_DEFAULTS.memoryMBps;
+  let diskMBps: number = SCENARIO_DEFAULTS.diskMBps;
+  let spillMBps: number = SCENARIO_DEFAULTS.spillMBps;
+  let recomputeMBps: number | undefined;
+  const tpPair = top.get('throughput');
+  if (tpPair !== undefined) {
+    const tp = r.map(tpPair.value, 'throughput', THROUGHPUT_KEYS);
+    if (tp !== undefined) {
+      memoryMBps = r.number(tp.get('memoryMBps'), 'throughput.memoryMBps', 0.001, 1e9, false) ?? memoryMBps;
+      diskMBps = r.number(tp.get('diskMBps'), 'throughput.diskMBps', 0.001, 1e9, false) ?? diskMBps;
+      spillMBps = r.number(tp.get('spillMBps'), 'throughput.spillMBps', 0.001, 1e9, false) ?? spillMBps;
+      recomputeMBps = r.number(tp.get('recomputeMBps'), 'throughput.recomputeMBps', 0.001, 1e9, false);
+    }
+  }
+
+  // conf: Spark keys → strings (scalars keep their text, so 0.50 stays "0.50").
+  let conf: Record<string, string> | undefined;
+  const confPair = top.get('conf');
+  const confNode = confPair !== undefined ? r.d(confPair.value) : undefined;
+  if (confPair !== undefined && confNode !== null) {
+    if (!isMap(confNode)) r.error(confPair.value ?? confPair.key, 'conf', `expected a mapping of Spark keys to values, got ${describe(confPair.value)}`);
+    else {
+      conf = {};
+      for (const pair of (confNode as YAMLMap).items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (k === undefined || k.trim() === '') {
+          r.error(pair.key ?? confNode, 'conf', 'keys must be Spark property names');
+          continue;
+        }
+        if (!/^spark\./.test(k)) {
+          r.error(pair.key, `conf.${k}`, `"${k}" is not a Spark property (keys start with "spark.")`);
+          continue;
+        }
+        const v = r.string(pair, `conf.${k}`, true);
+        if (v !== undefined) conf[k] = v;
+      }
+    }
+  }
+
+  // Stages.
+  const stages: StageSpec[] = [];
+  const stagesPair = r.required(top, 'stages', root, '');
+  const cacheOf = new Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>();
+  if (stagesPair !== undefined) {
+    const seq = r.d(stagesPair.value);
+    if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
+    else if ((seq as YAMLSeq).items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
+    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.stages) r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
+    else {
+      (seq as YAMLSeq).items.forEach((item, i) => {
+        const stage = readStage(r, item, `stages[${i}]`, i, cacheOf);
+        if (stage !== undefined) stages.push(stage);
+      });
+    }
+  }
+  if (r.errors.length > 0 || name === undefined) return { ok: false, errors: r.errors.sort((a, b) => a.line - b.line) };
+  const throughput = {
+    memoryBytesPerMs: mibPerSecondToBytesPerMs(memoryMBps),
+    diskBytesPerMs: mibPerSecondToBytesPerMs(diskMBps),
+    spillBytesPerMs: mibPerSecondToBytesPerMs(spillMBps),
+    ...(recomputeMBps !== undefined ? { recomputeBytesPerMs: mibPerSecondToBytesPerMs(recomputeMBps) } : {}),
+  };
+  const scenario: Scenario = {
+    name,
+    ...(description !== undefined ? { description } : {}),
+    stages,
+    throughput,
+    maxEvents,
+    ...(conf !== undefined ? { conf } : {}),
+  };
+  return { ok: true, scenario };
+}
+
+function readStage(r: Reader, node: unknown, field: string, index: number,
+  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>): StageSpec | undefined {
+  const m = r.map(node, field, STAGE_KEYS);
+  if (m === undefined) return undefined;
+  const namePair = m.get('name');
+  const name = namePair !== undefined ? r.string(namePair, `${field}.name`, false) : `stage ${index + 1}`;
+  const tasks = r.number(r.required(m, 'tasks', node, field), `${field}.tasks`, 1, SCENARIO_LIMITS.tasks, true);
+  const opsPair = r.required(m, 'ops', node, field);
+  const ops: TaskOp[] = [];
+  if (opsPair !== undefined) {
+    const seq = r.d(opsPair.value);
+    if (!isSeq(seq)) r.error(seq ?? opsPair.key, `${field}.ops`, `expected a list of ops, got ${describe(seq)}`);
+    else if ((seq as YAMLSeq).items.length === 0) r.error(seq, `${field}.ops`, 'needs at least one op');
+    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.ops) r.error(seq, `${field}.ops`, `at most ${SCENARIO_LIMITS.ops} ops per stage`);
+    else {
+      (seq as YAMLSeq).items.forEach((item, j) => {
+        const op = readOp(r, item, `${field}.ops[${j}]`, cacheOf);
+        if (op !== undefined) ops.push(op);
+      });
+    }
+  }
+  if (name === undefined || tasks === undefined) return undefined;
+  return { name, tasks, ops };
+}
+
+function readLevel(r: Reader, pair: Pair<unknown, unknown> | undefined, field: string): StorageLevelName | undefined {
+  if (pair === undefined) return undefined;
+  const s = r.string(pair, field, true);
+  if (s === undefined) return undefined;
+  const up = s.trim().toUpperCase();
+  if ((STORAGE_LEVEL_NAMES as readonly string[]).includes(up)) return up as StorageLevelName;
+  return r.error(pair.value, field, `unknown storage level "${s}"${didYouMean(up, STORAGE_LEVEL_NAMES)}`);
+}
+
+function readOp(r: Reader, node0: unknown, field: string,
+  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>): TaskOp | undefined {
+  const node = r.d(node0);
+  const kinds = Object.keys(OP_KEYS);
+  if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
+  const items = (node as YAMLMap).items;
+  if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
+  const pair = items[0] as Pair<unknown, unknown>;
+  const kind = isScalar(pair.key) ? String(pair.key.value) : '';
+  if (!kinds.includes(kind)) return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+  const f = `${field}.${kind}`;
+  const m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
+  if (m === undefined) return undefined;
+  const at = pair.value;
+  switch (kind) {
+    case 'cache': {
+      const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      const level = readLevel(r, m.get('level'), `${f}.level`) ?? 'MEMORY_ONLY';
+      const elementBytes = r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? SCENARIO_DEFAULTS.elementSize;
+      if (rdd === undefined || bytes === undefined) return undefined;
+      cacheOf.set(rdd, { bytes, level, elementBytes });
+      return { op: 'cache', rdd, bytes, level, elementBytes };
+    }
+    case 'read': {
+      const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
+      if (rdd === undefined) return undefined;
+      const cached = cacheOf.get(rdd);
+      const bytes = r.size(m.get('size'), `${f}.size`, 1) ?? cached?.bytes;
+      const level = readLevel(r, m.get('level'), `${f}.level`) ?? cached?.level ?? 'MEMORY_ONLY';
+      const elementBytes = r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? cached?.elementBytes ?? SCENARIO_DEFAULTS.elementSize;
+      if (bytes === undefined) return r.error(at, `${f}.size`, `is required: no earlier cache op of rdd ${rdd} gives it`);
+      return { op: 'read', rdd, bytes, level, elementBytes };
+    }
+    case 'shuffleSort': case 'aggregate': case 'hashJoinBuild': {
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
+      if (bytes === undefined) return undefined;
+      return { op: kind, bytes, recordBytes };
+    }
+    case 'broadcast': {
+      const id = r.number(r.required(m, 'id', at, f), `${f}.id`, 0, 1e9, true);
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      if (id === undefined || bytes === undefined) return undefined;
+      return { op: 'broadcast', id, bytes };
+    }
+    case 'userObjects': {
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      const holdMs = r.number(r.required(m, 'holdMs', at, f), `${f}.holdMs`, 0, SCENARIO_LIMITS.ms, false);
+      if (bytes === undefined || holdMs === undefined) return undefined;
+      return { op: 'userObjects', bytes, holdMs };
+    }
+    case 'compute': {
+      const ms = r.number(r.required(m, 'ms', at, f), `${f}.ms`, 0, SCENARIO_LIMITS.ms, false);
+      if (ms === undefined) return undefined;
+      return { op: 'compute', ms };
+    }
+    case 'tableLoad': {
+      const table = r.string(r.required(m, 'table', at, f), `${f}.table`, true);
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      let store: 'row' | 'column' | undefined;
+      const sp = m.get('store');
+      if (sp !== undefined) {
+        const s = r.string(sp, `${f}.store`, true);
+        if (s === 'row' || s === 'column') store = s;
+        else if (s !== undefined) r.error(sp.value, `${f}.store`, `expected row or column, got "${s}"`);
+      }
+      if (table === undefined || bytes === undefined) return undefined;
+      return { op: 'tableLoad', table, bytes, ...(store !== undefined ? { store } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/** A commented template for a new scenario file ("New Scenario File"). */
+export function scenarioTemplate(): string {
+  return `# Spark Memory scenario: what the tasks of ONE executor do, stage after stage.
+# Sizes are per task (one partition) and read like Spark sizes: 512m, 2g, 64k, 100b
+# (a bare number is bytes). Schema: docs/scenarios.md.
+name: my-scenario
+description: Cache a dataset, then re-read it while aggregating.
+
+# Simulated speeds, MiB per second (defaults shown).
+throughput:
+  memoryMBps: ${SCENARIO_DEFAULTS.memoryMBps}     # generating / scanning data in memory
+  diskMBps: ${SCENARIO_DEFAULTS.diskMBps}        # reading and writing blocks on disk
+  spillMBps: ${SCENARIO_DEFAULTS.spillMBps}       # writing spill files
+  # recomputeMBps: 500  # rebuilding a lost cached partition (default memoryMBps / 4)
+
+# The run stops with a message when this many events happened.
+maxEvents: ${SCENARIO_DEFAULTS.maxEvents}
+
+# What-if Spark settings applied on top of the config file (values are strings).
+conf:
+  spark.memory.storageFraction: "0.5"
+
+stages:
+  - name: load
+    tasks: 16
+    ops:
+      - cache: { rdd: 1, size: 128m, level: MEMORY_ONLY, elementSize: 200b }
+  - name: iterate
+    tasks: 16
+    ops:
+      - read: { rdd: 1 }             # size and level default to rdd 1's cache op
+      - aggregate: { size: 64m, recordSize: 100b }
+      - compute: { ms: 50 }
+  # Other ops:
+  #   shuffleSort:   { size: 256m, recordSize: 100b }   Tungsten sort pages (spills)
+  #   hashJoinBuild: { size: 64m, recordSize: 100b }    hash relation pages (cannot spill)
+  #   broadcast:     { id: 0, size: 50m }               stored once per executor (MEMORY_AND_DISK)
+  #   userObjects:   { size: 200m, holdMs: 500 }        memory Spark does not track
+  #   tableLoad:     { table: t1, size: 512m, store: column }   SnappyData table data
+`;
+}
