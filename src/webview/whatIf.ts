@@ -68,10 +68,13 @@ export function applyMemberFlags(doc: MembersDocument, index: number, flags: Rea
   for (const [flag, value] of entries) {
     const name = flag.replace(/^-/, '');
     const word = `-${name}=${value}`;
-    const args = m.args.filter((a) => a.key === name && a.value !== undefined);
+    // A new heap replaces -J-Xmx/-J-Xms too (as the engine's what-if does), so the launcher's
+    // default percentages follow the new heap as they would on a real launch.
+    const isHeap = name === 'heap-size';
+    const args = m.args.filter((a) => (a.key === name && a.value !== undefined) || (isHeap && a.kind === 'jvm' && a.key !== undefined && /^-Xm[xs]/.test(a.key)));
     const last = args[args.length - 1];
-    if (last !== undefined) edits.push({ start: last.span.start, end: last.span.end, text: word });
-    else append += ` ${word}`;
+    for (const a of args) edits.push({ start: a.span.start, end: a.span.end, text: a === last ? word : '' });
+    if (last === undefined) append += ` ${word}`;
   }
   if (append !== '') edits.push({ start: m.lineSpan.end, end: m.lineSpan.end, text: append });
   edits.sort((a, b) => b.start - a.start);
