@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerEditorCommands } from './commands/editorCommands';
 import { registerShowDocumentKind } from './commands/showDocumentKind';
 import { Linter } from './diagnostics';
+import { PanelController, type SparkMemoryTestApi } from './panel/controller';
 import { DocumentStore, SELECTOR, documentTypeOf } from './documents';
 import { VERSION_STATUS_COMMAND, VersionStatusItem } from './languageStatus';
 import { SparkMemoryCodeActions } from './providers/codeActions';
@@ -13,7 +14,10 @@ import { SECTION } from './settings';
 
 const WATCHED = '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate returns: hooks for the in-host tests only (no other extension should rely on it). */
+export type SparkMemoryApi = SparkMemoryTestApi;
+
+export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
   const subs = context.subscriptions;
   registerShowDocumentKind(context);
 
@@ -65,8 +69,12 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidDelete((u) => linter.onDiskChange(u, true)),
   );
 
+  const panels = new PanelController(context.extensionUri, linter);
+  panels.register(context);
+
   for (const doc of vscode.workspace.textDocuments) linter.onDidOpen(doc);
   void status.update();
+  return panels.testApi();
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,65 @@
+// The `config` message for a document: its text and version (so an Apply can refuse to write over
+// a newer text), what kind of file it is, the leads file beside a servers file, the Spark version
+// setting, and this extension's diagnostics on it.
+import * as vscode from 'vscode';
+import type { DocumentType } from '../../core/document/kind';
+import { versionSetting } from '../../core/editor';
+import type { ConfigPayload, PanelDiagnostic, Severity } from '../../shared/protocol';
+import { decodeUtf8, leadsUriOf, openDocument } from '../documents';
+import { SECTION } from '../settings';
+
+/** The protocol's limit on a text field: a larger file is not sent. */
+export const MAX_PAYLOAD_TEXT = 8 * 1024 * 1024;
+
+const SEVERITY: Readonly<Record<number, Severity>> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'info',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+function codeOf(d: vscode.Diagnostic): string {
+  const c = d.code;
+  if (typeof c === 'string' || typeof c === 'number') return String(c);
+  if (c !== undefined && typeof c === 'object') return String(c.value);
+  return '';
+}
+
+export function panelDiagnostics(diagnostics: readonly vscode.Diagnostic[]): PanelDiagnostic[] {
+  return diagnostics.map((d) => ({ code: codeOf(d).slice(0, 200), severity: SEVERITY[d.severity] ?? 'info', message: d.message.slice(0, 10_000), line: d.range.start.line }));
+}
+
+async function leadsText(uri: vscode.Uri): Promise<string | undefined> {
+  const leads = leadsUriOf(uri);
+  const open = openDocument(leads);
+  if (open !== undefined) return open.getText();
+  try {
+    return decodeUtf8(await vscode.workspace.fs.readFile(leads)).replace(/^\ufeff/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `sparkMemory.sparkVersion` setting for `uri`, when it names a version (not "auto"). */
+export function sparkVersionSetting(uri: vscode.Uri): string | undefined {
+  const raw = vscode.workspace.getConfiguration(SECTION, uri).get<unknown>('sparkVersion');
+  return typeof raw === 'string' && versionSetting(raw) !== undefined ? raw.trim() : undefined;
+}
+
+export async function configPayload(doc: vscode.TextDocument, type: DocumentType, diagnostics: readonly vscode.Diagnostic[]): Promise<ConfigPayload> {
+  const text = doc.getText();
+  const version = doc.version;
+  const leads = type.kind === 'snappy-members' && type.role === 'server' ? await leadsText(doc.uri) : undefined;
+  const sparkVersion = sparkVersionSetting(doc.uri);
+  return {
+    uri: doc.uri.toString(),
+    fileName: vscode.workspace.asRelativePath(doc.uri, false),
+    kind: type.kind,
+    ...(type.role !== undefined ? { role: type.role } : {}),
+    text,
+    version,
+    ...(leads !== undefined && leads.length <= MAX_PAYLOAD_TEXT ? { leadsText: leads } : {}),
+    ...(sparkVersion !== undefined ? { sparkVersion } : {}),
+    diagnostics: panelDiagnostics(diagnostics),
+  };
+}
