@@ -19,8 +19,10 @@ export interface Host {
   setState(s: PanelState): void;
 }
 
-/** Events a frame runs at speed 1. */
-const EVENTS_PER_FRAME = 40;
+/** Events a frame runs at speed 1 (presets have a few hundred: a run plays in a few seconds). */
+const EVENTS_PER_FRAME = 2;
+/** Events one press of Step runs. */
+const STEP_EVENTS = 20;
 const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 200];
 const WHATIF_DEBOUNCE_MS = 100;
 
@@ -162,8 +164,13 @@ export class App {
     const fileChanged = this.config === undefined || this.config.uri !== c.uri;
     this.config = c;
     this.title.textContent = `Simulation: ${c.fileName}`;
-    this.save();
     this.recompute(!fileChanged && this.started);
+    // After an apply (or an edit by hand) the file holds what a what-if said: that what-if is done.
+    if (this.model !== undefined) {
+      const inFile = fileValues(this.model.doc, this.model.member);
+      this.whatIf = Object.fromEntries(Object.entries(this.whatIf).filter(([k, v]) => inFile[k] !== v));
+    }
+    this.save();
     this.renderControls();
   }
 
@@ -370,7 +377,7 @@ export class App {
     if (run === undefined) return;
     this.stop();
     this.started = true;
-    if (run.step(EVENTS_PER_FRAME)) {
+    if (run.step(STEP_EVENTS)) {
       const snap = run.snapshot();
       this.sim.show(snap);
       this.setStatus(`Stepped to ${(snap.summary.durationMs / 1000).toFixed(3)} s`);

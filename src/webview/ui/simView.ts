@@ -56,6 +56,7 @@ export class SimView {
     clear(this.details);
     clear(this.filters);
     this.stopped.hidden = true;
+    for (const c of [this.onHeap, this.offHeap, this.perTask]) c.select(undefined);
   }
 
   show(r: SimResult): void {
