@@ -451,7 +451,7 @@ export class App {
       return;
     }
     let data: string | undefined;
-    let encoding: 'utf8' | 'base64' = 'utf8';
+    const encoding = 'utf8';
     switch (format) {
       case 'json': data = toJson(r); break;
       case 'csv': data = toCsv(r); break;
@@ -459,8 +459,15 @@ export class App {
         colors: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'].map(colorOf),
         foreground: themeColor('--vscode-foreground', '#333333'), background: themeColor('--vscode-editor-background', '#ffffff'),
       }); break;
-      case 'png': data = this.sim.png(); encoding = 'base64'; break;
+      case 'png':
+        // uPlot sizes and draws its canvas in a microtask after setData: take the picture after that.
+        setTimeout(() => this.postExport('png', r, this.sim.png(), 'base64', requestId), 0);
+        return;
     }
+    this.postExport(format, r, data, encoding, requestId);
+  }
+
+  private postExport(format: ExportFormat, r: SimResult, data: string | undefined, encoding: 'utf8' | 'base64', requestId: number | undefined): void {
     if (data === undefined) {
       this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
       return;

@@ -44,13 +44,15 @@ export interface SvgOptions {
   readonly colors?: readonly string[];
   readonly foreground?: string;
   readonly background?: string;
+  /** A legend row under the axis (default true; small multiples leave it out). */
+  readonly legend?: boolean;
 }
 
 /** A standalone SVG of a chart's lines (x: seconds, y: MiB), with axes, a title and a legend. */
 export function chartSvg(chart: ChartData, title: string, o: SvgOptions = {}): string {
   const W = o.width ?? 800;
   const H = o.height ?? 360;
-  const m = { l: 64, r: 16, t: 32, b: 56 };
+  const m = { l: 64, r: 16, t: 32, b: o.legend === false ? 40 : 56 };
   const fg = o.foreground ?? '#333333';
   const colors = o.colors ?? ['#1a85ff', '#d67e00', '#9b59b6', '#c9a400', '#2e8b57', '#d62728'];
   const x = chart.data[0] ?? [];
@@ -79,6 +81,7 @@ export function chartSvg(chart: ChartData, title: string, o: SvgOptions = {}): s
     const color = colors[i % colors.length] ?? fg;
     const dash = line.dash !== undefined ? ` stroke-dasharray="${line.dash.join(' ')}"` : '';
     parts.push(`<polyline fill="none" stroke="${esc(color)}" stroke-width="1.5"${dash} points="${pts}"><title>${esc(line.label)}</title></polyline>`);
+    if (o.legend === false) return;
     const lx = m.l + i * ((W - m.l - m.r) / Math.max(1, chart.lines.length));
     parts.push(`<rect x="${f(lx)}" y="${H - 14}" width="10" height="3" fill="${esc(color)}"/><text x="${f(lx + 14)}" y="${H - 10}" fill="${esc(fg)}">${esc(line.label)}</text>`);
   });

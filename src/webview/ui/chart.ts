@@ -116,7 +116,16 @@ export class TimelineChart {
   /** The chart as a PNG, base64 (no data: prefix). */
   png(): string | undefined {
     const canvas = this.plot?.ctx.canvas;
-    if (canvas === undefined) return undefined;
-    return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+    if (canvas === undefined || canvas.width === 0) return undefined;
+    // uPlot's canvas is transparent: paint the theme's background under it so the file reads anywhere.
+    const out = document.createElement('canvas');
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const ctx = out.getContext('2d');
+    if (ctx === null) return undefined;
+    ctx.fillStyle = themeColor('--vscode-editor-background', '#ffffff');
+    ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(canvas, 0, 0);
+    return out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
   }
 }
