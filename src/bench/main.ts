@@ -2,6 +2,7 @@
 // function returning its figures; `--json` prints one object with every section's headline
 // numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
 import { benchLint, type LintBenchFigures } from './lint';
+import { benchSim, type SimBenchFigures } from './sim';
 import { benchWhatIf, type WhatIfBenchFigures } from './whatIf';
 
 interface Section {
@@ -24,6 +25,20 @@ const SECTIONS: readonly Section[] = [
         `  lint   ${fmt(f.lint.medianMs)}  (min ${fmt(f.lint.minMs)}, max ${fmt(f.lint.maxMs)}, sd ${fmt(f.lint.stddevMs)})\n` +
         `  floor  ${fmt(f.floor.medianMs)}  (min ${fmt(f.floor.minMs)}, max ${fmt(f.floor.maxMs)}, sd ${fmt(f.floor.stddevMs)})  split into lines + touch each\n` +
         `  ratio  ${f.ratio}x the floor\n`;
+    },
+  },
+  {
+    name: 'sim',
+    run: () => benchSim(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
+    text: (r) => {
+      const f = r as unknown as SimBenchFigures;
+      const presets = Object.entries(f.presetsMs).map(([k, v]) => `    ${k.padEnd(20)} ${fmt(v)}\n`).join('');
+      return `memory manager: ${f.ops} calls (execution acquire/release, storage puts that evict, removes)\n` +
+        `  manager ${f.opsPerSecond.toLocaleString('en')} ops/s\n` +
+        `  floor   ${f.floorOpsPerSecond.toLocaleString('en')} ops/s  (bare Map updates)\n` +
+        `  ratio   ${f.floorRatio}x slower than the floor\n` +
+        `presets (median run):\n${presets}` +
+        `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`;
     },
   },
   {
@@ -51,6 +66,14 @@ function main(argv: readonly string[]): number {
       out['lintMs10k'] = f.lintMs10k;
       out['lintFloorMs10k'] = f.lintFloorMs10k;
       out['lintRatio'] = f.ratio;
+    }
+    if (s.name === 'sim') {
+      const f = figures as unknown as SimBenchFigures;
+      out['opsPerSecond'] = f.opsPerSecond;
+      out['floorOpsPerSecond'] = f.floorOpsPerSecond;
+      out['presetsMs'] = f.presetsMs;
+      out['bigScenarioMs'] = f.bigScenarioMs;
+      out['bigScenarioEvents'] = f.bigScenarioEvents;
     }
     if (s.name === 'whatIf') {
       const f = figures as unknown as WhatIfBenchFigures;

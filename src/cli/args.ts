@@ -5,12 +5,15 @@ export class UsageError extends Error {}
 export interface ParsedArgs {
   readonly positionals: string[];
   readonly options: Map<string, string | true>;
+  /** Every value of an option given more than once (in order); `options` keeps the last. */
+  readonly repeated?: Map<string, string[]>;
 }
 
 /** `spec` maps an option name (without --) to whether it takes a value. */
 export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, boolean>>): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--') {
@@ -25,13 +28,14 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
         const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
         if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
         options.set(name, value);
+        repeated.set(name, [...(repeated.get(name) ?? []), value]);
       } else {
         if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
         options.set(name, true);
       }
     } else positionals.push(a);
   }
-  return { positionals, options };
+  return { positionals, options, repeated };
 }
 
 export function optionString(args: ParsedArgs, name: string): string | undefined {

@@ -4,6 +4,7 @@ import { ParsedArgs, UsageError, parseArgs } from './args';
 import { InputError } from './input';
 import { LAYOUT_OPTIONS, runLayout } from './layoutCommand';
 import { LINT_OPTIONS, runLint } from './lintCommand';
+import { SIMULATE_OPTIONS, runSimulate } from './simulateCommand';
 
 const USAGE = `usage: spark-memory <command> [options]
 
@@ -14,6 +15,13 @@ commands:
   lint <files or folders...> [--format text|json|sarif] [--spark-version V] [--container-limit MiB]
          every diagnostic for spark-defaults.conf, conf/servers|leads|locators and SparkApplication
          YAML files (folders are searched); exit 0 without errors, 1 with errors, 2 on bad input
+  simulate <config> (--scenario <file.yaml> | --preset <name>) [--member N] [--spark-version V]
+         [--format text|json] [--compare levels] [--conf key=value ...]
+         runs a workload scenario on the executor the config describes (one executor, simulated
+         time): cache hits, evictions, spills, waits; presets: iterative-ml, wide-aggregation,
+         broadcast-join, cache-thrash, offheap-shuffle, snappy-column-load. --conf sets a what-if
+         (SnappyData: heapSize, criticalHeapPercentage, evictionHeapPercentage or spark.* keys).
+         A scenario error prints file:line: field: message; exit 2 on bad input
 `;
 
 interface Command {
@@ -24,6 +32,7 @@ interface Command {
 const COMMANDS: Readonly<Record<string, Command>> = {
   layout: { options: LAYOUT_OPTIONS, run: runLayout },
   lint: { options: LINT_OPTIONS, run: runLint },
+  simulate: { options: SIMULATE_OPTIONS, run: runSimulate },
 };
 
 export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {

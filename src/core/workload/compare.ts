@@ -63,8 +63,10 @@ export function levelAdvice(scenario: Scenario, results: readonly LevelResult[])
     const b = score(best.result);
     if (a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] - 1e-9 || (Math.abs(a[1] - b[1]) <= 1e-9 && a[2] < b[2])))) best = r;
   }
-  const agrees = best.level === rule;
   const ruleRes = results.find((r) => r.level === rule)?.result;
+  // A tie with the best outcome is agreement.
+  const same = (x: [number, number, number], y: [number, number, number]): boolean => x[0] === y[0] && Math.abs(x[1] - y[1]) <= 1e-9 && x[2] === y[2];
+  const agrees = best.level === rule || (ruleRes !== undefined && same(score(ruleRes), score(best.result)));
   const message = agrees
     ? `The simulation agrees with the rule of thumb: ${rule}.`
     : `The rule of thumb says ${rule} (cached ${estimated} bytes vs ${storage} bytes of storage), but ${best.level} runs best in the simulation` +

@@ -44,13 +44,18 @@ export interface SimulateOptions {
 
 const MiB = 1024 * 1024;
 /** Values a put unrolls at most: bigger partitions are unrolled in groups of records (see groupedSource). */
-const MAX_UNROLL_VALUES = 4096;
+const MAX_UNROLL_VALUES = 1024;
 /** Aggregation input is fed to Spillable in at most this many steps per op (plus 32-record minimums). */
-const AGGREGATE_STEPS = 256;
+const AGGREGATE_STEPS = 64;
+/** Serialized size / object size when a scenario does not say (Kryo on typical rows). */
+export const DEFAULT_SERIALIZED_RATIO = 0.5;
+/** Serializer speed when a scenario does not say: 1000 MiB/s. */
+export const DEFAULT_SERDE_BYTES_PER_MS = (1000 * 1024 * 1024) / 1000;
 /** SnappyData's column-batch-size default (24m): table data is put batch by batch. */
 const TABLE_BATCH_BYTES = 24 * MiB;
 
-type Yield = { readonly delay: number } | { readonly wait: PendingCall<unknown> };
+/** What a task generator yields: a delay in simulated ms, or the blocked call it waits on (no allocation per step). */
+type Yield = number | PendingCall<unknown>;
 
 interface Task {
   readonly id: number;
@@ -60,8 +65,10 @@ interface Task {
   readonly tmm: TaskMemoryManager;
   gen: Generator<Yield, void, void>;
   waitingSince: number;
-  /** Spill time owed for spills made inside the last allocation. */
-  owedMs: number;
+  /** Hash relations built by this task: held until the task ends (the probe side reads them). */
+  readonly held: HashMapConsumer[];
+  /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
+  readonly item: QueueItem;
 }
 
 interface QueueItem {
@@ -118,7 +125,7 @@ function less(x: QueueItem, y: QueueItem): boolean {
  * The records of a partition as an UnrollSource. Up to MAX_UNROLL_VALUES records are unrolled one
  * by one, exactly as MemoryStore.putIterator does; a partition with more records is unrolled in
  * equal groups of records (the size estimate after k groups is k/groups of the partition), so a
- * billion tiny records cost the same as 4096 — the unroll requests then grow in coarser steps.
+ * billion tiny records cost the same as 1024 — the unroll requests then grow in coarser steps.
  */
 export function groupedSource(bytes: number, elementBytes: number): UnrollSource {
   const count = Math.max(1, Math.ceil(bytes / Math.max(1, elementBytes)));
@@ -294,8 +301,7 @@ export class WorkloadRun {
 
   private emit(kind: EventKind, message: string | (() => string), extra: Partial<Omit<SimEvent, 't' | 'kind' | 'message'>> = {}): void {
     if (!this.log.wouldKeep(kind) && kind !== 'budget') {
-      this.log.count++;
-      this.log.dropped++;
+      this.log.skip();
       return;
     }
     this.log.add({ t: this.now, kind, ...extra, message: typeof message === 'string' ? message : message() });
@@ -303,12 +309,14 @@ export class WorkloadRun {
 
   private acquired(task: Task, bytes: number, mode: MemoryMode, what: string): void {
     this.acquires++;
-    this.emit('acquire', () => `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    if (this.log.wouldKeep('acquire')) this.emit('acquire', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    else this.log.skip();
   }
 
   private released(task: Task, bytes: number, mode: MemoryMode, what: string): void {
     this.releases++;
-    this.emit('release', () => `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    if (this.log.wouldKeep('release')) this.emit('release', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    else this.log.skip();
   }
 
   private sample(force = false): void {
@@ -365,20 +373,28 @@ export class WorkloadRun {
     const mm = this.mm as MemoryManager;
     const partition = this.nextPartition++;
     const id = this.nextTaskId++;
+    const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
       id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
-      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, owedMs: 0,
+      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [],
     };
+    item.task = task;
     task.gen = this.runTask(task, stage.ops);
     this.slotTask[slot] = task;
     this.running++;
     this.tasksRun++;
-    this.emit('taskStart', () => `task ${id} (partition ${partition} of "${stage.name}") starts on slot ${slot}`, { task: id });
+    if (this.log.wouldKeep('taskStart')) this.emit('taskStart', `task ${id} (partition ${partition} of "${stage.name}") starts on slot ${slot}`, { task: id });
+    else this.log.skip();
     this.schedule(this.now, task);
   }
 
   private schedule(t: number, task?: Task, timer?: () => void): void {
-    this.queue.push({ t, seq: this.seq++, ...(task !== undefined ? { task } : {}), ...(timer !== undefined ? { timer } : {}) });
+    if (task !== undefined) {
+      const item = task.item;
+      item.t = t;
+      item.seq = this.seq++;
+      this.queue.push(item);
+    } else if (timer !== undefined) this.queue.push({ t, seq: this.seq++, timer });
   }
 
   private endTask(task: Task, error: unknown): void {
@@ -390,10 +406,17 @@ export class WorkloadRun {
       const msg = error instanceof SparkError ? `${error.sparkClass}: ${error.message}` : error instanceof Error ? error.message : String(error);
       this.emit('taskFailed', `task ${task.id} failed: ${msg}`, { task: task.id });
     } else {
-      this.emit('taskEnd', () => `task ${task.id} ends`, { task: task.id });
+      if (this.log.wouldKeep('taskEnd')) this.emit('taskEnd', `task ${task.id} ends`, { task: task.id });
+      else this.log.skip();
     }
-    // Executor.TaskRunner: cleanUpAllAllocatedMemory, then Task.run's finally releases the task's
+    // The hashed relations go with the task (a task completion listener closes them); then
+    // Executor.TaskRunner's cleanUpAllAllocatedMemory, and Task.run's finally releases the task's
     // unroll memory and notifies waiting tasks.
+    for (const h of task.held) {
+      const freed = h.freeAll();
+      if (freed > 0) this.released(task, freed, h.mode, 'hash relation freed at task end');
+    }
+    task.held.length = 0;
     const leaked = task.tmm.cleanUpAllAllocatedMemory();
     if (leaked > 0) this.released(task, leaked, mm.tungstenMemoryMode, 'task end releases execution memory');
     store.releaseAllUnrollMemoryForTask(task.id);
@@ -423,11 +446,11 @@ export class WorkloadRun {
       return;
     }
     const y = r.value;
-    if ('delay' in y) {
-      this.schedule(this.now + Math.max(0, y.delay), task);
+    if (typeof y === 'number') {
+      this.schedule(this.now + (y > 0 ? y : 0), task);
       return;
     }
-    const call = y.wait;
+    const call = y;
     this.waits++;
     task.waitingSince = this.now;
     this.emit('wait', () => `task ${task.id} waits for execution memory (below its 1/2N share)`, { task: task.id });
@@ -536,9 +559,9 @@ export class WorkloadRun {
   private *runTask(task: Task, ops: readonly TaskOp[]): Generator<Yield, void, void> {
     for (const op of ops) {
       switch (op.op) {
-        case 'compute': yield { delay: op.ms }; break;
+        case 'compute': yield op.ms; break;
         case 'cache': {
-          yield { delay: op.bytes / this.tp.memoryBytesPerMs };
+          yield op.bytes / this.tp.memoryBytesPerMs;
           yield* this.putPartition(task, `rdd_${op.rdd}_${task.partition}`, op.bytes, op.elementBytes, StorageLevels[op.level]);
           break;
         }
@@ -553,39 +576,56 @@ export class WorkloadRun {
     }
   }
 
-  /** BlockManager.doPutIterator for one partition at `level`, with the disk fallback. */
+  /** Serialized size of `bytes` of objects (scenario serialization.ratio, default 0.5). */
+  private serialized(bytes: number): number {
+    return Math.max(1, Math.round(bytes * (this.scenario.serialization?.ratio ?? DEFAULT_SERIALIZED_RATIO)));
+  }
+
+  /** Time to serialize or deserialize `bytes` of objects. */
+  private serdeMs(bytes: number): number {
+    return bytes / (this.scenario.serialization?.bytesPerMs ?? DEFAULT_SERDE_BYTES_PER_MS);
+  }
+
+  /**
+   * BlockManager.doPutIterator for one partition at `level`, with the disk fallback. `bytes` is the
+   * partition as objects; serialized levels (and anything on disk) hold serialization.ratio of it
+   * and pay the serializer's time.
+   */
   private *putPartition(task: Task, blockId: string, bytes: number, elementBytes: number, level: StorageLevel): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     if (store.contains(blockId)) return;
+    const onDisk = this.serialized(bytes);
     if (!level.useMemory) {
       if (!store.isOnDisk(blockId)) {
-        store.putBlock(blockId, bytes, level);
-        yield { delay: bytes / this.tp.diskBytesPerMs };
+        store.putBlock(blockId, onDisk, level);
+        yield this.serdeMs(bytes) + onDisk / this.tp.diskBytesPerMs;
       }
       return;
     }
     const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
-    const src = groupedSource(bytes, elementBytes);
     // Off-heap caching always goes through bytes (MemoryStore.putIteratorAsBytes).
-    const r = level.deserialized && !level.useOffHeap
+    const values = level.deserialized && !level.useOffHeap;
+    const src = values ? groupedSource(bytes, elementBytes) : groupedSource(onDisk, Math.max(1, Math.round(elementBytes * onDisk / bytes)));
+    const r = values
       ? store.putIteratorAsValues(blockId, src, mode, task.id, level)
       : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
+    if (!values) yield this.serdeMs(bytes);
     if (r.stored) {
       this.acquired(task, r.size, mode, `cached ${blockId} (${level.name})`);
       return;
     }
     this.unrollFailures++;
-    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(bytes)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
-      { task: task.id, blockId, bytes, mode });
+    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(src.preciseSize)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
+      { task: task.id, blockId, bytes: src.preciseSize, mode });
     if (level.useDisk) {
       // "Persisting block ... to disk instead": the partially unrolled values go to disk.
-      store.putBlock(blockId, bytes, StorageLevels.DISK_ONLY);
+      store.putBlock(blockId, onDisk, StorageLevels.DISK_ONLY);
       this.diskPuts++;
       r.close();
-      yield { delay: bytes / this.tp.diskBytesPerMs };
+      yield (values ? this.serdeMs(bytes) : 0) + onDisk / this.tp.diskBytesPerMs;
     } else {
       // The task consumes the partially unrolled iterator; its unroll memory goes when it is done.
-      yield { delay: 0 };
+      yield 0;
       r.close();
     }
   }
@@ -593,26 +633,28 @@ export class WorkloadRun {
   private *read(task: Task, op: Extract<TaskOp, { op: 'read' }>): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     const blockId = `rdd_${op.rdd}_${task.partition}`;
-    if (store.access(blockId) !== undefined) {
+    const entry = store.access(blockId);
+    if (entry !== undefined) {
       this.cacheHits++;
-      yield { delay: op.bytes / this.tp.memoryBytesPerMs };
+      // Values are scanned as they are; bytes are deserialized first.
+      yield entry.deserialized ? op.bytes / this.tp.memoryBytesPerMs : this.serdeMs(op.bytes) + op.bytes / this.tp.memoryBytesPerMs;
       return;
     }
     if (store.isOnDisk(blockId)) {
       this.diskHits++;
-      yield { delay: op.bytes / this.tp.diskBytesPerMs };
+      yield this.serialized(op.bytes) / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
       return;
     }
     // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.
     this.cacheMisses++;
-    yield { delay: op.bytes / (this.tp.recomputeBytesPerMs ?? this.tp.memoryBytesPerMs / 4) };
+    yield op.bytes / (this.tp.recomputeBytesPerMs ?? this.tp.memoryBytesPerMs / 4);
     yield* this.putPartition(task, blockId, op.bytes, op.elementBytes, StorageLevels[op.level]);
   }
 
   /** Waits for a blocked call; returns its value or throws its error (resumed in the task). */
   private *await<T>(r: T | PendingCall<T>): Generator<Yield, T, void> {
     if (r instanceof PendingCall) {
-      if (!r.done) yield { wait: r as PendingCall<unknown> };
+      if (!r.done) yield r as PendingCall<unknown>;
       if (r.error !== undefined) throw r.error;
       return r.value as T;
     }
@@ -620,9 +662,10 @@ export class WorkloadRun {
   }
 
   /**
-   * Tungsten pages: shuffleSort (UnsafeExternalSorter: self-spill when a page is refused) or
-   * hashJoinBuild (BytesToBytesMap: cannot spill; a refused page fails the task). Each page is
-   * asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
+   * Tungsten pages: shuffleSort (UnsafeExternalSorter: self-spill when a page is refused; pages
+   * freed when the op is done) or hashJoinBuild (BytesToBytesMap: cannot spill, so a refused page
+   * fails the task; the relation is held until the task ends, as the probe reads it). Each page
+   * is asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
    */
   private *pages(task: Task, bytes: number, recordBytes: number, sort: boolean): Generator<Yield, void, void> {
     const mm = this.mm as MemoryManager;
@@ -633,7 +676,13 @@ export class WorkloadRun {
     let spilled = 0;
     try {
       while (remaining > 0) {
-        const page: Page = yield* this.await(consumer.allocatePage(Math.min(recordBytes, remaining)));
+        const got = consumer.allocatePage(Math.min(recordBytes, remaining));
+        let page: Page;
+        if (got instanceof PendingCall) {
+          if (!got.done) yield got as PendingCall<unknown>;
+          if (got.error !== undefined) throw got.error;
+          page = got.value as Page;
+        } else page = got;
         consumer.pages.push(page);
         this.acquired(task, page.size, mode, what);
         if (consumer instanceof SortConsumer && consumer.spilledNow > 0) {
@@ -644,17 +693,21 @@ export class WorkloadRun {
           this.spilledBytes += s;
           this.released(task, s, mode, 'spill frees sort pages');
           this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, { task: task.id, bytes: s, mode });
-          yield { delay: s / this.tp.spillBytesPerMs };
+          yield s / this.tp.spillBytesPerMs;
         }
         const used = Math.min(page.size, remaining);
         remaining -= used;
-        yield { delay: used / this.tp.memoryBytesPerMs };
+        yield used / this.tp.memoryBytesPerMs;
       }
       // Spill files are merged back (read once from disk).
-      if (spilled > 0) yield { delay: spilled / this.tp.diskBytesPerMs };
+      if (spilled > 0) yield spilled / this.tp.diskBytesPerMs;
     } finally {
-      const freed = consumer.freeAll();
-      if (freed > 0) this.released(task, freed, mode, sort ? 'sorter frees its pages' : 'hash map frees its pages');
+      if (consumer instanceof HashMapConsumer) task.held.push(consumer);
+      else {
+        // The sorted output has been handed on (written or merged): the sorter frees its pages.
+        const freed = consumer.freeAll();
+        if (freed > 0) this.released(task, freed, mode, 'sorter frees its pages');
+      }
     }
   }
 
@@ -684,12 +737,12 @@ export class WorkloadRun {
           if (freed > 0) this.released(task, freed, 'ON_HEAP', 'spill frees the aggregation map');
           const s = current;
           this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its aggregation map`, { task: task.id, bytes: s, mode: 'ON_HEAP' });
-          yield { delay: current / this.tp.spillBytesPerMs };
+          yield current / this.tp.spillBytesPerMs;
           current = 0;
         }
-        yield { delay: c / this.tp.memoryBytesPerMs };
+        yield c / this.tp.memoryBytesPerMs;
       }
-      if (spilled > 0) yield { delay: spilled / this.tp.diskBytesPerMs };
+      if (spilled > 0) yield spilled / this.tp.diskBytesPerMs;
     } finally {
       const held = sp.myMemoryThreshold - sp.initialMemoryThreshold;
       if (held > 0) {
@@ -707,16 +760,16 @@ export class WorkloadRun {
     for (;;) {
       if (store.access(blockId) !== undefined) return;
       if (store.isOnDisk(blockId)) {
-        yield { delay: bytes / this.tp.diskBytesPerMs };
+        yield bytes / this.tp.diskBytesPerMs;
         return;
       }
       if (!this.broadcastFetching.has(id)) break;
       // Another task of this executor is fetching it: TorrentBroadcast's lock makes this one wait.
-      yield { delay: Math.max(1, fetchMs / 8) };
+      yield Math.max(1, fetchMs / 8);
     }
     this.broadcastFetching.add(id);
     try {
-      yield { delay: fetchMs };
+      yield fetchMs;
       yield* this.putPartition(task, blockId, bytes, bytes, StorageLevels.MEMORY_AND_DISK);
     } finally {
       this.broadcastFetching.delete(id);
@@ -741,7 +794,7 @@ export class WorkloadRun {
     this.setUntracked(this.untracked + bytes);
     // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
     this.schedule(this.now + holdMs, undefined, () => this.setUntracked(this.untracked - bytes));
-    yield { delay: bytes / this.tp.memoryBytesPerMs };
+    yield bytes / this.tp.memoryBytesPerMs;
   }
 
   /**
@@ -753,7 +806,7 @@ export class WorkloadRun {
   private *tableLoad(task: Task, table: string, bytes: number, kind: 'row' | 'column'): Generator<Yield, void, void> {
     const s = this.snappy;
     if (s === undefined) {
-      yield { delay: bytes / this.tp.memoryBytesPerMs };
+      yield bytes / this.tp.memoryBytesPerMs;
       yield* this.putPartition(task, `table_${table}_${task.partition}`, bytes, 100, StorageLevels.MEMORY_AND_DISK_SER);
       return;
     }
@@ -766,7 +819,7 @@ export class WorkloadRun {
       if (ev !== undefined) throw new SparkError('LowMemoryException', ev.message);
       this.acquired(task, b, mode, `table ${table} batch`);
       remaining -= b;
-      yield { delay: b / this.tp.memoryBytesPerMs };
+      yield b / this.tp.memoryBytesPerMs;
     }
   }
 }

@@ -27,6 +27,12 @@ export class EventLog {
     else this.dropped++;
   }
 
+  /** An event counted but not kept (its message is never built). */
+  skip(): void {
+    this.count++;
+    this.dropped++;
+  }
+
   /** Whether an event of this kind would be kept (callers skip formatting messages otherwise). */
   wouldKeep(kind: EventKind): boolean {
     const tier = TIER[kind];

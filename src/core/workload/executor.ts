@@ -157,7 +157,7 @@ function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): Execut
     memoryManager: 'SnappyUnifiedMemoryManager',
     label: opts.label !== undefined ? `${opts.label} member ${idx + 1}` : `member ${idx + 1}`,
     snappy: {
-      heapBytes: ml.systemMemory,
+      heapBytes: ml.heapBytes,
       criticalHeapPercentage: ml.criticalHeapPercentage.value,
       evictionHeapPercentage: ml.evictionHeapPercentage.value,
       memorySize: ml.memorySize.value,

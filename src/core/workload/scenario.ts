@@ -35,7 +35,8 @@ export const SCENARIO_DEFAULTS = {
 /** Limits that keep any accepted file cheap to simulate (the event budget bounds the rest). */
 export const SCENARIO_LIMITS = { stages: 1000, tasks: 1_000_000, ops: 100, maxEvents: 100_000_000, bytes: 2 ** 50, ms: 1e9 } as const;
 
-const TOP_KEYS = ['name', 'description', 'throughput', 'maxEvents', 'conf', 'stages'] as const;
+const TOP_KEYS = ['name', 'description', 'throughput', 'serialization', 'maxEvents', 'conf', 'stages'] as const;
+const SERIALIZATION_KEYS = ['ratio', 'MBps'] as const;
 const THROUGHPUT_KEYS = ['memoryMBps', 'diskMBps', 'spillMBps', 'recomputeMBps'] as const;
 const STAGE_KEYS = ['name', 'tasks', 'ops'] as const;
 const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
@@ -220,6 +221,18 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
     }
   }
 
+  // Serialization: stored size of serialized blocks and the serializer's speed.
+  let serialization: { ratio: number; bytesPerMs: number } | undefined;
+  const serPair = top.get('serialization');
+  if (serPair !== undefined) {
+    const sm = r.map(serPair.value, 'serialization', SERIALIZATION_KEYS);
+    if (sm !== undefined) {
+      const ratio = r.number(sm.get('ratio'), 'serialization.ratio', 0.01, 10, false) ?? 0.5;
+      const mbps = r.number(sm.get('MBps'), 'serialization.MBps', 0.001, 1e9, false) ?? 1000;
+      serialization = { ratio, bytesPerMs: mibPerSecondToBytesPerMs(mbps) };
+    }
+  }
+
   // conf: Spark keys → strings (scalars keep their text, so 0.50 stays "0.50").
   let conf: Record<string, string> | undefined;
   const confPair = top.get('conf');
@@ -272,6 +285,7 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
     ...(description !== undefined ? { description } : {}),
     stages,
     throughput,
+    ...(serialization !== undefined ? { serialization } : {}),
     maxEvents,
     ...(conf !== undefined ? { conf } : {}),
   };
@@ -400,6 +414,12 @@ throughput:
   diskMBps: ${SCENARIO_DEFAULTS.diskMBps}        # reading and writing blocks on disk
   spillMBps: ${SCENARIO_DEFAULTS.spillMBps}       # writing spill files
   # recomputeMBps: 500  # rebuilding a lost cached partition (default memoryMBps / 4)
+
+# Serialized levels (*_SER, OFF_HEAP) and disk hold ratio × the objects' size; the serializer
+# runs at MBps. Defaults shown.
+serialization:
+  ratio: 0.5
+  MBps: 1000
 
 # The run stops with a message when this many events happened.
 maxEvents: ${SCENARIO_DEFAULTS.maxEvents}

@@ -17,8 +17,9 @@ export function resultText(result: SimResult, maxEvents = 40): string {
   const x = result.executor;
   let out = `Scenario ${result.scenario} on ${result.memoryManager} (Spark ${result.sparkVersion})\n`;
   if (x !== undefined) {
-    out += `  executor: ${formatBytes(x.systemMemory)} heap, unified region ${formatBytes(x.maxHeapMemory)} ` +
-      `(storage region ${formatBytes(x.onHeapStorageRegionSize)}), user memory ${formatBytes(x.userMemory)}` +
+    const legacy = result.memoryManager === 'StaticMemoryManager';
+    out += `  executor: ${formatBytes(x.systemMemory)} heap, ${legacy ? 'storage + execution regions' : 'unified region'} ${formatBytes(x.maxHeapMemory)} ` +
+      `(storage ${legacy ? '' : 'region '}${formatBytes(x.onHeapStorageRegionSize)}), ${legacy ? 'rest of the heap' : 'user memory'} ${formatBytes(x.userMemory)}` +
       `${x.maxOffHeapMemory > 0 ? `, off-heap ${formatBytes(x.maxOffHeapMemory)}` : ''}; ${x.slots} task slot(s), ` +
       `Tungsten ${x.tungstenMemoryMode === 'OFF_HEAP' ? 'off heap' : 'on heap'}, page ${formatBytes(x.pageSizeBytes)}\n`;
   }

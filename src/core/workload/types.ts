@@ -22,7 +22,7 @@ export type TaskOp =
 export interface StageSpec {
   readonly name: string;
   readonly tasks: number;
-  /** The ops every task of the stage runs; a partition index p substitutes into block ids (rdd_<rdd>_<p>). */
+  /** The ops every task of the stage runs; a partition index p substitutes into block ids (rdd_<rdd>_<p>). Sizes are the partition's objects. */
   readonly ops: readonly TaskOp[];
 }
 
@@ -38,6 +38,11 @@ export interface Scenario {
     /** Rebuilding a cached partition that is gone (a cache miss); default memoryBytesPerMs / 4. */
     readonly recomputeBytesPerMs?: number;
   };
+  /**
+   * Serialized levels and disk: stored size = ratio × the partition's object size, and
+   * (de)serializing costs size / bytesPerMs. Defaults: 0.5 and 1000 MiB/s.
+   */
+  readonly serialization?: { readonly ratio: number; readonly bytesPerMs: number };
   /** Stops the run with a clear message when reached. */
   readonly maxEvents: number;
   /** Conf overrides the scenario applies on top of the file (e.g. a what-if), as Spark conf strings. */

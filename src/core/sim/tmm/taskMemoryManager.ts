@@ -30,6 +30,8 @@ export class TaskMemoryManager {
   readonly consumers = new Set<MemoryConsumer>();
   private readonly pageTable = new Map<number, Page>();
   private readonly allocatedPages = new Uint8Array(PAGE_TABLE_SIZE);
+  /** No page below this number is free (BitSet.nextClearBit starts here; same lowest free page, without rescanning). */
+  private freeFrom = 0;
   acquiredButNotUsed = 0;
   currentOnHeapMemory = 0;
   currentOffHeapMemory = 0;
@@ -176,8 +178,9 @@ export class TaskMemoryManager {
     for (;;) {
       const acquired = yield* this.acquireExecutionMemoryGen(size, consumer);
       if (acquired <= 0) return null;
-      let pageNumber = 0;
+      let pageNumber = this.freeFrom;
       while (pageNumber < PAGE_TABLE_SIZE && this.allocatedPages[pageNumber] === 1) pageNumber++;
+      this.freeFrom = pageNumber;
       if (pageNumber >= PAGE_TABLE_SIZE) {
         this.releaseExecutionMemory(acquired, consumer);
         throw new SparkError('IllegalStateException', `Have already allocated a maximum of ${PAGE_TABLE_SIZE} pages`);
@@ -188,6 +191,7 @@ export class TaskMemoryManager {
         this.allocatorFailures--;
         this.acquiredButNotUsed += acquired;
         this.allocatedPages[pageNumber] = 0;
+        if (pageNumber < this.freeFrom) this.freeFrom = pageNumber;
         continue;
       }
       const page: Page = { pageNumber, size: acquired };
@@ -201,6 +205,7 @@ export class TaskMemoryManager {
     if (this.allocatedPages[page.pageNumber] !== 1 || this.pageTable.get(page.pageNumber) !== page) throw javaAssertionFailed();
     this.pageTable.delete(page.pageNumber);
     this.allocatedPages[page.pageNumber] = 0;
+    if (page.pageNumber < this.freeFrom) this.freeFrom = page.pageNumber;
     this.releaseExecutionMemory(page.size, consumer);
   }
 
