@@ -26,11 +26,11 @@ function configs(): ConfigPayload[] {
 
 /** The newest config message for `uri` that satisfies `ok`. */
 function configWhen(uri: vscode.Uri, ok: (c: ConfigPayload) => boolean, what: string): Promise<ConfigPayload> {
-  return waitFor(() => configs().reverse().find((c) => c.uri === uri.toString() && ok(c)), what);
+  return waitFor(() => configs().reverse().find((c) => c.uri === uri.toString() && ok(c)), what, 20000);
 }
 
 function postedWhen<T extends HostMessage['type']>(type: T, ok: (m: Extract<HostMessage, { type: T }>) => boolean = () => true): Promise<Extract<HostMessage, { type: T }>> {
-  return waitFor(() => handle().lastPosted().find((m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>)), `a ${type} message`);
+  return waitFor(() => handle().lastPosted().find((m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>)), `a ${type} message`, 20000);
 }
 
 async function closePanel(): Promise<void> {
@@ -52,7 +52,9 @@ function applyMessage(c: ConfigPayload, changes: Array<{ key: string; value: str
   return { type: 'apply', uri: c.uri, version: c.version, changes, ...extra };
 }
 
-describe('simulation panel', () => {
+describe('simulation panel', function () {
+  // Several waits on the linter and the page on a machine that may be busy.
+  this.timeout(60000);
   const scratch = new Scratch('panel');
 
   before(async () => {
@@ -137,8 +139,10 @@ describe('simulation panel', () => {
     assert.deepStrictEqual(run.scenario, { source: 'preset', id: 'iterative-ml' });
     assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', 'no-such-preset'), undefined);
 
-    // With the panel open, Export asks which format; dismissing it does nothing.
-    assert.strictEqual(await dismissPick('sparkMemory.exportReport'), undefined);
+    // With the panel open but no config in it there is nothing to export yet.
+    before = api.notices().length;
+    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.exportReport'), undefined);
+    assert.ok(api.notices().slice(before).some((n) => /has no config yet/.test(n)), JSON.stringify(api.notices()));
 
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('sparkMemory.newScenarioFile');
     assert.ok(doc);
@@ -252,6 +256,10 @@ describe('simulation panel', () => {
     h.handleMessage({ type: 'ready', protocol: 1 });
     await configWhen(uri, () => true, 'the config');
 
+    // Export asks which format; dismissing the pick does nothing.
+    assert.strictEqual(await dismissPick('sparkMemory.exportReport'), undefined);
+    assert.ok(!h.lastPosted().some((m) => m.type === 'requestExport'));
+
     const target = scratch.uri('export/report.csv');
     await vscode.workspace.fs.createDirectory(scratch.uri('export'));
     let suggested: vscode.Uri | undefined;
@@ -267,6 +275,14 @@ describe('simulation panel', () => {
     assert.strictEqual(suggested?.path.split('/').slice(-1)[0], 'spark-memory-report.csv');
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 't,used\n0,1\n');
 
+    // The page cannot export (nothing run yet): its error ends the command with its reason.
+    const before = api.notices().length;
+    const failing = vscode.commands.executeCommand<string | undefined>('sparkMemory.exportReport', 'json');
+    await postedWhen('requestExport', (m) => m.format === 'json');
+    assert.strictEqual(h.handleMessage({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' }), true);
+    assert.strictEqual(await failing, undefined);
+    assert.ok(api.notices().slice(before).some((n) => /no report was exported: Nothing to export/.test(n)), JSON.stringify(api.notices()));
+
     // The page may also export on its own (its Export button): base64 bytes.
     const png = scratch.uri('export/chart.png');
     api.setSaveTarget(() => Promise.resolve(png));
@@ -278,6 +294,16 @@ describe('simulation panel', () => {
     assert.strictEqual(h.handleMessage({ type: 'reveal', uri: uri.toString(), line: 12 }), true);
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor.selection.start.line === 12, 'line 12 selected');
     assert.strictEqual(h.handleMessage({ type: 'log', level: 'info', message: 'hello from the page' }), true);
+
+    // Run Scenario with a workspace scenario file: the page gets its text, after the config.
+    const file = await scratch.write('scenarios/etl.scenario.yaml', 'name: etl\nstages: []\n');
+    await open(uri);
+    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', file), 'scratch-panel/scenarios/etl.scenario.yaml');
+    const run = await postedWhen('runScenario');
+    assert.deepStrictEqual(run.scenario, { source: 'file', fileName: 'scratch-panel/scenarios/etl.scenario.yaml', text: 'name: etl\nstages: []\n' });
+    const posted = h.lastPosted();
+    const lastConfig = posted.map((m) => m.type).lastIndexOf('config');
+    assert.ok(lastConfig >= 0 && lastConfig < posted.indexOf(run), 'the config goes before the scenario');
   });
 
   it('restores the panel through its serializer, with the config of the saved state', async () => {

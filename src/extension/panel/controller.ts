@@ -47,6 +47,8 @@ export class PanelController implements vscode.Disposable {
   private readonly notes: string[] = [];
   private saveOverride: ((suggested: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The value of the ACTIVE_CONFIG_CONTEXT key last set ('' before the first). */
+  private activeKind: string | undefined = '';
   readonly serializer: vscode.WebviewPanelSerializer;
   private readonly host: PanelHost;
 
@@ -83,7 +85,10 @@ export class PanelController implements vscode.Disposable {
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.current?.dependsOn(e.document.uri) === true) this.refresh();
+        if (e.contentChanges.length === 0) return;
+        // A YAML file can become (or stop being) a SparkApplication as it is typed.
+        if (e.document === vscode.window.activeTextEditor?.document) this.setActiveKind(documentTypeOf(e.document)?.kind);
+        if (this.current?.dependsOn(e.document.uri) === true) this.refresh();
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const doc = this.current?.document;
@@ -127,7 +132,7 @@ export class PanelController implements vscode.Disposable {
 
   private onActiveEditor(editor: vscode.TextEditor | undefined): void {
     const type = editor !== undefined ? documentTypeOf(editor.document) : undefined;
-    void vscode.commands.executeCommand('setContext', ACTIVE_CONFIG_CONTEXT, type?.kind);
+    this.setActiveKind(type?.kind);
     if (this.current === undefined || editor === undefined || type === undefined) return;
     if (this.followTimer !== undefined) clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
@@ -135,6 +140,12 @@ export class PanelController implements vscode.Disposable {
       const doc = this.activeConfig();
       if (doc !== undefined && this.current !== undefined && this.current.document !== doc) this.current.show(doc);
     }, FOLLOW_DELAY_MS);
+  }
+
+  private setActiveKind(kind: string | undefined): void {
+    if (kind === this.activeKind) return;
+    this.activeKind = kind;
+    void vscode.commands.executeCommand('setContext', ACTIVE_CONFIG_CONTEXT, kind);
   }
 
   /** The shown config changed (text, diagnostics, leads file, settings): send it again, debounced. */
@@ -213,6 +224,11 @@ export class PanelController implements vscode.Disposable {
     const p = this.current;
     if (p === undefined) {
       this.notify('Spark Memory: open the simulation first (Spark Memory: Open Simulation), run a scenario, then export its report.');
+      return undefined;
+    }
+    if (p.document === undefined) {
+      this.notify('Spark Memory: the simulation has no config yet. Open a config file, run a scenario, then export its report.');
+      p.reveal();
       return undefined;
     }
     let f: ExportFormat | undefined;

@@ -53,6 +53,8 @@ export class SimulationPanel implements vscode.Disposable {
   private nextRequest = 1;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private sendRun = 0;
+  /** The config send in flight: a scenario waits for it so the page has the config first. */
+  private sending: Promise<void> = Promise.resolve();
   /** Everything posted, newest last (tests read it; bounded). */
   readonly posted: HostMessage[] = [];
   private disposed = false;
@@ -90,10 +92,10 @@ export class SimulationPanel implements vscode.Disposable {
     this.noConfig = undefined;
     if (this.sendTimer !== undefined) clearTimeout(this.sendTimer);
     this.sendTimer = undefined;
-    if (delay <= 0) void this.sendConfig();
+    if (delay <= 0) this.sending = this.sendConfig();
     else this.sendTimer = setTimeout(() => {
       this.sendTimer = undefined;
-      void this.sendConfig();
+      this.sending = this.sendConfig();
     }, delay);
   }
 
@@ -114,12 +116,12 @@ export class SimulationPanel implements vscode.Disposable {
   }
 
   runScenario(scenario: ScenarioRef): void {
-    if (this.ready) this.post({ type: 'runScenario', scenario });
+    if (this.ready) void this.sending.then(() => this.post({ type: 'runScenario', scenario }));
     else this.pendingScenario = scenario;
   }
 
   /** Asks the page for a report; resolves with the file written, or undefined (cancelled, no answer). */
-  requestExport(format: ExportFormat, timeoutMs = 60_000): Promise<vscode.Uri | undefined> {
+  requestExport(format: ExportFormat, timeoutMs = 30_000): Promise<vscode.Uri | undefined> {
     const requestId = this.nextRequest++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -131,6 +133,15 @@ export class SimulationPanel implements vscode.Disposable {
       // A hidden page is gone (its context is not retained): the request goes when it is back.
       if (this.ready) this.post({ type: 'requestExport', format, requestId });
     });
+  }
+
+  private failExports(reason: string): void {
+    for (const r of this.exports.values()) {
+      clearTimeout(r.timer);
+      r.resolve(undefined);
+    }
+    this.exports.clear();
+    this.host.notify(`Spark Memory: no report was exported: ${reason}`);
   }
 
   /** Requests the page was not there to receive: sent when it says it is ready. */
@@ -186,7 +197,7 @@ export class SimulationPanel implements vscode.Disposable {
       case 'ready': {
         if (m.protocol !== PROTOCOL_VERSION) this.host.output.appendLine(`[host] the panel speaks protocol ${m.protocol}, the extension ${PROTOCOL_VERSION}`);
         this.ready = true;
-        if (this.doc !== undefined) await this.sendConfig();
+        if (this.doc !== undefined) await (this.sending = this.sendConfig());
         else this.post({ type: 'noConfig', message: this.noConfig ?? NO_CONFIG_MESSAGE });
         const scenario = this.pendingScenario;
         this.pendingScenario = undefined;
@@ -204,6 +215,9 @@ export class SimulationPanel implements vscode.Disposable {
       }
       case 'log':
         this.host.output.appendLine(`[webview ${m.level}] ${m.message}`);
+        // The page reports an error instead of a report it was asked for (nothing run yet, chart
+        // not drawn): the Export command ends with the page's reason rather than waiting it out.
+        if (m.level === 'error' && this.exports.size > 0) this.failExports(m.message);
         return;
     }
   }

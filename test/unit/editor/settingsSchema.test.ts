@@ -33,7 +33,8 @@ describe('package.json settings', () => {
   it('has the hand-written settings and the commands the extension registers', () => {
     for (const key of ['sparkMemory.containerLimitMiB', 'sparkMemory.pythonApp', 'sparkMemory.inlayHints.enabled']) assert.ok(key in props, key);
     const commands = PKG.contributes.commands.map((c) => c.command);
-    for (const c of ['sparkMemory.lintWorkspace', 'sparkMemory.chooseSparkVersion', 'sparkMemory.fixAll', 'sparkMemory.showRuleDocumentation', 'sparkMemory.removeByteOrderMark']) {
+    for (const c of ['sparkMemory.lintWorkspace', 'sparkMemory.chooseSparkVersion', 'sparkMemory.fixAll', 'sparkMemory.showRuleDocumentation', 'sparkMemory.removeByteOrderMark',
+      'sparkMemory.openSimulation', 'sparkMemory.runScenario', 'sparkMemory.newScenarioFile', 'sparkMemory.exportReport']) {
       assert.ok(commands.includes(c), c);
     }
   });
