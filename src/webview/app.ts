@@ -59,7 +59,7 @@ export class App {
   };
   private readonly simSection = h('section', { class: 'simulation', 'aria-label': 'Simulation' });
   private readonly compareSection = h('section', { class: 'compare', 'aria-label': 'Compare' });
-  private readonly tabs = { simulation: h('button', { role: 'tab', 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { role: 'tab', 'data-testid': 'tab-compare' }, 'Compare') };
+  private readonly tabs = { simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare') };
 
   constructor(private readonly root: HTMLElement, private readonly host: Host) {
     this.controls = new ControlsView({
@@ -104,7 +104,7 @@ export class App {
     for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
     clear(this.root);
     this.root.append(
-      h('header', {}, this.title, h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
+      h('header', {}, this.title, h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
       this.problems, this.layout, this.controls.el, this.simSection, this.compareSection);
     this.renderScenarios();
     this.setView(this.view);
@@ -426,8 +426,8 @@ export class App {
     this.view = v;
     this.simSection.hidden = v !== 'simulation';
     this.compareSection.hidden = v !== 'compare';
-    this.tabs.simulation.setAttribute('aria-selected', String(v === 'simulation'));
-    this.tabs.compare.setAttribute('aria-selected', String(v === 'compare'));
+    this.tabs.simulation.setAttribute('aria-pressed', String(v === 'simulation'));
+    this.tabs.compare.setAttribute('aria-pressed', String(v === 'compare'));
     this.save();
   }
 

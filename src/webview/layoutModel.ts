@@ -191,9 +191,14 @@ export function buildLayoutModel(config: ConfigPayload, whatIf: WhatIf, member =
     const members = dl.kind === 'snappydata' ? dl.members : [];
     const columns = members.map((x) => memberColumn(x, simIndex));
     const chosen = columns[m];
+    // Each member line starts (or not) on its own: another line's errors do not stop this member's run.
+    const lineOf = (offset: number) => index.positionAt(offset).line;
+    const ranges = doc.members.map((x) => [lineOf(x.lineSpan.start), lineOf(x.lineSpan.end)] as const);
+    const own = ranges[m];
+    const mine = problems.filter((p) => p.line === undefined || (own !== undefined && p.line >= own[0] && p.line <= own[1]) || !ranges.some(([a, b]) => p.line! >= a && p.line! <= b));
     return {
       flavour: 'snappydata', doc, simDoc, ...(leads !== undefined ? { leads } : {}), overrides, members, columns, member: m,
-      blocking: [...problems, ...(chosen?.startupErrors ?? [])],
+      blocking: [...mine, ...(chosen?.startupErrors ?? []).filter((e) => !mine.some((p) => p.line !== undefined && p.line === e.line))],
       ...(sparkVersion !== undefined ? { sparkVersion } : {}),
     };
   }

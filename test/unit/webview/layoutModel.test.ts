@@ -60,6 +60,14 @@ describe('webview layout model', () => {
     assert.ok(m.columns[0]!.rows.some((r) => r.id === 'maxHeapMemory' && r.note?.includes('(lead)')));
     assert.equal(m.columns[1]!.startupErrors.length, 1);
   });
+  it('stops a member\'s run on its own line\'s errors only', () => {
+    const text = 'a -heap-size=4g\nb -heap-size = 4g\n';
+    const diagnostics = [{ code: 'SNAPPY-EQ-SPACE', severity: 'error' as const, message: 'bad', line: 1 }];
+    const first = buildLayoutModel(payload('conf/servers', 'snappy-members', text, { role: 'server', diagnostics }), {}, 0);
+    assert.deepEqual(first.blocking, []);
+    const second = buildLayoutModel(payload('conf/servers', 'snappy-members', text, { role: 'server', diagnostics }), {}, 1);
+    assert.deepEqual(second.blocking.map((p) => p.line), [1]);
+  });
   it('writes a member what-if into the chosen line before laying it out', () => {
     const m = buildLayoutModel(payload('conf/servers', 'snappy-members', 'a -heap-size=4g\nb -heap-size=4g\n', { role: 'server' }), { '-heap-size': '8g' }, 1);
     assert.equal(m.columns[0]!.rows.find((r) => r.id === 'heapBytes')!.bytes, 4 * 2 ** 30);
