@@ -215,6 +215,15 @@ exports.tests = [
       const note = await f.locator('[data-testid="layout-maxHeapMemory"]').locator('xpath=..').innerText();
       assert.match(note, /spark\.memory\.fraction 0\.85 \(lead\)/);
       await ctx.screenshot('servers-cluster');
+      // What-if on member 1 (node-a): a 16g heap re-lays out that column; Apply writes -heap-size=16g.
+      const heap = f.locator('[data-testid="whatif--heap-size"]');
+      await heap.fill('16g');
+      await heap.press('Enter');
+      await ctx.ui.poll(async () => Number(await f.locator('[data-testid="layout-heapBytes"]').getAttribute('data-bytes')) === 16 * 2 ** 30, 'node-a heap 16 GiB after the what-if');
+      assert.strictEqual(Number(await f.locator('[data-testid="layout-4-heapBytes"]').getAttribute('data-bytes')), json.members[3].heapBytes, 'other members keep their heap');
+      await f.locator('[data-testid="apply"]').click();
+      await ctx.ui.poll(async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()), 'the applied reply', { timeoutMs: 30000 });
+      await ctx.ui.poll(async () => /node-a -heap-size=16g /.test((await lineText(ctx.page, 'node-a')) || ''), 'node-a -heap-size=16g in the editor', { timeoutMs: 30000 });
     },
   },
 ];
