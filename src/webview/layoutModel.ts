@@ -16,7 +16,7 @@ import { SPARK_CONTROLS, WhatIf, applyMemberFlags, memberFlags, sparkOverrides }
 const WATCHED = SPARK_CONTROLS.map((c) => c.key);
 
 export interface LayoutRow {
-  /** The CLI JSON field name; the table cell's data-testid is `layout-<id>`. */
+  /** The CLI JSON field name (a dotted path for nested ones); the table cell's data-testid is `layout-<id>`. */
   readonly id: string;
   readonly label: string;
   readonly bytes: number;
@@ -118,8 +118,18 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
   }
   if (l.legacy !== undefined) {
     rows.push(
-      ...row('legacyStorage', 'Storage (legacy, fixed)', l.legacy.maxOnHeapStorageMemory),
-      ...row('legacyExecution', 'Execution (legacy, fixed)', l.legacy.maxOnHeapExecutionMemory),
+      ...row('legacy.systemMemory', 'System memory', l.legacy.systemMemory),
+      ...row('legacy.maxOnHeapStorageMemory', 'Storage (legacy, fixed)', l.legacy.maxOnHeapStorageMemory),
+      ...row('legacy.maxUnrollMemory', 'Unroll eviction cap', l.legacy.maxUnrollMemory),
+      ...row('legacy.maxOnHeapExecutionMemory', 'Execution (legacy, fixed)', l.legacy.maxOnHeapExecutionMemory),
+    );
+  }
+  if (l.pageSizeBytes !== undefined) rows.push(...row('pageSizeBytes', 'Tungsten page size', l.pageSizeBytes));
+  if (l.executionPerTask !== undefined) {
+    const t = l.executionPerTask;
+    rows.push(
+      ...row('executionPerTask.minPerTask', 'Execution per task: waits below', t.minPerTask, `${t.concurrentTasks} concurrent task(s): 1/(2N) of the execution pool`),
+      ...row('executionPerTask.maxPerTask', 'Execution per task: may grow to', t.maxPerTask, '1/N of the largest execution pool'),
     );
   }
   let container: ColumnModel['container'];

@@ -11,6 +11,9 @@ const REPO = join(__dirname, '../../../..');
 const CLI = join(REPO, 'dist/cli.js');
 const cli = (file: string) => JSON.parse(spawnSync(process.execPath, [CLI, 'layout', file, '--format', 'json'], { cwd: REPO, encoding: 'utf8' }).stdout) as Record<string, unknown>;
 
+/** A CLI JSON field by its dotted path. */
+const at = (j: Record<string, unknown>, id: string): unknown => id.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], j);
+
 function payload(fileName: string, kind: ConfigPayload['kind'], text: string, extra: Partial<ConfigPayload> = {}): ConfigPayload {
   return { uri: `file:///ws/${fileName}`, fileName, kind, text, version: 1, diagnostics: [], ...extra };
 }
@@ -24,10 +27,22 @@ describe('webview layout model', () => {
     const m = buildLayoutModel(payload('spark-defaults.conf', 'spark-defaults', text), {});
     const col = m.columns[0]!;
     assert.ok(col.rows.length >= 10);
-    for (const r of col.rows) assert.equal(r.bytes, j[r.id], r.id);
+    for (const r of col.rows) assert.equal(r.bytes, at(j, r.id), r.id);
+    assert.ok(col.rows.some((r) => r.id === 'executionPerTask.minPerTask'));
     assert.equal(col.container!.totalMiB, (j['container'] as { totalMiB: number }).totalMiB);
     assert.deepEqual(m.blocking, []);
     assert.equal(col.heap.reduce((s, x) => s + x.bytes, 0), j['systemMemory']);
+  });
+  it('shows the legacy regions of a Spark 2.4 static manager under the CLI\'s nested names', () => {
+    const text = 'spark.executor.memory 4g\nspark.memory.useLegacyMode true\n';
+    const dir = mkdtempSync(join(tmpdir(), 'panel-'));
+    writeFileSync(join(dir, 'spark-defaults.conf'), text);
+    const r = spawnSync(process.execPath, [CLI, 'layout', join(dir, 'spark-defaults.conf'), '--format', 'json', '--spark-version', '2.4'], { encoding: 'utf8' });
+    const j = JSON.parse(r.stdout) as Record<string, unknown>;
+    const m = buildLayoutModel(payload('spark-defaults.conf', 'spark-defaults', text, { sparkVersion: '2.4' }), {});
+    const legacy = m.columns[0]!.rows.filter((x) => x.id.startsWith('legacy.'));
+    assert.equal(legacy.length, 4);
+    for (const x of m.columns[0]!.rows) assert.equal(x.bytes, at(j, x.id), x.id);
   });
   it('lays out what-if values through the same layout function', () => {
     const text = 'spark.executor.memory 4g\n';
