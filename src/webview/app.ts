@@ -23,7 +23,7 @@ export interface Host {
 const EVENTS_PER_FRAME = 2;
 /** Events one press of Step runs. */
 const STEP_EVENTS = 20;
-const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 200];
+const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 200, 1000];
 const WHATIF_DEBOUNCE_MS = 100;
 
 export class App {
