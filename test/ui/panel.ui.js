@@ -217,6 +217,14 @@ exports.tests = [
       const note = await f.locator('[data-testid="layout-maxHeapMemory"]').locator('xpath=..').innerText();
       assert.match(note, /spark\.memory\.fraction 0\.85 \(lead\)/);
       await ctx.screenshot('servers-cluster');
+      // "Run Scenario…" from the palette: the host sends the pick, the panel plays it on node-a.
+      await runCommand(ctx, 'Spark Memory: Run Scenario');
+      const pick = ctx.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SnappyData column load' }).first();
+      await pick.waitFor({ timeout: 15000 });
+      await pick.click();
+      await ctx.ui.poll(async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()), 'the SnappyData run to finish', { timeoutMs: 60000 });
+      assert.ok((await f.locator('[data-testid="event"]').count()) > 0, 'events in the log');
+      ctx.log(`node-a column load: evictions ${await f.locator('[data-testid="summary-evictions"]').innerText()}, LowMemoryException ${await f.locator('[data-testid="summary-lowMemory"]').innerText()}`);
       // What-if on member 1 (node-a): a 16g heap re-lays out that column; Apply writes -heap-size=16g.
       const heap = f.locator('[data-testid="whatif--heap-size"]');
       await heap.fill('16g');
