@@ -93,7 +93,7 @@ async function setTheme(ctx, name, workbenchClass) {
   // The picker lists the built-in themes once the web extension host has scanned them (a few seconds).
   const label = name.replace(/^Default /, '');
   await page.locator('.quick-input-widget input.input').fill(label);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name }).first();
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name, hasNotText: new RegExp(`${name} \\w`) }).first();
   await row.waitFor({ timeout: 30000 });
   await row.click();
   await ctx.ui.poll(async () => (await page.locator(`.monaco-workbench.${workbenchClass}`).count()) > 0, `the ${name} theme`);
@@ -196,6 +196,8 @@ exports.tests = [
       // A light theme: the panel follows it (charts are redrawn in the theme's colours).
       await setTheme(ctx, 'Default Light Modern', 'vs');
       await shot(ctx, 'simulation-light');
+      await setTheme(ctx, 'Default High Contrast', 'hc-black');
+      await ctx.screenshot('panel-high-contrast');
     },
   },
   {
