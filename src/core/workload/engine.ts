@@ -65,6 +65,8 @@ interface Task {
   readonly tmm: TaskMemoryManager;
   gen: Generator<Yield, void, void>;
   waitingSince: number;
+  /** Disk writes this task made while evicting other blocks (BlockManager.dropFromMemory runs in the caller), ms. */
+  owedMs: number;
   /** Hash relations built by this task: held until the task ends (the probe side reads them). */
   readonly held: HashMapConsumer[];
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
@@ -181,7 +183,7 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
       });
       mm = snappy;
       managerName = 'SnappyUnifiedMemoryManager';
-      versionText = `${formatVersion(version)} (SnappyData 1.3.1's Spark line)`;
+      versionText = formatVersion(version);
       systemMemory = systemMemory ?? s.heapBytes;
     } else {
       if (systemMemory === undefined) return 'the executor heap is not known';
@@ -191,6 +193,7 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
       versionText = formatVersion(version);
     }
     const info: SimExecutorInfo = {
+      ...(source.label !== undefined ? { label: source.label } : {}),
       systemMemory: systemMemory ?? 0,
       maxHeapMemory: mm.onHeapStorageMemoryPool.poolSize + mm.onHeapExecutionMemoryPool.poolSize,
       maxOffHeapMemory: mm.maxOffHeapMemory,
@@ -232,6 +235,10 @@ export class WorkloadRun {
   private readonly slotTask: (Task | undefined)[];
   private nextTaskId = 0;
   private readonly broadcastFetching = new Set<number>();
+  /** Serialized size of every block put in memory (what a drop to disk writes). */
+  private readonly diskSize = new Map<string, number>();
+  /** Size in memory of every block put there (for eviction events). */
+  private readonly memSize = new Map<string, number>();
 
   // Summary counters.
   private spilledBytes = 0;
@@ -247,6 +254,7 @@ export class WorkloadRun {
   private waits = 0;
   private failedTasks = 0;
   private lowMemoryExceptions = 0;
+  private tableBytesEvicted = 0;
   private peakStorage = 0;
   private peakExecution = 0;
   private peakOffHeap = 0;
@@ -264,13 +272,17 @@ export class WorkloadRun {
     this.source = source;
     this.scenario = scenario;
     this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
-    const b = buildExecutor(source, scenario);
+    const tp = scenario.throughput;
+    const badRate = [tp.memoryBytesPerMs, tp.diskBytesPerMs, tp.spillBytesPerMs, tp.recomputeBytesPerMs ?? 1, scenario.serialization?.bytesPerMs ?? 1, scenario.serialization?.ratio ?? 1]
+      .some((x) => !(x > 0 && Number.isFinite(x)));
+    // A scenario built by hand (not parsed) may carry rates the parser would refuse.
+    const b = badRate ? 'the scenario\'s throughput and serialization figures must be positive numbers' : buildExecutor(source, scenario);
     if (typeof b === 'string') {
       this.startError = b;
       this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
       this.slotTask = [];
       this.finished = true;
-      this.stoppedAt = `the executor does not start: ${b}`;
+      this.stoppedAt = badRate ? `cannot run: ${b}` : `the executor does not start: ${b}`;
       return;
     }
     this.built = b;
@@ -283,9 +295,13 @@ export class WorkloadRun {
         onBlockDropped: (blockId, writtenToDisk) => {
           this.evictedBlocks++;
           const task = this.currentTask.t?.id;
-          this.emit('evict', `evicted ${blockId} from memory`, { blockId, ...(task !== undefined ? { task } : {}) });
+          const bytes = this.memSize.get(blockId);
+          this.emit('evict', () => `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory`,
+            { blockId, ...(bytes !== undefined ? { bytes } : {}), ...(task !== undefined ? { task } : {}) });
           if (writtenToDisk) {
             this.droppedToDisk++;
+            const t = this.currentTask.t;
+            if (t !== undefined) t.owedMs += (this.diskSize.get(blockId) ?? 0) / this.scenario.throughput.diskBytesPerMs;
             this.emit('dropToDisk', `dropped ${blockId} to disk`, { blockId, ...(task !== undefined ? { task } : {}) });
           }
         },
@@ -376,7 +392,7 @@ export class WorkloadRun {
     const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
       id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
-      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [],
+      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [], owedMs: 0,
     };
     item.task = task;
     task.gen = this.runTask(task, stage.ops);
@@ -447,7 +463,9 @@ export class WorkloadRun {
     }
     const y = r.value;
     if (typeof y === 'number') {
-      this.schedule(this.now + (y > 0 ? y : 0), task);
+      const owed = task.owedMs;
+      task.owedMs = 0;
+      this.schedule(this.now + (y > 0 ? y : 0) + owed, task);
       return;
     }
     const call = y;
@@ -468,6 +486,7 @@ export class WorkloadRun {
     for (let i = this.snappyEventsSeen; i < s.snappyEvents.length; i++) {
       const e = s.snappyEvents[i] as SnappyEvent;
       const extra = { bytes: e.bytes, mode: e.mode, ...(task !== undefined ? { task: task.id } : {}) };
+      if (e.kind === 'TableDataEvicted') this.tableBytesEvicted += e.bytes;
       if (e.kind === 'TableDataEvicted') this.emit('evict', () => `table data: ${formatBytes(e.bytes)} overflowed to disk`, extra);
       else if (e.kind === 'LowMemoryException') {
         this.lowMemoryExceptions++;
@@ -512,6 +531,16 @@ export class WorkloadRun {
     return this.finished;
   }
 
+  /** Simulated time reached, ms. */
+  get time(): number {
+    return this.now;
+  }
+
+  /** Where the run is: the stage running (0-based; = stages when done), tasks started so far, events counted. */
+  get progress(): { readonly stage: number; readonly stages: number; readonly tasksStarted: number; readonly events: number } {
+    return { stage: Math.min(Math.max(0, this.stageIndex), this.scenario.stages.length), stages: this.scenario.stages.length, tasksStarted: this.tasksRun, events: this.log.count };
+  }
+
   /** Runs to the end and returns the result. */
   result(): SimResult {
     while (!this.step(1_000_000)) { /* keep going */ }
@@ -528,6 +557,7 @@ export class WorkloadRun {
       ...(reads > 0 ? { hitRatio: this.cacheHits / reads } : {}),
       waitMs: this.waitMs, waits: this.waits,
       failedTasks: this.failedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
+      ...(this.snappy !== undefined ? { tableBytesEvicted: this.tableBytesEvicted } : {}),
       peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
       peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,
       tasks: this.tasksRun, acquires: this.acquires, releases: this.releases,
@@ -611,6 +641,8 @@ export class WorkloadRun {
       : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
     if (!values) yield this.serdeMs(bytes);
     if (r.stored) {
+      this.diskSize.set(blockId, onDisk);
+      this.memSize.set(blockId, r.size);
       this.acquired(task, r.size, mode, `cached ${blockId} (${level.name})`);
       return;
     }
@@ -642,7 +674,24 @@ export class WorkloadRun {
     }
     if (store.isOnDisk(blockId)) {
       this.diskHits++;
-      yield this.serialized(op.bytes) / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
+      const onDisk = this.serialized(op.bytes);
+      yield onDisk / this.tp.diskBytesPerMs + this.serdeMs(op.bytes);
+      // BlockManager.getLocalValues: a block read from disk at a level that uses memory is cached
+      // in memory again if it fits (maybeCacheDiskValuesInMemory / maybeCacheDiskBytesInMemory).
+      const level = StorageLevels[op.level];
+      if (level.useMemory && !store.contains(blockId)) {
+        const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
+        if (level.deserialized && !level.useOffHeap) {
+          const r = store.putIteratorAsValues(blockId, groupedSource(op.bytes, op.elementBytes), mode, task.id, level);
+          if (r.stored) {
+            this.memSize.set(blockId, r.size);
+            this.acquired(task, r.size, mode, `cached ${blockId} again from disk`);
+          } else r.close();
+        } else if (store.putBytes(blockId, onDisk, mode, level)) {
+          this.memSize.set(blockId, onDisk);
+          this.acquired(task, onDisk, mode, `cached ${blockId} again from disk`);
+        }
+      }
       return;
     }
     // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.
@@ -791,6 +840,14 @@ export class WorkloadRun {
   }
 
   private *userObjects(_task: Task, bytes: number, holdMs: number): Generator<Yield, void, void> {
+    // The heap itself is the hard limit: objects that do not fit beside what the pools hold on
+    // heap are the JVM's OutOfMemoryError, which fails the task (and, in Spark, often the executor).
+    const mm = this.mm as MemoryManager;
+    const heap = this.built?.info.systemMemory ?? Infinity;
+    const inUse = this.untracked + mm.onHeapStorageMemoryUsed + mm.onHeapExecutionMemoryUsed;
+    if (inUse + bytes > heap) {
+      throw new SparkError('OutOfMemoryError', `Java heap space (${formatBytes(bytes)} of objects beside ${formatBytes(inUse)} in use on a ${formatBytes(heap)} heap)`);
+    }
     this.setUntracked(this.untracked + bytes);
     // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
     this.schedule(this.now + holdMs, undefined, () => this.setUntracked(this.untracked - bytes));

@@ -122,7 +122,9 @@ function rewriteMember(doc: MembersDocument, index: number, overrides: Readonly<
   if (crit !== undefined) args.push(`-critical-heap-percentage=${crit}`);
   if (evict !== undefined) args.push(`-eviction-heap-percentage=${evict}`);
   for (const k of keys) if (k.startsWith('spark.')) args.push(`-${k}=${overrides[k] ?? ''}`);
-  return parseMembers(`${m.host} ${args.join(' ')}\n`, doc.role);
+  // Words with blanks or shell characters go back in single quotes, as they were written.
+  const quote = (w: string): string => (/^[A-Za-z0-9_\-=.,:/+%@]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+  return parseMembers(`${m.host} ${args.map(quote).join(' ')}\n`, doc.role);
 }
 
 function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): ExecutorSourceResult {

@@ -181,7 +181,7 @@ stages:
   - name: load while querying
     tasks: 4
     ops:
-      - userObjects: { size: 700m, holdMs: 60000 }
+      - userObjects: { size: 550m, holdMs: 60000 }
       - tableLoad: { table: ORDERS, size: 1g, store: row }
       - tableLoad: { table: LINEITEM, size: 1g, store: column }
 `,

@@ -15,7 +15,8 @@ function pct(x: number | undefined): string {
 export function resultText(result: SimResult, maxEvents = 40): string {
   const s = result.summary;
   const x = result.executor;
-  let out = `Scenario ${result.scenario} on ${result.memoryManager} (Spark ${result.sparkVersion})\n`;
+  const where = result.memoryManager === 'SnappyUnifiedMemoryManager' ? `SnappyData 1.3.1, Spark ${result.sparkVersion} line` : `Spark ${result.sparkVersion}`;
+  let out = `Scenario ${result.scenario} on ${result.memoryManager} (${where})\n`;
   if (x !== undefined) {
     const legacy = result.memoryManager === 'StaticMemoryManager';
     out += `  executor: ${formatBytes(x.systemMemory)} heap, ${legacy ? 'storage + execution regions' : 'unified region'} ${formatBytes(x.maxHeapMemory)} ` +
@@ -26,13 +27,15 @@ export function resultText(result: SimResult, maxEvents = 40): string {
   if (s.stoppedAt !== undefined) out += `  STOPPED: ${s.stoppedAt}\n`;
   out += `  simulated time ${ms(s.durationMs)}, ${s.tasks ?? 0} task(s), ${s.failedTasks} failed, ${s.events} event(s)\n`;
   out += `  cache: ${s.cacheHits} memory hit(s), ${s.diskHits ?? 0} disk read(s), ${s.cacheMisses} recompute(s); hit ratio ${pct(s.hitRatio)}\n`;
-  out += `  storage: peak ${formatBytes(s.peakStorageUsed)}, ${s.evictedBlocks} block(s) evicted, ${s.droppedToDiskBlocks} dropped to disk, ` +
+  out += `  storage: peak ${formatBytes(s.peakStorageUsed)} (on + off heap), ${s.evictedBlocks} block(s) evicted, ${s.droppedToDiskBlocks} dropped to disk, ` +
     `${s.diskPuts ?? 0} put straight to disk, ${s.unrollFailures ?? 0} unroll failure(s)\n`;
   out += `  execution: peak ${formatBytes(s.peakExecutionUsed)}, ${s.spillCount} spill(s) of ${formatBytes(s.spilledBytes)}, ` +
     `${s.waits} wait(s) for ${ms(s.waitMs)}\n`;
   if (s.peakOffHeapUsed > 0) out += `  off-heap: peak ${formatBytes(s.peakOffHeapUsed)}\n`;
   if ((s.peakUntracked ?? 0) > 0) out += `  untracked (user objects): peak ${formatBytes(s.peakUntracked ?? 0)}, ${s.oomRisks ?? 0} OOM risk(s)\n`;
-  if (s.lowMemoryExceptions > 0) out += `  SnappyData: ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
+  if (s.tableBytesEvicted !== undefined) {
+    out += `  SnappyData: ${formatBytes(s.tableBytesEvicted)} of table data overflowed to disk, ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
+  } else if (s.lowMemoryExceptions > 0) out += `  SnappyData: ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
   out += `  manager calls: ${s.acquires ?? 0} acquire(s), ${s.releases ?? 0} release(s)\n`;
   const notable = result.events.filter((e) => e.kind !== 'acquire' && e.kind !== 'release' && e.kind !== 'taskStart' && e.kind !== 'taskEnd');
   if (notable.length > 0) {

@@ -102,6 +102,8 @@ export interface SimSummary {
   readonly waits: number;
   readonly failedTasks: number;
   readonly lowMemoryExceptions: number;
+  /** SnappyData: table data overflowed from memory to disk (eviction), bytes. */
+  readonly tableBytesEvicted?: number;
   readonly peakStorageUsed: number;
   readonly peakExecutionUsed: number;
   readonly peakOffHeapUsed: number;
@@ -132,6 +134,8 @@ export interface SimResult {
 }
 
 export interface SimExecutorInfo {
+  /** ExecutorSource.label (file, member line), when given. */
+  readonly label?: string;
   readonly systemMemory: number;
   /** The unified (or legacy storage + execution) region on heap: storage + execution pool sizes. */
   readonly maxHeapMemory: number;

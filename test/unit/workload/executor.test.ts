@@ -20,6 +20,18 @@ describe('workload executor source', () => {
     assert.equal(fixed.source.conf['spark.memory.offHeap.size'], '1536m');
   });
 
+  it('a SparkApplication: typed fields and sparkConf, and the version it declares', () => {
+    const text = readFileSync(join(SAMPLES, 'k8s', 'spark-pi.yaml'), 'utf8').replace('memory: "512Mi"', 'memory: "2g"');
+    const r = executorSourceOfDocument(parseDocument({ kind: 'spark-application' }, text));
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.equal(r.source.systemMemory, 2 * 1024 ** 3);
+    assert.equal(r.source.executorCores, 2);
+    assert.deepEqual(r.source.version, { major: 3, minor: 5, patch: 0 });
+    const broken = executorSourceOfDocument(parseDocument({ kind: 'spark-application' }, readFileSync(join(SAMPLES, 'k8s', 'spark-pi.yaml'), 'utf8')));
+    assert.equal(broken.ok, false);
+    assert.match(broken.ok ? '' : broken.message, /Executor memory must be a positive number/);
+  });
+
   it('SnappyData: first server by default, member N on request, what-ifs before the layout', () => {
     const text = 'node-a -heap-size=8g -critical-heap-percentage=95 -eviction-heap-percentage=85.5\nnode-b -heap-size=4g\n';
     const doc = parseDocument({ kind: 'snappy-members', role: 'server' }, text);
@@ -37,6 +49,12 @@ describe('workload executor source', () => {
     assert.equal(w.source.snappy?.heapBytes, 16 * 1024 ** 3);
     assert.equal(w.source.snappy?.criticalHeapPercentage, 90);
     assert.equal(w.source.snappy?.evictionHeapPercentage, 85.5);
+    // An argument with a blank survives the rewrite.
+    const quoted = parseDocument({ kind: 'snappy-members', role: 'server' }, "node-q -heap-size=4g '-J-Dmsg=a b' -critical-heap-percentage=90\n");
+    const q = executorSourceOfDocument(quoted, { overrides: { heapSize: '6g' } });
+    assert.ok(q.ok, q.ok ? '' : q.message);
+    assert.equal(q.source.snappy?.heapBytes, 6 * 1024 ** 3);
+    assert.equal(q.source.snappy?.criticalHeapPercentage, 90);
     const bad = executorSourceOfDocument(doc, { member: 3 });
     assert.equal(bad.ok, false);
     const unknown = executorSourceOfDocument(doc, { overrides: { heap: '4g' } });
