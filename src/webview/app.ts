@@ -4,7 +4,7 @@ import type { SimResult } from '../core/workload/types';
 import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
 import { MAX_POINTS, RunHandle, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
 import { exportName, toCsv, toJson, toSvg } from './exporters';
-import { LayoutModel, buildLayoutModel } from './layoutModel';
+import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
 import { CompareView, renderComparison } from './ui/compareView';
 import { ControlsView } from './ui/controlsView';
 import { colorOf } from './ui/chart';
@@ -180,7 +180,12 @@ export class App {
     const m = this.model;
     if (m === undefined) return;
     const list = m.flavour === 'snappydata' ? SNAPPY_CONTROLS : SPARK_CONTROLS;
-    this.controls.render(list, fileValues(m.doc, m.member), this.whatIf, this.config !== undefined);
+    // Controls start from the file's layout (what-ifs left out), defaults included.
+    let effective: Record<string, string | undefined> = {};
+    try {
+      effective = effectiveValues(Object.keys(this.whatIf).length === 0 || this.config === undefined ? m : buildLayoutModel(this.config, {}, m.member));
+    } catch { /* the file does not lay out: the controls start empty */ }
+    this.controls.render(list, fileValues(m.doc, m.member), effective, this.whatIf, this.config !== undefined);
   }
 
   private changeWhatIf(w: WhatIf): void {

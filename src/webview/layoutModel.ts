@@ -7,6 +7,7 @@ import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
 import type { MembersDocument } from '../core/parse/members';
+import { toHeapSizeString, toSizeString } from '../core/size';
 import { parseMembers } from '../core/parse/members';
 import { LineIndex } from '../core/text/lineIndex';
 import { SparkVersion, parseSparkVersion } from '../core/version';
@@ -242,4 +243,33 @@ function sparkConfEntries(doc: Exclude<ParsedDocument, MembersDocument>): [strin
     out.push([key, v?.span?.start]);
   }
   return out;
+}
+
+/**
+ * The value each what-if setting has in effect in the laid-out executor (a default included), as a
+ * setting string: where a control starts when the file leaves the setting out.
+ */
+export function effectiveValues(m: LayoutModel): Record<string, string | undefined> {
+  if (m.flavour === 'snappydata') {
+    const x = m.members?.[m.member];
+    if (x === undefined) return {};
+    return {
+      '-heap-size': x.heapBytes !== undefined ? toHeapSizeString(x.heapBytes) : undefined,
+      '-critical-heap-percentage': String(x.criticalHeapPercentage.value),
+      '-eviction-heap-percentage': String(x.evictionHeapPercentage.value),
+    };
+  }
+  const l = m.spark;
+  if (l === undefined) return {};
+  const u = l.unified;
+  return {
+    'spark.executor.memory': toHeapSizeString(l.executorMemory),
+    'spark.executor.cores': String(l.executorCores),
+    ...(u !== undefined ? {
+      'spark.memory.fraction': String(u.memoryFraction),
+      'spark.memory.storageFraction': String(u.storageFraction),
+      'spark.memory.offHeap.enabled': String(u.offHeapEnabled),
+      'spark.memory.offHeap.size': u.maxOffHeapMemory > 0 ? toSizeString(u.maxOffHeapMemory) : '0',
+    } : {}),
+  };
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigPayload } from '../../../src/shared/protocol';
-import { buildLayoutModel } from '../../../src/webview/layoutModel';
+import { buildLayoutModel, effectiveValues } from '../../../src/webview/layoutModel';
 
 const REPO = join(__dirname, '../../../..');
 const CLI = join(REPO, 'dist/cli.js');
@@ -82,6 +82,17 @@ describe('webview layout model', () => {
     assert.deepEqual(first.blocking, []);
     const second = buildLayoutModel(payload('conf/servers', 'snappy-members', text, { role: 'server', diagnostics }), {}, 1);
     assert.deepEqual(second.blocking.map((p) => p.line), [1]);
+  });
+  it('starts the controls from the values in effect, defaults included', () => {
+    const spark = buildLayoutModel(payload('spark-defaults.conf', 'spark-defaults', 'spark.executor.memory 4g\nspark.memory.offHeap.size 1536m\n'), {});
+    assert.deepEqual(effectiveValues(spark), {
+      'spark.executor.memory': '4g', 'spark.executor.cores': '1', 'spark.memory.fraction': '0.6', 'spark.memory.storageFraction': '0.5',
+      'spark.memory.offHeap.enabled': 'false', 'spark.memory.offHeap.size': '1536m',
+    });
+    const member = buildLayoutModel(payload('conf/servers', 'snappy-members', 'a -J-Xmx6g\n', { role: 'server' }), {});
+    const v = effectiveValues(member);
+    assert.equal(v['-heap-size'], '6g');
+    assert.ok(Number(v['-critical-heap-percentage']) > 90);
   });
   it('writes a member what-if into the chosen line before laying it out', () => {
     const m = buildLayoutModel(payload('conf/servers', 'snappy-members', 'a -heap-size=4g\nb -heap-size=4g\n', { role: 'server' }), { '-heap-size': '8g' }, 1);
