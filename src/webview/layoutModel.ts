@@ -150,6 +150,9 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
   return { title, rows, heap, offHeap, ...(container !== undefined ? { container } : {}), startupErrors: startupProblems(l.startupErrors, index) };
 }
 
+/** A float percentage as people read it (95.12000274658203 → 95.12). */
+const pct = (v: number): string => String(Math.round(v * 100) / 100);
+
 function memberColumn(m: SnappyMemberLayout, index: LineIndex): ColumnModel {
   const rows: LayoutRow[] = [
     ...row('heapBytes', `Heap (-Xmx${m.maxHeapSize?.value ?? '?'}, ${m.maxHeapSize?.origin ?? 'none'})`, m.heapBytes),
@@ -160,8 +163,8 @@ function memberColumn(m: SnappyMemberLayout, index: LineIndex): ColumnModel {
     ...row('onHeapStorageRegionSize', 'Storage region', m.onHeapStorageRegionSize),
     ...row('onHeapExecutionPoolSize', 'Execution region (initial pool)', m.onHeapExecutionPoolSize),
     ...row('maxHeapStorageSize', 'Max heap storage (eviction cap)', m.maxHeapStorageSize),
-    ...row('criticalThresholdBytes', `Critical threshold (${m.criticalHeapPercentage.value}%, ${m.criticalHeapPercentage.origin})`, m.criticalThresholdBytes),
-    ...row('evictionThresholdBytes', `Eviction threshold (${m.evictionHeapPercentage.value}%, ${m.evictionHeapPercentage.origin})`, m.evictionThresholdBytes),
+    ...row('criticalThresholdBytes', `Critical threshold (${pct(m.criticalHeapPercentage.value)}%, ${m.criticalHeapPercentage.origin})`, m.criticalThresholdBytes),
+    ...row('evictionThresholdBytes', `Eviction threshold (${pct(m.evictionHeapPercentage.value)}%, ${m.evictionHeapPercentage.origin})`, m.evictionThresholdBytes),
   ];
   let offHeap: BarSegment[] = [];
   if (m.memorySize.value > 0) {

@@ -53,8 +53,10 @@ export function renderLayout(model: LayoutModel, onSelectMember: (i: number) => 
       col.heap.length > 0 ? bar('Heap', col.heap, i === 0 ? 'bar-heap' : `bar-heap-${i + 1}`) : null,
       col.offHeap.length > 0 ? bar('Off-heap', col.offHeap, i === 0 ? 'bar-offheap' : `bar-offheap-${i + 1}`) : null,
       col.container !== undefined ? bar(`Container ${groupDigits(col.container.totalMiB)} MiB`, col.container.parts, i === 0 ? 'bar-container' : `bar-container-${i + 1}`) : null,
-      table(col, i),
-      col.startupErrors.length > 0 && model.flavour === 'snappydata' ? h('p', { class: 'member-errors' }, `${col.startupErrors.length} start-up error(s)`) : null,
+      col.rows.length > 0 ? table(col, i) : null,
+      col.startupErrors.length > 0 && model.flavour === 'snappydata'
+        ? h('ul', { class: 'member-errors', 'aria-label': 'Start-up errors' }, ...col.startupErrors.map((e) => h('li', {}, e.message)))
+        : null,
     );
     cols.append(c);
   });
