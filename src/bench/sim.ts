@@ -104,7 +104,7 @@ stages:
     tasks: 5000
     ops:
       - shuffleSort: { size: 200m, recordSize: 100b }
-      - cache: { rdd: 1, size: 1m, level: MEMORY_AND_DISK }
+      - cache: { rdd: 1, size: 16m, level: MEMORY_AND_DISK }
   - name: re-read
     tasks: 5000
     ops:

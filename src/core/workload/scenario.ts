@@ -332,14 +332,30 @@ function readOp(r: Reader, node0: unknown, field: string,
   const kinds = Object.keys(OP_KEYS);
   if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
   const items = (node as YAMLMap).items;
-  if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
-  const pair = items[0] as Pair<unknown, unknown>;
-  const kind = isScalar(pair.key) ? String(pair.key.value) : '';
-  if (!kinds.includes(kind)) return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
-  const f = `${field}.${kind}`;
-  const m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
+  // Two spellings: `- cache: { rdd: 1, size: 1g }`, or flat `- op: cache` with the fields beside it.
+  const opPair = items.find((p) => isScalar(p.key) && p.key.value === 'op');
+  let kind: string;
+  let f: string;
+  let m: Map<string, Pair<unknown, unknown>> | undefined;
+  let at: unknown;
+  if (opPair !== undefined) {
+    const k = r.d(opPair.value);
+    kind = isScalar(k) && typeof k.value === 'string' ? k.value : '';
+    if (!kinds.includes(kind)) return r.error(k ?? opPair.key, `${field}.op`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+    f = field;
+    m = r.map(node, f, ['op', ...(OP_KEYS[kind] as readonly string[])]);
+    m?.delete('op');
+    at = node;
+  } else {
+    if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
+    const pair = items[0] as Pair<unknown, unknown>;
+    kind = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!kinds.includes(kind)) return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+    f = `${field}.${kind}`;
+    m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
+    at = pair.value;
+  }
   if (m === undefined) return undefined;
-  const at = pair.value;
   switch (kind) {
     case 'cache': {
       const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);

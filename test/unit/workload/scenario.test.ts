@@ -70,6 +70,21 @@ describe('workload scenario parser', () => {
     assert.equal(e[0]?.line, 3);
   });
 
+  it('also reads the flat op spelling (- op: cache with its fields beside it)', () => {
+    const s = ok('name: a\nstages:\n  - tasks: 2\n    ops:\n      - op: cache\n        rdd: 1\n        size: 256m\n        level: MEMORY_AND_DISK\n      - op: compute\n        ms: 200\n');
+    assert.deepEqual(s.stages[0]?.ops, [
+      { op: 'cache', rdd: 1, bytes: 256 * 1024 * 1024, level: 'MEMORY_AND_DISK', elementBytes: 100 },
+      { op: 'compute', ms: 200 },
+    ]);
+    const e = errors('name: a\nstages:\n  - tasks: 2\n    ops:\n      - op: cache\n        rdd: 1\n        sze: 256m\n');
+    const by = new Map(e.map((x) => [x.field, x]));
+    assert.equal(by.get('stages[0].ops[0].sze')?.line, 7);
+    assert.match(by.get('stages[0].ops[0].sze')?.message ?? '', /did you mean size\?/);
+    assert.equal(by.get('stages[0].ops[0].size')?.line, 5);
+    const k = errors('name: a\nstages:\n  - tasks: 2\n    ops:\n      - op: shufleSort\n        size: 1g\n');
+    assert.match(k[0]?.message ?? '', /^w\.yaml:5: stages\[0\]\.ops\[0\]\.op: unknown op "shufleSort" \(did you mean shuffleSort\?\)/);
+  });
+
   it('parses the template and every preset', () => {
     ok(scenarioTemplate());
     for (const p of PRESETS) {

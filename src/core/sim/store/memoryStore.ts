@@ -50,10 +50,27 @@ export interface MemoryStoreOptions {
   readonly listener?: MemoryStoreListener;
 }
 
-/** RDDBlockId's name form `rdd_<rddId>_<splitIndex>`. */
+/**
+ * RDDBlockId's name form `rdd_<rddId>_<splitIndex>`: the RDD id, or -1 for any other block id.
+ * Read character by character (no regular expression): eviction calls it for every cached block.
+ */
 export function rddIdOf(blockId: string): number {
-  const m = /^rdd_(\d+)_(\d+)$/.exec(blockId);
-  return m ? Number(m[1]) : -1;
+  const n = blockId.length;
+  if (n < 7 || blockId.charCodeAt(0) !== 114 || blockId.charCodeAt(1) !== 100 || blockId.charCodeAt(2) !== 100 || blockId.charCodeAt(3) !== 95) return -1;
+  let i = 4;
+  let id = 0;
+  while (i < n) {
+    const c = blockId.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    id = id * 10 + (c - 48);
+    i++;
+  }
+  if (i === 4 || i >= n - 1 || blockId.charCodeAt(i) !== 95) return -1;
+  for (let j = i + 1; j < n; j++) {
+    const c = blockId.charCodeAt(j);
+    if (c < 48 || c > 57) return -1;
+  }
+  return id;
 }
 
 export class MemoryStore implements MemoryStoreLike {

@@ -29,7 +29,8 @@ export class TaskMemoryManager {
   /** Insertion-ordered stand-in for Java's HashSet (the cases avoid order-dependent ties). */
   readonly consumers = new Set<MemoryConsumer>();
   private readonly pageTable = new Map<number, Page>();
-  private readonly allocatedPages = new Uint8Array(PAGE_TABLE_SIZE);
+  /** Java's BitSet(PAGE_TABLE_SIZE): grown on demand (most tasks use a few pages), numbers past its end are free. */
+  private allocatedPages = new Uint8Array(64);
   /** No page below this number is free (BitSet.nextClearBit starts here; same lowest free page, without rescanning). */
   private freeFrom = 0;
   acquiredButNotUsed = 0;
@@ -184,6 +185,11 @@ export class TaskMemoryManager {
       if (pageNumber >= PAGE_TABLE_SIZE) {
         this.releaseExecutionMemory(acquired, consumer);
         throw new SparkError('IllegalStateException', `Have already allocated a maximum of ${PAGE_TABLE_SIZE} pages`);
+      }
+      if (pageNumber >= this.allocatedPages.length) {
+        const grown = new Uint8Array(Math.min(PAGE_TABLE_SIZE, Math.max(2 * this.allocatedPages.length, pageNumber + 1)));
+        grown.set(this.allocatedPages);
+        this.allocatedPages = grown;
       }
       this.allocatedPages[pageNumber] = 1;
       if (this.allocatorFailures > 0) {
