@@ -41,6 +41,7 @@ export class App {
   private playing = false;
   private frame = 0;
   private debounce: ReturnType<typeof setTimeout> | undefined;
+  private playWhenReady = false;
 
   private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
   private readonly title = h('h1', { 'data-testid': 'title' }, 'Spark Memory simulation');
@@ -139,6 +140,8 @@ export class App {
         this.scenario = m.scenario;
         this.renderScenarios();
         this.save();
+        // Before the first config there is nothing to run yet: play once it arrives.
+        this.playWhenReady = this.model === undefined;
         this.resetRun();
         this.play();
         break;
@@ -172,6 +175,10 @@ export class App {
     }
     this.save();
     this.renderControls();
+    if (this.playWhenReady && this.run !== undefined) {
+      this.playWhenReady = false;
+      this.play();
+    }
   }
 
   // ---- layout and what-if -----------------------------------------------------------------------
