@@ -2,15 +2,17 @@
 // layout view, the what-if controls, the stepped simulation, the compare view and exports.
 import type { SimResult } from '../core/workload/types';
 import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
-import { MAX_POINTS, RunHandle, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
-import { exportName, toCsv, toJson, toSvg } from './exporters';
+import { MAX_POINTS, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
+import { exportName } from './exporters';
 import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
+import { Player } from './player';
 import { CompareView, renderComparison } from './ui/compareView';
 import { ControlsView } from './ui/controlsView';
-import { colorOf } from './ui/chart';
-import { clear, h, themeColor } from './ui/dom';
+import { clear, h } from './ui/dom';
 import { renderLayout, renderProblems } from './ui/layoutView';
+import { reportData } from './ui/report';
 import { SimView } from './ui/simView';
+import { TransportView } from './ui/transportView';
 import { SNAPPY_CONTROLS, SPARK_CONTROLS, WhatIf, fileValues, settingChanges } from './whatIf';
 
 export interface Host {
@@ -19,11 +21,6 @@ export interface Host {
   setState(s: PanelState): void;
 }
 
-/** Events a frame runs at speed 1 (presets have a few hundred: a run plays in a few seconds). */
-const EVENTS_PER_FRAME = 2;
-/** Events one press of Step runs. */
-const STEP_EVENTS = 20;
-const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 200, 1000];
 const WHATIF_DEBOUNCE_MS = 100;
 
 export class App {
@@ -32,14 +29,13 @@ export class App {
   private whatIf: WhatIf = {};
   private member = 0;
   private scenario: ScenarioRef | undefined;
-  private fileScenarios: Extract<ScenarioRef, { source: 'file' }>[] = [];
   private speed = 1;
   private view: 'simulation' | 'compare' = 'simulation';
-  private run: RunHandle | undefined;
-  private result: SimResult | undefined;
-  private started = false;
-  private playing = false;
-  private frame = 0;
+  private readonly player = new Player({
+    show: (r) => this.sim.show(r),
+    status: (t) => this.setStatus(t),
+    changed: () => this.updateButtons(),
+  }, () => this.speed);
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private playWhenReady = false;
 
@@ -50,14 +46,7 @@ export class App {
   private readonly controls: ControlsView;
   private readonly sim = new SimView();
   private readonly compare: CompareView;
-  private readonly scenarioSelect = h('select', { id: 'scenario', 'data-testid': 'scenario', 'aria-label': 'Scenario' });
-  private readonly speedSelect = h('select', { id: 'speed', 'data-testid': 'speed', 'aria-label': 'Speed' });
-  private readonly buttons = {
-    play: h('button', { 'data-testid': 'play', 'aria-label': 'Play' }, '▶ Play'),
-    pause: h('button', { 'data-testid': 'pause', 'aria-label': 'Pause' }, '⏸ Pause'),
-    step: h('button', { 'data-testid': 'step', 'aria-label': 'Step' }, '⏭ Step'),
-    reset: h('button', { 'data-testid': 'reset', 'aria-label': 'Reset' }, '⟲ Reset'),
-  };
+  private readonly transport: TransportView;
   private readonly simSection = h('section', { class: 'simulation', 'aria-label': 'Simulation' });
   private readonly compareSection = h('section', { class: 'compare', 'aria-label': 'Compare' });
   private readonly tabs = { simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare') };
@@ -70,11 +59,20 @@ export class App {
     });
     this.compare = new CompareView(() => this.compareLevels(), () => this.compareConfigs());
     const st = parsePanelState(host.getState());
+    this.speed = st.speed ?? 1;
+    this.transport = new TransportView(presets(), this.speed, {
+      choose: (ref) => { this.scenario = ref; this.save(); this.resetRun(); },
+      pickFile: () => { this.host.post({ type: 'pickScenario' }); this.transport.render(this.scenario); },
+      play: () => this.play(),
+      pause: () => this.player.pause(),
+      step: () => this.stepOnce(),
+      reset: () => this.resetRun(),
+      speed: (v) => { this.speed = v; this.save(); },
+    });
     this.whatIf = st.whatIf ?? {};
     this.member = st.member !== undefined ? st.member - 1 : 0;
     this.scenario = st.scenario;
-    if (st.scenario?.source === 'file') this.fileScenarios.push(st.scenario);
-    this.speed = st.speed ?? 1;
+    if (st.scenario?.source === 'file') this.transport.addFile(st.scenario);
     this.view = st.view ?? 'simulation';
     this.restoredUri = st.uri;
     this.build();
@@ -89,25 +87,14 @@ export class App {
         b.addEventListener('click', () => this.export(f));
         return b;
       }));
-    for (const s of SPEEDS) this.speedSelect.append(h('option', { value: s, selected: s === this.speed }, `${s}×`));
-    this.speedSelect.addEventListener('change', () => { this.speed = Number(this.speedSelect.value) || 1; this.save(); });
-    this.scenarioSelect.addEventListener('change', () => this.chooseScenario(this.scenarioSelect.value));
-    this.buttons.play.addEventListener('click', () => this.play());
-    this.buttons.pause.addEventListener('click', () => this.pause());
-    this.buttons.step.addEventListener('click', () => this.stepOnce());
-    this.buttons.reset.addEventListener('click', () => this.resetRun());
-    const transport = h('div', { class: 'transport', role: 'toolbar', 'aria-label': 'Simulation controls' },
-      h('label', { for: 'scenario' }, 'Scenario'), this.scenarioSelect,
-      this.buttons.play, this.buttons.pause, this.buttons.step, this.buttons.reset,
-      h('label', { for: 'speed' }, 'Speed'), this.speedSelect);
-    this.simSection.append(transport, this.sim.el, exportButtons);
+    this.simSection.append(this.transport.el, this.sim.el, exportButtons);
     this.compareSection.append(this.compare.el);
     for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
     clear(this.root);
     this.root.append(
       h('header', {}, this.title, h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
       this.problems, this.layout, this.controls.el, this.simSection, this.compareSection);
-    this.renderScenarios();
+    this.transport.render(this.scenario);
     this.setView(this.view);
     this.updateButtons();
     this.setStatus('Waiting for a Spark or SnappyData config…');
@@ -130,15 +117,15 @@ export class App {
       case 'noConfig':
         this.config = undefined;
         this.model = undefined;
-        this.stop();
+        this.player.load(undefined);
         clear(this.layout);
         clear(this.problems);
         this.setStatus(m.message);
         break;
       case 'runScenario':
-        if (m.scenario.source === 'file') this.addFileScenario(m.scenario);
+        if (m.scenario.source === 'file') this.transport.addFile(m.scenario);
         this.scenario = m.scenario;
-        this.renderScenarios();
+        this.transport.render(this.scenario);
         this.save();
         // Before the first config there is nothing to run yet: play once it arrives.
         this.playWhenReady = this.model === undefined;
@@ -167,7 +154,7 @@ export class App {
     const fileChanged = this.config === undefined || this.config.uri !== c.uri;
     this.config = c;
     this.title.textContent = `Simulation: ${c.fileName}`;
-    this.recompute(!fileChanged && this.started);
+    this.recompute(!fileChanged && this.player.isStarted);
     // After an apply (or an edit by hand) the file holds what a what-if said: that what-if is done.
     if (this.model !== undefined) {
       const inFile = fileValues(this.model.doc, this.model.member);
@@ -175,7 +162,7 @@ export class App {
     }
     this.save();
     this.renderControls();
-    if (this.playWhenReady && this.run !== undefined) {
+    if (this.playWhenReady && this.player.loaded) {
       this.playWhenReady = false;
       this.play();
     }
@@ -227,9 +214,8 @@ export class App {
     clear(this.problems);
     const p = renderProblems(m.blocking, (line) => this.host.post({ type: 'reveal', uri: c.uri, line }));
     if (p !== undefined) this.problems.append(p);
-    this.stop();
     if (m.blocking.length > 0) {
-      this.run = undefined;
+      this.player.load(undefined);
       this.sim.clear();
       this.setStatus(`${m.blocking.length} problem(s) stop the simulation of ${c.fileName}`);
     } else if (rerun && this.scenario !== undefined) {
@@ -244,7 +230,7 @@ export class App {
     if (i === this.member) return;
     this.member = i;
     this.save();
-    this.recompute(this.started);
+    this.recompute(this.player.isStarted);
     this.renderControls();
   }
 
@@ -260,38 +246,6 @@ export class App {
 
   // ---- scenarios and runs -----------------------------------------------------------------------
 
-  private addFileScenario(s: Extract<ScenarioRef, { source: 'file' }>): void {
-    this.fileScenarios = [s, ...this.fileScenarios.filter((x) => x.fileName !== s.fileName)].slice(0, 5);
-  }
-
-  private renderScenarios(): void {
-    clear(this.scenarioSelect);
-    const sel = this.scenario;
-    this.scenarioSelect.append(h('option', { value: '', selected: sel === undefined }, 'Choose a scenario…'));
-    const group = h('optgroup', { label: 'Presets' });
-    for (const p of presets()) group.append(h('option', { value: `preset:${p.id}`, title: p.description, selected: sel?.source === 'preset' && sel.id === p.id }, p.title));
-    this.scenarioSelect.append(group);
-    if (this.fileScenarios.length > 0) {
-      const files = h('optgroup', { label: 'Files' });
-      for (const f of this.fileScenarios) files.append(h('option', { value: `file:${f.fileName}`, selected: sel?.source === 'file' && sel.fileName === f.fileName }, f.fileName));
-      this.scenarioSelect.append(files);
-    }
-    this.scenarioSelect.append(h('option', { value: 'pick' }, 'From file…'));
-  }
-
-  private chooseScenario(v: string): void {
-    if (v === 'pick') {
-      this.host.post({ type: 'pickScenario' });
-      this.renderScenarios();
-      return;
-    }
-    if (v.startsWith('preset:')) this.scenario = { source: 'preset', id: v.slice(7) };
-    else if (v.startsWith('file:')) this.scenario = this.fileScenarios.find((f) => f.fileName === v.slice(5));
-    else this.scenario = undefined;
-    this.save();
-    this.resetRun();
-  }
-
   private source(whatIf: boolean) {
     const m = this.model;
     const c = this.config;
@@ -302,14 +256,10 @@ export class App {
     });
   }
 
-  /** A fresh run of the chosen scenario on the current (what-if) executor, not started. */
+  /** A fresh run of the chosen scenario on the current (what-if) executor, loaded but not started. */
   private resetRun(): boolean {
-    this.stop();
-    this.run = undefined;
-    this.result = undefined;
-    this.started = false;
+    this.player.load(undefined);
     this.sim.clear();
-    this.updateButtons();
     if (this.model === undefined || this.model.blocking.length > 0) return false;
     if (this.scenario === undefined) {
       this.setStatus('Choose a scenario, then Play.');
@@ -325,83 +275,28 @@ export class App {
       this.setStatus(`Cannot simulate: ${src.message}`);
       return false;
     }
-    this.run = startRun(src.value, sc.value, MAX_POINTS);
+    this.player.load(startRun(src.value, sc.value, MAX_POINTS));
     this.setStatus(`Ready: ${sc.value.name}. Press Play.`);
-    this.updateButtons();
     return true;
   }
 
   private runToEnd(): void {
-    if (!this.resetRun() || this.run === undefined) return;
-    this.started = true;
-    this.result = this.run.result();
-    this.sim.show(this.result);
-    this.setStatus(`Finished ${this.result.scenario}: ${this.result.summary.events} events in ${(this.result.summary.durationMs / 1000).toFixed(2)} simulated s`);
-    this.updateButtons();
+    if (this.resetRun()) this.player.runToEnd();
   }
 
   private play(): void {
-    if (this.run === undefined && !this.resetRun()) return;
-    if (this.result !== undefined) {
-      if (!this.resetRun()) return;
-    }
-    this.playing = true;
-    this.started = true;
-    this.setStatus('Playing…');
-    this.updateButtons();
-    const tick = () => {
-      if (!this.playing || this.run === undefined) return;
-      const more = this.run.step(Math.max(1, Math.round(EVENTS_PER_FRAME * this.speed)));
-      if (more) {
-        this.sim.show(this.run.snapshot());
-        this.frame = requestAnimationFrame(tick);
-      } else this.finish();
-    };
-    this.frame = requestAnimationFrame(tick);
-  }
-
-  private finish(): void {
-    if (this.run === undefined) return;
-    this.playing = false;
-    this.result = this.run.result();
-    this.sim.show(this.result);
-    this.setStatus(`Finished ${this.result.scenario}: ${this.result.summary.events} events, ${this.result.summary.spillCount} spills, ${this.result.summary.evictedBlocks} evictions`);
-    this.updateButtons();
-  }
-
-  private pause(): void {
-    if (!this.playing) return;
-    this.stop();
-    this.setStatus('Paused.');
-  }
-
-  private stop(): void {
-    this.playing = false;
-    cancelAnimationFrame(this.frame);
-    this.updateButtons();
+    if ((!this.player.loaded || this.player.finished) && !this.resetRun()) return;
+    this.player.play();
   }
 
   private stepOnce(): void {
-    if (this.run === undefined || this.result !== undefined) {
-      if (!this.resetRun()) return;
-    }
-    const run = this.run;
-    if (run === undefined) return;
-    this.stop();
-    this.started = true;
-    if (run.step(STEP_EVENTS)) {
-      const snap = run.snapshot();
-      this.sim.show(snap);
-      this.setStatus(`Stepped to ${(snap.summary.durationMs / 1000).toFixed(3)} s`);
-    } else this.finish();
+    if ((!this.player.loaded || this.player.finished) && !this.resetRun()) return;
+    this.player.step();
   }
 
   private updateButtons(): void {
-    const can = this.run !== undefined || (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
-    this.buttons.play.disabled = !can || this.playing;
-    this.buttons.pause.disabled = !this.playing;
-    this.buttons.step.disabled = !can;
-    this.buttons.reset.disabled = !can;
+    const can = this.player.loaded || (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
+    this.transport.buttonsState(can, this.player.isPlaying);
   }
 
   // ---- compare ----------------------------------------------------------------------------------
@@ -445,14 +340,11 @@ export class App {
 
   // ---- export -----------------------------------------------------------------------------------
 
+  /** The run to export: the finished or paused one, else the chosen scenario run to its end now. */
   private currentResult(): SimResult | undefined {
-    if (this.result !== undefined) return this.result;
-    if (this.run !== undefined && this.started) return this.run.snapshot();
-    if (this.run !== undefined || this.resetRun()) {
-      this.runToEnd();
-      return this.result;
-    }
-    return undefined;
+    if (this.player.isStarted) return this.player.snapshot();
+    this.runToEnd();
+    return this.player.result;
   }
 
   private export(format: ExportFormat, requestId?: number): void {
@@ -462,30 +354,18 @@ export class App {
       this.setStatus('Nothing to export yet: choose a scenario.');
       return;
     }
-    let data: string | undefined;
-    const encoding = 'utf8';
-    switch (format) {
-      case 'json': data = toJson(r); break;
-      case 'csv': data = toCsv(r); break;
-      case 'svg': data = toSvg(r, {
-        colors: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'].map(colorOf),
-        foreground: themeColor('--vscode-foreground', '#333333'), background: themeColor('--vscode-editor-background', '#ffffff'),
-      }); break;
-      case 'png':
-        // uPlot sizes and draws its canvas in a microtask after setData: take the picture after that.
-        setTimeout(() => this.postExport('png', r, this.sim.png(), 'base64', requestId), 0);
+    const send = () => {
+      const d = reportData(format, r, () => this.sim.png());
+      if (d === undefined) {
+        this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
         return;
-    }
-    this.postExport(format, r, data, encoding, requestId);
-  }
-
-  private postExport(format: ExportFormat, r: SimResult, data: string | undefined, encoding: 'utf8' | 'base64', requestId: number | undefined): void {
-    if (data === undefined) {
-      this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
-      return;
-    }
-    this.host.post({ type: 'export', format, ...(requestId !== undefined ? { requestId } : {}), suggestedName: exportName(r, format), data, encoding });
-    this.setStatus(`Exported ${format.toUpperCase()}`);
+      }
+      this.host.post({ type: 'export', format, ...(requestId !== undefined ? { requestId } : {}), suggestedName: exportName(r, format), data: d.data, encoding: d.encoding });
+      this.setStatus(`Exported ${format.toUpperCase()}`);
+    };
+    // uPlot sizes and draws its canvas in a microtask after setData: take a PNG after that.
+    if (format === 'png') setTimeout(send, 0);
+    else send();
   }
 
   // ---- state and misc ---------------------------------------------------------------------------
