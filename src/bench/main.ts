@@ -3,6 +3,7 @@
 // numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
 import { benchLint, type LintBenchFigures } from './lint';
 import { benchSim, type SimBenchFigures } from './sim';
+import { benchWhatIf, type WhatIfBenchFigures } from './whatIf';
 
 interface Section {
   readonly name: string;
@@ -40,6 +41,16 @@ const SECTIONS: readonly Section[] = [
         `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`;
     },
   },
+  {
+    name: 'whatIf',
+    run: () => benchWhatIf(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
+    text: (r) => {
+      const f = r as unknown as WhatIfBenchFigures;
+      return `what-if change → layout + full preset simulation + chart data, median of ${f.runs} runs\n` +
+        f.presets.map((p) => `  ${p.preset.padEnd(20)} ${fmt(p.medianMs)}  (min ${fmt(p.minMs)}, max ${fmt(p.maxMs)}; ${p.events} events, ${p.points} points)\n`).join('') +
+        `  whatIfMs ${fmt(f.whatIfMs)} (${f.whatIfPreset}, the slowest preset)\n`;
+    },
+  },
 ];
 
 function main(argv: readonly string[]): number {
@@ -63,6 +74,11 @@ function main(argv: readonly string[]): number {
       out['presetsMs'] = f.presetsMs;
       out['bigScenarioMs'] = f.bigScenarioMs;
       out['bigScenarioEvents'] = f.bigScenarioEvents;
+    }
+    if (s.name === 'whatIf') {
+      const f = figures as unknown as WhatIfBenchFigures;
+      out['whatIfMs'] = f.whatIfMs;
+      out['whatIfPreset'] = f.whatIfPreset;
     }
     if (!json) process.stdout.write(s.text(figures));
   }

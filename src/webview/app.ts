@@ -1,0 +1,389 @@
+// The panel's controller: receives host messages (validated), keeps the panel state, and drives the
+// layout view, the what-if controls, the stepped simulation, the compare view and exports.
+import type { SimResult } from '../core/workload/types';
+import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
+import { MAX_POINTS, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
+import { exportName } from './exporters';
+import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
+import { Player } from './player';
+import { CompareView, renderComparison } from './ui/compareView';
+import { ControlsView } from './ui/controlsView';
+import { clear, h } from './ui/dom';
+import { renderLayout, renderProblems } from './ui/layoutView';
+import { reportData } from './ui/report';
+import { SimView } from './ui/simView';
+import { TransportView } from './ui/transportView';
+import { SNAPPY_CONTROLS, SPARK_CONTROLS, WhatIf, fileValues, settingChanges } from './whatIf';
+
+export interface Host {
+  post(m: WebviewMessage): void;
+  getState(): unknown;
+  setState(s: PanelState): void;
+}
+
+const WHATIF_DEBOUNCE_MS = 100;
+
+export class App {
+  private config: ConfigPayload | undefined;
+  private model: LayoutModel | undefined;
+  private whatIf: WhatIf = {};
+  private member = 0;
+  private scenario: ScenarioRef | undefined;
+  private speed = 1;
+  private view: 'simulation' | 'compare' = 'simulation';
+  private readonly player = new Player({
+    show: (r) => this.sim.show(r),
+    status: (t) => this.setStatus(t),
+    changed: () => this.updateButtons(),
+  }, () => this.speed);
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private playWhenReady = false;
+
+  private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'status' });
+  private readonly title = h('h1', { 'data-testid': 'title' }, 'Spark Memory simulation');
+  private readonly problems = h('div', { class: 'problems-slot' });
+  private readonly layout = h('section', { class: 'layout', 'aria-label': 'Memory layout' });
+  private readonly controls: ControlsView;
+  private readonly sim = new SimView();
+  private readonly compare: CompareView;
+  private readonly transport: TransportView;
+  private readonly simSection = h('section', { class: 'simulation', 'aria-label': 'Simulation' });
+  private readonly compareSection = h('section', { class: 'compare', 'aria-label': 'Compare' });
+  private readonly tabs = { simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare') };
+
+  constructor(private readonly root: HTMLElement, private readonly host: Host) {
+    this.controls = new ControlsView({
+      change: (w) => this.changeWhatIf(w),
+      apply: () => this.apply(),
+      reset: () => { this.whatIf = {}; this.save(); this.recompute(true); this.renderControls(); },
+    });
+    this.compare = new CompareView(() => this.compareLevels(), () => this.compareConfigs());
+    const st = parsePanelState(host.getState());
+    this.speed = st.speed ?? 1;
+    this.transport = new TransportView(presets(), this.speed, {
+      choose: (ref) => { this.scenario = ref; this.save(); this.resetRun(); },
+      pickFile: () => { this.host.post({ type: 'pickScenario' }); this.transport.render(this.scenario); },
+      play: () => this.play(),
+      pause: () => this.player.pause(),
+      step: () => this.stepOnce(),
+      reset: () => this.resetRun(),
+      speed: (v) => { this.speed = v; this.save(); },
+    });
+    this.whatIf = st.whatIf ?? {};
+    this.member = st.member !== undefined ? st.member - 1 : 0;
+    this.scenario = st.scenario;
+    if (st.scenario?.source === 'file') this.transport.addFile(st.scenario);
+    this.view = st.view ?? 'simulation';
+    this.restoredUri = st.uri;
+    this.build();
+  }
+
+  private restoredUri: string | undefined;
+
+  private build(): void {
+    const exportButtons = h('div', { class: 'buttons export', role: 'group', 'aria-label': 'Export' },
+      ...(['json', 'csv', 'svg', 'png'] as const).map((f) => {
+        const b = h('button', { class: 'secondary', 'data-testid': `export-${f}` }, `Export ${f.toUpperCase()}`);
+        b.addEventListener('click', () => this.export(f));
+        return b;
+      }));
+    this.simSection.append(this.transport.el, this.sim.el, exportButtons);
+    this.compareSection.append(this.compare.el);
+    for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
+    clear(this.root);
+    this.root.append(
+      h('header', {}, this.title, h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
+      this.problems, this.layout, this.controls.el, this.simSection, this.compareSection);
+    this.transport.render(this.scenario);
+    this.setView(this.view);
+    this.updateButtons();
+    this.setStatus('Waiting for a Spark or SnappyData config…');
+  }
+
+  // ---- messages ---------------------------------------------------------------------------------
+
+  receive(raw: unknown): void {
+    const m = parseHostMessage(raw);
+    if (!m.ok) {
+      this.host.post({ type: 'log', level: 'error', message: `webview ignored a message: ${m.error}` });
+      return;
+    }
+    this.handle(m.value);
+  }
+
+  private handle(m: HostMessage): void {
+    switch (m.type) {
+      case 'config': this.onConfig(m.config); break;
+      case 'noConfig':
+        this.config = undefined;
+        this.model = undefined;
+        this.player.load(undefined);
+        clear(this.layout);
+        clear(this.problems);
+        this.setStatus(m.message);
+        break;
+      case 'runScenario':
+        if (m.scenario.source === 'file') this.transport.addFile(m.scenario);
+        this.scenario = m.scenario;
+        this.transport.render(this.scenario);
+        this.save();
+        // Before the first config there is nothing to run yet: play once it arrives.
+        this.playWhenReady = this.model === undefined;
+        this.resetRun();
+        this.play();
+        break;
+      case 'requestExport': this.export(m.format, m.requestId); break;
+      case 'applied':
+        this.controls.showApplied(m.ok, m.message);
+        this.setStatus(m.message);
+        break;
+    }
+  }
+
+  ready(): void {
+    this.host.post({ type: 'ready', protocol: PROTOCOL_VERSION });
+  }
+
+  private onConfig(c: ConfigPayload): void {
+    const sameFile = (this.config?.uri ?? this.restoredUri) === c.uri;
+    if (!sameFile) {
+      this.whatIf = {};
+      this.member = 0;
+    }
+    this.restoredUri = undefined;
+    const fileChanged = this.config === undefined || this.config.uri !== c.uri;
+    this.config = c;
+    this.title.textContent = `Simulation: ${c.fileName}`;
+    this.recompute(!fileChanged && this.player.isStarted);
+    // After an apply (or an edit by hand) the file holds what a what-if said: that what-if is done.
+    if (this.model !== undefined) {
+      const inFile = fileValues(this.model.doc, this.model.member);
+      this.whatIf = Object.fromEntries(Object.entries(this.whatIf).filter(([k, v]) => inFile[k] !== v));
+    }
+    this.save();
+    this.renderControls();
+    if (this.playWhenReady && this.player.loaded) {
+      this.playWhenReady = false;
+      this.play();
+    }
+  }
+
+  // ---- layout and what-if -----------------------------------------------------------------------
+
+  private renderControls(): void {
+    const m = this.model;
+    if (m === undefined) return;
+    const list = m.flavour === 'snappydata' ? SNAPPY_CONTROLS : SPARK_CONTROLS;
+    // Controls start from the file's layout (what-ifs left out), defaults included.
+    let effective: Record<string, string | undefined> = {};
+    try {
+      effective = effectiveValues(Object.keys(this.whatIf).length === 0 || this.config === undefined ? m : buildLayoutModel(this.config, {}, m.member));
+    } catch { /* the file does not lay out: the controls start empty */ }
+    this.controls.render(list, fileValues(m.doc, m.member), effective, this.whatIf, this.config !== undefined);
+  }
+
+  private changeWhatIf(w: WhatIf): void {
+    this.whatIf = w;
+    this.save();
+    if (this.debounce !== undefined) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      this.recompute(true);
+      const apply = this.root.querySelector<HTMLButtonElement>('[data-testid="apply"]');
+      if (apply !== null) apply.disabled = Object.keys(this.whatIf).length === 0;
+      const reset = this.root.querySelector<HTMLButtonElement>('[data-testid="whatif-reset"]');
+      if (reset !== null) reset.disabled = Object.keys(this.whatIf).length === 0;
+    }, WHATIF_DEBOUNCE_MS);
+  }
+
+  /** Re-derives the layout; `rerun` runs the chosen scenario to the end at once (live what-if). */
+  private recompute(rerun: boolean): void {
+    const c = this.config;
+    if (c === undefined) return;
+    try {
+      this.model = buildLayoutModel(c, this.whatIf, this.member);
+    } catch (e) {
+      this.setStatus(`Cannot lay out ${c.fileName}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    const m = this.model;
+    this.member = m.member;
+    clear(this.layout);
+    this.layout.append(h('h2', {}, m.flavour === 'snappydata' ? `Cluster: ${m.columns.length} member(s)` : 'Executor memory layout'),
+      renderLayout(m, (i) => this.selectMember(i)));
+    clear(this.problems);
+    const p = renderProblems(m.blocking, (line) => this.host.post({ type: 'reveal', uri: c.uri, line }));
+    if (p !== undefined) this.problems.append(p);
+    if (m.blocking.length > 0) {
+      this.player.load(undefined);
+      this.sim.clear();
+      this.setStatus(`${m.blocking.length} problem(s) stop the simulation of ${c.fileName}`);
+    } else if (rerun && this.scenario !== undefined) {
+      this.runToEnd();
+    } else {
+      this.resetRun();
+    }
+    this.updateButtons();
+  }
+
+  private selectMember(i: number): void {
+    if (i === this.member) return;
+    this.member = i;
+    this.save();
+    this.recompute(this.player.isStarted);
+    this.renderControls();
+  }
+
+  private apply(): void {
+    const c = this.config;
+    const m = this.model;
+    if (c === undefined || m === undefined) return;
+    const changes = settingChanges(this.whatIf, m.flavour);
+    if (changes.length === 0) return;
+    this.host.post({ type: 'apply', uri: c.uri, version: c.version, ...(m.flavour === 'snappydata' ? { member: m.member + 1 } : {}), changes });
+    this.setStatus(`Applying ${changes.map((x) => `${x.key}=${x.value}`).join(', ')} to ${c.fileName}…`);
+  }
+
+  // ---- scenarios and runs -----------------------------------------------------------------------
+
+  private source(whatIf: boolean) {
+    const m = this.model;
+    const c = this.config;
+    if (m === undefined || c === undefined) return { ok: false as const, message: 'no config' };
+    return executorSource({
+      doc: whatIf ? m.simDoc : m.doc, overrides: whatIf ? m.overrides : {}, member: m.member, label: c.fileName,
+      ...(m.sparkVersion !== undefined ? { sparkVersion: m.sparkVersion } : {}), ...(m.leads !== undefined ? { leads: m.leads } : {}),
+    });
+  }
+
+  /** A fresh run of the chosen scenario on the current (what-if) executor, loaded but not started. */
+  private resetRun(): boolean {
+    this.player.load(undefined);
+    this.sim.clear();
+    if (this.model === undefined || this.model.blocking.length > 0) return false;
+    if (this.scenario === undefined) {
+      this.setStatus('Choose a scenario, then Play.');
+      return false;
+    }
+    const sc = scenarioOf(this.scenario);
+    if (!sc.ok) {
+      this.setStatus(`Scenario: ${sc.message}`);
+      return false;
+    }
+    const src = this.source(true);
+    if (!src.ok) {
+      this.setStatus(`Cannot simulate: ${src.message}`);
+      return false;
+    }
+    this.player.load(startRun(src.value, sc.value, MAX_POINTS));
+    this.setStatus(`Ready: ${sc.value.name}. Press Play.`);
+    return true;
+  }
+
+  private runToEnd(): void {
+    if (this.resetRun()) this.player.runToEnd();
+  }
+
+  private play(): void {
+    if ((!this.player.loaded || this.player.finished) && !this.resetRun()) return;
+    this.player.play();
+  }
+
+  private stepOnce(): void {
+    if ((!this.player.loaded || this.player.finished) && !this.resetRun()) return;
+    this.player.step();
+  }
+
+  private updateButtons(): void {
+    const can = this.player.loaded || (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
+    this.transport.buttonsState(can, this.player.isPlaying);
+  }
+
+  // ---- compare ----------------------------------------------------------------------------------
+
+  private compareLevels(): void {
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    const src = this.source(true);
+    if (sc === undefined || !sc.ok || !src.ok || (this.model?.blocking.length ?? 1) > 0) {
+      this.compare.show('Choose a scenario on a config that starts, then compare.');
+      return;
+    }
+    const rows = compareLevels(src.value, sc.value);
+    this.compare.show(renderComparison(`${sc.value.name} under each storage level`, rows.map((r) => ({ name: r.level, result: r.result })), 'compare-levels-result'));
+    this.setStatus(`Compared ${rows.length} storage levels`);
+  }
+
+  private compareConfigs(): void {
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    const a = this.source(false);
+    const b = this.source(true);
+    if (sc === undefined || !sc.ok) {
+      this.compare.show('Choose a scenario first.');
+      return;
+    }
+    if (!a.ok || !b.ok) {
+      this.compare.show(`Cannot compare: ${!a.ok ? `file config: ${a.message}` : ''} ${!b.ok ? `what-if config: ${b.message}` : ''}`);
+      return;
+    }
+    const r = compareConfigs(a.value, b.value, sc.value);
+    this.compare.show(renderComparison(`${sc.value.name}: file vs what-if`, [{ name: 'File', result: r.a }, { name: 'What-if', result: r.b }], 'compare-configs-result'));
+  }
+
+  private setView(v: 'simulation' | 'compare'): void {
+    this.view = v;
+    this.simSection.hidden = v !== 'simulation';
+    this.compareSection.hidden = v !== 'compare';
+    this.tabs.simulation.setAttribute('aria-pressed', String(v === 'simulation'));
+    this.tabs.compare.setAttribute('aria-pressed', String(v === 'compare'));
+    this.save();
+  }
+
+  // ---- export -----------------------------------------------------------------------------------
+
+  /** The run to export: the finished or paused one, else the chosen scenario run to its end now. */
+  private currentResult(): SimResult | undefined {
+    if (this.player.isStarted) return this.player.snapshot();
+    this.runToEnd();
+    return this.player.result;
+  }
+
+  private export(format: ExportFormat, requestId?: number): void {
+    const r = this.currentResult();
+    if (r === undefined) {
+      this.host.post({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' });
+      this.setStatus('Nothing to export yet: choose a scenario.');
+      return;
+    }
+    const send = () => {
+      const d = reportData(format, r, () => this.sim.png());
+      if (d === undefined) {
+        this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
+        return;
+      }
+      this.host.post({ type: 'export', format, ...(requestId !== undefined ? { requestId } : {}), suggestedName: exportName(r, format), data: d.data, encoding: d.encoding });
+      this.setStatus(`Exported ${format.toUpperCase()}`);
+    };
+    // uPlot sizes and draws its canvas in a microtask after setData: take a PNG after that.
+    if (format === 'png') setTimeout(send, 0);
+    else send();
+  }
+
+  // ---- state and misc ---------------------------------------------------------------------------
+
+  private save(): void {
+    const s: PanelState = {
+      ...(this.config !== undefined ? { uri: this.config.uri } : this.restoredUri !== undefined ? { uri: this.restoredUri } : {}),
+      ...(this.scenario !== undefined ? { scenario: this.scenario } : {}),
+      whatIf: this.whatIf, member: this.member + 1, speed: this.speed, view: this.view,
+    };
+    this.host.setState(s);
+  }
+
+  private setStatus(s: string): void {
+    this.status.textContent = s;
+  }
+
+  retheme(): void {
+    this.sim.retheme();
+  }
+}

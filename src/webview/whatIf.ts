@@ -1,0 +1,130 @@
+// What-if values: the settings the panel's controls change, keyed by the name they have in the file
+// (a Spark key, or a SnappyData member flag such as `-heap-size`). Pure: turns them into layout
+// overrides, into a member line rewritten with the new flags, and into the `apply` changes.
+import type { ParsedDocument } from '../core/analyze';
+import { sparkConfOf } from '../core/analyze';
+import type { MembersDocument } from '../core/parse/members';
+import type { SettingChange } from '../shared/protocol';
+
+export type WhatIf = Readonly<Record<string, string>>;
+
+export interface WhatIfControl {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: 'size' | 'int' | 'fraction' | 'percent' | 'boolean';
+  /** Slider range (sizes in MiB). */
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+}
+
+export const SPARK_CONTROLS: readonly WhatIfControl[] = [
+  { key: 'spark.executor.memory', label: 'Executor memory', kind: 'size', min: 512, max: 65536, step: 256 },
+  { key: 'spark.executor.cores', label: 'Executor cores', kind: 'int', min: 1, max: 32, step: 1 },
+  { key: 'spark.memory.fraction', label: 'spark.memory.fraction', kind: 'fraction', min: 0.05, max: 0.95, step: 0.05 },
+  { key: 'spark.memory.storageFraction', label: 'spark.memory.storageFraction', kind: 'fraction', min: 0, max: 0.95, step: 0.05 },
+  { key: 'spark.memory.offHeap.enabled', label: 'Off-heap enabled', kind: 'boolean' },
+  { key: 'spark.memory.offHeap.size', label: 'Off-heap size', kind: 'size', min: 0, max: 65536, step: 256 },
+];
+
+export const SNAPPY_CONTROLS: readonly WhatIfControl[] = [
+  { key: '-heap-size', label: 'Heap (-heap-size)', kind: 'size', min: 1024, max: 131072, step: 512 },
+  { key: '-critical-heap-percentage', label: 'Critical heap %', kind: 'percent', min: 50, max: 99, step: 0.5 },
+  { key: '-eviction-heap-percentage', label: 'Eviction heap %', kind: 'percent', min: 40, max: 98, step: 0.5 },
+];
+
+const SNAPPY_KEYS = new Set(SNAPPY_CONTROLS.map((c) => c.key));
+
+/** Only the keys that differ from nothing: empty values mean "as in the file". */
+function present(w: WhatIf): [string, string][] {
+  return Object.entries(w).filter(([, v]) => v.trim() !== '');
+}
+
+/** Overrides for layoutOfDocument / the engine: the Spark keys of a what-if. */
+export function sparkOverrides(w: WhatIf): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of present(w)) if (k.startsWith('spark.')) out[k] = v.trim();
+  return out;
+}
+
+/** Member flags of a what-if (`-heap-size` → `8g`). */
+export function memberFlags(w: WhatIf): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of present(w)) if (SNAPPY_KEYS.has(k)) out[k] = v.trim();
+  return out;
+}
+
+/**
+ * The members file text with member `index` (0-based) carrying the given flags: an existing
+ * `-flag=value` argument is replaced in place, a missing one is appended to the line. The layout
+ * then runs on the rewritten text, so the sizes come from the one member layout function.
+ */
+export function applyMemberFlags(doc: MembersDocument, index: number, flags: Readonly<Record<string, string>>): string {
+  const m = doc.members[index];
+  const entries = Object.entries(flags);
+  if (m === undefined || entries.length === 0) return doc.text;
+  const edits: { start: number; end: number; text: string }[] = [];
+  let append = '';
+  for (const [flag, value] of entries) {
+    const name = flag.replace(/^-/, '');
+    const word = `-${name}=${value}`;
+    // A new heap replaces -J-Xmx/-J-Xms too (as the engine's what-if does), so the launcher's
+    // default percentages follow the new heap as they would on a real launch.
+    const isHeap = name === 'heap-size';
+    const args = m.args.filter((a) => (a.key === name && a.value !== undefined) || (isHeap && a.kind === 'jvm' && a.key !== undefined && /^-Xm[xs]/.test(a.key)));
+    const last = args[args.length - 1];
+    for (const a of args) edits.push({ start: a.span.start, end: a.span.end, text: a === last ? word : '' });
+    if (last === undefined) append += ` ${word}`;
+  }
+  if (append !== '') edits.push({ start: m.lineSpan.end, end: m.lineSpan.end, text: append });
+  edits.sort((a, b) => b.start - a.start);
+  let text = doc.text;
+  for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return text;
+}
+
+/** The changes an "Apply to file" writes: every what-if setting that has a value. */
+export function settingChanges(w: WhatIf, flavour: 'spark' | 'snappydata'): SettingChange[] {
+  const keep = flavour === 'spark' ? (k: string) => k.startsWith('spark.') : (k: string) => SNAPPY_KEYS.has(k);
+  return present(w).filter(([k]) => keep(k)).map(([key, value]) => ({ key, value: value.trim() }));
+}
+
+/** The values the file sets now, to start each control from (undefined: the file leaves it at its default). */
+export function fileValues(doc: ParsedDocument, member = 0): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (doc.kind === 'snappy-members') {
+    const m = doc.members[member];
+    for (const c of SNAPPY_CONTROLS) {
+      const name = c.key.replace(/^-/, '');
+      const arg = m?.args.filter((a) => a.key === name && a.value !== undefined).pop();
+      out[c.key] = arg?.value;
+    }
+    return out;
+  }
+  const conf = sparkConfOf(doc);
+  for (const c of SPARK_CONTROLS) out[c.key] = conf.get(c.key)?.value;
+  return out;
+}
+
+/** A control's slider position for a value (sizes in MiB), or undefined when it does not parse. */
+export function sliderValue(c: WhatIfControl, value: string | undefined, sizeBytes?: (v: string) => number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (c.kind === 'size') {
+    const b = sizeBytes?.(value);
+    return b === undefined ? undefined : Math.round(b / 2 ** 20);
+  }
+  if (c.kind === 'boolean') return value.trim().toLowerCase() === 'true' ? 1 : 0;
+  const n = Number(value.trim());
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The setting string for a slider position (sizes as whole MiB or GiB: `4g`, `1536m`). */
+export function valueOfSlider(c: WhatIfControl, n: number): string {
+  switch (c.kind) {
+    case 'size': return n > 0 && n % 1024 === 0 ? `${n / 1024}g` : `${Math.round(n)}m`;
+    case 'int': return String(Math.round(n));
+    case 'boolean': return n ? 'true' : 'false';
+    case 'fraction': return String(Math.round(n * 1000) / 1000);
+    case 'percent': return String(Math.round(n * 10) / 10);
+  }
+}
