@@ -36,7 +36,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n =
 <title>${TITLE}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"></main>
+<main id="app"></main>
 <script nonce="${n}" src="${script.toString()}"></script>
 </body>
 </html>`;

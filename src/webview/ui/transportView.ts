@@ -25,8 +25,8 @@ export class TransportView {
   private readonly speedSelect = h('select', { id: 'speed', 'data-testid': 'speed', 'aria-label': 'Speed' });
   private readonly buttons = {
     play: h('button', { 'data-testid': 'play', 'aria-label': 'Play' }, '▶ Play'),
-    pause: h('button', { 'data-testid': 'pause', 'aria-label': 'Pause' }, '⏸ Pause'),
-    step: h('button', { 'data-testid': 'step', 'aria-label': 'Step' }, '⏭ Step'),
+    pause: h('button', { 'data-testid': 'pause', 'aria-label': 'Pause' }, 'Pause'),
+    step: h('button', { 'data-testid': 'step', 'aria-label': 'Step' }, 'Step'),
     reset: h('button', { 'data-testid': 'reset', 'aria-label': 'Reset' }, '⟲ Reset'),
   };
   private files: FileScenario[] = [];
