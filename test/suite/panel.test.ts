@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SparkMemoryApi } from '../../src/extension/extension';
 import type { ConfigPayload, HostMessage } from '../../src/shared/protocol';
+import { scenarioTemplate } from '../../src/core/workload';
 import { EXTENSION_ID, Scratch, codeOf, diagnosticsWhen, open, ours, sample, waitFor } from './helpers';
 
 const VIEW_TYPE = 'sparkMemory.simulation';
@@ -148,7 +149,7 @@ describe('simulation panel', function () {
     assert.ok(doc);
     assert.strictEqual(doc.languageId, 'yaml');
     assert.strictEqual(doc.isUntitled, true);
-    assert.match(doc.getText(), /^# A Spark Memory scenario/);
+    assert.strictEqual(doc.getText(), scenarioTemplate(), 'the engine\'s commented template');
     assert.match(doc.getText(), /\nstages:\n/);
     assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -228,7 +228,7 @@ exports.tests = [
       await ctx.screenshot('servers-cluster');
       // "Run Scenario…" from the palette: the host sends the pick, the panel plays it on node-a.
       await runCommand(ctx, 'Spark Memory: Run Scenario');
-      const pick = ctx.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SnappyData column load' }).first();
+      const pick = ctx.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SnappyData table load' }).first();
       await pick.waitFor({ timeout: 15000 });
       await pick.click();
       await ctx.ui.poll(async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()), 'the SnappyData run to finish', { timeoutMs: 60000 });
