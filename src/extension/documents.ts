@@ -145,18 +145,27 @@ export class DocumentStore implements vscode.Disposable {
     return p;
   }
 
-  /** The leads text (as the core reads it) and its mapper, from the open document or the disk. */
+  /**
+   * The leads text (as the core reads it) and its mapper: an edited (dirty) leads editor's text,
+   * else the disk. A saved, open leads document is the disk's text as VS Code last loaded it, and
+   * it lags a change on disk until the file watcher reports it; the disk is never older.
+   */
   private async leadsFor(uri: vscode.Uri, type: DocumentType): Promise<{ uri: vscode.Uri; coreText: string; shift: number } | undefined> {
     if (type.kind !== 'snappy-members' || type.role !== 'server') return undefined;
     const leadsUri = leadsUriOf(uri);
     const open = openDocument(leadsUri);
-    if (open !== undefined) {
+    if (open !== undefined && (open.isDirty || open.isUntitled)) {
       const text = open.getText();
       const bom = await this.documentHasBom(open);
       return { uri: leadsUri, coreText: bom ? `\ufeff${text}` : text, shift: bom ? 1 : 0 };
     }
     const d = await this.readDisk(leadsUri);
-    if (d === undefined) return undefined;
+    if (d === undefined) {
+      if (open === undefined) return undefined;
+      const text = open.getText();
+      const bom = await this.documentHasBom(open);
+      return { uri: leadsUri, coreText: bom ? `\ufeff${text}` : text, shift: bom ? 1 : 0 };
+    }
     return { uri: leadsUri, coreText: d.bom ? `\ufeff${d.text}` : d.text, shift: d.bom ? 1 : 0 };
   }
 

@@ -5,6 +5,7 @@ import { Linter } from './diagnostics';
 import { PanelController, type SparkMemoryTestApi } from './panel/controller';
 import { DocumentStore, SELECTOR, documentTypeOf } from './documents';
 import { VERSION_STATUS_COMMAND, VersionStatusItem } from './languageStatus';
+import { LeadsPoller } from './leadsPoller';
 import { SparkMemoryCodeActions } from './providers/codeActions';
 import { SparkMemoryCompletion, TRIGGER_CHARACTERS } from './providers/completion';
 import { SparkMemoryHover } from './providers/hover';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
     watcher.onDidChange((u) => linter.onDiskChange(u, false)),
     watcher.onDidCreate((u) => linter.onDiskChange(u, false)),
     watcher.onDidDelete((u) => linter.onDiskChange(u, true)),
+    new LeadsPoller((u, deleted) => linter.onDiskChange(u, deleted)),
   );
 
   const panels = new PanelController(context.extensionUri, linter);

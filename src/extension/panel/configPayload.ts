@@ -29,14 +29,15 @@ export function panelDiagnostics(diagnostics: readonly vscode.Diagnostic[]): Pan
   return diagnostics.map((d) => ({ code: codeOf(d).slice(0, 200), severity: SEVERITY[d.severity] ?? 'info', message: d.message.slice(0, 10_000), line: d.range.start.line }));
 }
 
+/** As the linter reads it: an edited leads editor's text, else the disk (a saved editor may lag it). */
 async function leadsText(uri: vscode.Uri): Promise<string | undefined> {
   const leads = leadsUriOf(uri);
   const open = openDocument(leads);
-  if (open !== undefined) return open.getText();
+  if (open !== undefined && open.isDirty) return open.getText();
   try {
     return decodeUtf8(await vscode.workspace.fs.readFile(leads)).replace(/^\ufeff/, '');
   } catch {
-    return undefined;
+    return open?.getText();
   }
 }
 
