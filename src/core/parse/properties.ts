@@ -31,6 +31,10 @@ export interface PropertyEntry {
   readonly traits: number;
   /** keyHash(key), so a key can be looked for without comparing strings. */
   readonly keyHash: number;
+  /** The key's length, without cutting the key from the text (filters over thousands of keys). */
+  readonly keyLength: number;
+  /** key.charCodeAt(i), without cutting the key from the text. */
+  keyCharCodeAt(i: number): number;
 }
 
 /** The key does not start with "spark.": Spark drops it. */
@@ -320,6 +324,16 @@ class Entry implements PropertyEntry {
 
   get rawValue(): string {
     return (this.rawText ??= this.text.slice(this.rs, this.le));
+  }
+
+  // A key with escapes is not the text between ks and ke; its keyText is set by the reader.
+  get keyLength(): number {
+    return this.keyText !== undefined ? this.keyText.length : this.ke - this.ks;
+  }
+
+  keyCharCodeAt(i: number): number {
+    if (this.keyText !== undefined) return this.keyText.charCodeAt(i);
+    return i >= 0 && this.ks + i < this.ke ? this.text.charCodeAt(this.ks + i) : NaN;
   }
 
   /** Whether this entry's key equals `other`'s, without cutting either from the text when both are simple. */

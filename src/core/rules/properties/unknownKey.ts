@@ -15,6 +15,11 @@ const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
 const CASE_SHAPES = new Set(KEYS.map((k) => shapeOf(k.toLowerCase())));
 const PREFIX_CHARS = new Set([0x6d, 0x65, 0x64]); // m(emory), e(xecutor), d(river)
 
+/** A catalog key's length and 7th character (case-folded), or a memory prefix's 7th character. */
+function mayBeMemoryKey(folded: number): boolean {
+  return CASE_SHAPES.has(folded) || PREFIX_CHARS.has(folded % 128);
+}
+
 /** `memory` for spark.memory.x, `executor` for spark.executor.memory: typos keep this part. */
 function family(lowerKey: string): string {
   const dot = lowerKey.indexOf('.', 6);
@@ -78,11 +83,16 @@ export const unknownKey: Rule = {
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? entryIndex(ctx.doc).unknownSpark : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
-    for (const { key, keySpan } of keys) {
+    // The shape filter first: most unknown keys of a big file are not memory keys, and for
+    // spark-defaults.conf it reads the key in the text instead of cutting every key out of it.
+    const candidates: { key: string; keySpan: Span }[] = [];
+    if (ctx.doc.kind === 'spark-defaults') {
+      for (const e of entryIndex(ctx.doc).unknownSpark) if (mayBeMemoryKey(e.keyLength * 128 + (e.keyCharCodeAt(6) | 0x20))) candidates.push(e);
+    } else if (ctx.doc.kind === 'spark-application') {
+      for (const e of ctx.doc.sparkConf) if (mayBeMemoryKey(shapeOf(e.key))) candidates.push(e);
+    }
+    for (const { key, keySpan } of candidates) {
       if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
-      const folded = shapeOf(key);
-      if (!CASE_SHAPES.has(folded) && !PREFIX_CHARS.has(folded % 128)) continue;
       const lower = key.toLowerCase();
       const caseMatch = BY_LOWER.get(lower);
       if ((caseMatch === undefined && !PREFIXES.some((p) => lower.startsWith(p))) || UNICODE_SPACE.test(key)) continue;
