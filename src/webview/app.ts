@@ -2,7 +2,7 @@
 // layout view, the what-if controls, the stepped simulation, the compare view and exports.
 import type { SimResult } from '../core/workload/types';
 import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
-import { MAX_POINTS, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
+import { MAX_POINTS, adviceFor, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
 import { exportName } from './exporters';
 import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
 import { Player } from './player';
@@ -309,7 +309,10 @@ export class App {
       return;
     }
     const rows = compareLevels(src.value, sc.value);
-    this.compare.show(renderComparison(`${sc.value.name} under each storage level`, rows.map((r) => ({ name: r.level, result: r.result })), 'compare-levels-result'));
+    const table = renderComparison(`${sc.value.name} under each storage level`, rows.map((r) => ({ name: r.level, result: r.result })), 'compare-levels-result');
+    const advice = adviceFor(sc.value, rows);
+    if (advice !== undefined) table.insertBefore(h('p', { class: 'advice', 'data-testid': 'level-advice' }, advice), table.children[1] ?? null);
+    this.compare.show(table);
     this.setStatus(`Compared ${rows.length} storage levels`);
   }
 

@@ -5,7 +5,7 @@ import type { MembersDocument } from '../core/parse/members';
 import type { SparkVersion } from '../core/version';
 import {
   ExecutorSource, PRESETS, Scenario, SimResult, StorageLevelName, WorkloadRun,
-  compareConfigs as engineCompareConfigs, compareLevels as engineCompareLevels, executorSourceOfDocument, parseScenario, presetScenario,
+  compareConfigs as engineCompareConfigs, compareLevels as engineCompareLevels, levelAdvice, executorSourceOfDocument, parseScenario, presetScenario,
 } from '../core/workload';
 import type { ScenarioRef } from '../shared/protocol';
 
@@ -72,6 +72,11 @@ export interface LevelComparison { readonly level: StorageLevelName; readonly re
 
 export function compareLevels(source: ExecutorSource, scenario: Scenario): readonly LevelComparison[] {
   return engineCompareLevels(source, scenario, { maxPoints: MAX_POINTS });
+}
+
+/** The seeds' rule of thumb beside the simulated best level, for the compare view. */
+export function adviceFor(scenario: Scenario, rows: readonly LevelComparison[]): string | undefined {
+  return levelAdvice(scenario, rows)?.message;
 }
 
 export function compareConfigs(a: ExecutorSource, b: ExecutorSource, scenario: Scenario): { readonly a: SimResult; readonly b: SimResult } {

@@ -192,6 +192,18 @@ exports.tests = [
       }, 'spark.memory.fraction 0.7 in the editor', { timeoutMs: 30000 });
       ctx.log(`editor: ${line.trim()}`);
 
+      // Compare: the preset under each of the six storage levels, with the rule of thumb beside it.
+      await f.locator('[data-testid="tab-compare"]').click();
+      await f.locator('[data-testid="compare-levels"]').click();
+      const levels = f.locator('[data-testid="compare-levels-result"]');
+      await levels.waitFor({ timeout: 30000 });
+      const heads = await levels.locator('thead th').allInnerTexts();
+      assert.deepStrictEqual(heads.slice(1), ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP']);
+      const advice = await levels.locator('[data-testid="level-advice"]').innerText();
+      assert.match(advice, /rule of thumb/);
+      ctx.log(`compare: ${advice}`);
+      await f.locator('[data-testid="tab-simulation"]').click();
+
       // Room for the whole panel: a tall window, the side bar hidden, the panel's group maximized.
       await ctx.page.setViewportSize({ width: 1400, height: 1700 });
       await runCommand(ctx, 'View: Toggle Primary Side Bar Visibility');

@@ -1,5 +1,6 @@
 // Comparisons built on the engine: the same scenario at every storage level, the seeds' rule of
 // thumb for choosing a level, and the same scenario on two executors.
+import { formatBytes } from '../size/format';
 import { simulateWorkload, SimulateOptions } from './engine';
 import { STORAGE_LEVEL_NAMES } from './types';
 import type { ExecutorSource, Scenario, SimResult, StorageLevelName, TaskOp } from './types';
@@ -69,7 +70,7 @@ export function levelAdvice(scenario: Scenario, results: readonly LevelResult[])
   const agrees = best.level === rule || (ruleRes !== undefined && same(score(ruleRes), score(best.result)));
   const message = agrees
     ? `The simulation agrees with the rule of thumb: ${rule}.`
-    : `The rule of thumb says ${rule} (cached ${estimated} bytes vs ${storage} bytes of storage), but ${best.level} runs best in the simulation` +
+    : `The rule of thumb says ${rule} (${formatBytes(estimated)} cached vs ${formatBytes(storage)} of unified memory), but ${best.level} runs best in the simulation` +
       `${ruleRes !== undefined ? ` (${Math.round(best.result.summary.durationMs)} ms vs ${Math.round(ruleRes.summary.durationMs)} ms)` : ''}.`;
   return { ruleOfThumb: rule, simulated: best.level, agrees, estimatedBytes: estimated, storageAvailable: storage, message };
 }
