@@ -48,7 +48,12 @@ export class LeadsPoller implements vscode.Disposable {
         const key = uri.toString();
         const before = this.seen.get(key);
         this.seen.set(key, now);
-        if (before === undefined) continue;
+        // First seen (a servers file opened, or its leads editor saved or closed): what the servers
+        // file was linted with may predate this stat, so lint it once more against the disk.
+        if (before === undefined) {
+          if (now !== 'missing') this.changed(uri, false);
+          continue;
+        }
         const same = before === 'missing' || now === 'missing' ? before === now : before.mtime === now.mtime && before.size === now.size;
         if (!same) this.changed(uri, now === 'missing');
       }
