@@ -15,6 +15,13 @@ describe('node dist/cli.js simulate', () => {
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'name: x\nstages:\n  - tasks: 2\n    ops:\n      - cache: { rdd: 1, size: 1g, levl: MEMORY_ONLY }\n');
 
+  it('ends quietly when the reader closes the pipe early (| head), without a stack trace', () => {
+    // A shell pipe into a reader that exits after the first bytes, as `| head -c 100` does.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" simulate "${conf}" --preset wide-aggregation --compare levels --format json | head -c 100 >/dev/null`], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.equal(r.stderr, '');
+  });
+
   it('prints a summary for a preset', () => {
     const r = run('simulate', conf, '--preset', 'iterative-ml');
     assert.equal(r.status, 0, r.stderr);
