@@ -1,5 +1,6 @@
 // `spark-memory layout <file> [--member N] [--spark-version V] [--format text|json]`.
 import { DocumentLayout, layoutOfDocument, sparkVersionFor } from '../core/analyze';
+import { containerParts } from '../core/layout/container';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
@@ -112,8 +113,7 @@ function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource
   }
   if (l.container !== undefined) {
     const c = l.container;
-    s += `  container request (${c.clusterManager}): ${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
-      `${c.offHeapMiB ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''} = ${c.totalMiB} MiB\n`;
+    s += `  container request (${c.clusterManager}): ${containerParts(c)} = ${c.totalMiB} MiB\n`;
   }
   s += errorsText(l.startupErrors, index, file);
   if (l.assumptions.length > 0) s += `\nAssumptions:\n${l.assumptions.map((a) => `  - ${a}\n`).join('')}`;

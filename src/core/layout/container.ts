@@ -117,3 +117,9 @@ export function deriveContainerRequest(
     },
   };
 }
+
+/** The request's parts as every front end writes them: "4096 MiB heap + 409 MiB overhead[ + … off-heap][ + … PySpark]". */
+export function containerParts(c: ContainerRequest): string {
+  return `${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
+    `${c.offHeapMiB > 0 ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB > 0 ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''}`;
+}

@@ -4,6 +4,7 @@
 // replaces the limit with memoryLimit (internal/webhook/sparkpod_defaulter.go l.102-112). A limit
 // below what the JVM is allowed to use gets the executor OOM-killed once it fills its heap (or the
 // pod refused, when the limit falls below the request).
+import { containerParts } from '../../layout/container';
 import { formatBytes } from '../../size';
 import { sparkLayoutOf } from '../spark/helpers';
 import type { Rule } from '../types';
@@ -28,7 +29,7 @@ export const opMemoryLimit: Rule = {
     }
     const need = c.totalMiB * MiB;
     if (bytes >= need) return;
-    const parts = `${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead${c.offHeapMiB > 0 ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB > 0 ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''}`;
+    const parts = containerParts(c);
     report({
       message: `spec.executor.memoryLimit ${f.text} (${formatBytes(bytes)}) is below the ${c.totalMiB}Mi Spark requests for each executor pod (${parts}). ` +
         'The webhook makes it the pod\'s memory limit, so the pod is refused (limit below request) or the executor is OOM-killed as soon as its heap and native memory grow past it.',
