@@ -84,7 +84,8 @@ function scalarText(node: Scalar, text: string): string {
   return String(node.value);
 }
 
-function mapGet(map: YAMLMap, key: string): Pair | undefined {
+/** The pair of a block or flow map whose scalar key is `key`. */
+export function mapGet(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
     const k = item.key;
     if (isScalar(k) && String(k.value) === key) return item as Pair;
@@ -98,6 +99,22 @@ function fieldAt(map: YAMLMap, key: string, path: string, text: string): YamlFie
   const value = pair.value as YamlNode | null;
   if (!isScalar(value)) return undefined;
   return { text: scalarText(value, text), yamlType: scalarType(value), span: span(value), keySpan: span(pair.key as YamlNode), path };
+}
+
+/** The spec of the first document whose kind is a SparkApplication (or a ScheduledSparkApplication's template). */
+export function applicationSpecOf(docs: readonly { readonly contents: unknown }[]): YAMLMap | undefined {
+  for (const d of docs) {
+    const root = d.contents;
+    if (!isMap(root)) continue;
+    const kind = mapGet(root, 'kind');
+    const kindValue = kind && isScalar(kind.value) ? String(kind.value.value) : '';
+    if (kindValue !== 'SparkApplication' && kindValue !== 'ScheduledSparkApplication') continue;
+    const s = mapGet(root, 'spec')?.value;
+    if (!isMap(s)) return undefined;
+    const template = kindValue === 'ScheduledSparkApplication' ? mapGet(s, 'template')?.value : undefined;
+    return isMap(template) ? template : s;
+  }
+  return undefined;
 }
 
 export function parseSparkApplication(text: string): SparkApplicationDocument {
@@ -116,21 +133,7 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
       yamlErrors.push({ message: err.message, span: { start, end: Math.min(Math.max(err.pos[1], start), text.length) } });
     }
   }
-  // The first document whose kind is a SparkApplication (or ScheduledSparkApplication's template).
-  let spec: YAMLMap | undefined;
-  for (const d of list) {
-    const root = d.contents;
-    if (!isMap(root)) continue;
-    const kind = mapGet(root, 'kind');
-    const kindValue = kind && isScalar(kind.value) ? String(kind.value.value) : '';
-    if (kindValue !== 'SparkApplication' && kindValue !== 'ScheduledSparkApplication') continue;
-    const s = mapGet(root, 'spec')?.value;
-    if (isMap(s)) {
-      const template = kindValue === 'ScheduledSparkApplication' ? mapGet(s, 'template')?.value : undefined;
-      spec = isMap(template) ? template : s;
-    }
-    break;
-  }
+  const spec = applicationSpecOf(list);
   const sparkConf: SparkConfEntry[] = [];
   const fields = new Map<string, YamlField>();
   let sparkVersion: YamlField | undefined;
