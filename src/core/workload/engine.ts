@@ -51,8 +51,10 @@ const AGGREGATE_STEPS = 64;
 export const DEFAULT_SERIALIZED_RATIO = 0.5;
 /** Serializer speed when a scenario does not say: 1000 MiB/s. */
 export const DEFAULT_SERDE_BYTES_PER_MS = (1000 * 1024 * 1024) / 1000;
-/** SnappyData's column-batch-size default (24m): table data is put batch by batch. */
+/** snappydata.column.batchSize default "24m" (SnappyData 1.3 io.snappydata.Property.ColumnBatchSize): table data is put batch by batch. */
 const TABLE_BATCH_BYTES = 24 * MiB;
+/** Row size the model assumes for a table cached as a DataFrame on plain Spark (a modelling choice, not a Spark default). */
+const TABLE_ROW_BYTES = 100;
 
 /** What a task generator yields: a delay in simulated ms, or the blocked call it waits on (no allocation per step). */
 type Yield = number | PendingCall<unknown>;
@@ -864,7 +866,7 @@ export class WorkloadRun {
     const s = this.snappy;
     if (s === undefined) {
       yield bytes / this.tp.memoryBytesPerMs;
-      yield* this.putPartition(task, `table_${table}_${task.partition}`, bytes, 100, StorageLevels.MEMORY_AND_DISK_SER);
+      yield* this.putPartition(task, `table_${table}_${task.partition}`, bytes, TABLE_ROW_BYTES, StorageLevels.MEMORY_AND_DISK_SER);
       return;
     }
     const mode: MemoryMode = kind === 'column' && s.maxOffHeapMemory > 0 ? 'OFF_HEAP' : 'ON_HEAP';
