@@ -4,6 +4,8 @@
 // it was not asked about), and the host may run a newer build than a restored webview.
 // Pure TypeScript: no vscode, DOM or Node types (checked by tsconfig.core.json).
 
+import type { SettingChange } from '../core/editor/applySettings';
+
 export const PROTOCOL_VERSION = 1;
 
 export type DocumentKindName = 'spark-defaults' | 'snappy-members' | 'spark-application';
@@ -49,12 +51,8 @@ export type HostMessage =
   | { readonly type: 'requestExport'; readonly format: ExportFormat; readonly requestId: number }
   | { readonly type: 'applied'; readonly ok: boolean; readonly message: string };
 
-/** One setting to write back: a Spark key (or a SnappyData member flag such as `-heap-size`). */
-export interface SettingChange {
-  readonly key: string;
-  /** The new value as it will appear in the file; undefined removes nothing and is not allowed. */
-  readonly value: string;
-}
+/** One setting to write back: the core's edit request (a Spark key, or a member flag such as `-heap-size`). */
+export type { SettingChange };
 
 /** Webview → host. */
 export type WebviewMessage =

@@ -6,6 +6,7 @@ import { ParsedDocument, layoutOfDocument, parseDocument, sparkConfOf } from '..
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
+import { containerParts } from '../core/layout/container';
 import type { MembersDocument } from '../core/parse/members';
 import { toHeapSizeString, toSizeString } from '../core/size';
 import { parseMembers } from '../core/parse/members';
@@ -142,9 +143,7 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
       ...(c.offHeapMiB ? [{ id: 'offHeapStorage' as const, label: 'Off-heap', bytes: c.offHeapMiB * MiB }] : []),
       ...(c.pysparkMemoryMiB ? [{ id: 'pyspark' as const, label: 'PySpark', bytes: c.pysparkMemoryMiB * MiB }] : []),
     ];
-    // The same sentence the CLI's text output prints.
-    const text = `${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
-      `${c.offHeapMiB ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''} = ${c.totalMiB} MiB`;
+    const text = `${containerParts(c)} = ${c.totalMiB} MiB`;
     container = { totalMiB: c.totalMiB, parts, text };
   }
   return { title, rows, heap, offHeap, ...(container !== undefined ? { container } : {}), startupErrors: startupProblems(l.startupErrors, index) };
@@ -199,7 +198,11 @@ export function buildLayoutModel(config: ConfigPayload, whatIf: WhatIf, member =
     const opts = { ...(leads !== undefined ? { leads } : {}) };
     const m = Math.min(Math.max(0, member), Math.max(0, doc.members.length - 1));
     const flags = memberFlags(whatIf);
-    const simDoc = Object.keys(flags).length > 0 ? parseMembers(applyMemberFlags(doc, m, flags), doc.role) : doc;
+    // A what-if that cannot be written into this line (one that does not start, a value the shell
+    // would split) is shown as a problem, and the line is laid out as the file has it.
+    const written = applyMemberFlags(doc, m, flags);
+    const simDoc = written.ok ? written.doc : doc;
+    if (!written.ok) problems.push({ source: 'diagnostic', message: `What-if: ${written.message}` });
     const simIndex = simDoc === doc ? index : new LineIndex(simDoc.text);
     const dl = layoutOfDocument(simDoc, { snappy: opts });
     const members = dl.kind === 'snappydata' ? dl.members : [];

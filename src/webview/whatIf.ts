@@ -3,6 +3,7 @@
 // overrides, into a member line rewritten with the new flags, and into the `apply` changes.
 import type { ParsedDocument } from '../core/analyze';
 import { sparkConfOf } from '../core/analyze';
+import { membersWithSettings } from '../core/editor/applySettings';
 import type { MembersDocument } from '../core/parse/members';
 import type { SettingChange } from '../shared/protocol';
 
@@ -55,32 +56,11 @@ export function memberFlags(w: WhatIf): Record<string, string> {
 }
 
 /**
- * The members file text with member `index` (0-based) carrying the given flags: an existing
- * `-flag=value` argument is replaced in place, a missing one is appended to the line. The layout
- * then runs on the rewritten text, so the sizes come from the one member layout function.
+ * The members document with member `index` (0-based) carrying the given flags, written as "Apply
+ * to file" would write them (the core's membersWithSettings), so the preview is what Apply gives.
  */
-export function applyMemberFlags(doc: MembersDocument, index: number, flags: Readonly<Record<string, string>>): string {
-  const m = doc.members[index];
-  const entries = Object.entries(flags);
-  if (m === undefined || entries.length === 0) return doc.text;
-  const edits: { start: number; end: number; text: string }[] = [];
-  let append = '';
-  for (const [flag, value] of entries) {
-    const name = flag.replace(/^-/, '');
-    const word = `-${name}=${value}`;
-    // A new heap replaces -J-Xmx/-J-Xms too (as the engine's what-if does), so the launcher's
-    // default percentages follow the new heap as they would on a real launch.
-    const isHeap = name === 'heap-size';
-    const args = m.args.filter((a) => (a.key === name && a.value !== undefined) || (isHeap && a.kind === 'jvm' && a.key !== undefined && /^-Xm[xs]/.test(a.key)));
-    const last = args[args.length - 1];
-    for (const a of args) edits.push({ start: a.span.start, end: a.span.end, text: a === last ? word : '' });
-    if (last === undefined) append += ` ${word}`;
-  }
-  if (append !== '') edits.push({ start: m.lineSpan.end, end: m.lineSpan.end, text: append });
-  edits.sort((a, b) => b.start - a.start);
-  let text = doc.text;
-  for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
+export function applyMemberFlags(doc: MembersDocument, index: number, flags: Readonly<Record<string, string>>): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
+  return membersWithSettings(doc, Object.entries(flags).map(([key, value]) => ({ key, value })), index + 1);
 }
 
 /** The changes an "Apply to file" writes: every what-if setting that has a value. */

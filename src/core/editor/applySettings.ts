@@ -21,9 +21,9 @@
 import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { DocumentType } from '../document/kind';
-import { parseMembers, type MemberArg, type MemberLine } from '../parse/members';
+import { parseMembers, type MemberArg, type MemberLine, type MembersDocument } from '../parse/members';
 import { parseProperties, type PropertyEntry } from '../parse/properties';
-import { TYPED_FIELD_KEYS, parseSparkApplication } from '../parse/sparkApplication';
+import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, parseSparkApplication } from '../parse/sparkApplication';
 import type { TextEdit } from '../rules/types';
 import type { Span } from '../text/lineIndex';
 
@@ -63,6 +63,23 @@ export function settingEdits(type: DocumentType, text: string, changes: readonly
     case 'spark-application': out = applicationEdits(text, list); break;
   }
   return out.ok ? { ok: true, edits: mergeInsertions(out.edits) } : out;
+}
+
+/** `text` with non-overlapping `edits` applied (the text a front end shows after applying them). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+
+/**
+ * The member file as it would read after "Apply" wrote `changes` into member line `member`
+ * (1-based): what-if runs lay out this text, so a preview is exactly what Apply would write.
+ */
+export function membersWithSettings(doc: MembersDocument, changes: readonly SettingChange[], member: number): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
+  if (changes.length === 0) return { ok: true, doc };
+  const r = settingEdits({ kind: 'snappy-members', role: doc.role }, doc.text, changes, { member });
+  return r.ok ? { ok: true, doc: parseMembers(applyTextEdits(doc.text, r.edits), doc.role) } : r;
 }
 
 /** Sorts the edits and joins insertions at one offset (in the order they were made). */
@@ -273,28 +290,9 @@ function rangeOf(node: YamlNode | null | undefined): Span | undefined {
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
-function mapGet(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) {
-    const k = item.key;
-    if (isScalar(k) && String(k.value) === key) return item as Pair;
-  }
-  return undefined;
-}
-
 /** The spec map the parser reads (SparkApplication spec, or a ScheduledSparkApplication's template). */
 function specOf(text: string): YAMLMap | undefined {
-  for (const d of parseAllDocuments(text, { uniqueKeys: false })) {
-    const root = d.contents;
-    if (!isMap(root)) continue;
-    const kind = mapGet(root, 'kind');
-    const kindValue = kind && isScalar(kind.value) ? String(kind.value.value) : '';
-    if (kindValue !== 'SparkApplication' && kindValue !== 'ScheduledSparkApplication') continue;
-    const s = mapGet(root, 'spec')?.value;
-    if (!isMap(s)) return undefined;
-    const template = kindValue === 'ScheduledSparkApplication' ? mapGet(s, 'template')?.value : undefined;
-    return isMap(template) ? template : s;
-  }
-  return undefined;
+  return applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }) as readonly { readonly contents: unknown }[]);
 }
 
 /** The end of the last line a block map item occupies (after its value, before the line break). */

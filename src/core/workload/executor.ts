@@ -6,7 +6,8 @@ import { DocumentLayout, ParsedDocument, layoutOfDocument, sparkConfOf, sparkVer
 import type { SnappyLayoutOptions, SnappyMemberLayout } from '../layout/snappyLayout';
 import type { SparkLayoutOptions } from '../layout/sparkLayout';
 import type { StartupError } from '../layout/startupError';
-import { MembersDocument, parseMembers } from '../parse/members';
+import { type SettingChange, membersWithSettings } from '../editor/applySettings';
+import type { MembersDocument } from '../parse/members';
 import { SPARK_2_4, SparkVersion } from '../version';
 import type { ExecutorSource } from './types';
 
@@ -90,41 +91,30 @@ function memberIndex(doc: MembersDocument, member: number | undefined): number |
   return 0;
 }
 
+/** The member flag each SnappyData what-if key writes. */
+const SNAPPY_FLAG: Readonly<Record<(typeof SNAPPY_OVERRIDE_KEYS)[number], string>> = {
+  heapSize: 'heap-size',
+  criticalHeapPercentage: 'critical-heap-percentage',
+  evictionHeapPercentage: 'eviction-heap-percentage',
+};
+
 /**
- * SnappyData what-ifs are applied BEFORE the layout, by rewriting the chosen member line: heapSize
- * replaces every -heap-size / -J-Xmx / -J-Xms argument with one -heap-size=<v> (so the launcher's
- * default critical/eviction percentages follow the new heap, as they would on a real launch);
- * the percentages replace their options. spark.* keys become -spark.* options of the line. The
- * rewritten line is laid out alone, with the original file still counting servers per host.
+ * SnappyData what-ifs are applied BEFORE the layout, by writing them into the chosen member line
+ * exactly as "Apply to file" would (membersWithSettings): a new heap rewrites the line's -J-Xmx
+ * (and an equal -J-Xms) or its -heap-size, so the launcher's default critical/eviction
+ * percentages follow the new heap as they would on a real launch; spark.* keys become -spark.*
+ * options of the line. The whole file is laid out again, so servers per host still count.
  */
 function rewriteMember(doc: MembersDocument, index: number, overrides: Readonly<Record<string, string | undefined>>): MembersDocument | string {
-  const m = doc.members[index];
-  if (m === undefined) return doc;
-  const keys = Object.keys(overrides).filter((k) => overrides[k] !== undefined);
-  if (keys.length === 0) return doc;
-  for (const k of keys) {
-    if (!(SNAPPY_OVERRIDE_KEYS as readonly string[]).includes(k) && !k.startsWith('spark.')) {
-      return `unknown SnappyData what-if "${k}" (expected ${SNAPPY_OVERRIDE_KEYS.join(', ')} or a spark.* key)`;
-    }
-    if (/\s/.test(overrides[k] ?? '')) return `what-if ${k}: the value must not contain spaces`;
+  const changes: SettingChange[] = [];
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) continue;
+    const flag = (SNAPPY_FLAG as Readonly<Record<string, string>>)[k] ?? (k.startsWith('spark.') ? k : undefined);
+    if (flag === undefined) return `unknown SnappyData what-if "${k}" (expected ${SNAPPY_OVERRIDE_KEYS.join(', ')} or a spark.* key)`;
+    changes.push({ key: flag, value: v });
   }
-  const heap = overrides['heapSize'];
-  const crit = overrides['criticalHeapPercentage'];
-  const evict = overrides['evictionHeapPercentage'];
-  const args = m.args.filter((a) => {
-    if (heap !== undefined && (a.kind === 'heap-size' || (a.kind === 'jvm' && a.key !== undefined && /^-Xm[xs]/.test(a.key)))) return false;
-    if (crit !== undefined && a.key === 'critical-heap-percentage') return false;
-    if (evict !== undefined && a.key === 'eviction-heap-percentage') return false;
-    if (a.key !== undefined && a.key.startsWith('spark.') && overrides[a.key] !== undefined) return false;
-    return true;
-  }).map((a) => a.text);
-  if (heap !== undefined) args.push(`-heap-size=${heap}`);
-  if (crit !== undefined) args.push(`-critical-heap-percentage=${crit}`);
-  if (evict !== undefined) args.push(`-eviction-heap-percentage=${evict}`);
-  for (const k of keys) if (k.startsWith('spark.')) args.push(`-${k}=${overrides[k] ?? ''}`);
-  // Words with blanks or shell characters go back in single quotes, as they were written.
-  const quote = (w: string): string => (/^[A-Za-z0-9_\-=.,:/+%@]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-  return parseMembers(`${m.host} ${args.map(quote).join(' ')}\n`, doc.role);
+  const r = membersWithSettings(doc, changes, index + 1);
+  return r.ok ? r.doc : `what-if on member ${index + 1}: ${r.message}`;
 }
 
 function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): ExecutorSourceResult {
@@ -132,8 +122,7 @@ function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): Execut
   if (typeof idx === 'string') return { ok: false, message: idx };
   const rewritten = rewriteMember(doc, idx, opts.overrides ?? {});
   if (typeof rewritten === 'string') return { ok: false, message: rewritten };
-  const snappyOpts: SnappyLayoutOptions = { ...(opts.snappy ?? {}), ...(rewritten !== doc ? { servers: opts.snappy?.servers ?? doc } : {}) };
-  const layout = layoutOfDocument(rewritten, { snappy: snappyOpts }, rewritten === doc ? idx : 0);
+  const layout = layoutOfDocument(rewritten, { snappy: opts.snappy ?? {} }, idx);
   if (layout.kind !== 'snappydata') return { ok: false, message: 'not a SnappyData member file' };
   const ml = layout.members[0] as SnappyMemberLayout;
   const first = ml.startupErrors[0];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentType } from '../../../src/core/document/kind';
 import { SettingChange, settingEdits } from '../../../src/core/editor';
-import type { TextEdit } from '../../../src/core/rules';
+import { applyTextEdits } from '../../../src/core/editor/applySettings';
 
 const SAMPLES = join(__dirname, '../../../../samples');
 const sample = (p: string): string => readFileSync(join(SAMPLES, p), 'utf8');
@@ -12,11 +12,7 @@ const SPARK: DocumentType = { kind: 'spark-defaults' };
 const SERVERS: DocumentType = { kind: 'snappy-members', role: 'server' };
 const APP: DocumentType = { kind: 'spark-application' };
 
-function apply(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
+const apply = applyTextEdits;
 
 function edited(type: DocumentType, text: string, changes: readonly SettingChange[], member?: number): string {
   const r = settingEdits(type, text, changes, member !== undefined ? { member } : {});

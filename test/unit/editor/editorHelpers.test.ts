@@ -11,6 +11,7 @@ import {
 import type { Finding, TextEdit } from '../../../src/core/rules';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { SPARK_2_4, SPARK_3_5, SPARK_4_1, sparkVersion } from '../../../src/core/version';
+import { applyTextEdits } from '../../../src/core/editor/applySettings';
 
 const SAMPLES = join(__dirname, '../../../../samples');
 const sample = (p: string): string => readFileSync(join(SAMPLES, p), 'utf8');
@@ -24,11 +25,7 @@ function analyse(type: DocumentType, text: string, opts: EditorOptions = {}): Ed
   return r.analysis;
 }
 
-function apply(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
+const apply = applyTextEdits;
 
 describe('editor: analysis', () => {
   it('lints with the version in force and the severities given', () => {

@@ -9,6 +9,7 @@ import type { DocumentType } from '../../../src/core/document/kind';
 import { RULES, lintDocument, type Finding } from '../../../src/core/rules';
 import type { Span } from '../../../src/core/text/lineIndex';
 import { SPARK_2_4, SPARK_3_5, SPARK_4_1, sparkVersion } from '../../../src/core/version';
+import { applyTextEdits } from '../../../src/core/editor/applySettings';
 
 function inside(span: Span, text: string, what: string): void {
   assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length,
@@ -77,9 +78,7 @@ describe('rules never throw and keep every range inside the document', () => {
     fc.assert(fc.property(soup(propsAtoms, 30), (text) => {
       for (const f of lintAll({ kind: 'spark-defaults' }, text)) {
         for (const fix of f.fixes ?? []) {
-          let out = text;
-          for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-          lintAll({ kind: 'spark-defaults' }, out);
+          lintAll({ kind: 'spark-defaults' }, applyTextEdits(text, fix.edits));
         }
       }
     }), { numRuns: 200 });

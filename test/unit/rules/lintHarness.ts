@@ -4,6 +4,7 @@ import type { DocumentType } from '../../../src/core/document/kind';
 import { parseMembers } from '../../../src/core/parse/members';
 import { RULES, lintDocument, type Finding, type LintSettings } from '../../../src/core/rules';
 import { SPARK_3_5, SparkVersion } from '../../../src/core/version';
+import { applyTextEdits } from '../../../src/core/editor/applySettings';
 
 export interface LintCase {
   readonly type?: DocumentType;
@@ -33,10 +34,7 @@ export function only(text: string, code: string, c: LintCase = {}): Finding[] {
 export function applyFix(text: string, f: Finding, title?: RegExp): string {
   const fix = (title === undefined ? (f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0]) : f.fixes?.find((x) => title.test(x.title)));
   if (fix === undefined) throw new Error(`no fix on ${f.code}`);
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
+  return applyTextEdits(text, fix.edits);
 }
 
 export const SPAN_TEXT = (text: string, f: Finding): string => text.slice(f.span.start, f.span.end);

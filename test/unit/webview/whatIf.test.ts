@@ -14,16 +14,24 @@ describe('webview what-if mapping', () => {
     assert.deepEqual(settingChanges(w, 'spark'), [{ key: 'spark.memory.fraction', value: '0.7' }, { key: 'spark.executor.memory', value: '6g' }]);
     assert.deepEqual(settingChanges(w, 'snappydata'), [{ key: '-heap-size', value: '8g' }]);
   });
+  const written = (doc: ReturnType<typeof parseMembers>, i: number, flags: Record<string, string>): string => {
+    const r = applyMemberFlags(doc, i, flags);
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    return r.doc.text;
+  };
   it('replaces a member flag in place and appends a missing one, on the chosen line only', () => {
     const doc = parseMembers('a -heap-size=4g -dir=/x\nb -heap-size=2g\n', 'server');
-    assert.equal(applyMemberFlags(doc, 0, { '-heap-size': '8g', '-critical-heap-percentage': '90' }), 'a -heap-size=8g -dir=/x -critical-heap-percentage=90\nb -heap-size=2g\n');
-    assert.equal(applyMemberFlags(doc, 1, {}), doc.text);
+    assert.equal(written(doc, 0, { '-heap-size': '8g', '-critical-heap-percentage': '90' }), 'a -heap-size=8g -dir=/x -critical-heap-percentage=90\nb -heap-size=2g\n');
+    assert.equal(written(doc, 1, {}), doc.text);
   });
-  it('replaces -J-Xmx/-J-Xms with the new -heap-size, as the engine does', () => {
+  it('writes a new heap where Apply writes it: into the -J-Xmx the JVM uses (and an equal -J-Xms)', () => {
     const doc = parseMembers('d -J-Xmx6g -J-Xms6g -memory-size=1g\n', 'server');
-    const text = applyMemberFlags(doc, 0, { '-heap-size': '8g' });
-    const m = parseMembers(text, 'server').members[0]!;
-    assert.deepEqual(m.args.map((a) => a.text), ['-heap-size=8g', '-memory-size=1g']);
+    assert.equal(written(doc, 0, { '-heap-size': '8g' }), 'd -J-Xmx8g -J-Xms8g -memory-size=1g\n');
+  });
+  it('refuses, with the reason, a what-if on a line the launcher would not start', () => {
+    const r = applyMemberFlags(parseMembers('e -heap-size = 4g\n', 'server'), 0, { '-heap-size': '8g' });
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? '' : r.message, /does not start/);
   });
   it('reads the file\'s current values for the controls', () => {
     const v = fileValues(parseProperties('spark.executor.memory 4g\nspark.memory.fraction 0.5\n'));
