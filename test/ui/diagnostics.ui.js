@@ -46,7 +46,10 @@ async function hover(ctx, needle, part, expect) {
   await ctx.ui.poll(async () => {
     const at = await tokenCentre(ctx.page, needle, part);
     if (!at) return false;
-    await ctx.page.mouse.move(at.x, at.y - 40);
+    // Approach along the token's own line (from the empty space to its right): coming from above
+    // crosses the previous line, whose hover can open over the target and keep the pointer.
+    await ctx.page.keyboard.press('Escape');
+    await ctx.page.mouse.move(at.x + 700, at.y);
     await ctx.page.mouse.move(at.x, at.y, { steps: 4 });
     try {
       await ctx.ui.poll(async () => {
