@@ -2,6 +2,7 @@
 // conf, and the layout for the chosen Spark version. Front ends (extension, CLI, webview) call this.
 import { SparkConfView } from './config/confSource';
 import { confOfProperties, confOfSparkApplication } from './config/documentConf';
+import { derived, derivedKey } from './document/derived';
 import { DocumentType, MemberRole } from './document/kind';
 import { SnappyLayoutOptions, SnappyMemberLayout, snappyLayouts, snappyMemberLayout } from './layout/snappyLayout';
 import { SparkLayout, SparkLayoutOptions, sparkLayout } from './layout/sparkLayout';
@@ -20,16 +21,11 @@ export function parseDocument(type: DocumentType, text: string): ParsedDocument 
   }
 }
 
-const confCache = new WeakMap<PropertiesDocument | SparkApplicationDocument, SparkConfView>();
+const CONF = derivedKey<SparkConfView>('conf');
 
 /** The document's Spark conf, built once per parsed document (the engine and the layout share it; SparkConfView is immutable). */
 export function sparkConfOf(doc: PropertiesDocument | SparkApplicationDocument): SparkConfView {
-  let conf = confCache.get(doc);
-  if (conf === undefined) {
-    conf = doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc);
-    confCache.set(doc, conf);
-  }
-  return conf;
+  return derived(doc, CONF, () => (doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc)));
 }
 
 /** The version in force: the user's choice, else what the document declares, else the default line. */

@@ -26,6 +26,7 @@ import { parseProperties, type PropertyEntry } from '../parse/properties';
 import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, parseSparkApplication } from '../parse/sparkApplication';
 import type { TextEdit } from '../rules/types';
 import type { Span } from '../text/lineIndex';
+import { lineEndOf, lineStartOf } from '../text/lines';
 
 /** One setting to write: a Spark key, or a SnappyData member flag (`-heap-size`, `memory-size`). */
 export interface SettingChange {
@@ -98,18 +99,6 @@ function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
 function eolOf(text: string): string {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  return i;
 }
 
 /** Where a new line goes at the end of the text: after a line break, adding one only when needed. */

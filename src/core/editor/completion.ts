@@ -6,6 +6,7 @@ import { CatalogEntry, catalogEntries, defaultValue, existsIn, lookupKey } from 
 import { SNAPPY_OPTION_NAMES } from '../catalog/snappyKeys';
 import type { DocumentType } from '../document/kind';
 import type { Span } from '../text/lineIndex';
+import { lineEndOf, lineStartOf } from '../text/lines';
 import { SparkVersion, versionInRange } from '../version';
 import { catalogMarkdown } from './hover';
 import { MAX_COMPLETION_LINE_CHARS, MAX_COMPLETION_SCAN_LINES } from './limits';
@@ -51,18 +52,6 @@ function placeholder(value: string | null): string {
 
 function isDeprecated(e: CatalogEntry, v: SparkVersion): boolean {
   return e.deprecatedIn !== undefined && versionInRange(v, `${e.deprecatedIn}+`);
-}
-
-function lineStartOf(text: string, offset: number): number {
-  const n = text.lastIndexOf('\n', offset - 1);
-  const r = text.lastIndexOf('\r', offset - 1);
-  return Math.max(n, r) + 1;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  return i;
 }
 
 /** True when the physical line before `lineStart` ends with an odd run of backslashes (a continuation). */

@@ -5,6 +5,7 @@
 // l.1036-1085, getStorageEvictionFraction l.1006-1030, constructor l.60-108). Where the docs give
 // other numbers (B.7-B.8) the code wins.
 import { defaultValue, lookupKey } from '../catalog';
+import { derived, derivedKey } from '../document/derived';
 import { javaFormatFixed, javaParseDouble, javaParseFloat } from '../config/javaParse';
 import type { MemberLine, MembersDocument } from '../parse/members';
 import { parseJvmHeapSize, parseSnappyMemorySize, sparkConfGetSizeAs } from '../size';
@@ -146,18 +147,15 @@ export function snappyCriticalPercentForMinReserved(systemMemory: number): strin
   return undefined;
 }
 
-const HOST_COUNTS = new WeakMap<MembersDocument, ReadonlyMap<string, number>>();
+const HOST_COUNTS = derivedKey<ReadonlyMap<string, number>>('hostCounts');
 
 /** Member lines per host (snappy-nodes.sh's `counts`), computed once per document. */
 function hostCounts(doc: MembersDocument): ReadonlyMap<string, number> {
-  let counts = HOST_COUNTS.get(doc);
-  if (counts === undefined) {
+  return derived(doc, HOST_COUNTS, () => {
     const c = new Map<string, number>();
     for (const x of doc.members) c.set(x.host, (c.get(x.host) ?? 0) + 1);
-    counts = c;
-    HOST_COUNTS.set(doc, counts);
-  }
-  return counts;
+    return c;
+  });
 }
 
 function optionValue(m: MemberLine | undefined, key: string): { value: string; span?: Span } | undefined {

@@ -27,6 +27,8 @@ export interface PropertyEntry {
   readonly hasEscapes: boolean;
   /** Position in the file, 0-based, among entries. */
   readonly index: number;
+  /** 0-based line of the key's first character (rules name lines without building a line index). */
+  readonly line: number;
   /** What the reader noticed while scanning (TRAIT_* bits), so rules need not scan every line again. */
   readonly traits: number;
   /** keyHash(key), so a key can be looked for without comparing strings. */
@@ -80,8 +82,7 @@ export function trimExceptCRLF(s: string): { start: number; end: number } {
 
 /** A logical line: its characters and, for each, the document offset it came from. */
 interface LogicalLine {
-  /** Null for a simple line: one physical line without backslashes, read straight from the text. */
-  readonly chars: string | null;
+  readonly chars: string;
   /** Null when the line is one contiguous run starting at `start` (the common case). */
   readonly offsets: readonly number[] | null;
   readonly start: number;
@@ -90,6 +91,9 @@ interface LogicalLine {
   readonly physicalLineStarts: number[] | null;
 }
 
+/** readLine's answer for a simple line (one physical line, no backslash): its span is the reader's `start` and `end`. */
+const SIMPLE = 1;
+
 /**
  * Reads the next logical line from `pos` as JDK 17's Properties.LineReader does: skips blank
  * lines and leading blanks, drops comment lines, joins lines ending in an odd number of
@@ -97,6 +101,12 @@ interface LogicalLine {
  */
 class LineReader {
   pos = 0;
+  /** 0-based physical line of `pos` (\r\n, \r and \n each end one). */
+  line = 0;
+  /** The span of the line readLine last returned, and the physical line it starts on. */
+  start = 0;
+  end = 0;
+  startLine = 0;
   readonly comments: Span[] = [];
   private readonly hasCR: boolean;
   /** The next backslash at or after the current line, or text.length. */
@@ -123,22 +133,26 @@ class LineReader {
     return i;
   }
 
-  readLine(): LogicalLine | undefined {
+  /** A simple line is not allocated: most lines of a large file are simple. */
+  readLine(): LogicalLine | typeof SIMPLE | undefined {
     for (;;) {
       const line = this.readOnce();
       if (line !== 'again') return line;
     }
   }
 
-  private readOnce(): LogicalLine | undefined | 'again' {
+  private readOnce(): LogicalLine | typeof SIMPLE | undefined | 'again' {
     const t = this.text;
     const n = t.length;
     // Skip blanks and empty lines; comment lines are recorded and skipped.
     for (;;) {
       while (this.pos < n) {
         const c = t.charCodeAt(this.pos);
-        if (isBlank(c) || c === 0x0a || c === 0x0d) this.pos++;
-        else break;
+        if (c === 0x0a) this.line++;
+        else if (c === 0x0d) {
+          if (t.charCodeAt(this.pos + 1) !== 0x0a) this.line++;
+        } else if (!isBlank(c)) break;
+        this.pos++;
       }
       if (this.pos >= n) return undefined;
       const c = t.charCodeAt(this.pos);
@@ -151,6 +165,7 @@ class LineReader {
       break;
     }
     const start = this.pos;
+    this.startLine = this.line;
     const i = this.lineEnd(start);
     if (this.nextBackslash < start) {
       const b = t.indexOf('\\', start);
@@ -158,7 +173,9 @@ class LineReader {
     }
     if (this.nextBackslash >= i) {
       this.pos = i;
-      return { chars: null, offsets: null, start, end: i, physicalLineStarts: null };
+      this.start = start;
+      this.end = i;
+      return SIMPLE;
     }
     let bs = 0;
     while (i - bs - 1 >= start && t.charCodeAt(i - bs - 1) === 0x5c) bs++;
@@ -211,6 +228,7 @@ class LineReader {
       }
       // Consume the terminator (\r\n counts once), then the next line's leading blanks.
       let q = i + (t.charCodeAt(i) === 0x0d && t.charCodeAt(i + 1) === 0x0a ? 2 : 1);
+      this.line++;
       if (q >= n) {
         this.pos = q;
         break;
@@ -299,13 +317,12 @@ class Entry implements PropertyEntry {
     private readonly rs: number,
     private readonly vs: number,
     private readonly ve: number,
-    private readonly ls: number,
     private readonly le: number,
     /** Offset of the explicit separator, or -1. */
     private readonly sep: number,
     private readonly physStarts: number[] | null,
-    readonly hasEscapes: boolean,
     readonly index: number,
+    readonly line: number,
     readonly keyHash: number,
     readonly traits: number,
   ) {
@@ -347,6 +364,10 @@ class Entry implements PropertyEntry {
     return this.key === other.key;
   }
 
+  get hasEscapes(): boolean {
+    return (this.traits & TRAIT_ESCAPES) !== 0;
+  }
+
   get keySpan(): Span {
     return { start: this.ks, end: this.ke };
   }
@@ -356,7 +377,7 @@ class Entry implements PropertyEntry {
   }
 
   get lineSpan(): Span {
-    return { start: this.ls, end: this.le };
+    return { start: this.ks, end: this.le };
   }
 
   get separatorSpan(): Span | undefined {
@@ -364,7 +385,7 @@ class Entry implements PropertyEntry {
   }
 
   get physicalLineStarts(): readonly number[] {
-    return this.physStarts ?? [this.ls];
+    return this.physStarts ?? [this.ks];
   }
 }
 
@@ -392,36 +413,63 @@ function mixHash(h: number): number {
 /**
  * The entry in effect for each key (the last one). A Map keyed by the key strings costs more than
  * the whole parse (V8 hashes every sliced key), so this is an open-addressing table over the
- * hashes computed while the keys were scanned.
+ * hashes computed while the keys were scanned. The hashes and the in-effect flags are columns by
+ * entry index, so probing and growing never read the entry objects.
  */
 class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
   /**
    * Slot -> entry index + 1 (0 = empty). An Int32Array: a plain array of 32k slots lands in V8's
    * large-object space and costs 1.5 ms to allocate and fill; the typed array costs 0.1–0.3 ms.
    */
-  private slots = new Int32Array(1024);
-  private mask = 1023;
+  private slots: Int32Array;
+  private mask: number;
   private count = 0;
+  /** keyHash by entry index. */
+  private hashes: Int32Array;
+  /** 1 where the entry is the one in effect for its key, by entry index. */
+  private live: Uint8Array;
 
-  constructor(private readonly all: Entry[]) {}
+  /** `expected`: a guess at the number of entries, so a large file's table is not rebuilt as it fills. */
+  constructor(private readonly all: Entry[], expected: number) {
+    let size = 1024;
+    while (size < expected * 2 && size < 1 << 24) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size >> 1);
+    this.live = new Uint8Array(size >> 1);
+  }
 
   put(e: Entry): void {
+    const idx = e.index;
+    if (idx >= this.hashes.length) this.growColumns();
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    let i = e.keyHash & this.mask;
+    const h = e.keyHash;
+    this.hashes[idx] = h;
+    this.live[idx] = 1;
+    let i = h & this.mask;
     for (;;) {
       const s = this.slots[i]!;
       if (s === 0) {
-        this.slots[i] = e.index + 1;
+        this.slots[i] = idx + 1;
         this.count++;
         return;
       }
-      const o = this.all[s - 1]!;
-      if (o.keyHash === e.keyHash && o.sameKey(e)) {
-        this.slots[i] = e.index + 1;
+      if (this.hashes[s - 1] === h && this.all[s - 1]!.sameKey(e)) {
+        this.slots[i] = idx + 1;
+        this.live[s - 1] = 0;
         return;
       }
       i = (i + 1) & this.mask;
     }
+  }
+
+  private growColumns(): void {
+    const hashes = new Int32Array(this.hashes.length * 2);
+    hashes.set(this.hashes);
+    this.hashes = hashes;
+    const live = new Uint8Array(this.live.length * 2);
+    live.set(this.live);
+    this.live = live;
   }
 
   private grow(): void {
@@ -430,7 +478,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     this.mask = this.slots.length - 1;
     for (const s of old) {
       if (s === 0) continue;
-      let i = this.all[s - 1]!.keyHash & this.mask;
+      let i = this.hashes[s - 1]! & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.slots[i] = s;
     }
@@ -442,8 +490,10 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     for (;;) {
       const s = this.slots[i]!;
       if (s === 0) return undefined;
-      const o = this.all[s - 1]!;
-      if (o.keyHash === h && o.key === key) return o;
+      if (this.hashes[s - 1] === h) {
+        const o = this.all[s - 1]!;
+        if (o.key === key) return o;
+      }
       i = (i + 1) & this.mask;
     }
   }
@@ -456,16 +506,9 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     return this.count;
   }
 
-  private mask1: Uint8Array | undefined;
-
-  /** 1 at the index of every entry in effect (cached; the index is complete once parsing ends). */
+  /** 1 at the index of every entry in effect, 0 for an entry a later one with its key overrides. */
   inEffect(): ArrayLike<number> {
-    if (this.mask1 === undefined) {
-      const m = new Uint8Array(this.all.length);
-      for (const s of this.slots) if (s !== 0) m[s - 1] = 1;
-      this.mask1 = m;
-    }
-    return this.mask1;
+    return this.live.subarray(0, this.all.length);
   }
 
   /** In file order of the entries in effect. */
@@ -498,7 +541,7 @@ function docOffsetIn(line: LogicalLine, limit: number, logical: number): number 
 }
 
 /** A line without backslashes, read straight from the text (JDK load0 with nothing to unescape). */
-function simpleEntry(t: string, start: number, end: number, index: number, marks: Marks): Entry {
+function simpleEntry(t: string, start: number, end: number, index: number, line: number, marks: Marks): Entry {
   // load0: the key ends at the first '=', ':' or blank.
   let k = start;
   let h = 0;
@@ -529,13 +572,19 @@ function simpleEntry(t: string, start: number, end: number, index: number, marks
   while (a < b && t.charCodeAt(a) <= 0x20) a++;
   while (b > a && t.charCodeAt(b - 1) <= 0x20) b--;
   const vs = a === b ? (v < end ? v : end) : a;
-  let traits = t.startsWith('spark.', start) && k - start >= 6 ? 0 : TRAIT_NON_SPARK;
+  let traits = k - start >= 6 && isSparkPrefix(t, start) ? 0 : TRAIT_NON_SPARK;
   if (a === b) traits |= TRAIT_EMPTY;
   else {
     if (marks.hashOrBangIn(a + 1, b)) traits |= TRAIT_HASH_OR_BANG;
     if (isQuote(t.charCodeAt(a)) || isQuote(t.charCodeAt(b - 1))) traits |= TRAIT_QUOTED;
   }
-  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, start, end, sep, null, false, index, mixHash(h), traits);
+  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, end, sep, null, index, line, mixHash(h), traits);
+}
+
+/** `t.startsWith('spark.', at)`, without the builtin call (once per line of a large file). */
+function isSparkPrefix(t: string, at: number): boolean {
+  return t.charCodeAt(at) === 0x73 && t.charCodeAt(at + 1) === 0x70 && t.charCodeAt(at + 2) === 0x61 &&
+    t.charCodeAt(at + 3) === 0x72 && t.charCodeAt(at + 4) === 0x6b && t.charCodeAt(at + 5) === 0x2e;
 }
 
 function isQuote(c: number): boolean {
@@ -578,13 +627,14 @@ function traitsOf(key: string, value: string, hasEscapes: boolean): number {
 export function parseProperties(text: string): PropertiesDocument {
   const reader = new LineReader(text);
   const entries: Entry[] = [];
-  const effective = new EffectiveIndex(entries);
+  // About one entry per 32 characters in real files; the table grows if there are more.
+  const effective = new EffectiveIndex(entries, text.length >> 5);
   const marks = new Marks(text);
   let loadError: { message: string; span: Span } | undefined;
 
   for (let line = reader.readLine(); line !== undefined; line = reader.readLine()) {
-    if (line.chars === null) {
-      const e = simpleEntry(text, line.start, line.end, entries.length, marks);
+    if (line === SIMPLE) {
+      const e = simpleEntry(text, reader.start, reader.end, entries.length, reader.startLine, marks);
       entries.push(e);
       effective.put(e);
       continue;
@@ -649,8 +699,8 @@ export function parseProperties(text: string): PropertiesDocument {
     }
     const ke = keyLen === 0 ? line.start : docEnd(keyLen);
     const hasEscapes = key.from !== null || val.from !== null;
-    const e = new Entry(text, key.text, val.text, value, line.start, ke, -1, vs, ve, line.start, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
-      line.physicalLineStarts, hasEscapes, entries.length, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
+    const e = new Entry(text, key.text, val.text, value, line.start, ke, -1, vs, ve, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
+      line.physicalLineStarts, entries.length, reader.startLine, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
     entries.push(e);
     effective.put(e);
   }

@@ -3,6 +3,7 @@
 // SparkApplication (both are written text, even where a typed field overrides sparkConf).
 import { CatalogEntry, lookupKey } from '../catalog';
 import type { ConfOrigin } from '../config/confSource';
+import { derived, derivedKey } from '../document/derived';
 import { TYPED_FIELD_KEYS } from '../parse/sparkApplication';
 import { isSparkKey } from '../parse/properties';
 import type { Span } from '../text/lineIndex';
@@ -23,11 +24,13 @@ export interface WrittenSetting {
   readonly path?: string;
 }
 
-const cache = new WeakMap<object, WrittenSetting[]>();
+const WRITTEN = derivedKey<readonly WrittenSetting[]>('writtenSettings');
 
 export function writtenSettings(ctx: RuleContext): readonly WrittenSetting[] {
-  const hit = cache.get(ctx.doc);
-  if (hit !== undefined) return hit;
+  return derived(ctx.doc, WRITTEN, () => collect(ctx));
+}
+
+function collect(ctx: RuleContext): WrittenSetting[] {
   const out: WrittenSetting[] = [];
   const doc = ctx.doc;
   const add = (s: Omit<WrittenSetting, 'entry'>): void => {
@@ -47,7 +50,6 @@ export function writtenSettings(ctx: RuleContext): readonly WrittenSetting[] {
       if (f !== undefined) add({ key, value: f.text, span: f.span, keySpan: f.keySpan, origin: 'typed-field', yamlType: f.yamlType, path });
     }
   }
-  cache.set(doc, out);
   return out;
 }
 

@@ -6,7 +6,7 @@ import { layoutOfDocument } from '../../../src/core/analyze';
 import { parseMembers } from '../../../src/core/parse/members';
 import { parseProperties } from '../../../src/core/parse/properties';
 import { parseSparkApplication } from '../../../src/core/parse/sparkApplication';
-import type { Span } from '../../../src/core/text/lineIndex';
+import { LineIndex, type Span } from '../../../src/core/text/lineIndex';
 import { SPARK_2_4, SPARK_3_5, SPARK_4_1 } from '../../../src/core/version';
 
 function inside(span: Span | undefined, text: string, what: string): void {
@@ -28,7 +28,9 @@ describe('readers never throw and keep ranges inside the document', () => {
   it('spark-defaults.conf', () => {
     fc.assert(fc.property(fc.oneof(soup(propsAtoms), anyText), (text) => {
       const doc = parseProperties(text);
+      const lines = new LineIndex(text);
       for (const e of doc.entries) {
+        assert.equal(e.line, lines.positionAt(e.lineSpan.start).line, `line of entry ${e.index}`);
         inside(e.keySpan, text, 'key');
         inside(e.valueSpan, text, 'value');
         inside(e.lineSpan, text, 'line');

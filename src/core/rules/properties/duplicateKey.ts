@@ -1,5 +1,6 @@
 // PROPS-DUP: a key set more than once in spark-defaults.conf. java.util.Properties is a Hashtable,
 // so the last line wins silently (config-formats.md A.2); earlier lines are dead text.
+import { wholeLinesOf } from '../../text/lines';
 import type { Rule } from '../types';
 import { entryIndex } from './entryIndex';
 
@@ -15,15 +16,13 @@ export const duplicateKey: Rule = {
     for (const e of entryIndex(doc).overridden) {
       const winner = doc.effective.get(e.key);
       if (winner === undefined || winner === e) continue;
-      // Delete the whole physical line(s) of the overridden entry, terminator included.
-      const lineNo = ctx.lines.positionAt(e.lineSpan.start).line;
-      const endLine = ctx.lines.positionAt(e.lineSpan.end).line;
       report({
-        message: `${e.key} is set again on line ${ctx.lines.positionAt(winner.keySpan.start).line + 1}; Spark uses that value (${JSON.stringify(winner.value)}) and ignores this one (${JSON.stringify(e.value)}).`,
+        message: `${e.key} is set again on line ${winner.line + 1}; Spark uses that value (${JSON.stringify(winner.value)}) and ignores this one (${JSON.stringify(e.value)}).`,
         span: e.keySpan,
         related: [{ span: winner.lineSpan, message: 'The value in effect' }],
         tags: ['unnecessary'],
-        fixes: [{ title: 'Remove this overridden line', edits: [{ span: { start: ctx.lines.lineStart(lineNo), end: ctx.lines.lineStart(endLine + 1) === ctx.lines.lineStart(endLine) ? ctx.text.length : ctx.lines.lineStart(endLine + 1) }, newText: '' }], isPreferred: true }],
+        // The whole physical line(s) of the overridden entry, terminator included.
+        fixes: [{ title: 'Remove this overridden line', edits: [{ span: wholeLinesOf(ctx.text, e.lineSpan), newText: '' }], isPreferred: true }],
       });
     }
   },

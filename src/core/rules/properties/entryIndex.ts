@@ -2,6 +2,7 @@
 // to look at, cached per document. Ten rules walking 10,000 entries each cost more than the rules'
 // actual work (profiled with npm run bench); with this they walk their own short lists.
 import { catalogEntries, lookupKey } from '../../catalog';
+import { derived, derivedKey } from '../../document/derived';
 import { TRAIT_EMPTY, TRAIT_ESCAPES, TRAIT_HASH_OR_BANG, TRAIT_NON_SPARK, TRAIT_QUOTED, keyHash, type PropertiesDocument, type PropertyEntry } from '../../parse/properties';
 
 export interface EntryIndex {
@@ -28,11 +29,13 @@ export function shapeOf(key: string): number {
 }
 /** keyHash of every catalog key: an entry whose hash is not here is not in the catalog, without cutting its key from the text. */
 const KNOWN_HASHES = new Set(catalogEntries('spark').map((e) => keyHash(e.key)));
-const cache = new WeakMap<PropertiesDocument, EntryIndex>();
+const INDEX = derivedKey<EntryIndex>('entryIndex');
 
 export function entryIndex(doc: PropertiesDocument): EntryIndex {
-  const hit = cache.get(doc);
-  if (hit !== undefined) return hit;
+  return derived(doc, INDEX, () => build(doc));
+}
+
+function build(doc: PropertiesDocument): EntryIndex {
   const overridden: PropertyEntry[] = [];
   const nonSpark: PropertyEntry[] = [];
   const unknownSpark: PropertyEntry[] = [];
@@ -56,9 +59,7 @@ export function entryIndex(doc: PropertiesDocument): EntryIndex {
     }
     if ((t & TRAIT_ESCAPES) !== 0) escapes.push(e);
   }
-  const index = { overridden, nonSpark, unknownSpark, inlineComment, quoted, empty, escapes };
-  cache.set(doc, index);
-  return index;
+  return { overridden, nonSpark, unknownSpark, inlineComment, quoted, empty, escapes };
 }
 
 /** 1 for each entry in effect, or undefined when every entry is (no key repeats). */

@@ -2,6 +2,7 @@
 // (JDK 17 Properties.load, verified; config-formats.md A.2): `spark.a = 1g # note` gives the value
 // `1g # note`, which every typed key then fails to parse ("Failed to parse byte string: 1g # note").
 // The fix moves the comment to its own line above, where Properties does read it as a comment.
+import { lineStartOf } from '../../text/lines';
 import { INLINE_COMMENT, typedParseError } from '../spark/helpers';
 import type { QuickFix, Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
@@ -25,8 +26,7 @@ export const inlineComment: Rule = {
       const comment = e.value.slice(hash);
       const fixes: QuickFix[] = [];
       if (ctx.text.slice(e.valueSpan.start, e.valueSpan.end) === e.value && before.length > 0) {
-        const lineNo = ctx.lines.positionAt(e.lineSpan.start).line;
-        const lineStart = ctx.lines.lineStart(lineNo);
+        const lineStart = lineStartOf(ctx.text, e.lineSpan.start);
         const indent = /^[ \t\f]*/.exec(ctx.text.slice(lineStart, e.keySpan.start))?.[0] ?? '';
         const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
         fixes.push({

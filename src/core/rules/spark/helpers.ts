@@ -2,11 +2,13 @@
 // at a key, value hazards (empty, inline comment, quotes) that more specific rules own, the size
 // classification every size rule agrees on, human units, and edits that keep comments and layout.
 import { catalogEntries, type CatalogEntry } from '../../catalog';
+import { derived, derivedKey } from '../../document/derived';
 import { javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from '../../config/javaParse';
 import type { SparkLayout } from '../../layout/sparkLayout';
 import type { StartupError } from '../../layout/startupError';
 import { BYTE_SUFFIXES, byteFromString, formatBytes, javaTrim } from '../../size';
 import type { Span } from '../../text/lineIndex';
+import { wholeLinesOf } from '../../text/lines';
 import { WrittenSetting, writtenSettings } from '../settingsOf';
 import type { QuickFix, RuleContext, TextEdit } from '../types';
 
@@ -18,12 +20,11 @@ export function sparkLayoutOf(ctx: RuleContext): SparkLayout | undefined {
   return l.kind === 'spark' ? l.layout : undefined;
 }
 
-const knownCache = new WeakMap<object, WrittenSetting[]>();
+const KNOWN = derivedKey<readonly WrittenSetting[]>('knownSettings');
 
 /** The written settings whose key is in the catalog (what nearly every Spark rule looks at), cached per document. */
 export function knownSettings(ctx: RuleContext): readonly WrittenSetting[] {
-  let hit = knownCache.get(ctx.doc);
-  if (hit === undefined) {
+  return derived(ctx.doc, KNOWN, () => {
     if (ctx.doc.kind === 'spark-defaults') {
       // The same settings writtenSettings gives, without building one object per unknown key.
       // Look the catalog's keys up in the document rather than every line up in the catalog.
@@ -34,26 +35,24 @@ export function knownSettings(ctx: RuleContext): readonly WrittenSetting[] {
           if (e !== undefined) found.push({ index: e.index, setting: { key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry } });
         }
       }
-      hit = found.sort((a, b) => a.index - b.index).map((f) => f.setting);
-    } else hit = writtenSettings(ctx).filter((s) => s.entry !== undefined);
-    knownCache.set(ctx.doc, hit);
-  }
-  return hit;
+      return found.sort((a, b) => a.index - b.index).map((f) => f.setting);
+    }
+    return writtenSettings(ctx).filter((s) => s.entry !== undefined);
+  });
 }
 
-const effectiveCache = new WeakMap<object, Map<string, WrittenSetting>>();
+const EFFECTIVE = derivedKey<ReadonlyMap<string, WrittenSetting>>('effectiveSettings');
 
 /** The written setting Spark uses for a catalog `key` (for a SparkApplication: the typed field over sparkConf). */
 export function effective(ctx: RuleContext, key: string): WrittenSetting | undefined {
-  let m = effectiveCache.get(ctx.doc);
-  if (m === undefined) {
-    m = new Map();
+  const m = derived(ctx.doc, EFFECTIVE, () => {
+    const out = new Map<string, WrittenSetting>();
     for (const s of knownSettings(ctx)) {
       const inConf = ctx.conf?.get(s.key);
-      if (inConf === undefined || inConf.span === undefined || inConf.span.start === s.span.start) m.set(s.key, s);
+      if (inConf === undefined || inConf.span === undefined || inConf.span.start === s.span.start) out.set(s.key, s);
     }
-    effectiveCache.set(ctx.doc, m);
-  }
+    return out;
+  });
   return m.get(key);
 }
 
@@ -222,24 +221,15 @@ export function replaceValue(s: WrittenSetting, newValue: string, title: string,
   return { title, edits: [{ span: s.span, newText: text }], ...(isPreferred ? { isPreferred } : {}) };
 }
 
-/** The span of the whole physical lines [start, end] covers, terminator of the last included. */
-export function wholeLines(ctx: RuleContext, span: Span): Span {
-  const first = ctx.lines.positionAt(span.start).line;
-  const last = ctx.lines.positionAt(Math.max(span.start, span.end)).line;
-  const start = ctx.lines.lineStart(first);
-  const end = last + 1 < ctx.lines.lineCount ? ctx.lines.lineStart(last + 1) : ctx.text.length;
-  return { start, end };
-}
-
 /** Deletes the line(s) a setting is written on: its properties entry, or its YAML key and value. */
 export function removeSetting(ctx: RuleContext, s: WrittenSetting, title = 'Remove this line'): QuickFix {
   let span: Span;
   if (ctx.doc.kind === 'spark-defaults') {
     const e = ctx.doc.effective.get(s.key);
     const lineSpan = e?.lineSpan ?? { start: s.keySpan.start, end: s.span.end };
-    span = wholeLines(ctx, lineSpan);
+    span = wholeLinesOf(ctx.text, lineSpan);
   } else {
-    span = wholeLines(ctx, { start: s.keySpan.start, end: s.span.end });
+    span = wholeLinesOf(ctx.text, { start: s.keySpan.start, end: s.span.end });
   }
   return { title, edits: [{ span, newText: '' }], isPreferred: true };
 }
@@ -255,7 +245,7 @@ export function renameKey(ctx: RuleContext, s: WrittenSetting, newKey: string, t
 
 /** Inserts a new `key value` line after a setting (properties) or a sibling entry (YAML sparkConf). */
 export function insertAfter(ctx: RuleContext, s: WrittenSetting, key: string, value: string, title: string): QuickFix | undefined {
-  const after = wholeLines(ctx, { start: s.keySpan.start, end: s.span.end });
+  const after = wholeLinesOf(ctx.text, { start: s.keySpan.start, end: s.span.end });
   const lineStart = after.start;
   const indentMatch = /^[ \t]*/.exec(ctx.text.slice(lineStart, s.keySpan.start));
   const indent = indentMatch?.[0] ?? '';

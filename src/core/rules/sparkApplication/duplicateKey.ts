@@ -4,7 +4,7 @@
 // (SparkSubmitArguments 3.5.0 l.434-436): the typed field wins, except spec.memoryOverheadFactor,
 // which the sparkConf entry overrides (config-formats.md C).
 import { TYPED_FIELD_KEYS } from '../../parse/sparkApplication';
-import { wholeLines } from '../spark/helpers';
+import { wholeLinesOf } from '../../text/lines';
 import type { Rule } from '../types';
 
 export const opDuplicateKey: Rule = {
@@ -26,7 +26,7 @@ export const opDuplicateKey: Rule = {
             span: field.keySpan,
             related: [{ span: e.span, message: 'The value in effect' }],
             tags: ['unnecessary'],
-            fixes: [{ title: `Remove ${path}`, edits: [{ span: wholeLines(ctx, { start: field.keySpan.start, end: field.span.end }), newText: '' }], isPreferred: true }],
+            fixes: [{ title: `Remove ${path}`, edits: [{ span: wholeLinesOf(ctx.text, { start: field.keySpan.start, end: field.span.end }), newText: '' }], isPreferred: true }],
           });
           continue;
         }
@@ -35,7 +35,7 @@ export const opDuplicateKey: Rule = {
           span: e.keySpan,
           related: [{ span: field.span, message: `${path}: the value in effect` }],
           tags: ['unnecessary'],
-          fixes: [{ title: 'Remove this sparkConf entry', edits: [{ span: wholeLines(ctx, { start: e.keySpan.start, end: e.span.end }), newText: '' }], isPreferred: true }],
+          fixes: [{ title: 'Remove this sparkConf entry', edits: [{ span: wholeLinesOf(ctx.text, { start: e.keySpan.start, end: e.span.end }), newText: '' }], isPreferred: true }],
         });
       }
     }
