@@ -33,10 +33,6 @@ export interface PropertyEntry {
   readonly traits: number;
   /** keyHash(key), so a key can be looked for without comparing strings. */
   readonly keyHash: number;
-  /** The key's length, without cutting the key from the text (filters over thousands of keys). */
-  readonly keyLength: number;
-  /** key.charCodeAt(i), without cutting the key from the text. */
-  keyCharCodeAt(i: number): number;
 }
 
 /** The key does not start with "spark.": Spark drops it. */
@@ -50,11 +46,33 @@ export const TRAIT_QUOTED = 8;
 /** The value is empty (or only line breaks from escapes). */
 export const TRAIT_EMPTY = 16;
 
+/**
+ * Facts about every entry as typed columns indexed like `entries`, so a pass over every line of a
+ * large file (the rules' first sort) reads no entry object; it takes objects only for the few
+ * entries it keeps.
+ */
+export interface EntryColumns {
+  /** TRAIT_* bits. */
+  readonly traits: Uint8Array;
+  /** keyHash(key). */
+  readonly keyHash: Int32Array;
+  /** keyShape(key). */
+  readonly keyShape: Int32Array;
+  /** 1 for the entry in effect for its key, 0 where a later line sets the key again. */
+  readonly inEffect: Uint8Array;
+}
+
+/** The key's length and its 7th character case-folded (the one after "spark."): a cheap first filter on keys. */
+export function keyShape(key: string): number {
+  return key.length * 128 + (key.charCodeAt(6) | 0x20);
+}
+
 export interface PropertiesDocument {
   readonly kind: 'spark-defaults';
   readonly text: string;
   /** Every entry in file order, duplicates included. */
   readonly entries: readonly PropertyEntry[];
+  readonly columns: EntryColumns;
   /** Comment lines (`#` or `!` as the first non-blank character of a logical line). */
   readonly comments: readonly Span[];
   /** The entry in effect for each key (the last one; Properties is a Hashtable). */
@@ -343,16 +361,6 @@ class Entry implements PropertyEntry {
     return (this.rawText ??= this.text.slice(this.rs, this.le));
   }
 
-  // A key with escapes is not the text between ks and ke; its keyText is set by the reader.
-  get keyLength(): number {
-    return this.keyText !== undefined ? this.keyText.length : this.ke - this.ks;
-  }
-
-  keyCharCodeAt(i: number): number {
-    if (this.keyText !== undefined) return this.keyText.charCodeAt(i);
-    return i >= 0 && this.ks + i < this.ke ? this.text.charCodeAt(this.ks + i) : NaN;
-  }
-
   /** Whether this entry's key equals `other`'s, without cutting either from the text when both are simple. */
   sameKey(other: Entry): boolean {
     if (this.keyText === undefined && other.keyText === undefined) {
@@ -410,6 +418,53 @@ function mixHash(h: number): number {
   return h & 0x3fffffff;
 }
 
+/** The columns as the reader fills them: capacity grows by doubling, `view` cuts them to the entry count. */
+class ColumnsBuilder {
+  traits: Uint8Array;
+  keyHash: Int32Array;
+  keyShape: Int32Array;
+  inEffect: Uint8Array;
+
+  constructor(capacity: number) {
+    this.traits = new Uint8Array(capacity);
+    this.keyHash = new Int32Array(capacity);
+    this.keyShape = new Int32Array(capacity);
+    this.inEffect = new Uint8Array(capacity);
+  }
+
+  add(index: number, traits: number, hash: number, shape: number): void {
+    if (index >= this.traits.length) this.grow();
+    this.traits[index] = traits;
+    this.keyHash[index] = hash;
+    this.keyShape[index] = shape;
+  }
+
+  private grow(): void {
+    const n = this.traits.length * 2;
+    const traits = new Uint8Array(n);
+    traits.set(this.traits);
+    this.traits = traits;
+    const keyHash = new Int32Array(n);
+    keyHash.set(this.keyHash);
+    this.keyHash = keyHash;
+    const keyShape = new Int32Array(n);
+    keyShape.set(this.keyShape);
+    this.keyShape = keyShape;
+    const inEffect = new Uint8Array(n);
+    inEffect.set(this.inEffect);
+    this.inEffect = inEffect;
+  }
+
+  view(count: number): EntryColumns {
+    return {
+      traits: this.traits.subarray(0, count),
+      keyHash: this.keyHash.subarray(0, count),
+      keyShape: this.keyShape.subarray(0, count),
+      inEffect: this.inEffect.subarray(0, count),
+    };
+  }
+}
+
 /**
  * The entry in effect for each key (the last one). A Map keyed by the key strings costs more than
  * the whole parse (V8 hashes every sliced key), so this is an open-addressing table over the
@@ -424,28 +479,23 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
   private slots: Int32Array;
   private mask: number;
   private count = 0;
-  /** keyHash by entry index. */
-  private hashes: Int32Array;
-  /** 1 where the entry is the one in effect for its key, by entry index. */
-  private live: Uint8Array;
 
   /** `expected`: a guess at the number of entries, so a large file's table is not rebuilt as it fills. */
-  constructor(private readonly all: Entry[], expected: number) {
+  constructor(private readonly all: Entry[], private readonly columns: ColumnsBuilder, expected: number) {
     let size = 1024;
     while (size < expected * 2 && size < 1 << 24) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    this.hashes = new Int32Array(size >> 1);
-    this.live = new Uint8Array(size >> 1);
   }
 
+  /** After columns.add for the entry. */
   put(e: Entry): void {
-    const idx = e.index;
-    if (idx >= this.hashes.length) this.growColumns();
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    const idx = e.index;
     const h = e.keyHash;
-    this.hashes[idx] = h;
-    this.live[idx] = 1;
+    const hashes = this.columns.keyHash;
+    const inEffect = this.columns.inEffect;
+    inEffect[idx] = 1;
     let i = h & this.mask;
     for (;;) {
       const s = this.slots[i]!;
@@ -454,22 +504,13 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
         this.count++;
         return;
       }
-      if (this.hashes[s - 1] === h && this.all[s - 1]!.sameKey(e)) {
+      if (hashes[s - 1] === h && this.all[s - 1]!.sameKey(e)) {
         this.slots[i] = idx + 1;
-        this.live[s - 1] = 0;
+        inEffect[s - 1] = 0;
         return;
       }
       i = (i + 1) & this.mask;
     }
-  }
-
-  private growColumns(): void {
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const live = new Uint8Array(this.live.length * 2);
-    live.set(this.live);
-    this.live = live;
   }
 
   private grow(): void {
@@ -478,7 +519,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     this.mask = this.slots.length - 1;
     for (const s of old) {
       if (s === 0) continue;
-      let i = this.hashes[s - 1]! & this.mask;
+      let i = this.columns.keyHash[s - 1]! & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.slots[i] = s;
     }
@@ -490,7 +531,7 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     for (;;) {
       const s = this.slots[i]!;
       if (s === 0) return undefined;
-      if (this.hashes[s - 1] === h) {
+      if (this.columns.keyHash[s - 1] === h) {
         const o = this.all[s - 1]!;
         if (o.key === key) return o;
       }
@@ -506,14 +547,9 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
     return this.count;
   }
 
-  /** 1 at the index of every entry in effect, 0 for an entry a later one with its key overrides. */
-  inEffect(): ArrayLike<number> {
-    return this.live.subarray(0, this.all.length);
-  }
-
   /** In file order of the entries in effect. */
   *values(): MapIterator<PropertyEntry> {
-    const inEffect = this.inEffect();
+    const inEffect = this.columns.inEffect;
     for (let i = 0; i < this.all.length; i++) if (inEffect[i] === 1) yield this.all[i]!;
   }
 
@@ -541,7 +577,7 @@ function docOffsetIn(line: LogicalLine, limit: number, logical: number): number 
 }
 
 /** A line without backslashes, read straight from the text (JDK load0 with nothing to unescape). */
-function simpleEntry(t: string, start: number, end: number, index: number, line: number, marks: Marks): Entry {
+function simpleEntry(t: string, start: number, end: number, index: number, line: number, marks: Marks, columns: ColumnsBuilder): Entry {
   // load0: the key ends at the first '=', ':' or blank.
   let k = start;
   let h = 0;
@@ -578,7 +614,10 @@ function simpleEntry(t: string, start: number, end: number, index: number, line:
     if (marks.hashOrBangIn(a + 1, b)) traits |= TRAIT_HASH_OR_BANG;
     if (isQuote(t.charCodeAt(a)) || isQuote(t.charCodeAt(b - 1))) traits |= TRAIT_QUOTED;
   }
-  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, end, sep, null, index, line, mixHash(h), traits);
+  const hash = mixHash(h);
+  // keyShape without cutting the key from the text.
+  columns.add(index, traits, hash, (k - start) * 128 + ((k - start > 6 ? t.charCodeAt(start + 6) : NaN) | 0x20));
+  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, end, sep, null, index, line, hash, traits);
 }
 
 /** `t.startsWith('spark.', at)`, without the builtin call (once per line of a large file). */
@@ -627,14 +666,16 @@ function traitsOf(key: string, value: string, hasEscapes: boolean): number {
 export function parseProperties(text: string): PropertiesDocument {
   const reader = new LineReader(text);
   const entries: Entry[] = [];
-  // About one entry per 32 characters in real files; the table grows if there are more.
-  const effective = new EffectiveIndex(entries, text.length >> 5);
+  // About one entry per 32 characters in real files; the columns and the table grow if there are more.
+  const expected = text.length >> 5;
+  const columns = new ColumnsBuilder(Math.max(64, expected));
+  const effective = new EffectiveIndex(entries, columns, expected);
   const marks = new Marks(text);
   let loadError: { message: string; span: Span } | undefined;
 
   for (let line = reader.readLine(); line !== undefined; line = reader.readLine()) {
     if (line === SIMPLE) {
-      const e = simpleEntry(text, reader.start, reader.end, entries.length, reader.startLine, marks);
+      const e = simpleEntry(text, reader.start, reader.end, entries.length, reader.startLine, marks, columns);
       entries.push(e);
       effective.put(e);
       continue;
@@ -701,6 +742,7 @@ export function parseProperties(text: string): PropertiesDocument {
     const hasEscapes = key.from !== null || val.from !== null;
     const e = new Entry(text, key.text, val.text, value, line.start, ke, -1, vs, ve, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
       line.physicalLineStarts, entries.length, reader.startLine, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
+    columns.add(e.index, e.traits, e.keyHash, keyShape(key.text));
     entries.push(e);
     effective.put(e);
   }
@@ -709,6 +751,7 @@ export function parseProperties(text: string): PropertiesDocument {
     kind: 'spark-defaults',
     text,
     entries,
+    columns: columns.view(entries.length),
     comments: reader.comments,
     effective,
     ...(loadError !== undefined ? { loadError } : {}),

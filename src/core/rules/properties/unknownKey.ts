@@ -3,21 +3,28 @@
 // so a typo leaves the default in force. The suggestion is the closest catalog key by edit
 // distance (case-insensitive). Never an error: Spark accepts any key.
 import { catalogEntries, lookupKey } from '../../catalog';
+import { TRAIT_NON_SPARK, keyHash, keyShape } from '../../parse/properties';
 import type { Span } from '../../text/lineIndex';
 import type { Rule } from '../types';
 import { UNICODE_SPACE } from './entrySetting';
-import { entryIndex, shapeOf } from './entryIndex';
 
 const KEYS = catalogEntries('spark').map((e) => e.key);
 const LOWER = KEYS.map((k) => k.toLowerCase());
 const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
-/** (length, 7th character, case-folded) of the catalog keys and of the memory prefixes: a cheap first filter. */
-const CASE_SHAPES = new Set(KEYS.map((k) => shapeOf(k.toLowerCase())));
-const PREFIX_CHARS = new Set([0x6d, 0x65, 0x64]); // m(emory), e(xecutor), d(river)
+/** keyHash of every catalog key: a key whose hash is not here is not in the catalog, without cutting it from the text. */
+const KNOWN_HASHES = new Set(KEYS.map(keyHash));
+/** 1 at keyShape of each catalog key, case-folded: a bitmap, as this is asked of every line of a file. */
+const CASE_SHAPES = (() => {
+  const shapes = KEYS.map((k) => keyShape(k.toLowerCase()));
+  const bits = new Uint8Array(Math.max(0, ...shapes) + 1);
+  for (const s of shapes) bits[s] = 1;
+  return bits;
+})();
 
-/** A catalog key's length and 7th character (case-folded), or a memory prefix's 7th character. */
-function mayBeMemoryKey(folded: number): boolean {
-  return CASE_SHAPES.has(folded) || PREFIX_CHARS.has(folded % 128);
+/** A catalog key's length and 7th character (case-folded), or a memory prefix's 7th character: m(emory), e(xecutor), d(river). */
+function mayBeMemoryKey(shape: number): boolean {
+  const c = shape & 127;
+  return c === 0x6d || c === 0x65 || c === 0x64 || CASE_SHAPES[shape] === 1;
 }
 
 /** `memory` for spark.memory.x, `executor` for spark.executor.memory: typos keep this part. */
@@ -26,6 +33,7 @@ function family(lowerKey: string): string {
   return dot < 0 ? lowerKey.slice(6) : lowerKey.slice(6, dot);
 }
 const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory'];
+const FAMILIES = LOWER.map(family);
 
 /**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
@@ -35,9 +43,14 @@ const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory
 const SCRATCH: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 export function editDistance(a: string, b: string, max = 3): number {
-  const n = a.length;
-  const m = b.length;
+  // A common prefix costs nothing, and keys share a long one ("spark.memory.").
+  let p = 0;
+  const shorter = Math.min(a.length, b.length);
+  while (p < shorter && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const n = a.length - p;
+  const m = b.length - p;
   if (Math.abs(n - m) > max) return max + 1;
+  if (n === 0 || m === 0) return Math.min(n + m, max + 1);
   if (SCRATCH[0].length < m + 1) for (let k = 0; k < 3; k++) SCRATCH[k] = new Int32Array(2 * (m + 1));
   let prev2 = SCRATCH[0];
   let prev = SCRATCH[1];
@@ -46,11 +59,19 @@ export function editDistance(a: string, b: string, max = 3): number {
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
-    const ai = a.charCodeAt(i - 1);
+    const ai = a.charCodeAt(p + i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(p + i - 2) : -1;
     for (let j = 1; j <= m; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      const bj = b.charCodeAt(p + j - 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const sub = prev[j - 1]! + (ai === bj ? 0 : 1);
+      let d = del < ins ? del : ins;
+      if (sub < d) d = sub;
+      if (j > 1 && aPrev === bj && ai === b.charCodeAt(p + j - 2)) {
+        const tr = prev2[j - 2]! + 1;
+        if (tr < d) d = tr;
+      }
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -60,20 +81,22 @@ export function editDistance(a: string, b: string, max = 3): number {
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[m] ?? 0, max + 1);
+  return Math.min(prev[m]!, max + 1);
 }
 
 export function closestKey(key: string): { key: string; distance: number } | undefined {
   const lower = key.toLowerCase();
-  let best: { key: string; distance: number } | undefined;
+  // Longer keys may carry more typos; asking editDistance for no more than that cuts it short.
+  const allowed = Math.max(1, Math.min(3, Math.floor(key.length / 8)));
   const fam = family(lower);
+  let best: { key: string; distance: number } | undefined;
   for (let i = 0; i < KEYS.length; i++) {
     const candidate = LOWER[i] ?? '';
-    if (Math.abs(candidate.length - lower.length) > 3 || family(candidate) !== fam) continue;
-    const d = editDistance(lower, candidate, 3);
-    if (best === undefined || d < best.distance) best = { key: KEYS[i] ?? '', distance: d };
+    if (Math.abs(candidate.length - lower.length) > allowed || FAMILIES[i] !== fam) continue;
+    const d = editDistance(lower, candidate, best === undefined ? allowed : best.distance);
+    // The first of the nearest keys wins, as before.
+    if (d <= allowed && (best === undefined || d < best.distance)) best = { key: KEYS[i] ?? '', distance: d };
   }
-  if (best === undefined || best.distance > Math.max(1, Math.min(3, Math.floor(key.length / 8)))) return undefined;
   return best;
 }
 
@@ -87,9 +110,16 @@ export const unknownKey: Rule = {
     // spark-defaults.conf it reads the key in the text instead of cutting every key out of it.
     const candidates: { key: string; keySpan: Span }[] = [];
     if (ctx.doc.kind === 'spark-defaults') {
-      for (const e of entryIndex(ctx.doc).unknownSpark) if (mayBeMemoryKey(e.keyLength * 128 + (e.keyCharCodeAt(6) | 0x20))) candidates.push(e);
+      const { traits, keyShape: shapes, keyHash: hashes } = ctx.doc.columns;
+      const entries = ctx.doc.entries;
+      for (let i = 0; i < traits.length; i++) {
+        if ((traits[i]! & TRAIT_NON_SPARK) !== 0 || !mayBeMemoryKey(shapes[i]!)) continue;
+        const e = entries[i]!;
+        if (KNOWN_HASHES.has(hashes[i]!) && lookupKey(e.key) !== undefined) continue;
+        candidates.push(e);
+      }
     } else if (ctx.doc.kind === 'spark-application') {
-      for (const e of ctx.doc.sparkConf) if (mayBeMemoryKey(shapeOf(e.key))) candidates.push(e);
+      for (const e of ctx.doc.sparkConf) if (mayBeMemoryKey(keyShape(e.key))) candidates.push(e);
     }
     for (const { key, keySpan } of candidates) {
       if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
