@@ -26,7 +26,7 @@ import { parseProperties, type PropertyEntry } from '../parse/properties';
 import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, parseSparkApplication } from '../parse/sparkApplication';
 import type { TextEdit } from '../rules/types';
 import type { Span } from '../text/lineIndex';
-import { lineEndOf, lineStartOf } from '../text/lines';
+import { eolOf, lineEndOf, lineStartOf } from '../text/lines';
 
 /** One setting to write: a Spark key, or a SnappyData member flag (`-heap-size`, `memory-size`). */
 export interface SettingChange {
@@ -94,11 +94,6 @@ function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
     } else out.push(e);
   }
   return out;
-}
-
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Where a new line goes at the end of the text: after a line break, adding one only when needed. */

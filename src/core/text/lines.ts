@@ -29,3 +29,9 @@ export function nextLineStartOf(text: string, offset: number): number {
 export function wholeLinesOf(text: string, span: Span): Span {
   return { start: lineStartOf(text, span.start), end: nextLineStartOf(text, Math.max(span.start, span.end)) };
 }
+
+/** The line break inserted lines get: the document's own, as its first line ends (\r\n or \n). */
+export function eolOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+}

@@ -2,7 +2,7 @@
 // (JDK 17 Properties.load, verified; config-formats.md A.2): `spark.a = 1g # note` gives the value
 // `1g # note`, which every typed key then fails to parse ("Failed to parse byte string: 1g # note").
 // The fix moves the comment to its own line above, where Properties does read it as a comment.
-import { lineStartOf } from '../../text/lines';
+import { eolOf, lineStartOf } from '../../text/lines';
 import { INLINE_COMMENT, typedParseError } from '../spark/helpers';
 import type { QuickFix, Rule } from '../types';
 import { asSetting, hazardSeverity } from './entrySetting';
@@ -28,11 +28,10 @@ export const inlineComment: Rule = {
       if (ctx.text.slice(e.valueSpan.start, e.valueSpan.end) === e.value && before.length > 0) {
         const lineStart = lineStartOf(ctx.text, e.lineSpan.start);
         const indent = /^[ \t\f]*/.exec(ctx.text.slice(lineStart, e.keySpan.start))?.[0] ?? '';
-        const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
         fixes.push({
           title: 'Move the comment to its own line above',
           edits: [
-            { span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${eol}` },
+            { span: { start: lineStart, end: lineStart }, newText: `${indent}${comment}${eolOf(ctx.text)}` },
             { span: { start: e.valueSpan.start + before.length, end: e.valueSpan.end }, newText: '' },
           ],
           isPreferred: true,

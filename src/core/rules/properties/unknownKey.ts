@@ -36,6 +36,24 @@ const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory
 const FAMILIES = LOWER.map(family);
 
 /**
+ * Whether key.toLowerCase() starts with a memory prefix, without lowering the key (asked of every
+ * unknown spark.e…/spark.d…/spark.m… key of a file). ASCII folding is enough: the prefixes' letters
+ * have no non-ASCII capital (the Kelvin sign lowers to k, which they lack after "spark.").
+ */
+function hasMemoryPrefix(key: string): boolean {
+  for (const p of PREFIXES) {
+    if (key.length < p.length) continue;
+    let i = 0;
+    for (; i < p.length; i++) {
+      const c = key.charCodeAt(i);
+      if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== p.charCodeAt(i)) break;
+    }
+    if (i === p.length) return true;
+  }
+  return false;
+}
+
+/**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), or `max + 1` as
  * soon as it must exceed `max` (only small distances matter for a typo).
  */
@@ -123,9 +141,11 @@ export const unknownKey: Rule = {
     }
     for (const { key, keySpan } of candidates) {
       if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
-      const lower = key.toLowerCase();
-      const caseMatch = BY_LOWER.get(lower);
-      if ((caseMatch === undefined && !PREFIXES.some((p) => lower.startsWith(p))) || UNICODE_SPACE.test(key)) continue;
+      const memoryPrefix = hasMemoryPrefix(key);
+      // Not a memory prefix and no catalog key of its shape: no case match either.
+      if (!memoryPrefix && CASE_SHAPES[keyShape(key)] !== 1) continue;
+      const caseMatch = BY_LOWER.get(key.toLowerCase());
+      if ((caseMatch === undefined && !memoryPrefix) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
         continue;

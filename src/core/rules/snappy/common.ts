@@ -74,10 +74,6 @@ export function valueSpanOf(arg: MemberArg): Span {
   return arg.valueSpan !== undefined && arg.valueSpan.end > arg.valueSpan.start ? arg.valueSpan : arg.span;
 }
 
-/** The newline the document uses (for inserted lines). */
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 export function lineNumber(ctx: RuleContext, offset: number): number {
   return ctx.lines.positionAt(offset).line + 1;

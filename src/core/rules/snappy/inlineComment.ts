@@ -5,7 +5,8 @@
 // itself (config-formats.md B.1).
 import type { MemberLine } from '../../parse/members';
 import type { Rule } from '../types';
-import { eolOf, membersOf } from './common';
+import { eolOf } from '../../text/lines';
+import { membersOf } from './common';
 
 /** What snappy-nodes.sh (l.143-234, l.394-402) appends to this line, and the comment therefore drops. */
 function appended(m: MemberLine): string[] {

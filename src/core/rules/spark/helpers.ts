@@ -8,7 +8,7 @@ import type { SparkLayout } from '../../layout/sparkLayout';
 import type { StartupError } from '../../layout/startupError';
 import { BYTE_SUFFIXES, byteFromString, formatBytes, javaTrim } from '../../size';
 import type { Span } from '../../text/lineIndex';
-import { wholeLinesOf } from '../../text/lines';
+import { eolOf, wholeLinesOf } from '../../text/lines';
 import { WrittenSetting, writtenSettings } from '../settingsOf';
 import type { QuickFix, RuleContext, TextEdit } from '../types';
 
@@ -249,7 +249,7 @@ export function insertAfter(ctx: RuleContext, s: WrittenSetting, key: string, va
   const lineStart = after.start;
   const indentMatch = /^[ \t]*/.exec(ctx.text.slice(lineStart, s.keySpan.start));
   const indent = indentMatch?.[0] ?? '';
-  const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(ctx.text);
   const needsEol = after.end === ctx.text.length && !/[\r\n]$/.test(ctx.text);
   if (ctx.doc.kind === 'spark-defaults') {
     // Same separator as the existing line, value aligned with its value column.
