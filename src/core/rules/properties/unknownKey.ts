@@ -40,6 +40,11 @@ const FAMILIES = LOWER.map(family);
  * unknown spark.e…/spark.d…/spark.m… key of a file). ASCII folding is enough: the prefixes' letters
  * have no non-ASCII capital (the Kelvin sign lowers to k, which they lack after "spark.").
  */
+/** A memory prefix, or the shape of a catalog key (a case match needs one): what every candidate has. */
+function isMemoryShaped(key: string, shape: number): boolean {
+  return CASE_SHAPES[shape] === 1 || hasMemoryPrefix(key);
+}
+
 function hasMemoryPrefix(key: string): boolean {
   for (const p of PREFIXES) {
     if (key.length < p.length) continue;
@@ -131,21 +136,20 @@ export const unknownKey: Rule = {
       const { traits, keyShape: shapes, keyHash: hashes } = ctx.doc.columns;
       const entries = ctx.doc.entries;
       for (let i = 0; i < traits.length; i++) {
-        if ((traits[i]! & TRAIT_NON_SPARK) !== 0 || !mayBeMemoryKey(shapes[i]!)) continue;
+        const shape = shapes[i]!;
+        if ((traits[i]! & TRAIT_NON_SPARK) !== 0 || !mayBeMemoryKey(shape)) continue;
         const e = entries[i]!;
-        if (KNOWN_HASHES.has(hashes[i]!) && lookupKey(e.key) !== undefined) continue;
+        if ((KNOWN_HASHES.has(hashes[i]!) && lookupKey(e.key) !== undefined) || !isMemoryShaped(e.key, shape)) continue;
         candidates.push(e);
       }
     } else if (ctx.doc.kind === 'spark-application') {
-      for (const e of ctx.doc.sparkConf) if (mayBeMemoryKey(keyShape(e.key))) candidates.push(e);
+      for (const e of ctx.doc.sparkConf) {
+        if (e.key.startsWith('spark.') && lookupKey(e.key) === undefined && isMemoryShaped(e.key, keyShape(e.key))) candidates.push(e);
+      }
     }
     for (const { key, keySpan } of candidates) {
-      if (!key.startsWith('spark.') || lookupKey(key) !== undefined) continue;
-      const memoryPrefix = hasMemoryPrefix(key);
-      // Not a memory prefix and no catalog key of its shape: no case match either.
-      if (!memoryPrefix && CASE_SHAPES[keyShape(key)] !== 1) continue;
       const caseMatch = BY_LOWER.get(key.toLowerCase());
-      if ((caseMatch === undefined && !memoryPrefix) || UNICODE_SPACE.test(key)) continue;
+      if ((caseMatch === undefined && !hasMemoryPrefix(key)) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
         continue;
