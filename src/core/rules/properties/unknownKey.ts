@@ -13,13 +13,19 @@ const LOWER = KEYS.map((k) => k.toLowerCase());
 const BY_LOWER = new Map(KEYS.map((k) => [k.toLowerCase(), k]));
 /** keyHash of every catalog key: a key whose hash is not here is not in the catalog, without cutting it from the text. */
 const KNOWN_HASHES = new Set(KEYS.map(keyHash));
-/** 1 at keyShape of each catalog key, case-folded: a bitmap, as this is asked of every line of a file. */
-const CASE_SHAPES = (() => {
-  const shapes = KEYS.map((k) => keyShape(k.toLowerCase()));
+/** 1 at each of `shapes`: a bitmap, as these are asked of every line of a file. */
+function bitmap(shapes: readonly number[]): Uint8Array {
   const bits = new Uint8Array(Math.max(0, ...shapes) + 1);
   for (const s of shapes) bits[s] = 1;
   return bits;
-})();
+}
+/** keyShape of each catalog key, case-folded. */
+const CASE_SHAPES = bitmap(KEYS.map((k) => keyShape(k.toLowerCase())));
+/** The key's length and last character, case-folded. */
+function tailShape(key: string): number {
+  return key.length * 128 + ((key.charCodeAt(key.length - 1) | 0x20) & 127);
+}
+const CASE_TAILS = bitmap(KEYS.map((k) => tailShape(k.toLowerCase())));
 
 /** A catalog key's length and 7th character (case-folded), or a memory prefix's 7th character: m(emory), e(xecutor), d(river). */
 function mayBeMemoryKey(shape: number): boolean {
@@ -35,16 +41,16 @@ function family(lowerKey: string): string {
 const PREFIXES = ['spark.memory.', 'spark.executor.memory', 'spark.driver.memory'];
 const FAMILIES = LOWER.map(family);
 
+/** A memory prefix, or the shape of a catalog key at both ends (a case match needs it): what every candidate has. */
+function isMemoryShaped(key: string, shape: number): boolean {
+  return (CASE_SHAPES[shape] === 1 && CASE_TAILS[tailShape(key)] === 1) || hasMemoryPrefix(key);
+}
+
 /**
  * Whether key.toLowerCase() starts with a memory prefix, without lowering the key (asked of every
  * unknown spark.e…/spark.d…/spark.m… key of a file). ASCII folding is enough: the prefixes' letters
  * have no non-ASCII capital (the Kelvin sign lowers to k, which they lack after "spark.").
  */
-/** A memory prefix, or the shape of a catalog key (a case match needs one): what every candidate has. */
-function isMemoryShaped(key: string, shape: number): boolean {
-  return CASE_SHAPES[shape] === 1 || hasMemoryPrefix(key);
-}
-
 function hasMemoryPrefix(key: string): boolean {
   for (const p of PREFIXES) {
     if (key.length < p.length) continue;
