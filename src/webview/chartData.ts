@@ -66,10 +66,10 @@ function pad(v: readonly number[], n: number): number[] {
 }
 
 /** Kinds the event log offers as filters, in a fixed order; others fall under "other". */
-export const EVENT_KINDS: readonly EventKind[] = ['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'wake', 'lowMemory', 'oomRisk', 'taskFailed', 'stageStart', 'budget', 'taskStart', 'taskEnd', 'acquire', 'release'];
+export const EVENT_KINDS: readonly EventKind[] = ['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'wake', 'lowMemory', 'oomRisk', 'unmanaged', 'taskFailed', 'stageStart', 'budget', 'taskStart', 'taskEnd', 'acquire', 'release'];
 
 /** Kinds worth a marker on the timeline (not every acquire). */
-export const MARKED_KINDS: ReadonlySet<EventKind> = new Set(['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'lowMemory', 'oomRisk', 'taskFailed', 'budget']);
+export const MARKED_KINDS: ReadonlySet<EventKind> = new Set(['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'lowMemory', 'oomRisk', 'unmanaged', 'taskFailed', 'budget']);
 
 /** Marker positions (seconds) for the kinds shown, at most `max` of them (evenly thinned). */
 export function eventMarkers(events: readonly SimEvent[], shown: ReadonlySet<EventKind> = MARKED_KINDS, max = 400): { t: number; kind: EventKind }[] {

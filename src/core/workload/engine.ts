@@ -12,6 +12,8 @@
 //    wakes it; the wait is timed.
 //  - broadcast: TorrentBroadcast stores the value once per executor with MEMORY_AND_DISK.
 //  - userObjects: heap Spark does not track; past the user region an OOM is likely ('oomRisk').
+//  - stateStore: a RocksDB state store's native memory, which Spark 4.1's UnifiedMemoryManager
+//    polls as unmanaged OFF_HEAP memory (RocksDBMemoryManager) when polling is on ('unmanaged').
 //  - SnappyData: SnappyUnifiedMemoryManager (untracked heap, table data, LowMemoryException).
 // Every event counts against the scenario's budget; the run stops with a message when it is reached.
 import { MemoryMode } from '../sim/memoryMode';
@@ -29,7 +31,7 @@ import { SparkError } from '../sim/errors';
 import { SparkConfView } from '../config/confSource';
 import { sparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size';
-import { formatVersion } from '../version';
+import { atLeast, formatVersion } from '../version';
 import { EventLog } from './eventLog';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import { SeriesRecorder } from './series';
@@ -267,6 +269,15 @@ export class WorkloadRun {
   private releases = 0;
   private untracked = 0;
   private overUserRegion = false;
+  /** Open RocksDB state stores by partition (RocksDBMemoryManager's instance map), and their sum. */
+  private readonly stateStores = new Map<number, { readonly bytes: number; readonly gen: number }>();
+  private stateStoreGen = 0;
+  private stateStoreBytes = 0;
+  private peakStateStore = 0;
+  private peakPolledUnmanaged = 0;
+  /** When the next unmanaged-memory poll is scheduled, or -1. */
+  private pollAt = -1;
+  private unmanagedUncountedSaid = false;
   private snappyEventsSeen = 0;
   private readonly currentTask: { t: Task | undefined } = { t: undefined };
 
@@ -422,7 +433,7 @@ export class WorkloadRun {
     if (error !== undefined) {
       this.failedTasks++;
       const msg = error instanceof SparkError ? `${error.sparkClass}: ${error.message}` : error instanceof Error ? error.message : String(error);
-      this.emit('taskFailed', `task ${task.id} failed: ${msg}`, { task: task.id });
+      this.emit('taskFailed', `task ${task.id} failed: ${msg}${this.whyTransferFailed(msg)}`, { task: task.id });
     } else {
       if (this.log.wouldKeep('taskEnd')) this.emit('taskEnd', `task ${task.id} ends`, { task: task.id });
       else this.log.skip();
@@ -562,6 +573,7 @@ export class WorkloadRun {
       ...(this.snappy !== undefined ? { tableBytesEvicted: this.tableBytesEvicted } : {}),
       peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
       peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,
+      ...(this.peakStateStore > 0 ? { peakStateStore: this.peakStateStore, peakPolledUnmanaged: this.peakPolledUnmanaged } : {}),
       tasks: this.tasksRun, acquires: this.acquires, releases: this.releases,
       durationMs: this.now, events: this.log.count,
       ...(this.stoppedAt !== undefined ? { stoppedAt: this.stoppedAt } : {}),
@@ -603,6 +615,7 @@ export class WorkloadRun {
         case 'aggregate': yield* this.aggregate(task, op.bytes, op.recordBytes); break;
         case 'broadcast': yield* this.broadcast(task, op.id, op.bytes); break;
         case 'userObjects': yield* this.userObjects(task, op.bytes, op.holdMs); break;
+        case 'stateStore': yield* this.stateStore(task, op.bytes, op.holdMs); break;
         case 'tableLoad': yield* this.tableLoad(task, op.table, op.bytes, op.store ?? 'column'); break;
       }
     }
@@ -854,6 +867,83 @@ export class WorkloadRun {
     // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
     this.schedule(this.now + holdMs, undefined, () => this.setUntracked(this.untracked - bytes));
     yield bytes / this.tp.memoryBytesPerMs;
+  }
+
+  /**
+   * The task's partition's RocksDB state store, open for holdMs. Its memory is native, outside
+   * the heap and Spark's pools. Spark 4.1 reports it through RocksDBMemoryManager, an
+   * UnmanagedMemoryConsumer whose memoryMode is OFF_HEAP: instances are keyed by their id (here
+   * the partition, so a later batch's store replaces the figure) and summed (bounded memory usage,
+   * which shares one cache, is not modelled). UnifiedMemoryManager polls it every
+   * spark.memory.unmanagedMemoryPollingInterval (default 0: never) and takes the last poll off
+   * what off-heap storage and execution may reach.
+   */
+  private *stateStore(task: Task, bytes: number, holdMs: number): Generator<Yield, void, void> {
+    const partition = task.partition;
+    const gen = ++this.stateStoreGen;
+    this.stateStores.set(partition, { bytes, gen });
+    this.setStateStore();
+    // Closed after holdMs unless a later op of the partition reopened it.
+    this.schedule(this.now + holdMs, undefined, () => {
+      if (this.stateStores.get(partition)?.gen !== gen) return;
+      this.stateStores.delete(partition);
+      this.setStateStore();
+    });
+    yield bytes / this.tp.memoryBytesPerMs;
+  }
+
+  private setStateStore(): void {
+    let v = 0;
+    for (const s of this.stateStores.values()) v += s.bytes;
+    this.stateStoreBytes = v;
+    if (v > this.peakStateStore) this.peakStateStore = v;
+    const mm = this.mm;
+    const interval = mm instanceof UnifiedMemoryManager ? mm.unmanagedMemoryPollingIntervalMs : 0;
+    if (!(mm instanceof UnifiedMemoryManager) || !(interval > 0)) {
+      if (!this.unmanagedUncountedSaid && v > 0) {
+        this.unmanagedUncountedSaid = true;
+        const why = !(mm instanceof UnifiedMemoryManager) ? `${this.built?.managerName ?? 'this memory manager'} does not poll unmanaged memory`
+          : !atLeast(this.source.version, 4, 1) ? 'unmanaged memory is polled from Spark 4.1'
+            : 'spark.memory.unmanagedMemoryPollingInterval is 0 (the default), so it is never polled';
+        this.emit('unmanaged', `RocksDB state stores hold ${formatBytes(v)} of native memory that Spark's pools do not see: ${why}. It still counts against the container (memoryOverhead).`,
+          { bytes: v, mode: 'OFF_HEAP' });
+      }
+      return;
+    }
+    // The poller runs every interval, so the pools see a change at the next poll, not at once.
+    const next = (Math.floor(this.now / interval) + 1) * interval;
+    if (this.pollAt >= this.now && this.pollAt <= next) return;
+    this.pollAt = next;
+    this.schedule(next, undefined, () => this.pollUnmanaged(mm));
+  }
+
+  /**
+   * MemoryStore asserts that a fully unrolled block moves to storage memory. With polled unmanaged
+   * memory (4.1) that can fail: each unroll step fits under the storage limit minus unmanaged, but
+   * the whole block, asked for at once, does not.
+   */
+  private whyTransferFailed(msg: string): string {
+    const mm = this.mm;
+    if (!msg.includes('transferring unroll memory to storage memory failed') || !(mm instanceof UnifiedMemoryManager)) return '';
+    const unmanaged = mm.getUnmanagedMemoryUsed('OFF_HEAP') + mm.getUnmanagedMemoryUsed('ON_HEAP');
+    return unmanaged > 0
+      ? ` (the block unrolled in steps that each fitted, but as one request it exceeds what storage may reach once the ${formatBytes(unmanaged)} of polled unmanaged memory is taken off)`
+      : '';
+  }
+
+  private pollUnmanaged(mm: UnifiedMemoryManager): void {
+    this.pollAt = -1;
+    const before = mm.getUnmanagedMemoryUsed('OFF_HEAP');
+    mm.setUnmanagedMemory('OFF_HEAP', this.stateStoreBytes);
+    if (this.stateStoreBytes > this.peakPolledUnmanaged) this.peakPolledUnmanaged = this.stateStoreBytes;
+    if (before === this.stateStoreBytes) return;
+    const maxOff = mm.maxOffHeapMemory;
+    this.emit('unmanaged', () => maxOff > 0
+      ? `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap; off-heap storage and execution together may now reach ` +
+        `${formatBytes(Math.max(0, maxOff - this.stateStoreBytes))} of ${formatBytes(maxOff)}`
+      : `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap, but the off-heap pools are empty (spark.memory.offHeap.enabled is off), ` +
+        'so no pool shrinks; the memory still counts against the container (memoryOverhead)',
+    { bytes: this.stateStoreBytes, mode: 'OFF_HEAP' });
   }
 
   /**

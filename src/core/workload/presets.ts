@@ -159,6 +159,40 @@ stages:
 `,
   },
   {
+    id: 'stateful-streaming',
+    title: 'Stateful streaming (RocksDB state, Spark 4.1 unmanaged memory)',
+    description: 'Micro-batches whose tasks keep RocksDB state stores (native memory) open while they sort off heap. Spark 4.1 with spark.memory.unmanagedMemoryPollingInterval set takes the polled stores off the off-heap pools, so the sorts spill; before 4.1, or with polling off, Spark does not see the stores.',
+    yaml: `name: stateful-streaming
+description: >-
+  Three micro-batches of a stateful query: each task opens a 384m RocksDB state store (native
+  memory, reported to Spark 4.1 as unmanaged OFF_HEAP memory), lets the poller see it, then sorts
+  512m in off-heap Tungsten pages. With the stores polled, off-heap execution may reach only what
+  the 2g pools leave after them, so the sorts spill. Run it as Spark 4.1 to see the polling.
+throughput:
+  memoryMBps: 2000
+  diskMBps: 200
+  spillMBps: 150
+maxEvents: 200000
+conf:
+  spark.memory.offHeap.enabled: "true"
+  spark.memory.offHeap.size: 2g
+  spark.memory.unmanagedMemoryPollingInterval: 1s
+stages:
+  - name: micro-batch 1
+    tasks: 4
+    ops: &batch
+      - stateStore: { size: 384m, holdMs: 30000 }   # stays loaded between batches
+      - compute: { ms: 1000 }
+      - shuffleSort: { size: 512m, recordSize: 100b }
+  - name: micro-batch 2
+    tasks: 4
+    ops: *batch
+  - name: micro-batch 3
+    tasks: 4
+    ops: *batch
+`,
+  },
+  {
     id: 'snappy-column-load',
     title: 'SnappyData table load (eviction → LowMemoryException)',
     description: 'Loads row-table data on the heap past the eviction threshold (table data overflows to disk) while query objects push the heap past critical-heap-percentage: SnappyData refuses memory with LowMemoryException.',

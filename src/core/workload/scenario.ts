@@ -47,6 +47,7 @@ const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
   hashJoinBuild: ['size', 'recordSize'],
   broadcast: ['id', 'size'],
   userObjects: ['size', 'holdMs'],
+  stateStore: ['size', 'holdMs'],
   compute: ['ms'],
   tableLoad: ['table', 'size', 'store'],
 };
@@ -394,6 +395,12 @@ function readOp(r: Reader, node0: unknown, field: string,
       if (bytes === undefined || holdMs === undefined) return undefined;
       return { op: 'userObjects', bytes, holdMs };
     }
+    case 'stateStore': {
+      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      const holdMs = r.number(r.required(m, 'holdMs', at, f), `${f}.holdMs`, 0, SCENARIO_LIMITS.ms, false);
+      if (bytes === undefined || holdMs === undefined) return undefined;
+      return { op: 'stateStore', bytes, holdMs };
+    }
     case 'compute': {
       const ms = r.number(r.required(m, 'ms', at, f), `${f}.ms`, 0, SCENARIO_LIMITS.ms, false);
       if (ms === undefined) return undefined;
@@ -461,6 +468,7 @@ stages:
   #   hashJoinBuild: { size: 64m, recordSize: 100b }    hash relation pages (cannot spill)
   #   broadcast:     { id: 0, size: 50m }               stored once per executor (MEMORY_AND_DISK)
   #   userObjects:   { size: 200m, holdMs: 500 }        memory Spark does not track
+  #   stateStore:    { size: 256m, holdMs: 2000 }       RocksDB native memory (Spark 4.1 polls it)
   #   tableLoad:     { table: t1, size: 512m, store: column }   SnappyData table data
 `;
 }

@@ -33,6 +33,10 @@ export function resultText(result: SimResult, maxEvents = 40): string {
     `${s.waits} wait(s) for ${ms(s.waitMs)}\n`;
   if (s.peakOffHeapUsed > 0) out += `  off-heap: peak ${formatBytes(s.peakOffHeapUsed)}\n`;
   if ((s.peakUntracked ?? 0) > 0) out += `  untracked (user objects): peak ${formatBytes(s.peakUntracked ?? 0)}, ${s.oomRisks ?? 0} OOM risk(s)\n`;
+  if (s.peakStateStore !== undefined) {
+    out += `  RocksDB state stores: peak ${formatBytes(s.peakStateStore)} native, ` +
+      `${(s.peakPolledUnmanaged ?? 0) > 0 ? `peak ${formatBytes(s.peakPolledUnmanaged ?? 0)} polled as unmanaged off-heap memory` : 'not seen by the memory manager'}\n`;
+  }
   if (s.tableBytesEvicted !== undefined) {
     out += `  SnappyData: ${formatBytes(s.tableBytesEvicted)} of table data overflowed to disk, ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
   } else if (s.lowMemoryExceptions > 0) out += `  SnappyData: ${s.lowMemoryExceptions} LowMemoryException(s)\n`;

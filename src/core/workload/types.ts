@@ -16,6 +16,7 @@ export type TaskOp =
   | { readonly op: 'shuffleSort' | 'aggregate' | 'hashJoinBuild'; readonly bytes: number; readonly recordBytes: number }
   | { readonly op: 'broadcast'; readonly id: number; readonly bytes: number }
   | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
+  | { readonly op: 'stateStore'; readonly bytes: number; readonly holdMs: number }
   | { readonly op: 'compute'; readonly ms: number }
   | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number; readonly store?: 'row' | 'column' };
 
@@ -51,7 +52,7 @@ export interface Scenario {
 
 export type EventKind =
   | 'acquire' | 'release' | 'evict' | 'dropToDisk' | 'spill' | 'unrollFailure'
-  | 'wait' | 'wake' | 'lowMemory' | 'oomRisk' | 'taskStart' | 'taskEnd' | 'taskFailed' | 'stageStart' | 'budget';
+  | 'wait' | 'wake' | 'lowMemory' | 'oomRisk' | 'unmanaged' | 'taskStart' | 'taskEnd' | 'taskFailed' | 'stageStart' | 'budget';
 
 export interface SimEvent {
   /** Simulated time, ms. */
@@ -111,6 +112,10 @@ export interface SimSummary {
   readonly peakUntracked?: number;
   /** Times untracked memory grew past the user region (the executor is at risk of an OutOfMemoryError). */
   readonly oomRisks?: number;
+  /** Peak native memory of RocksDB state stores (stateStore ops), whether or not the manager counts it. */
+  readonly peakStateStore?: number;
+  /** The unmanaged off-heap memory the manager last polled (4.1+, polling on), at its peak. */
+  readonly peakPolledUnmanaged?: number;
   readonly tasks?: number;
   /** acquire/release calls made on the memory manager (counted, mostly not kept as events). */
   readonly acquires?: number;

@@ -12,7 +12,7 @@ const FALLBACK: Record<string, string> = {
 
 const MARKER_VAR: Partial<Record<EventKind, string>> = {
   evict: '--vscode-charts-purple', dropToDisk: '--vscode-charts-purple', spill: '--vscode-charts-orange',
-  wait: '--vscode-charts-yellow', lowMemory: '--vscode-charts-red', oomRisk: '--vscode-charts-red',
+  wait: '--vscode-charts-yellow', lowMemory: '--vscode-charts-red', oomRisk: '--vscode-charts-red', unmanaged: '--vscode-charts-blue',
   taskFailed: '--vscode-charts-red', unrollFailure: '--vscode-charts-yellow', budget: '--vscode-charts-red',
 };
 

@@ -2,6 +2,7 @@
 // pools stay consistent at every sampled point, and pathological inputs stop fast.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../src/core/analyze';
+import { SPARK_4_1 } from '../../../src/core/version';
 import {
   ExecutorSource, PRESETS, Scenario, SimResult, WorkloadRun, compareConfigs, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
   presetScenario, ruleOfThumb, simulateWorkload,
@@ -126,6 +127,24 @@ describe('workload engine', () => {
     assert.equal(Math.max(...r.series.onHeapExecutionUsed), 0);
     assert.ok(r.summary.peakOffHeapUsed > 1024 * MiB);
     checkPools(r);
+  });
+
+  it('stateful-streaming spills on Spark 4.1, where the polled state stores shrink off-heap execution, and not on 3.5', () => {
+    const on41 = (() => {
+      const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, 'spark.executor.memory 8g\nspark.executor.cores 4\n'), { sparkVersion: SPARK_4_1 });
+      if (!r.ok) assert.fail(r.message);
+      return r.source;
+    })();
+    const r41 = simulateWorkload(on41, preset('stateful-streaming'));
+    const r35 = simulateWorkload(sparkSource('spark.executor.memory 8g\nspark.executor.cores 4\n'), preset('stateful-streaming'));
+    // Four partitions' 384m stores, reopened by each batch, never add up past 1.5g.
+    assert.equal(r41.summary.peakStateStore, 1536 * MiB);
+    assert.equal(r35.summary.peakStateStore, 1536 * MiB);
+    assert.equal(r41.summary.peakPolledUnmanaged, 1536 * MiB);
+    assert.ok(r41.summary.spillCount > 0 && r35.summary.spillCount === 0, `${r41.summary.spillCount} / ${r35.summary.spillCount}`);
+    assert.ok(Math.max(...r41.series.offHeapExecutionUsed) <= 512 * MiB, String(Math.max(...r41.series.offHeapExecutionUsed)));
+    checkPools(r41);
+    checkPools(r35);
   });
 
   it('snappy-column-load reaches eviction and raises LowMemoryException', () => {
@@ -320,6 +339,53 @@ stages:
     assert.equal(r.summary.failedTasks, 2);
     assert.equal(r.summary.peakUntracked, 3000 * MiB);
     assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space/.test(e.message)));
+  });
+
+  describe('RocksDB state stores (stateStore) and Spark 4.1 unmanaged memory', () => {
+    const conf41 = (extra: string) => {
+      const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, `spark.executor.memory 4g\nspark.executor.cores 1\n${extra}`), { sparkVersion: SPARK_4_1 });
+      if (!r.ok) assert.fail(r.message);
+      return r.source;
+    };
+    // One task opens a 600m store, then caches 1000m of objects off heap (500m serialized); the pools are 1g.
+    const run = scenario(`name: stateful
+stages:
+  - tasks: 1
+    ops:
+      - stateStore: { size: 600m, holdMs: 10000 }
+      - compute: { ms: 200 }
+      - cache: { rdd: 1, size: 1000m, level: OFF_HEAP }
+`);
+
+    it('from the first poll, the polled memory is taken off what off-heap storage may reach', () => {
+      const polled = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
+      assert.equal(polled.summary.peakPolledUnmanaged, 600 * MiB);
+      const poll = polled.events.find((e) => e.kind === 'unmanaged');
+      assert.ok(poll !== undefined && poll.t === 100 && /424\.00 MiB of 1\.00 GiB/.test(poll.message), JSON.stringify(poll));
+      // 1g - 600m leaves 424m. Every unroll step fits under that, but MemoryStore's transfer of the
+      // whole 500m block to storage memory is one request, refused: Spark's assertion fails the task.
+      assert.equal(polled.summary.failedTasks, 1, JSON.stringify(polled.summary));
+      assert.match(polled.events.find((e) => e.kind === 'taskFailed')?.message ?? '', /transferring unroll memory to storage memory failed \(the block unrolled in steps.*600\.00 MiB of polled unmanaged memory/);
+      // Without polling the same store is invisible and the block is cached.
+      const unpolled = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n'), run);
+      assert.equal(unpolled.summary.failedTasks, 0);
+      assert.equal(unpolled.summary.peakStorageUsed, 500 * MiB);
+      assert.equal(unpolled.summary.peakPolledUnmanaged, 0);
+      assert.match(unpolled.events.find((e) => e.kind === 'unmanaged')?.message ?? '', /unmanagedMemoryPollingInterval is 0/);
+      // A block under the limit is cached with polling on too.
+      const small = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'),
+        scenario('name: s\nstages:\n  - tasks: 1\n    ops:\n      - stateStore: { size: 600m, holdMs: 10000 }\n      - compute: { ms: 200 }\n      - cache: { rdd: 1, size: 600m, level: OFF_HEAP }\n'));
+      assert.equal(small.summary.failedTasks, 0);
+      assert.equal(small.summary.peakStorageUsed, 300 * MiB);
+    });
+
+    it('says why the manager cannot see it before Spark 4.1, and when the off-heap pools are empty', () => {
+      const r35 = simulateWorkload(sparkSource('spark.executor.memory 4g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
+      assert.match(r35.events.find((e) => e.kind === 'unmanaged')?.message ?? '', /polled from Spark 4\.1/);
+      assert.equal(r35.summary.peakStateStore, 600 * MiB);
+      const onHeapOnly = simulateWorkload(conf41('spark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
+      assert.match(onHeapOnly.events.find((e) => e.kind === 'unmanaged')?.message ?? '', /off-heap pools are empty/);
+    });
   });
 
   it('compareConfigs runs one scenario on two executors', () => {

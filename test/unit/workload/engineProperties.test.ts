@@ -14,6 +14,7 @@ const op: fc.Arbitrary<TaskOp> = fc.oneof(
   fc.record({ op: fc.constantFrom('shuffleSort' as const, 'aggregate' as const, 'hashJoinBuild' as const), bytes: fc.integer({ min: 1, max: 1500 * MiB }), recordBytes: fc.integer({ min: 1, max: 10000 }) }),
   fc.record({ op: fc.constant('broadcast' as const), id: fc.nat(2), bytes: fc.integer({ min: 1, max: 500 * MiB }) }),
   fc.record({ op: fc.constant('userObjects' as const), bytes: fc.integer({ min: 1, max: 800 * MiB }), holdMs: fc.integer({ min: 0, max: 5000 }) }),
+  fc.record({ op: fc.constant('stateStore' as const), bytes: fc.integer({ min: 1, max: 800 * MiB }), holdMs: fc.integer({ min: 0, max: 5000 }) }),
   fc.record({ op: fc.constant('compute' as const), ms: fc.integer({ min: 0, max: 100 }) }),
   fc.record({ op: fc.constant('tableLoad' as const), table: fc.constantFrom('A', 'B'), bytes: fc.integer({ min: 1, max: 800 * MiB }), store: fc.constantFrom('row' as const, 'column' as const) }),
 );
@@ -30,6 +31,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 function spark(heapMiB: number, cores: number, offHeap: boolean, v: number, pageSize: boolean): ExecutorSource | undefined {
   const text = `spark.executor.memory ${heapMiB}m\nspark.executor.cores ${cores}\n` +
     (offHeap ? 'spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 512m\n' : '') +
+    // Unmanaged memory is polled on 4.1 runs with off-heap pools (ignored elsewhere).
+    (offHeap && v === 2 ? 'spark.memory.unmanagedMemoryPollingInterval 50ms\n' : '') +
     (pageSize ? 'spark.buffer.pageSize 1m\n' : '') + (v === 0 ? 'spark.memory.useLegacyMode true\n' : '');
   const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, text), { sparkVersion: [SPARK_2_4, SPARK_3_5, SPARK_4_1][v] ?? SPARK_3_5 });
   return r.ok ? r.source : undefined;
