@@ -29,6 +29,7 @@ import { Spillable } from '../sim/tmm/spillable';
 import { Page, TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
 import { SparkError } from '../sim/errors';
 import { SparkConfView } from '../config/confSource';
+import { javaParseInt } from '../config/javaParse';
 import { sparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size';
 import { atLeast, formatVersion } from '../version';
@@ -65,6 +66,8 @@ interface Task {
   readonly id: number;
   readonly slot: number;
   readonly partition: number;
+  /** 1 for the first attempt at the partition in this stage. */
+  readonly attempt: number;
   readonly stage: number;
   readonly tmm: TaskMemoryManager;
   gen: Generator<Yield, void, void>;
@@ -235,6 +238,16 @@ export class WorkloadRun {
 
   private stageIndex = -1;
   private nextPartition = 0;
+  /**
+   * Failed partitions of the stage waiting for another attempt. TaskSetManager.handleFailedTask
+   * re-adds them to its pending list, which dequeueTask reads from the end: a retry runs next.
+   */
+  private readonly retries: number[] = [];
+  /** Failed attempts per partition of the stage (TaskSetManager.numFailures). */
+  private readonly failures = new Map<number, number>();
+  /** spark.task.maxFailures (config TASK_MAX_FAILURES, default 4): the attempt that reaches it aborts the job. */
+  private readonly maxFailures: number;
+  private retriedTasks = 0;
   private running = 0;
   private readonly slotTask: (Task | undefined)[];
   private nextTaskId = 0;
@@ -284,12 +297,18 @@ export class WorkloadRun {
   constructor(source: ExecutorSource, scenario: Scenario, opts: SimulateOptions = {}) {
     this.source = source;
     this.scenario = scenario;
+    const maxFailuresText = scenario.conf?.['spark.task.maxFailures'] ?? source.conf['spark.task.maxFailures'] ?? '4';
+    const maxFailures = javaParseInt(maxFailuresText.trim());
+    this.maxFailures = maxFailures.ok ? Math.max(1, maxFailures.value) : 4;
     this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
     const tp = scenario.throughput;
     const badRate = [tp.memoryBytesPerMs, tp.diskBytesPerMs, tp.spillBytesPerMs, tp.recomputeBytesPerMs ?? 1, scenario.serialization?.bytesPerMs ?? 1, scenario.serialization?.ratio ?? 1]
       .some((x) => !(x > 0 && Number.isFinite(x)));
     // A scenario built by hand (not parsed) may carry rates the parser would refuse.
-    const b = badRate ? 'the scenario\'s throughput and serialization figures must be positive numbers' : buildExecutor(source, scenario);
+    const b = badRate ? 'the scenario\'s throughput and serialization figures must be positive numbers'
+      // The scheduler reads it as an int config (ConfigEntry's "should be int" on anything else).
+      : !maxFailures.ok ? `spark.task.maxFailures should be int, but was ${maxFailuresText}`
+        : buildExecutor(source, scenario);
     if (typeof b === 'string') {
       this.startError = b;
       this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
@@ -391,20 +410,28 @@ export class WorkloadRun {
         return;
       }
       this.nextPartition = 0;
+      this.retries.length = 0;
+      this.failures.clear();
       this.emit('stageStart', `stage ${this.stageIndex + 1} "${stage.name}": ${stage.tasks} task(s) on ${this.slotTask.length} slot(s)`);
-      for (let s = 0; s < this.slotTask.length && this.nextPartition < stage.tasks; s++) this.startTask(s);
+      for (let s = 0; s < this.slotTask.length && this.hasPendingTask(); s++) this.startTask(s);
       if (this.running > 0) return;
     }
+  }
+
+  private hasPendingTask(): boolean {
+    const stage = this.stage;
+    return stage !== undefined && (this.retries.length > 0 || this.nextPartition < stage.tasks);
   }
 
   private startTask(slot: number): void {
     const stage = this.stage as StageSpec;
     const mm = this.mm as MemoryManager;
-    const partition = this.nextPartition++;
+    const partition = this.retries.pop() ?? this.nextPartition++;
+    const attempt = (this.failures.get(partition) ?? 0) + 1;
     const id = this.nextTaskId++;
     const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
-      id, slot, partition, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
+      id, slot, partition, attempt, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
       gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [], owedMs: 0,
     };
     item.task = task;
@@ -412,7 +439,9 @@ export class WorkloadRun {
     this.slotTask[slot] = task;
     this.running++;
     this.tasksRun++;
-    if (this.log.wouldKeep('taskStart')) this.emit('taskStart', `task ${id} (partition ${partition} of "${stage.name}") starts on slot ${slot}`, { task: id });
+    if (this.log.wouldKeep('taskStart')) {
+      this.emit('taskStart', `task ${id} (partition ${partition} of "${stage.name}"${attempt > 1 ? `, attempt ${attempt}` : ''}) starts on slot ${slot}`, { task: id });
+    }
     else this.log.skip();
     this.schedule(this.now, task);
   }
@@ -430,10 +459,22 @@ export class WorkloadRun {
     const mm = this.mm as MemoryManager;
     const store = this.store as MemoryStore;
     this.currentTask.t = task;
+    let abort: string | undefined;
     if (error !== undefined) {
       this.failedTasks++;
       const msg = error instanceof SparkError ? `${error.sparkClass}: ${error.message}` : error instanceof Error ? error.message : String(error);
-      this.emit('taskFailed', `task ${task.id} failed: ${msg}${this.whyTransferFailed(msg)}`, { task: task.id });
+      const failures = task.attempt;
+      this.failures.set(task.partition, failures);
+      const next = failures >= this.maxFailures ? 'the job is aborted' : 'it will be retried';
+      this.emit('taskFailed', `task ${task.id} (partition ${task.partition}, attempt ${task.attempt}) failed: ${msg}${this.whyTransferFailed(msg)}; ${next}`, { task: task.id });
+      if (failures >= this.maxFailures) {
+        // TaskSetManager.handleFailedTask: "Task N in stage S failed K times; aborting job".
+        abort = `Job aborted due to stage failure: Task ${task.partition} in stage ${task.stage + 1} failed ${failures} times ` +
+          `(spark.task.maxFailures=${this.maxFailures}), most recent failure: ${msg}`;
+      } else {
+        this.retries.push(task.partition);
+        this.retriedTasks++;
+      }
     } else {
       if (this.log.wouldKeep('taskEnd')) this.emit('taskEnd', `task ${task.id} ends`, { task: task.id });
       else this.log.skip();
@@ -452,8 +493,8 @@ export class WorkloadRun {
     this.currentTask.t = undefined;
     this.slotTask[task.slot] = undefined;
     this.running--;
-    const stage = this.stage;
-    if (stage !== undefined && this.nextPartition < stage.tasks) this.startTask(task.slot);
+    if (abort !== undefined) this.stop(abort);
+    else if (this.hasPendingTask()) this.startTask(task.slot);
     else if (this.running === 0) this.nextStage();
   }
 
@@ -569,7 +610,7 @@ export class WorkloadRun {
       unrollFailures: this.unrollFailures,
       ...(reads > 0 ? { hitRatio: this.cacheHits / reads } : {}),
       waitMs: this.waitMs, waits: this.waits,
-      failedTasks: this.failedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
+      failedTasks: this.failedTasks, retriedTasks: this.retriedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
       ...(this.snappy !== undefined ? { tableBytesEvicted: this.tableBytesEvicted } : {}),
       peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
       peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,

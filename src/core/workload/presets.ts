@@ -201,7 +201,8 @@ description: >-
   Load table data into a SnappyData server: row-table batches live on the heap, so they reach
   the eviction threshold (older batches overflow to disk); meanwhile query objects SnappyData
   does not track fill the heap past critical-heap-percentage and the next batch fails with
-  LowMemoryException. Column data goes off heap when the member has a memory-size.
+  LowMemoryException; the retries fail too, and the job is aborted. Column data goes off heap
+  when the member has a memory-size.
 throughput:
   memoryMBps: 2000
   diskMBps: 200

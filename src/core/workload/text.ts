@@ -25,7 +25,7 @@ export function resultText(result: SimResult, maxEvents = 40): string {
       `Tungsten ${x.tungstenMemoryMode === 'OFF_HEAP' ? 'off heap' : 'on heap'}, page ${formatBytes(x.pageSizeBytes)}\n`;
   }
   if (s.stoppedAt !== undefined) out += `  STOPPED: ${s.stoppedAt}\n`;
-  out += `  simulated time ${ms(s.durationMs)}, ${s.tasks ?? 0} task(s), ${s.failedTasks} failed, ${s.events} event(s)\n`;
+  out += `  simulated time ${ms(s.durationMs)}, ${s.tasks ?? 0} task(s), ${s.failedTasks} failed${(s.retriedTasks ?? 0) > 0 ? ` (${s.retriedTasks} retried)` : ''}, ${s.events} event(s)\n`;
   out += `  cache: ${s.cacheHits} memory hit(s), ${s.diskHits ?? 0} disk read(s), ${s.cacheMisses} recompute(s); hit ratio ${pct(s.hitRatio)}\n`;
   out += `  storage: peak ${formatBytes(s.peakStorageUsed)} (on + off heap), ${s.evictedBlocks} block(s) evicted, ${s.droppedToDiskBlocks} dropped to disk, ` +
     `${s.diskPuts ?? 0} put straight to disk, ${s.unrollFailures ?? 0} unroll failure(s)\n`;

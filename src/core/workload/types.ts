@@ -101,7 +101,10 @@ export interface SimSummary {
   readonly hitRatio?: number;
   readonly waitMs: number;
   readonly waits: number;
+  /** Failed task attempts (each retry that fails again counts). */
   readonly failedTasks: number;
+  /** Failed attempts given another try (below spark.task.maxFailures). */
+  readonly retriedTasks?: number;
   readonly lowMemoryExceptions: number;
   /** SnappyData: table data overflowed from memory to disk (eviction), bytes. */
   readonly tableBytesEvicted?: number;

@@ -15,7 +15,7 @@ const CARDS: readonly Card[] = [
   { id: 'evictions', label: 'Evicted blocks', value: (r) => `${r.summary.evictedBlocks}${r.summary.droppedToDiskBlocks ? ` (${r.summary.droppedToDiskBlocks} to disk)` : ''}` },
   { id: 'hitRatio', label: 'Cache hit ratio', value: (r) => (r.summary.hitRatio === undefined ? '–' : `${(r.summary.hitRatio * 100).toFixed(1)}%`) },
   { id: 'waits', label: 'Waits for memory', value: (r) => `${r.summary.waits} (${(r.summary.waitMs / 1000).toFixed(2)} s)` },
-  { id: 'failures', label: 'Failed tasks', value: (r) => String(r.summary.failedTasks) },
+  { id: 'failures', label: 'Failed task attempts', value: (r) => `${r.summary.failedTasks}${(r.summary.retriedTasks ?? 0) > 0 ? ` (${r.summary.retriedTasks} retried)` : ''}` },
   { id: 'lowMemory', label: 'LowMemoryException', value: (r) => String(r.summary.lowMemoryExceptions) },
   { id: 'duration', label: 'Simulated time', value: (r) => `${(r.summary.durationMs / 1000).toFixed(2)} s` },
   { id: 'peaks', label: 'Peak storage / execution', value: (r) => `${formatBytes(r.summary.peakStorageUsed)} / ${formatBytes(r.summary.peakExecutionUsed)}` },

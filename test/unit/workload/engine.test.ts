@@ -162,7 +162,9 @@ describe('workload engine', () => {
     for (const p of PRESETS) {
       for (const src of p.id.startsWith('snappy') ? [SNAPPY_8G] : [EXEC_4G, EXEC_8G]) {
         const r = simulateWorkload(src, preset(p.id));
-        assert.equal(r.summary.stoppedAt, undefined, p.id);
+        // The SnappyData load is meant to fail: past the critical threshold every retry fails too.
+        if (p.id === 'snappy-column-load') assert.match(r.summary.stoppedAt ?? '', /^Job aborted due to stage failure: /, p.id);
+        else assert.equal(r.summary.stoppedAt, undefined, p.id);
         assert.ok(r.summary.durationMs > 0, p.id);
         checkPools(r);
       }
@@ -216,17 +218,31 @@ stages:
   });
 
   it('a hash join build beyond its 1/N share fails the task (BytesToBytesMap cannot spill)', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: big build
+    const build = (maxFailures: number) => simulateWorkload(EXEC_4G, scenario(`name: big build
+conf:
+  spark.task.maxFailures: "${maxFailures}"
 stages:
   - tasks: 4
     ops:
       - hashJoinBuild: { size: 700m, recordSize: 100b }
 `));
-    // The first task to be refused fails; its memory goes back, and the other three then fit
-    // (1/3 of 2.22 GiB each is more than 700m).
-    assert.equal(r.summary.failedTasks, 1);
-    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire/.test(e.message)));
+    // With one attempt allowed, the first task to be refused fails the job.
+    const once = build(1);
+    assert.equal(once.summary.failedTasks, 1);
+    assert.equal(once.summary.retriedTasks, 0);
+    assert.match(once.summary.stoppedAt ?? '', /^Job aborted due to stage failure: Task \d+ in stage 1 failed 1 times \(spark\.task\.maxFailures=1\), most recent failure: SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\]/);
+    checkPools(once);
+    // With Spark's default of 4 the retry runs next, beside the tasks that still hold their
+    // builds, so the executor stays four builds deep: some partition fails a fourth time.
+    const r = build(4);
+    assert.ok((r.summary.retriedTasks ?? 0) >= 3, JSON.stringify(r.summary));
+    assert.match(r.summary.stoppedAt ?? '', /failed 4 times/);
+    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire.*it will be retried/.test(e.message)));
+    assert.ok(r.events.some((e) => e.kind === 'taskStart' && /attempt 2/.test(e.message)));
     checkPools(r);
+    // With three tasks at a time each build fits its 1/3 share (more than 700m): no failure.
+    const three = simulateWorkload(sparkSource('spark.executor.memory 4g\nspark.executor.cores 3\n'), scenario('name: b\nstages:\n  - tasks: 4\n    ops:\n      - hashJoinBuild: { size: 700m, recordSize: 100b }\n'));
+    assert.equal(three.summary.failedTasks, 0, JSON.stringify(three.summary));
   });
 
   it('the event budget stops a pathological scenario fast', () => {
@@ -252,10 +268,11 @@ stages:
     ops:
       - shuffleSort: { size: 1g, recordSize: 1b }
 `));
-    // 8192 pages per task (PAGE_NUMBER_BITS = 13), then IllegalStateException.
-    assert.equal(tiny.summary.failedTasks, 4, JSON.stringify(tiny.summary));
-    assert.ok(tiny.events.some((e) => e.kind === 'taskFailed' && /Have already allocated a maximum of 8192 pages/.test(e.message)));
-    assert.ok(tiny.summary.events < 4 * 8200, String(tiny.summary.events));
+    // 8192 pages per task (PAGE_NUMBER_BITS = 13), then IllegalStateException; every attempt
+    // fails the same way, and the fourth failure of a partition aborts the job.
+    assert.match(tiny.summary.stoppedAt ?? '', /failed 4 times .*Have already allocated a maximum of 8192 pages/, JSON.stringify(tiny.summary));
+    assert.ok(tiny.summary.failedTasks >= 4 && tiny.summary.failedTasks <= 13, JSON.stringify(tiny.summary));
+    assert.ok(tiny.summary.events < 16 * 8200, String(tiny.summary.events));
     const billion = simulateWorkload(EXEC_4G, scenario(`name: billion records
 stages:
   - tasks: 4
@@ -335,10 +352,13 @@ stages:
     ops:
       - userObjects: { size: 1500m, holdMs: 1000 }
 `));
-    // 4g heap: two tasks' 1500m fit (3000m), the third and fourth do not.
-    assert.equal(r.summary.failedTasks, 2);
+    // 4g heap: two tasks' 1500m fit (3000m), the third and fourth do not; their retries run at
+    // once, while the first two still hold their objects, and fail again until one partition
+    // has failed four times (spark.task.maxFailures) and the job is aborted.
     assert.equal(r.summary.peakUntracked, 3000 * MiB);
-    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space/.test(e.message)));
+    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space.*it will be retried/.test(e.message)));
+    assert.match(r.summary.stoppedAt ?? '', /^Job aborted due to stage failure: Task [23] in stage 1 failed 4 times/);
+    assert.equal(r.summary.failedTasks, (r.summary.retriedTasks ?? 0) + 1);
   });
 
   describe('RocksDB state stores (stateStore) and Spark 4.1 unmanaged memory', () => {
@@ -364,8 +384,10 @@ stages:
       assert.ok(poll !== undefined && poll.t === 100 && /424\.00 MiB of 1\.00 GiB/.test(poll.message), JSON.stringify(poll));
       // 1g - 600m leaves 424m. Every unroll step fits under that, but MemoryStore's transfer of the
       // whole 500m block to storage memory is one request, refused: Spark's assertion fails the task.
-      assert.equal(polled.summary.failedTasks, 1, JSON.stringify(polled.summary));
+      // Each retry fails the same way, and the job is aborted.
+      assert.equal(polled.summary.failedTasks, 4, JSON.stringify(polled.summary));
       assert.match(polled.events.find((e) => e.kind === 'taskFailed')?.message ?? '', /transferring unroll memory to storage memory failed \(the block unrolled in steps.*600\.00 MiB of polled unmanaged memory/);
+      assert.match(polled.summary.stoppedAt ?? '', /failed 4 times/);
       // Without polling the same store is invisible and the block is cached.
       const unpolled = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n'), run);
       assert.equal(unpolled.summary.failedTasks, 0);

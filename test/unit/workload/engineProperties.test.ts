@@ -62,7 +62,7 @@ describe('workload engine properties', () => {
       const x = r.executor;
       assert.ok(x !== undefined, r.summary.stoppedAt);
       assert.ok(r.summary.events <= sc.maxEvents + 64, `${r.summary.events} events for a budget of ${sc.maxEvents}`);
-      if (r.summary.stoppedAt !== undefined) assert.match(r.summary.stoppedAt, /event budget|wait for execution memory/);
+      if (r.summary.stoppedAt !== undefined) assert.match(r.summary.stoppedAt, /event budget|wait for execution memory|^Job aborted due to stage failure/);
       assert.ok(r.series.t.length <= 64 && r.events.length <= 64);
       const s = r.series;
       for (let i = 0; i < s.t.length; i++) {
