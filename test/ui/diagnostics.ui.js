@@ -47,8 +47,13 @@ async function hover(ctx, needle, part, expect) {
     const at = await tokenCentre(ctx.page, needle, part);
     if (!at) return false;
     // Approach along the token's own line (from the empty space to its right): coming from above
-    // crosses the previous line, whose hover can open over the target and keep the pointer.
+    // crosses the previous line, whose hover can open over the target and keep the pointer. A
+    // hover left open by an earlier step is closed first by moving off the editor: while it
+    // covers the target, the pointer would land on the hover and keep it open.
     await ctx.page.keyboard.press('Escape');
+    await ctx.page.mouse.move(5, at.y);
+    await ctx.ui.poll(async () => !(await ctx.page.locator('.monaco-hover:not(.hidden)').first().isVisible().catch(() => false)),
+      'no hover open', { timeoutMs: 3000 }).catch(() => undefined);
     await ctx.page.mouse.move(at.x + 700, at.y);
     await ctx.page.mouse.move(at.x, at.y, { steps: 4 });
     try {

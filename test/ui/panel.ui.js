@@ -1,7 +1,8 @@
 // UI: the simulation panel of the packaged extension in a real VS Code. "Spark Memory: Open
 // Simulation" from the command palette shows the same layout numbers as `spark-memory layout
 // --format json`, stops on the sample's errors (with a button that reveals the line), plays a
-// preset into the event log and summary cards, applies a what-if to the file, and draws one column
+// preset into the event log and summary cards, exports it through the save dialog, applies a
+// what-if to the file, and draws one column
 // per SnappyData member. Screenshots of the panel in a dark and a light theme (docs/images/ with
 // SPARK_MEMORY_UPDATE_SCREENSHOTS=1).
 'use strict';
@@ -136,7 +137,7 @@ exports.tests = [
     },
   },
   {
-    name: 'a valid config: a preset plays into the log and cards, a what-if applies to the file; dark and light screenshots',
+    name: 'a valid config: a preset plays into the log and cards, exports through the save dialog, a what-if applies to the file; dark and light screenshots',
     async run(ctx) {
       const dir = path.join(ctx.workspace, 'demo');
       fs.mkdirSync(dir, { recursive: true });
@@ -176,6 +177,30 @@ exports.tests = [
       assert.strictEqual(await f.locator('[data-testid="event"][data-kind="stageStart"]').count(), 0);
       await f.locator('[data-testid="event"][data-kind="evict"]').first().click();
       await ctx.ui.poll(async () => (await f.locator('[data-testid="event-details"]').innerText()).includes('evict'), 'the event details');
+
+      // Export: the button asks VS Code's save dialog (the simple one in a browser) for a path,
+      // proposes <scenario>.<ext> in the workspace, and writes what the webview made: the CSV rows
+      // and the chart drawn into a PNG by this browser's canvas.
+      for (const [format, check] of [
+        ['csv', (bytes) => assert.match(bytes.toString('utf8').split('\n')[0], /^t_ms,/)],
+        ['png', (bytes) => assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+      ]) {
+        const target = path.join(ctx.workspace, `cache-thrash.${format}`);
+        assert.ok(!fs.existsSync(target), `${target} exists before the export`);
+        await f.locator(`[data-testid="export-${format}"]`).click();
+        const input = ctx.page.locator('.quick-input-widget input.input');
+        await ctx.ui.poll(async () => (await input.inputValue().catch(() => '')).endsWith(`cache-thrash.${format}`), `the save dialog proposing cache-thrash.${format}`, { timeoutMs: 30000 });
+        await input.press('Enter');
+        const bytes = await ctx.ui.poll(async () => (fs.existsSync(target) && fs.statSync(target).size > 0 ? fs.readFileSync(target) : false), `${target} written`, { timeoutMs: 30000 });
+        check(bytes);
+        ctx.log(`export ${format}: ${bytes.length} bytes`);
+        // The host says where it saved; the toast then goes, so it cannot cover the panel's buttons.
+        const toast = ctx.page.locator('.notification-toast', { hasText: `saved the simulation report to cache-thrash.${format}` });
+        await toast.waitFor({ timeout: 30000 });
+        await toast.hover();
+        await toast.locator('[aria-label^="Clear Notification"]').click();
+        await toast.waitFor({ state: 'detached', timeout: 30000 });
+      }
 
       // What-if: spark.memory.fraction 0.7 re-lays out live, then Apply writes it into the file.
       const field = f.locator('[data-testid="whatif-spark.memory.fraction"]');
