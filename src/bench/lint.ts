@@ -23,6 +23,8 @@ export interface LintBenchFigures {
   readonly ratio: number;
   readonly lintMs10k: number;
   readonly lintFloorMs10k: number;
+  /** The same file with CRLF line ends (saved on Windows), against its own floor. */
+  readonly crlf: { readonly lint: Stats; readonly floor: Stats; readonly ratio: number };
 }
 
 const MEMORY_LINES = [
@@ -88,13 +90,8 @@ function time(fn: () => unknown, runs: number, warmup: number): number[] {
   return out;
 }
 
-export function benchLint(opts: { lines?: number; runs?: number; warmup?: number } = {}): LintBenchFigures {
-  const lines = opts.lines ?? 10_000;
-  const runs = opts.runs ?? 41;
-  const warmup = opts.warmup ?? 10;
-  const text = generateSparkDefaults(lines);
-  const findings = lintOnce(text);
-  // Interleave so both see the same machine state (GC, frequency scaling).
+/** Lint and floor samples over one text, interleaved so both see the same machine state (GC, frequency scaling). */
+function measure(text: string, runs: number, warmup: number): { lint: Stats; floor: Stats; ratio: number } {
   const lintSamples: number[] = [];
   const floorSamples: number[] = [];
   for (let i = 0; i < warmup; i++) {
@@ -109,9 +106,19 @@ export function benchLint(opts: { lines?: number; runs?: number; warmup?: number
   }
   const l = stats(lintSamples);
   const f = stats(floorSamples);
+  return { lint: l, floor: f, ratio: Math.round((l.medianMs / Math.max(f.medianMs, 1e-6)) * 100) / 100 };
+}
+
+export function benchLint(opts: { lines?: number; runs?: number; warmup?: number } = {}): LintBenchFigures {
+  const lines = opts.lines ?? 10_000;
+  const runs = opts.runs ?? 41;
+  const warmup = opts.warmup ?? 10;
+  const text = generateSparkDefaults(lines);
+  const findings = lintOnce(text);
+  const lf = measure(text, runs, warmup);
+  const crlf = measure(text.replace(/\n/g, '\r\n'), runs, warmup);
   return {
-    lines, findings, lint: l, floor: f,
-    ratio: Math.round((l.medianMs / Math.max(f.medianMs, 1e-6)) * 100) / 100,
-    lintMs10k: l.medianMs, lintFloorMs10k: f.medianMs,
+    lines, findings, lint: lf.lint, floor: lf.floor, ratio: lf.ratio, crlf,
+    lintMs10k: lf.lint.medianMs, lintFloorMs10k: lf.floor.medianMs,
   };
 }

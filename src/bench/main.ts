@@ -24,7 +24,8 @@ const SECTIONS: readonly Section[] = [
       return `lint ${f.lines}-line spark-defaults.conf (${f.findings} findings), median of ${f.lint.runs} runs\n` +
         `  lint   ${fmt(f.lint.medianMs)}  (min ${fmt(f.lint.minMs)}, max ${fmt(f.lint.maxMs)}, sd ${fmt(f.lint.stddevMs)})\n` +
         `  floor  ${fmt(f.floor.medianMs)}  (min ${fmt(f.floor.minMs)}, max ${fmt(f.floor.maxMs)}, sd ${fmt(f.floor.stddevMs)})  split into lines + touch each\n` +
-        `  ratio  ${f.ratio}x the floor\n`;
+        `  ratio  ${f.ratio}x the floor\n` +
+        `  CRLF   ${fmt(f.crlf.lint.medianMs)} against a floor of ${fmt(f.crlf.floor.medianMs)}: ${f.crlf.ratio}x\n`;
     },
   },
   {
@@ -66,6 +67,8 @@ function main(argv: readonly string[]): number {
       out['lintMs10k'] = f.lintMs10k;
       out['lintFloorMs10k'] = f.lintFloorMs10k;
       out['lintRatio'] = f.ratio;
+      out['lintMsCrlf10k'] = f.crlf.lint.medianMs;
+      out['lintCrlfRatio'] = f.crlf.ratio;
     }
     if (s.name === 'sim') {
       const f = figures as unknown as SimBenchFigures;
