@@ -28,7 +28,9 @@ async function runCommand(ctx, title) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input');
     if (!(await input.isVisible().catch(() => false))) return false;
-    await input.fill(`>${title}`);
+    // The palette can close again between the check and the fill (focus moving back to the
+    // webview): then open it anew rather than wait on a hidden input.
+    if (!(await input.fill(`>${title}`, { timeout: 3000 }).then(() => true, () => false))) return false;
     const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
     try {
       await row.waitFor({ timeout: 5000 });
