@@ -89,6 +89,20 @@ async function lineTokens(page, needle) {
   }, needle);
 }
 
+/**
+ * The rendered text of the first editor line containing `needle`, inlay hints included, in any
+ * editor group (the simulation panel takes the active group from the file it shows).
+ */
+async function lineText(page, needle) {
+  return page.evaluate((n) => {
+    for (const line of document.querySelectorAll('.editor-group-container .monaco-editor .view-lines .view-line')) {
+      const t = (line.textContent || '').replace(/\u00a0/g, ' ');
+      if (t.includes(n)) return t;
+    }
+    return null;
+  }, needle);
+}
+
 /** Waits until the line containing `needle` is rendered and its token containing `part` has a colour class. */
 async function tokenClass(page, needle, part, opts) {
   let tokens = null;
@@ -103,4 +117,4 @@ async function tokenClass(page, needle, part, opts) {
   }
 }
 
-module.exports = { waitForWorkbench, explorerRow, openFromExplorer, poll, expectLanguageMode, lineTokens, tokenClass };
+module.exports = { waitForWorkbench, explorerRow, openFromExplorer, poll, expectLanguageMode, lineTokens, lineText, tokenClass };

@@ -6,8 +6,7 @@ import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
 import { formatBytes } from '../core/size';
 import { LineIndex } from '../core/text/lineIndex';
-import { parseSparkVersion } from '../core/version';
-import { ParsedArgs, UsageError, optionString } from './args';
+import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
 import { LoadedDocument, loadDocument } from './input';
 
 export const LAYOUT_OPTIONS = { member: true, 'spark-version': true, format: true, type: true, 'system-memory': true, 'jvm-shortfall': true, 'host-ram': true, 'host-cores': true } as const;
@@ -154,20 +153,16 @@ function number(args: ParsedArgs, name: string): number | undefined {
 export function runLayout(args: ParsedArgs, out: (s: string) => void): number {
   if (args.positionals.length !== 1) throw new UsageError('layout needs exactly one file');
   const file = args.positionals[0] ?? '';
-  const format = optionString(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format ${format} (expected text or json)`);
-  const versionText = optionString(args, 'spark-version');
-  const version = versionText === undefined ? undefined : parseSparkVersion(versionText);
-  if (versionText !== undefined && version === undefined) throw new UsageError(`unknown --spark-version ${versionText} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
-  const memberText1 = optionString(args, 'member');
+  const format = optionChoice(args, 'format', ['text', 'json'] as const) ?? 'text';
+  const version = optionSparkVersion(args);
+  const memberLine = optionMember(args);
   const loaded: LoadedDocument = loadDocument(file, optionString(args, 'type'));
   let member: number | undefined;
-  if (memberText1 !== undefined) {
-    if (!/^\d+$/.test(memberText1) || Number(memberText1) < 1) throw new UsageError(`--member needs a line number from 1, got ${memberText1}`);
+  if (memberLine !== undefined) {
     if (loaded.doc.kind !== 'snappy-members') throw new UsageError('--member applies to SnappyData member files only');
     const count = Math.max(1, loaded.doc.members.length);
-    member = Number(memberText1) - 1;
-    if (member >= count) throw new UsageError(`${file} has ${count} member line(s); there is no member ${memberText1}`);
+    member = memberLine - 1;
+    if (member >= count) throw new UsageError(`${file} has ${count} member line(s); there is no member ${memberLine}`);
   }
   const systemMemory = number(args, 'system-memory');
   const shortfall = number(args, 'jvm-shortfall');

@@ -8,8 +8,8 @@ import { sparkVersionFor } from '../core/analyze';
 import { isSparkApplicationYaml, memberRoleOf } from '../core/document/kind';
 import { RULES, lintDocument, type Severity } from '../core/rules';
 import { LineIndex, type Span } from '../core/text/lineIndex';
-import { parseSparkVersion } from '../core/version';
-import { ParsedArgs, UsageError, optionString } from './args';
+import type { SparkVersion } from '../core/version';
+import { ParsedArgs, UsageError, optionChoice, optionSparkVersion, optionString } from './args';
 import { InputError, loadDocument, readText } from './input';
 import { toSarif } from './sarif';
 
@@ -81,7 +81,7 @@ function uriOf(file: string): string {
   return (rel === '' ? file : rel).split(sep).join('/');
 }
 
-export function lintFile(file: string, opts: { version?: ReturnType<typeof parseSparkVersion>; containerLimitMiB?: number }): LintRecord[] {
+export function lintFile(file: string, opts: { version?: SparkVersion; containerLimitMiB?: number }): LintRecord[] {
   const loaded = loadDocument(file);
   const version = sparkVersionFor(loaded.doc, opts.version).version;
   const leadsUri = loaded.leads !== undefined ? join(file, '..', basename(file).endsWith('.template') ? 'leads.template' : 'leads') : undefined;
@@ -107,11 +107,8 @@ export function lintFile(file: string, opts: { version?: ReturnType<typeof parse
 
 export function runLint(args: ParsedArgs, out: (s: string) => void): number {
   if (args.positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
-  const format = optionString(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown --format ${format} (expected text, json or sarif)`);
-  const versionText = optionString(args, 'spark-version');
-  const version = versionText === undefined ? undefined : parseSparkVersion(versionText);
-  if (versionText !== undefined && version === undefined) throw new UsageError(`unknown --spark-version ${versionText} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
+  const format = optionChoice(args, 'format', ['text', 'json', 'sarif'] as const) ?? 'text';
+  const version = optionSparkVersion(args);
   const limitText = optionString(args, 'container-limit');
   const containerLimitMiB = limitText === undefined ? undefined : Number(limitText);
   if (containerLimitMiB !== undefined && !(Number.isFinite(containerLimitMiB) && containerLimitMiB > 0)) throw new UsageError(`--container-limit needs a positive number of MiB, got ${limitText}`);

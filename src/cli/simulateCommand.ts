@@ -3,12 +3,11 @@
 // workload scenario on the executor the config file describes. A scenario error prints one line
 // `file:line: field: message` and exits 2, as does a configuration Spark would not start.
 import { formatBytes } from '../core/size';
-import { parseSparkVersion } from '../core/version';
 import {
   LevelResult, PRESETS, Scenario, SimResult, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
   presetScenario, resultText, simulateWorkload,
 } from '../core/workload';
-import { ParsedArgs, UsageError, optionString } from './args';
+import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
 import { InputError, loadDocument, readText } from './input';
 
 export const SIMULATE_OPTIONS = {
@@ -60,19 +59,10 @@ function levelsText(results: readonly LevelResult[], advice: ReturnType<typeof l
 export function runSimulate(args: ParsedArgs, out: (s: string) => void): number {
   if (args.positionals.length !== 1) throw new UsageError('simulate needs exactly one config file');
   const file = args.positionals[0] ?? '';
-  const format = optionString(args, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format ${format} (expected text or json)`);
-  const compare = optionString(args, 'compare');
-  if (compare !== undefined && compare !== 'levels') throw new UsageError(`unknown --compare ${compare} (expected levels)`);
-  const versionText = optionString(args, 'spark-version');
-  const version = versionText === undefined ? undefined : parseSparkVersion(versionText);
-  if (versionText !== undefined && version === undefined) throw new UsageError(`unknown --spark-version ${versionText} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
-  const memberText = optionString(args, 'member');
-  let member: number | undefined;
-  if (memberText !== undefined) {
-    if (!/^\d+$/.test(memberText) || Number(memberText) < 1) throw new UsageError(`--member needs a line number from 1, got ${memberText}`);
-    member = Number(memberText);
-  }
+  const format = optionChoice(args, 'format', ['text', 'json'] as const) ?? 'text';
+  const compare = optionChoice(args, 'compare', ['levels'] as const);
+  const version = optionSparkVersion(args);
+  const member = optionMember(args);
   const scenario = loadScenario(args);
   const loaded = loadDocument(file, optionString(args, 'type'));
   if (member !== undefined && loaded.doc.kind !== 'snappy-members') throw new UsageError('--member applies to SnappyData member files only');

@@ -29,17 +29,6 @@ async function tokenCentre(page, needle, part) {
   }, [needle, part]);
 }
 
-/** Rendered text of the line containing `needle`, inlay hints included. */
-async function lineText(page, needle) {
-  return page.evaluate((n) => {
-    for (const line of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')) {
-      const t = (line.textContent || '').replace(/\u00a0/g, ' ');
-      if (t.includes(n)) return t;
-    }
-    return null;
-  }, needle);
-}
-
 /** Moves the mouse onto a token and returns the hover's text once it contains `expect`. */
 async function hover(ctx, needle, part, expect) {
   let seen = '';
@@ -113,7 +102,7 @@ exports.tests = [
       await ctx.ui.openFromExplorer(ctx.page, 'demo/spark-defaults.conf');
       await ctx.ui.poll(async () => (await squiggles(ctx.page, 'error')) >= 1, 'the 2gb error squiggle', { timeoutMs: 30000 });
       const line = await ctx.ui.poll(async () => {
-        const t = await lineText(ctx.page, 'spark.executor.memory');
+        const t = await ctx.ui.lineText(ctx.page, 'spark.executor.memory');
         return t && t.includes('⟶') ? t : false;
       }, 'the inlay hint beside spark.executor.memory', { timeoutMs: 30000 });
       assert.match(line, /⟶\s*unified 2\.22 GiB\s*·\s*storage 1\.11 GiB\s*·\s*user 1\.48 GiB/);
@@ -130,7 +119,7 @@ exports.tests = [
       await ctx.ui.openFromExplorer(ctx.page, 'conf/servers');
       await ctx.ui.poll(async () => (await squiggles(ctx.page, 'error')) >= 2, 'error squiggles on node-b and node-c', { timeoutMs: 30000 });
       const line = await ctx.ui.poll(async () => {
-        const t = await lineText(ctx.page, 'node-a -heap-size=8g');
+        const t = await ctx.ui.lineText(ctx.page, 'node-a -heap-size=8g');
         return t && t.includes('⟶') ? t : false;
       }, 'the member hint on node-a', { timeoutMs: 30000 });
       assert.match(line, /⟶\s*heap 8\.00 GiB\s*·\s*reserved 409\.60 MiB\s*·\s*unified 6\.46 GiB\s*·\s*max storage 5\.52 GiB\s*·\s*off-heap 16\.00 GiB/);

@@ -80,16 +80,6 @@ async function compareWithCli(f, file) {
   return { json, ids };
 }
 
-async function lineText(page, needle) {
-  return page.evaluate((n) => {
-    for (const line of document.querySelectorAll('.editor-group-container .monaco-editor .view-lines .view-line')) {
-      const t = (line.textContent || '').replace(/\u00a0/g, ' ');
-      if (t.includes(n)) return t;
-    }
-    return null;
-  }, needle);
-}
-
 /** Picks a colour theme in "Preferences: Color Theme" and waits for the workbench to wear it. */
 async function setTheme(ctx, name, workbenchClass) {
   const { page } = ctx;
@@ -214,7 +204,7 @@ exports.tests = [
       await f.locator('[data-testid="apply"]').click();
       await ctx.ui.poll(async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()), 'the applied reply', { timeoutMs: 30000 });
       const line = await ctx.ui.poll(async () => {
-        const t = await lineText(ctx.page, 'spark.memory.fraction ');
+        const t = await ctx.ui.lineText(ctx.page, 'spark.memory.fraction ');
         return t && /spark\.memory\.fraction\s+0\.7\b/.test(t) ? t : false;
       }, 'spark.memory.fraction 0.7 in the editor', { timeoutMs: 30000 });
       ctx.log(`editor: ${line.trim()}`);
@@ -281,7 +271,7 @@ exports.tests = [
       assert.strictEqual(Number(await f.locator('[data-testid="layout-4-heapBytes"]').getAttribute('data-bytes')), json.members[3].heapBytes, 'other members keep their heap');
       await f.locator('[data-testid="apply"]').click();
       await ctx.ui.poll(async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()), 'the applied reply', { timeoutMs: 30000 });
-      await ctx.ui.poll(async () => /node-a -heap-size=16g /.test((await lineText(ctx.page, 'node-a')) || ''), 'node-a -heap-size=16g in the editor', { timeoutMs: 30000 });
+      await ctx.ui.poll(async () => /node-a -heap-size=16g /.test((await ctx.ui.lineText(ctx.page, 'node-a')) || ''), 'node-a -heap-size=16g in the editor', { timeoutMs: 30000 });
     },
   },
 ];

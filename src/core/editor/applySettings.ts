@@ -23,7 +23,7 @@ import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { DocumentType } from '../document/kind';
 import { parseMembers, type MemberArg, type MemberLine, type MembersDocument } from '../parse/members';
 import { parseProperties, type PropertyEntry } from '../parse/properties';
-import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, parseSparkApplication } from '../parse/sparkApplication';
+import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, nodeSpan, parseSparkApplication } from '../parse/sparkApplication';
 import type { TextEdit } from '../rules/types';
 import type { Span } from '../text/lineIndex';
 import { eolOf, lineEndOf, lineStartOf } from '../text/lines';
@@ -269,11 +269,6 @@ function yamlKey(key: string, like?: string): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(key) ? key : JSON.stringify(key);
 }
 
-function rangeOf(node: YamlNode | null | undefined): Span | undefined {
-  const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : undefined;
-}
-
 /** The spec map the parser reads (SparkApplication spec, or a ScheduledSparkApplication's template). */
 function specOf(text: string): YAMLMap | undefined {
   return applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }) as readonly { readonly contents: unknown }[]);
@@ -281,7 +276,7 @@ function specOf(text: string): YAMLMap | undefined {
 
 /** The end of the last line a block map item occupies (after its value, before the line break). */
 function itemLineEnd(text: string, pair: Pair): number {
-  const v = rangeOf(pair.value as YamlNode | null) ?? rangeOf(pair.key as YamlNode | null) ?? { start: 0, end: 0 };
+  const v = nodeSpan(pair.value as YamlNode | null) ?? nodeSpan(pair.key as YamlNode | null) ?? { start: 0, end: 0 };
   let end = v.end;
   while (end > v.start && /[\s]/.test(text.charAt(end - 1))) end--;
   return lineEndOf(text, end);
@@ -324,10 +319,10 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
   const conf = confPair?.value as YamlNode | null | undefined;
   if (confPair !== undefined && isMap(conf)) {
     const items = conf.items as Pair[];
-    const firstKey = items.length > 0 ? rangeOf(items[0]!.key as YamlNode) : undefined;
+    const firstKey = items.length > 0 ? nodeSpan(items[0]!.key as YamlNode) : undefined;
     const keyLike = firstKey !== undefined ? text.slice(firstKey.start, firstKey.end) : undefined;
     if (conf.flow === true) {
-      const r = rangeOf(conf);
+      const r = nodeSpan(conf);
       if (r === undefined || text.charAt(r.end - 1) !== '}') return { ok: false, message: 'spec.sparkConf is written in a form this cannot edit: add the settings by hand.' };
       const body = missing.map((c) => `${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(', ');
       const at = r.end - 1;
@@ -345,7 +340,7 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
     }
   }
   const specItems = spec.items as Pair[];
-  const specKey = specItems.length > 0 ? rangeOf(specItems[0]!.key as YamlNode) : undefined;
+  const specKey = specItems.length > 0 ? nodeSpan(specItems[0]!.key as YamlNode) : undefined;
   if (specKey === undefined) return { ok: false, message: 'spec has no fields to place sparkConf beside: add it by hand.' };
   const specIndent = ' '.repeat(columnOf(text, specKey.start));
   const entryIndent = `${specIndent}  `;
@@ -356,8 +351,8 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
     if (v !== null && v !== undefined && !(isScalar(v) && v.value === null)) {
       return { ok: false, message: 'spec.sparkConf is not a map: fix it before applying settings.' };
     }
-    const keyRange = rangeOf(confPair.key as YamlNode)!;
-    const vr = rangeOf(v);
+    const keyRange = nodeSpan(confPair.key as YamlNode)!;
+    const vr = nodeSpan(v);
     if (vr !== undefined && vr.end > vr.start) {
       // `sparkConf: ~` or `sparkConf: null`: the entries take the place of the null.
       let from = vr.start;

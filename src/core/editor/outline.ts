@@ -1,12 +1,12 @@
 // The outline of a config file: spark-defaults.conf settings grouped by prefix (spark.memory.*),
 // one entry per SnappyData member (host and role, its arguments as children), and the sparkConf,
 // driver and executor sections of a SparkApplication.
-import { LineCounter, isMap, isScalar, parseAllDocuments } from 'yaml';
-import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
 import type { ParsedDocument } from '../analyze';
 import type { MembersDocument } from '../parse/members';
 import type { PropertiesDocument, PropertyEntry } from '../parse/properties';
-import type { SparkApplicationDocument } from '../parse/sparkApplication';
+import { type SparkApplicationDocument, applicationSpecOf, mapGet, nodeSpan } from '../parse/sparkApplication';
 import type { Span } from '../text/lineIndex';
 
 export type OutlineKind = 'group' | 'setting' | 'member' | 'argument' | 'section' | 'field';
@@ -106,36 +106,13 @@ function membersOutline(doc: MembersDocument): OutlineSymbol[] {
   });
 }
 
-function rangeOf(node: YamlNode | null | undefined): Span | undefined {
-  const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : undefined;
-}
-
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) if (isScalar(item.key) && String(item.key.value) === key) return item as Pair;
-  return undefined;
-}
-
 /** The spec map of the first SparkApplication in the text (the template of a ScheduledSparkApplication). */
 function specMap(text: string): YAMLMap | undefined {
-  let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
+    return applicationSpecOf(parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as readonly { readonly contents: unknown }[]);
   } catch {
     return undefined;
   }
-  for (const d of Array.isArray(docs) ? docs : [docs]) {
-    const root = d.contents;
-    if (!isMap(root)) continue;
-    const kind = pairOf(root, 'kind');
-    const k = kind !== undefined && isScalar(kind.value) ? String(kind.value.value) : '';
-    if (k !== 'SparkApplication' && k !== 'ScheduledSparkApplication') continue;
-    const spec = pairOf(root, 'spec')?.value;
-    if (!isMap(spec)) return undefined;
-    const template = k === 'ScheduledSparkApplication' ? pairOf(spec, 'template')?.value : undefined;
-    return isMap(template) ? template : spec;
-  }
-  return undefined;
 }
 
 function applicationOutline(doc: SparkApplicationDocument): OutlineSymbol[] {
@@ -143,9 +120,9 @@ function applicationOutline(doc: SparkApplicationDocument): OutlineSymbol[] {
   if (spec === undefined) return [];
   const out: OutlineSymbol[] = [];
   const section = (name: string, children: OutlineSymbol[], detail: string): void => {
-    const pair = pairOf(spec, name);
-    const keySpan = rangeOf(pair?.key as YamlNode | undefined);
-    const valueSpan = rangeOf(pair?.value as YamlNode | undefined);
+    const pair = mapGet(spec, name);
+    const keySpan = nodeSpan(pair?.key as YamlNode | undefined);
+    const valueSpan = nodeSpan(pair?.value as YamlNode | undefined);
     if (keySpan === undefined) return;
     out.push({ name, detail, kind: 'section', span: union([keySpan, ...(valueSpan !== undefined ? [valueSpan] : []), ...children.map((c) => c.span)]), selectionSpan: keySpan, children });
   };

@@ -209,6 +209,24 @@ class NextIndex {
   }
 }
 
+/** What a member line's arguments add up to: the first one the launcher rejects, and the last value of each option. */
+class ArgTally {
+  readonly options = new Map<string, MemberArg>();
+  launchError: { message: string; span: Span } | undefined;
+
+  add(arg: MemberArg): void {
+    if (this.launchError === undefined) {
+      const message = launchErrorOf(arg);
+      if (message !== undefined) this.launchError = { message, span: arg.span };
+    }
+    if (arg.kind === 'option' && arg.key !== undefined) {
+      // The last occurrence wins and sits last in iteration order.
+      this.options.delete(arg.key);
+      this.options.set(arg.key, arg);
+    }
+  }
+}
+
 /**
  * A member line with nothing for the shell to interpret (no backslash, quote, expansion,
  * operator, glob or #): read it straight from the text. Returns undefined when the line needs the
@@ -227,8 +245,7 @@ function simpleMember(text: string, from: number, nl: number, index: number, rol
   const host = chars.slice(0, hostEnd);
   const tab = host.indexOf('\t');
   const args: MemberArg[] = [];
-  const options = new Map<string, MemberArg>();
-  let launchError: { message: string; span: Span } | undefined;
+  const tally = new ArgTally();
   let i = sp < 0 ? chars.length : sp + 1;
   while (i < chars.length) {
     let c = chars.charCodeAt(i);
@@ -240,15 +257,9 @@ function simpleMember(text: string, from: number, nl: number, index: number, rol
     while (i < chars.length && (c = chars.charCodeAt(i)) !== 0x20 && c !== 0x09) i++;
     const arg = launcherArg({ text: chars.slice(ws, i), span: { start: a + ws, end: a + i } }, text);
     args.push(arg);
-    if (launchError === undefined) {
-      const message = launchErrorOf(arg);
-      if (message !== undefined) launchError = { message, span: arg.span };
-    }
-    if (arg.kind === 'option' && arg.key !== undefined) {
-      options.delete(arg.key);
-      options.set(arg.key, arg);
-    }
+    tally.add(arg);
   }
+  const { options, launchError } = tally;
   const cr = chars.endsWith('\r') ? { start: b - 1, end: b } : undefined;
   return {
     index, role, host,
@@ -315,18 +326,9 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
     const restOffs = sp < 0 ? [] : offs.slice(sp + 1);
     const split = splitShellWords(restChars, restOffs, text.length);
     const args = split.words.map((w) => launcherArg(w, text));
-    const options = new Map<string, MemberArg>();
-    let launchError: { message: string; span: Span } | undefined;
-    for (const a of args) {
-      if (launchError === undefined) {
-        const message = launchErrorOf(a);
-        if (message !== undefined) launchError = { message, span: a.span };
-      }
-      if (a.kind === 'option' && a.key !== undefined) {
-        options.delete(a.key);
-        options.set(a.key, a);
-      }
-    }
+    const tally = new ArgTally();
+    for (const a of args) tally.add(a);
+    const { options, launchError } = tally;
     const crAt = line.chars.endsWith('\r') ? line.offs[line.chars.length - 1] : undefined;
     const cr = crAt !== undefined ? { start: crAt, end: crAt + 1 } : undefined;
     members.push({

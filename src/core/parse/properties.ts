@@ -423,6 +423,12 @@ function mixHash(h: number): number {
   return h & 0x3fffffff;
 }
 
+/** `into`, a larger column, holding `from`'s values first. */
+function grown<T extends Uint8Array | Int32Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
+}
+
 /** The columns as the reader fills them: capacity grows by doubling, `view` cuts them to the entry count. */
 class ColumnsBuilder {
   traits: Uint8Array;
@@ -446,18 +452,10 @@ class ColumnsBuilder {
 
   private grow(): void {
     const n = this.traits.length * 2;
-    const traits = new Uint8Array(n);
-    traits.set(this.traits);
-    this.traits = traits;
-    const keyHash = new Int32Array(n);
-    keyHash.set(this.keyHash);
-    this.keyHash = keyHash;
-    const keyShape = new Int32Array(n);
-    keyShape.set(this.keyShape);
-    this.keyShape = keyShape;
-    const inEffect = new Uint8Array(n);
-    inEffect.set(this.inEffect);
-    this.inEffect = inEffect;
+    this.traits = grown(this.traits, new Uint8Array(n));
+    this.keyHash = grown(this.keyHash, new Int32Array(n));
+    this.keyShape = grown(this.keyShape, new Int32Array(n));
+    this.inEffect = grown(this.inEffect, new Uint8Array(n));
   }
 
   view(count: number): EntryColumns {

@@ -63,8 +63,7 @@ export interface SparkApplicationDocument {
 }
 
 function span(node: YamlNode | null | undefined): Span {
-  const r = node?.range;
-  return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
+  return nodeSpan(node) ?? { start: 0, end: 0 };
 }
 
 function scalarType(node: Scalar): YamlScalarType {
@@ -85,6 +84,12 @@ function scalarText(node: Scalar, text: string): string {
 }
 
 /** The pair of a block or flow map whose scalar key is `key`. */
+/** A YAML node's characters in the text, when it has any. */
+export function nodeSpan(node: YamlNode | null | undefined): Span | undefined {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
 export function mapGet(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
     const k = item.key;

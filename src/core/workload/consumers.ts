@@ -4,36 +4,11 @@ import { MemoryConsumer } from '../sim/tmm/memoryConsumer';
 import type { Page, TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
 import type { MemoryMode } from '../sim/memoryMode';
 
-/**
- * UnsafeExternalSorter / ShuffleExternalSorter (core/src/main/java/org/apache/spark/util/collection/
- * unsafe/sort/UnsafeExternalSorter.java, shuffle/sort/ShuffleExternalSorter.java): records go into
- * Tungsten pages; spill() only acts when the sorter itself asked (trigger == this) and then writes
- * every page out and frees it.
- */
-export class SortConsumer extends MemoryConsumer {
+/** A consumer whose memory is Tungsten pages it keeps in a list. */
+abstract class PagedConsumer extends MemoryConsumer {
   readonly pages: Page[] = [];
-  /** Spills made and bytes they wrote, read by the engine after each allocation. */
-  spills = 0;
-  spilledNow = 0;
 
-  constructor(tmm: TaskMemoryManager, mode: MemoryMode) {
-    super(tmm, mode, 'UnsafeExternalSorter');
-  }
-
-  spill(_size: number, trigger: MemoryConsumer): number {
-    if (trigger !== this || this.pages.length === 0) return 0;
-    let freed = 0;
-    for (const p of this.pages) {
-      freed += p.size;
-      this.freePage(p);
-    }
-    this.pages.length = 0;
-    this.spills++;
-    this.spilledNow += freed;
-    this.spilledBytes += freed;
-    return freed;
-  }
-
+  /** Frees every page (a spill that writes them all, or the task's end); returns the bytes freed. */
   freeAll(): number {
     let freed = 0;
     for (const p of this.pages) {
@@ -46,29 +21,42 @@ export class SortConsumer extends MemoryConsumer {
 }
 
 /**
+ * UnsafeExternalSorter / ShuffleExternalSorter (core/src/main/java/org/apache/spark/util/collection/
+ * unsafe/sort/UnsafeExternalSorter.java, shuffle/sort/ShuffleExternalSorter.java): records go into
+ * Tungsten pages; spill() only acts when the sorter itself asked (trigger == this) and then writes
+ * every page out and frees it.
+ */
+export class SortConsumer extends PagedConsumer {
+  /** Spills made and bytes they wrote, read by the engine after each allocation. */
+  spills = 0;
+  spilledNow = 0;
+
+  constructor(tmm: TaskMemoryManager, mode: MemoryMode) {
+    super(tmm, mode, 'UnsafeExternalSorter');
+  }
+
+  spill(_size: number, trigger: MemoryConsumer): number {
+    if (trigger !== this || this.pages.length === 0) return 0;
+    const freed = this.freeAll();
+    this.spills++;
+    this.spilledNow += freed;
+    this.spilledBytes += freed;
+    return freed;
+  }
+}
+
+/**
  * BytesToBytesMap (core/src/main/java/org/apache/spark/unsafe/map/BytesToBytesMap.java), the build
  * side of a hash join (UnsafeHashedRelation): pages in Tungsten mode; spill() frees nothing while
  * the map is being built, so a build that cannot get a page fails the task
  * (SparkOutOfMemoryError from MemoryConsumer.allocatePage).
  */
-export class HashMapConsumer extends MemoryConsumer {
-  readonly pages: Page[] = [];
-
+export class HashMapConsumer extends PagedConsumer {
   constructor(tmm: TaskMemoryManager, mode: MemoryMode) {
     super(tmm, mode, 'BytesToBytesMap');
   }
 
   spill(_size: number, _trigger: MemoryConsumer): number {
     return 0;
-  }
-
-  freeAll(): number {
-    let freed = 0;
-    for (const p of this.pages) {
-      freed += p.size;
-      this.freePage(p);
-    }
-    this.pages.length = 0;
-    return freed;
   }
 }

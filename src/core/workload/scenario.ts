@@ -6,7 +6,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { byteStringAs } from '../size';
-import { editDistance } from '../rules/properties/unknownKey';
+import { editDistance } from '../text/editDistance';
 import { STORAGE_LEVEL_NAMES, Scenario, StageSpec, StorageLevelName, TaskOp } from './types';
 
 export interface ScenarioError {

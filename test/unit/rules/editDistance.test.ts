@@ -2,7 +2,8 @@
 // prefix it skips and the rows it stops early must never change an answer of at most `max`.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { closestKey, editDistance } from '../../../src/core/rules/properties/unknownKey';
+import { closestKey } from '../../../src/core/rules/properties/unknownKey';
+import { editDistance } from '../../../src/core/text/editDistance';
 
 function osa(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_v, i) => Array.from({ length: b.length + 1 }, (_w, j) => (i === 0 ? j : j === 0 ? i : 0)));

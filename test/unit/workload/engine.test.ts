@@ -361,6 +361,12 @@ stages:
     assert.equal(r.summary.failedTasks, (r.summary.retriedTasks ?? 0) + 1);
   });
 
+  it('a spark.task.maxFailures that is not an int stops the run with the scheduler\'s message', () => {
+    const r = simulateWorkload(EXEC_4G, scenario('name: s\nconf:\n  spark.task.maxFailures: four\nstages:\n  - tasks: 1\n    ops:\n      - compute: { ms: 1 }\n'));
+    assert.match(r.summary.stoppedAt ?? '', /spark\.task\.maxFailures should be int, but was four/);
+    assert.equal(r.summary.tasks ?? 0, 0);
+  });
+
   describe('RocksDB state stores (stateStore) and Spark 4.1 unmanaged memory', () => {
     const conf41 = (extra: string) => {
       const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, `spark.executor.memory 4g\nspark.executor.cores 1\n${extra}`), { sparkVersion: SPARK_4_1 });

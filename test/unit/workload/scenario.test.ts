@@ -56,6 +56,14 @@ describe('workload scenario parser', () => {
     assert.equal(r[0]?.line, 5);
   });
 
+  it('requires a size and a holdMs for a stateStore, on its line', () => {
+    const e = errors('name: a\nstages:\n  - tasks: 1\n    ops:\n      - stateStore: { size: 1x, hold: 5 }\n');
+    const fields = e.map((x) => x.field);
+    assert.ok(fields.includes('stages[0].ops[0].stateStore.size'), JSON.stringify(e));
+    assert.ok(fields.includes('stages[0].ops[0].stateStore.holdMs'), JSON.stringify(e));
+    assert.ok(e.every((x) => x.line === 5), JSON.stringify(e));
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const e = errors('name: a\nstages: [\n  - x\n');
     assert.ok(e.length >= 1);

@@ -4,26 +4,13 @@
 // (heap-size, dir, classpath) misspelt is not even treated as special. Only near misses are reported,
 // and only as a hint: unknown options are legal. Known names: catalog/snappyKeys.ts SNAPPY_OPTION_NAMES.
 import { SNAPPY_OPTION_NAMES } from '../../catalog/snappyKeys';
+import { editDistance } from '../../text/editDistance';
 import type { Rule } from '../types';
 import { argSubSpan, launcherArgs, membersOf } from './common';
 
 const KNOWN: ReadonlySet<string> = new Set(SNAPPY_OPTION_NAMES);
 /** Prefixes of properties SnappyData passes on to Spark, the store or the job server: never guessed at. */
 const PASS_THROUGH = /^(spark\.|snappydata\.|gemfirexd\.|gemfire\.|jobserver\.|zeppelin\.|hive\.|hadoop\.|javax\.jdo\.)/;
-
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_v, i) => Array.from({ length: b.length + 1 }, (_w, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 export function nearestOption(key: string): string | undefined {
   if (key.length < 3 || key.length > 60 || KNOWN.has(key)) return undefined;
@@ -32,7 +19,7 @@ export function nearestOption(key: string): string | undefined {
   let bestD = Number.POSITIVE_INFINITY;
   for (const k of SNAPPY_OPTION_NAMES) {
     const limit = k.length <= 5 ? 1 : 2;
-    const dd = Math.min(distance(key, k), norm === k.toLowerCase() ? 1 : Number.POSITIVE_INFINITY, distance(norm, k.toLowerCase()));
+    const dd = Math.min(editDistance(key, k, limit), norm === k.toLowerCase() ? 1 : Number.POSITIVE_INFINITY, editDistance(norm, k.toLowerCase(), limit));
     if (dd <= limit && dd < bestD) {
       best = k;
       bestD = dd;
@@ -52,7 +39,7 @@ export const snappyUnknownOption: Rule = {
     for (const m of doc.members) {
       for (const a of launcherArgs(m)) {
         if (a.kind !== 'option' || a.key === undefined || KNOWN.has(a.key)) continue;
-        if (PASS_THROUGH.test(a.key) && !KNOWN.has(a.key) && !SNAPPY_OPTION_NAMES.some((k) => PASS_THROUGH.test(k) && distance(a.key!, k) <= 2)) continue;
+        if (PASS_THROUGH.test(a.key) && !KNOWN.has(a.key) && !SNAPPY_OPTION_NAMES.some((k) => PASS_THROUGH.test(k) && editDistance(a.key!, k, 2) <= 2)) continue;
         const s = nearestOption(a.key);
         if (s === undefined) continue;
         const keySpan = argSubSpan(ctx, a, 1, 1 + a.key.length);
