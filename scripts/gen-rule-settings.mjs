@@ -22,10 +22,19 @@ const entry = `
 `;
 const out = await esbuild.build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'gen-rule-settings-entry.ts' },
-  bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning', target: 'es2022',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'warning',
+  target: 'es2022',
 });
 const mod = { exports: {} };
-new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, createRequire(join(root, 'package.json')));
+new Function('module', 'exports', 'require', out.outputFiles[0].text)(
+  mod,
+  mod.exports,
+  createRequire(join(root, 'package.json')),
+);
 const generated = mod.exports;
 
 const path = join(root, 'package.json');
@@ -35,7 +44,10 @@ pkg.contributes ??= {};
 pkg.contributes.configuration ??= { title: 'Spark Memory', properties: {} };
 const props = pkg.contributes.configuration.properties ?? {};
 // Keep the hand-written settings where they are; the generated ones first.
-pkg.contributes.configuration.properties = { ...generated, ...Object.fromEntries(Object.entries(props).filter(([k]) => !(k in generated))) };
+pkg.contributes.configuration.properties = {
+  ...generated,
+  ...Object.fromEntries(Object.entries(props).filter(([k]) => !(k in generated))),
+};
 const after = JSON.stringify(pkg, null, 2) + '\n';
 
 if (check) {
@@ -46,7 +58,9 @@ if (check) {
   console.log('package.json: generated settings are up to date');
 } else if (after !== before) {
   writeFileSync(path, after);
-  console.log(`package.json: wrote ${Object.keys(generated).join(', ')} (${Object.keys(generated['sparkMemory.rules'].properties).length} rule codes)`);
+  console.log(
+    `package.json: wrote ${Object.keys(generated).join(', ')} (${Object.keys(generated['sparkMemory.rules'].properties).length} rule codes)`,
+  );
 } else {
   console.log('package.json: generated settings already up to date');
 }

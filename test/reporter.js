@@ -9,7 +9,10 @@ const { EVENT_RUN_END } = Mocha.Runner.constants;
 class UnitReporter extends Spec {
   constructor(runner, options) {
     super(runner, options);
-    const label = (options && options.reporterOptions && options.reporterOptions.label) || process.env.SPARK_MEMORY_TEST_LABEL || 'unit';
+    const label =
+      (options && options.reporterOptions && options.reporterOptions.label) ||
+      process.env.SPARK_MEMORY_TEST_LABEL ||
+      'unit';
     runner.once(EVENT_RUN_END, () => {
       const s = runner.stats || this.stats;
       const failed = s.failures;

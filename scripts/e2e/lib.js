@@ -24,14 +24,19 @@ function serverMain() {
   const host = hostDir();
   const main = path.join(host, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
   if (!fs.existsSync(path.join(host, `.installed-${CODE_SERVER_VERSION}`)) || !fs.existsSync(main)) {
-    throw new HarnessError(`VS Code host (code-server ${CODE_SERVER_VERSION}) is not installed in ${host}: run bash scripts/e2e/install-host.sh`);
+    throw new HarnessError(
+      `VS Code host (code-server ${CODE_SERVER_VERSION}) is not installed in ${host}: run bash scripts/e2e/install-host.sh`,
+    );
   }
   return main;
 }
 
 function chromiumPath() {
   const p = process.env.SPARK_MEMORY_CHROMIUM || '/usr/bin/chromium';
-  if (!fs.existsSync(p)) throw new HarnessError(`chromium not found at ${p}: run bash scripts/e2e/install-host.sh (or set SPARK_MEMORY_CHROMIUM)`);
+  if (!fs.existsSync(p))
+    throw new HarnessError(
+      `chromium not found at ${p}: run bash scripts/e2e/install-host.sh (or set SPARK_MEMORY_CHROMIUM)`,
+    );
   return p;
 }
 
@@ -59,9 +64,12 @@ async function choosePort(fallback) {
   const env = process.env.SPARK_MEMORY_E2E_PORT;
   const wanted = env ? Number(env) : fallback;
   if (wanted === undefined) return freePort();
-  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535) throw new HarnessError(`bad port ${JSON.stringify(env)} in SPARK_MEMORY_E2E_PORT`);
+  if (!Number.isInteger(wanted) || wanted < 1 || wanted > 65535)
+    throw new HarnessError(`bad port ${JSON.stringify(env)} in SPARK_MEMORY_E2E_PORT`);
   if (!(await portFree(wanted))) {
-    throw new HarnessError(`port ${wanted} on 127.0.0.1 is already in use: set SPARK_MEMORY_E2E_PORT to a free port${env ? ', or unset it to pick one' : ''}`);
+    throw new HarnessError(
+      `port ${wanted} on 127.0.0.1 is already in use: set SPARK_MEMORY_E2E_PORT to a free port${env ? ', or unset it to pick one' : ''}`,
+    );
   }
   return wanted;
 }
@@ -103,7 +111,8 @@ function serverDirs(stateDir) {
     tmp: path.join(stateDir, 'tmp'),
     log: path.join(stateDir, 'server.log'),
   };
-  for (const d of [path.join(dirs.userData, 'User'), dirs.serverData, dirs.extensions, dirs.tmp]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [path.join(dirs.userData, 'User'), dirs.serverData, dirs.extensions, dirs.tmp])
+    fs.mkdirSync(d, { recursive: true });
   const settings = path.join(dirs.userData, 'User', 'settings.json');
   if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2) + '\n');
   return dirs;
@@ -112,15 +121,35 @@ function serverDirs(stateDir) {
 /** `server-main.js --install-extension <vsix>` into the state's extensions dir (before the server starts). */
 function installVsix(stateDir, vsix, timeoutMs = 120000) {
   const dirs = serverDirs(stateDir);
-  const r = spawnSync(process.execPath, [serverMain(), '--accept-server-license-terms',
-    '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--install-extension', vsix, '--force'], {
-    encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, TMPDIR: dirs.tmp }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      serverMain(),
+      '--accept-server-license-terms',
+      '--server-data-dir',
+      dirs.serverData,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: { ...process.env, TMPDIR: dirs.tmp },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const out = `${r.stdout || ''}${r.stderr || ''}`;
-  if (r.error && r.error.code === 'ETIMEDOUT') throw new HarnessError(`installing ${path.basename(vsix)} timed out after ${timeoutMs / 1000}s`);
+  if (r.error && r.error.code === 'ETIMEDOUT')
+    throw new HarnessError(`installing ${path.basename(vsix)} timed out after ${timeoutMs / 1000}s`);
   if (r.status !== 0 || !/successfully installed/i.test(out)) {
-    throw new HarnessError(`installing ${path.basename(vsix)} failed (exit ${r.status}): ${out.trim().split('\n').slice(-3).join(' | ')}`);
+    throw new HarnessError(
+      `installing ${path.basename(vsix)} failed (exit ${r.status}): ${out.trim().split('\n').slice(-3).join(' | ')}`,
+    );
   }
   return out.trim();
 }
@@ -131,7 +160,10 @@ function httpOk(url, timeoutMs) {
       res.resume();
       resolve(res.statusCode === 200);
     });
-    req.on('timeout', () => { req.destroy(); resolve(false); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(false);
+    });
     req.on('error', () => resolve(false));
   });
 }
@@ -139,14 +171,25 @@ function httpOk(url, timeoutMs) {
 const running = new Set();
 
 function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); return true; } catch { return false; }
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Never leave a server group behind, whatever way this process ends.
 // The server is in its own process group, so a Ctrl-C on the terminal does not reach it: turn the
 // usual signals into a normal exit so this handler runs.
-process.on('exit', () => { for (const s of running) killGroup(s.pid, 'SIGKILL'); });
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+process.on('exit', () => {
+  for (const s of running) killGroup(s.pid, 'SIGKILL');
+});
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(sig, () => {
     if (process.listenerCount(sig) === 1) process.exit(code);
   });
@@ -160,15 +203,36 @@ async function startServer({ stateDir, port, readyTimeoutMs = 60000 }) {
   const main = serverMain();
   const dirs = serverDirs(stateDir);
   const log = fs.openSync(dirs.log, 'a');
-  const child = spawn(process.execPath, [main,
-    '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-    '--enable-smoke-test-driver', '--disable-telemetry', '--telemetry-level', 'off', '--disable-workspace-trust',
-    '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-  ], { detached: true, stdio: ['ignore', log, log], env: { ...process.env, TMPDIR: dirs.tmp } });
+  const child = spawn(
+    process.execPath,
+    [
+      main,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      '--telemetry-level',
+      'off',
+      '--disable-workspace-trust',
+      '--server-data-dir',
+      dirs.serverData,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+    ],
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, TMPDIR: dirs.tmp } },
+  );
   fs.closeSync(log);
   const server = { pid: child.pid, port, url: `http://127.0.0.1:${port}`, log: dirs.log, exited: false, stateDir };
   running.add(server);
-  child.on('exit', () => { server.exited = true; });
+  child.on('exit', () => {
+    server.exited = true;
+  });
   const deadline = Date.now() + readyTimeoutMs;
   while (Date.now() < deadline) {
     if (server.exited) {
@@ -179,7 +243,9 @@ async function startServer({ stateDir, port, readyTimeoutMs = 60000 }) {
     await sleep(250);
   }
   await stopServer(server);
-  throw new HarnessError(`VS Code server not ready on ${server.url} after ${readyTimeoutMs / 1000}s (log: ${dirs.log})`);
+  throw new HarnessError(
+    `VS Code server not ready on ${server.url} after ${readyTimeoutMs / 1000}s (log: ${dirs.log})`,
+  );
 }
 
 /** SIGTERM the server's process group, SIGKILL whatever is left after 5 s. */
@@ -241,14 +307,26 @@ async function launchBrowser(profileDir, { timeoutMs = 60000 } = {}) {
     throw new HarnessError('playwright-core is not installed: run npm ci');
   }
   fs.mkdirSync(profileDir, { recursive: true });
-  const ctx = await withTimeout(chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    timeout: timeoutMs,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  }), timeoutMs + 5000, 'launching chromium');
+  const ctx = await withTimeout(
+    chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      timeout: timeoutMs,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    }),
+    timeoutMs + 5000,
+    'launching chromium',
+  );
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.setDefaultTimeout(30000);
   page.setDefaultNavigationTimeout(60000);
@@ -266,7 +344,27 @@ function elapsed(t0) {
 }
 
 module.exports = {
-  REPO, CODE_SERVER_VERSION, HarnessError, hostDir, serverMain, chromiumPath, choosePort, freePort, portFree,
-  makeStateDir, copyWorkspace, serverDirs, installVsix, startServer, stopServer, withTimeout, sleep, tail,
-  remoteUri, workbenchUrl, launchBrowser, resultsDir, elapsed,
+  REPO,
+  CODE_SERVER_VERSION,
+  HarnessError,
+  hostDir,
+  serverMain,
+  chromiumPath,
+  choosePort,
+  freePort,
+  portFree,
+  makeStateDir,
+  copyWorkspace,
+  serverDirs,
+  installVsix,
+  startServer,
+  stopServer,
+  withTimeout,
+  sleep,
+  tail,
+  remoteUri,
+  workbenchUrl,
+  launchBrowser,
+  resultsDir,
+  elapsed,
 };

@@ -21,12 +21,15 @@ const lib = require('./lib');
 const TIMEOUT_MS = Number(process.env.SPARK_MEMORY_E2E_TIMEOUT_MS || 240000);
 const TESTS = path.join(lib.REPO, 'out', 'test', 'suite', 'index.js');
 const RESULT_MARK = '@@spark-memory-in-host-result ';
-const NOISE = /^(Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|\[reconnection|\[AgentHost|\[AccountPolicy|Started local extension host|Loading development extension|%c)/;
+const NOISE =
+  /^(Resolv|Creating a socket|Updating additional|\[Service Worker\]|ChatSessionStore|\[reconnection|\[AgentHost|\[AccountPolicy|Started local extension host|Loading development extension|%c)/;
 
 async function main() {
   const t0 = Date.now();
-  if (!fs.existsSync(TESTS)) throw new lib.HarnessError(`${path.relative(lib.REPO, TESTS)} is missing: run npm run compile-tests`);
-  if (!fs.existsSync(path.join(lib.REPO, 'dist', 'extension.js'))) throw new lib.HarnessError('dist/extension.js is missing: run npm run build');
+  if (!fs.existsSync(TESTS))
+    throw new lib.HarnessError(`${path.relative(lib.REPO, TESTS)} is missing: run npm run compile-tests`);
+  if (!fs.existsSync(path.join(lib.REPO, 'dist', 'extension.js')))
+    throw new lib.HarnessError('dist/extension.js is missing: run npm run build');
   const state = lib.makeStateDir('in-host');
   const out = lib.resultsDir('in-host');
   const ws = lib.copyWorkspace(state);
@@ -41,13 +44,21 @@ async function main() {
     browser = await lib.launchBrowser(path.join(state, 'chromium'));
     const { page } = browser;
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
-    page.on('pageerror', (e) => { if (process.env.VERBOSE) console.log('[pageerror]', e.message); });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
+    page.on('pageerror', (e) => {
+      if (process.env.VERBOSE) console.log('[pageerror]', e.message);
+    });
     if (process.env.VERBOSE) page.on('console', (m) => console.log('[page]', m.text()));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       let line = util.format(...(Array.isArray(args) ? args : [args]));
       if (line.startsWith(RESULT_MARK)) {
-        try { counts = JSON.parse(line.slice(RESULT_MARK.length)); } catch { /* reported below as no result */ }
+        try {
+          counts = JSON.parse(line.slice(RESULT_MARK.length));
+        } catch {
+          /* reported below as no result */
+        }
         return;
       }
       if (!process.env.VERBOSE) {
@@ -60,11 +71,21 @@ async function main() {
     const url = lib.workbenchUrl(server, { folder: ws, devExtension: lib.REPO, testsPath: TESTS });
     await lib.withTimeout(page.goto(url, { waitUntil: 'domcontentloaded' }), 60000, 'loading the workbench page');
     const left = Math.max(10000, TIMEOUT_MS - (Date.now() - t0));
-    const code = await lib.withTimeout(exited, left, 'the in-host test run (no codeAutomationExit; is "[Extension Development Host]" in the title of test-results/in-host/final.png?)')
-      .catch((e) => { outcome = e.message; return 'timeout'; });
+    const code = await lib
+      .withTimeout(
+        exited,
+        left,
+        'the in-host test run (no codeAutomationExit; is "[Extension Development Host]" in the title of test-results/in-host/final.png?)',
+      )
+      .catch((e) => {
+        outcome = e.message;
+        return 'timeout';
+      });
     await page.screenshot({ path: path.join(out, 'final.png') }).catch(() => {});
-    if (code !== 'timeout' && code !== 0 && !counts) outcome = `extension host exited with code ${code} before the tests reported`;
-    if (code !== 'timeout' && code !== 0 && counts && counts.failed === 0) outcome = `extension host exited with code ${code}`;
+    if (code !== 'timeout' && code !== 0 && !counts)
+      outcome = `extension host exited with code ${code} before the tests reported`;
+    if (code !== 'timeout' && code !== 0 && counts && counts.failed === 0)
+      outcome = `extension host exited with code ${code}`;
   } finally {
     if (browser) await lib.withTimeout(browser.ctx.close(), 15000, 'closing chromium').catch(() => {});
     if (server) {
@@ -97,8 +118,11 @@ setTimeout(() => {
   process.exit(1);
 }, TIMEOUT_MS + 60000).unref();
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`in-host: ERROR: ${e instanceof lib.HarnessError ? e.message : (e && e.stack) || e}`);
-  console.log('in-host: 0 passed, 1 failed');
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`in-host: ERROR: ${e instanceof lib.HarnessError ? e.message : (e && e.stack) || e}`);
+    console.log('in-host: 0 passed, 1 failed');
+    process.exit(1);
+  },
+);

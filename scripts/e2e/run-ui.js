@@ -30,13 +30,21 @@ let passed = 0;
 let failed = 0;
 
 function slug(s) {
-  return s.replace(/\.ui\.m?js$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  return s
+    .replace(/\.ui\.m?js$/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 }
 
 async function loadTests(file) {
   const mod = file.endsWith('.mjs') ? await import(pathToFileURL(file).href) : require(file);
   const tests = mod.tests || (mod.default && mod.default.tests);
-  if (!Array.isArray(tests) || tests.length === 0 || !tests.every((t) => t && typeof t.name === 'string' && typeof t.run === 'function')) {
+  if (
+    !Array.isArray(tests) ||
+    tests.length === 0 ||
+    !tests.every((t) => t && typeof t.name === 'string' && typeof t.run === 'function')
+  ) {
     throw new lib.HarnessError(`${path.relative(lib.REPO, file)} must export tests: [{ name, run(ctx) }]`);
   }
   return tests;
@@ -67,11 +75,19 @@ async function runOne(server, state, ws, out, file, test, index) {
       screenshot,
       /** Loads the workbench with the workspace open and waits for the explorer. */
       open: async () => {
-        await lib.withTimeout(page.goto(lib.workbenchUrl(server, { folder: ws }), { waitUntil: 'domcontentloaded' }), 60000, 'loading the workbench page');
+        await lib.withTimeout(
+          page.goto(lib.workbenchUrl(server, { folder: ws }), { waitUntil: 'domcontentloaded' }),
+          60000,
+          'loading the workbench page',
+        );
         await ui.waitForWorkbench(page);
       },
     };
-    await lib.withTimeout(Promise.resolve().then(() => test.run(ctx)), TEST_TIMEOUT_MS, `test "${test.name}"`);
+    await lib.withTimeout(
+      Promise.resolve().then(() => test.run(ctx)),
+      TEST_TIMEOUT_MS,
+      `test "${test.name}"`,
+    );
     passed++;
     console.log(`  ✔ ${test.name} (${lib.elapsed(t0)})`);
   } catch (e) {
@@ -93,7 +109,10 @@ async function main() {
   const args = process.argv.slice(2);
   const files = args.length
     ? args.map((f) => path.resolve(f))
-    : (fs.existsSync(UI_DIR) ? fs.readdirSync(UI_DIR) : []).filter((f) => /\.ui\.m?js$/.test(f)).sort().map((f) => path.join(UI_DIR, f));
+    : (fs.existsSync(UI_DIR) ? fs.readdirSync(UI_DIR) : [])
+        .filter((f) => /\.ui\.m?js$/.test(f))
+        .sort()
+        .map((f) => path.join(UI_DIR, f));
   if (files.length === 0) throw new lib.HarnessError('no UI test files (test/ui/*.ui.js)');
   const suites = [];
   for (const f of files) suites.push([f, await loadTests(f)]);
@@ -105,7 +124,9 @@ async function main() {
   let server;
   try {
     lib.installVsix(serverState, VSIX);
-    console.log(`[ui] installed ${path.relative(lib.REPO, VSIX)} (${fs.statSync(VSIX).size} bytes) after ${lib.elapsed(t0)}`);
+    console.log(
+      `[ui] installed ${path.relative(lib.REPO, VSIX)} (${fs.statSync(VSIX).size} bytes) after ${lib.elapsed(t0)}`,
+    );
     server = await lib.startServer({ stateDir: serverState, port: await lib.choosePort() });
     console.log(`[ui] VS Code server ${server.url} ready after ${lib.elapsed(t0)} (state ${state})`);
     let i = 0;
@@ -135,8 +156,11 @@ setTimeout(() => {
   process.exit(1);
 }, TIER_TIMEOUT_MS).unref();
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`ui: ERROR: ${e instanceof lib.HarnessError ? e.message : (e && e.stack) || e}`);
-  console.log(`ui: ${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`ui: ERROR: ${e instanceof lib.HarnessError ? e.message : (e && e.stack) || e}`);
+    console.log(`ui: ${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  },
+);

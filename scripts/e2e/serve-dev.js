@@ -30,7 +30,9 @@ async function main() {
     process.exit(0);
   };
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stop(sig));
-  console.log(`[spark-memory] VS Code ${require(path.join(path.dirname(lib.serverMain()), '..', 'product.json')).version} server is up (log: ${server.log})`);
+  console.log(
+    `[spark-memory] VS Code ${require(path.join(path.dirname(lib.serverMain()), '..', 'product.json')).version} server is up (log: ${server.log})`,
+  );
   console.log('[spark-memory] open this URL in a browser (the title shows "[Extension Development Host]"):');
   console.log('');
   console.log(url);

@@ -21,7 +21,10 @@ async function main(url) {
     await ui.waitForWorkbench(page);
     await ui.openFromExplorer(page, 'spark-defaults.conf');
     await ui.expectLanguageMode(page, 'Spark Defaults');
-    await ui.poll(async () => (await page.title()).includes('[Extension Development Host]'), 'the "[Extension Development Host]" title');
+    await ui.poll(
+      async () => (await page.title()).includes('[Extension Development Host]'),
+      'the "[Extension Development Host]" title',
+    );
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -30,7 +33,9 @@ async function main(url) {
     await page.keyboard.press('Enter');
     await page.locator('.statusbar-item', { hasText: 'Spark Memory: spark-defaults.conf' }).first().waitFor();
     await page.screenshot({ path: path.join(out, 'smoke.png') });
-    console.log(`product smoke check passed: title ${JSON.stringify(await page.title())}; screenshot test-results/product/smoke.png`);
+    console.log(
+      `product smoke check passed: title ${JSON.stringify(await page.title())}; screenshot test-results/product/smoke.png`,
+    );
   } catch (e) {
     await page.screenshot({ path: path.join(out, 'smoke-failure.png') }).catch(() => {});
     throw e;
@@ -40,7 +45,10 @@ async function main(url) {
   }
 }
 
-main(process.argv[2]).then(() => process.exit(0), (e) => {
-  console.error(`product smoke check: ERROR: ${e && e.message ? e.message : e}`);
-  process.exit(1);
-});
+main(process.argv[2]).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`product smoke check: ERROR: ${e && e.message ? e.message : e}`);
+    process.exit(1);
+  },
+);

@@ -32,7 +32,10 @@ async function openFromExplorer(page, relPath, { timeoutMs = 30000 } = {}) {
     const isFolder = i < parts.length - 1;
     if (isFolder) {
       if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-      await page.locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 2}"]`).first().waitFor({ timeout: timeoutMs });
+      await page
+        .locator(`.explorer-folders-view .monaco-list-row[aria-level="${i + 2}"]`)
+        .first()
+        .waitFor({ timeout: timeoutMs });
     } else {
       await row.click();
     }
@@ -59,10 +62,14 @@ async function expectLanguageMode(page, expected, opts) {
   const item = page.locator('#status\\.editor\\.mode');
   let seen = '';
   try {
-    await poll(async () => {
-      seen = (await item.innerText({ timeout: 2000 }).catch(() => '')).trim();
-      return seen === expected;
-    }, `language mode "${expected}"`, opts);
+    await poll(
+      async () => {
+        seen = (await item.innerText({ timeout: 2000 }).catch(() => '')).trim();
+        return seen === expected;
+      },
+      `language mode "${expected}"`,
+      opts,
+    );
   } catch {
     throw new Error(`status bar language mode is ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`);
   }
@@ -107,14 +114,27 @@ async function lineText(page, needle) {
 async function tokenClass(page, needle, part, opts) {
   let tokens = null;
   try {
-    return await poll(async () => {
-      tokens = await lineTokens(page, needle);
-      const t = tokens && tokens.find((x) => x.text.includes(part));
-      return t && t.cls ? t.cls : undefined;
-    }, `a token "${part}" on the line with "${needle}"`, opts);
+    return await poll(
+      async () => {
+        tokens = await lineTokens(page, needle);
+        const t = tokens && tokens.find((x) => x.text.includes(part));
+        return t && t.cls ? t.cls : undefined;
+      },
+      `a token "${part}" on the line with "${needle}"`,
+      opts,
+    );
   } catch (e) {
     throw new Error(`${e.message}; tokens seen: ${JSON.stringify(tokens)}`);
   }
 }
 
-module.exports = { waitForWorkbench, explorerRow, openFromExplorer, poll, expectLanguageMode, lineTokens, lineText, tokenClass };
+module.exports = {
+  waitForWorkbench,
+  explorerRow,
+  openFromExplorer,
+  poll,
+  expectLanguageMode,
+  lineTokens,
+  lineText,
+  tokenClass,
+};

@@ -8,11 +8,38 @@ import { join } from 'node:path';
 
 const count = Number(process.argv[2] ?? 1500);
 let seed = Number(process.argv[3] ?? 20261122);
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 // No $, `, ;, &, |, <, >, (, ) or glob characters: eval must not run or expand anything.
-const atoms = ['node-a', 'localhost', ' ', ' ', '  ', '\t', '\n', '\n', '\r\n', '\\\n', '\\', '#', ' #c', '-heap-size=4g', '-memory-size=16g',
-  '-J-Xmx8g', '-critical-heap-percentage=95', ' = ', '=', '-spark.memory.fraction=0.9', "'", '"', "'a b'", '"x y"', '\\ ', '-dir=/tmp/w', 'x'];
+const atoms = [
+  'node-a',
+  'localhost',
+  ' ',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n',
+  '\r\n',
+  '\\\n',
+  '\\',
+  '#',
+  ' #c',
+  '-heap-size=4g',
+  '-memory-size=16g',
+  '-J-Xmx8g',
+  '-critical-heap-percentage=95',
+  ' = ',
+  '=',
+  '-spark.memory.fraction=0.9',
+  "'",
+  '"',
+  "'a b'",
+  '"x y"',
+  '\\ ',
+  '-dir=/tmp/w',
+  'x',
+];
 const inputs = [];
 for (let i = 0; i < count; i++) {
   const n = 1 + Math.floor(rnd() * 12);
@@ -36,7 +63,17 @@ const cases = inputs.map((input, i) => {
   }
   return { input, members };
 });
-writeFileSync('test/fixtures/members-oracle.json', JSON.stringify({
-  generatedBy: 'scripts/oracle/generate-members-fixtures.mjs', shell: 'GNU bash, the snappy-nodes.sh read loop + eval word splitting', count, cases,
-}, null, 1) + '\n');
+writeFileSync(
+  'test/fixtures/members-oracle.json',
+  JSON.stringify(
+    {
+      generatedBy: 'scripts/oracle/generate-members-fixtures.mjs',
+      shell: 'GNU bash, the snappy-nodes.sh read loop + eval word splitting',
+      count,
+      cases,
+    },
+    null,
+    1,
+  ) + '\n',
+);
 console.log(`wrote ${cases.length} cases`);

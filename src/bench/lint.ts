@@ -64,7 +64,13 @@ function stats(samples: readonly number[]): Stats {
   const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
   const variance = samples.reduce((s, x) => s + (x - mean) ** 2, 0) / samples.length;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { medianMs: round(median), minMs: round(sorted[0] ?? 0), maxMs: round(sorted[sorted.length - 1] ?? 0), stddevMs: round(Math.sqrt(variance)), runs: samples.length };
+  return {
+    medianMs: round(median),
+    minMs: round(sorted[0] ?? 0),
+    maxMs: round(sorted[sorted.length - 1] ?? 0),
+    stddevMs: round(Math.sqrt(variance)),
+    runs: samples.length,
+  };
 }
 
 /** The floor: what any reader must at least do, split the text into lines and look at each. */
@@ -118,7 +124,13 @@ export function benchLint(opts: { lines?: number; runs?: number; warmup?: number
   const lf = measure(text, runs, warmup);
   const crlf = measure(text.replace(/\n/g, '\r\n'), runs, warmup);
   return {
-    lines, findings, lint: lf.lint, floor: lf.floor, ratio: lf.ratio, crlf,
-    lintMs10k: lf.lint.medianMs, lintFloorMs10k: lf.floor.medianMs,
+    lines,
+    findings,
+    lint: lf.lint,
+    floor: lf.floor,
+    ratio: lf.ratio,
+    crlf,
+    lintMs10k: lf.lint.medianMs,
+    lintFloorMs10k: lf.floor.medianMs,
   };
 }

@@ -21,11 +21,13 @@ const SECTIONS: readonly Section[] = [
     run: () => benchLint(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
     text: (r) => {
       const f = r as unknown as LintBenchFigures;
-      return `lint ${f.lines}-line spark-defaults.conf (${f.findings} findings), median of ${f.lint.runs} runs\n` +
+      return (
+        `lint ${f.lines}-line spark-defaults.conf (${f.findings} findings), median of ${f.lint.runs} runs\n` +
         `  lint   ${fmt(f.lint.medianMs)}  (min ${fmt(f.lint.minMs)}, max ${fmt(f.lint.maxMs)}, sd ${fmt(f.lint.stddevMs)})\n` +
         `  floor  ${fmt(f.floor.medianMs)}  (min ${fmt(f.floor.minMs)}, max ${fmt(f.floor.maxMs)}, sd ${fmt(f.floor.stddevMs)})  split into lines + touch each\n` +
         `  ratio  ${f.ratio}x the floor\n` +
-        `  CRLF   ${fmt(f.crlf.lint.medianMs)} against a floor of ${fmt(f.crlf.floor.medianMs)}: ${f.crlf.ratio}x\n`;
+        `  CRLF   ${fmt(f.crlf.lint.medianMs)} against a floor of ${fmt(f.crlf.floor.medianMs)}: ${f.crlf.ratio}x\n`
+      );
     },
   },
   {
@@ -33,13 +35,17 @@ const SECTIONS: readonly Section[] = [
     run: () => benchSim(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
     text: (r) => {
       const f = r as unknown as SimBenchFigures;
-      const presets = Object.entries(f.presetsMs).map(([k, v]) => `    ${k.padEnd(20)} ${fmt(v)}\n`).join('');
-      return `memory manager: ${f.ops} calls (execution acquire/release, storage puts that evict, removes)\n` +
+      const presets = Object.entries(f.presetsMs)
+        .map(([k, v]) => `    ${k.padEnd(20)} ${fmt(v)}\n`)
+        .join('');
+      return (
+        `memory manager: ${f.ops} calls (execution acquire/release, storage puts that evict, removes)\n` +
         `  manager ${f.opsPerSecond.toLocaleString('en')} ops/s\n` +
         `  floor   ${f.floorOpsPerSecond.toLocaleString('en')} ops/s  (bare Map updates)\n` +
         `  ratio   ${f.floorRatio}x slower than the floor\n` +
         `presets (median run):\n${presets}` +
-        `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`;
+        `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`
+      );
     },
   },
   {
@@ -47,9 +53,16 @@ const SECTIONS: readonly Section[] = [
     run: () => benchWhatIf(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
     text: (r) => {
       const f = r as unknown as WhatIfBenchFigures;
-      return `what-if change → layout + full preset simulation + chart data, median of ${f.runs} runs\n` +
-        f.presets.map((p) => `  ${p.preset.padEnd(20)} ${fmt(p.medianMs)}  (min ${fmt(p.minMs)}, max ${fmt(p.maxMs)}; ${p.events} events, ${p.points} points)\n`).join('') +
-        `  whatIfMs ${fmt(f.whatIfMs)} (${f.whatIfPreset}, the slowest preset)\n`;
+      return (
+        `what-if change → layout + full preset simulation + chart data, median of ${f.runs} runs\n` +
+        f.presets
+          .map(
+            (p) =>
+              `  ${p.preset.padEnd(20)} ${fmt(p.medianMs)}  (min ${fmt(p.minMs)}, max ${fmt(p.maxMs)}; ${p.events} events, ${p.points} points)\n`,
+          )
+          .join('') +
+        `  whatIfMs ${fmt(f.whatIfMs)} (${f.whatIfPreset}, the slowest preset)\n`
+      );
     },
   },
 ];

@@ -9,7 +9,14 @@ import { SimConf } from '../core/sim/sparkConf';
 import { UnifiedMemoryManager } from '../core/sim/unifiedMemoryManager';
 import { MemoryStore } from '../core/sim/store/memoryStore';
 import { StorageLevels } from '../core/sim/store/storageLevel';
-import { ExecutorSource, PRESETS, executorSourceOfDocument, parseScenario, presetScenario, simulateWorkload } from '../core/workload';
+import {
+  ExecutorSource,
+  PRESETS,
+  executorSourceOfDocument,
+  parseScenario,
+  presetScenario,
+  simulateWorkload,
+} from '../core/workload';
 import { SPARK_3_5 } from '../core/version';
 
 export interface SimBenchFigures {
@@ -84,7 +91,10 @@ function timeMs(fn: () => unknown): number {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 function source(text: string, kind: 'spark' | 'snappy'): ExecutorSource {
-  const doc = parseDocument(kind === 'spark' ? { kind: 'spark-defaults' } : { kind: 'snappy-members', role: 'server' }, text);
+  const doc = parseDocument(
+    kind === 'spark' ? { kind: 'spark-defaults' } : { kind: 'snappy-members', role: 'server' },
+    text,
+  );
   const r = executorSourceOfDocument(doc);
   if (!r.ok) throw new Error(r.message);
   return r.source;
@@ -144,12 +154,19 @@ export function benchSim(opts: { runs?: number } = {}): SimBenchFigures {
   if (!big.ok) throw new Error(big.errors.map((e) => e.message).join('; '));
   let events = 0;
   const bigMs: number[] = [];
-  for (let i = 0; i < 3; i++) bigMs.push(timeMs(() => {
-    events = simulateWorkload(spark, big.scenario).summary.events;
-  }));
+  for (let i = 0; i < 3; i++)
+    bigMs.push(
+      timeMs(() => {
+        events = simulateWorkload(spark, big.scenario).summary.events;
+      }),
+    );
   return {
-    ops: n, opsPerSecond, floorOpsPerSecond,
+    ops: n,
+    opsPerSecond,
+    floorOpsPerSecond,
     floorRatio: Math.round((floorOpsPerSecond / opsPerSecond) * 100) / 100,
-    presetsMs, bigScenarioMs: round(median(bigMs)), bigScenarioEvents: events,
+    presetsMs,
+    bigScenarioMs: round(median(bigMs)),
+    bigScenarioEvents: events,
   };
 }

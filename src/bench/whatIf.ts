@@ -25,7 +25,11 @@ export interface WhatIfBenchFigures {
 }
 
 const CONFIG: ConfigPayload = {
-  uri: 'file:///bench/spark-defaults.conf', fileName: 'spark-defaults.conf', kind: 'spark-defaults', version: 1, diagnostics: [],
+  uri: 'file:///bench/spark-defaults.conf',
+  fileName: 'spark-defaults.conf',
+  kind: 'spark-defaults',
+  version: 1,
+  diagnostics: [],
   text: [
     'spark.master                     yarn',
     'spark.executor.memory            4g',
@@ -70,7 +74,13 @@ export function benchWhatIf(opts: { runs?: number } = {}): WhatIfBenchFigures {
     const sorted = [...times].sort((a, b) => a - b);
     const mid = sorted.length >> 1;
     const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    presets.push({ preset: p.id, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted[sorted.length - 1]!), ...last });
+    presets.push({
+      preset: p.id,
+      medianMs: round(median),
+      minMs: round(sorted[0]!),
+      maxMs: round(sorted[sorted.length - 1]!),
+      ...last,
+    });
   }
   const worst = presets.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
   return { runs, presets, whatIfMs: worst.medianMs, whatIfPreset: worst.preset };

@@ -27,7 +27,8 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
       if (!Object.prototype.hasOwnProperty.call(spec, name)) throw new UsageError(`unknown option --${name}`);
       if (spec[name]) {
         const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
-        if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+        if (value === undefined || (eq < 0 && value.startsWith('--')))
+          throw new UsageError(`option --${name} needs a value`);
         options.set(name, value);
         repeated.set(name, [...(repeated.get(name) ?? []), value]);
       } else {
@@ -49,7 +50,8 @@ export function optionSparkVersion(args: ParsedArgs): SparkVersion | undefined {
   const text = optionString(args, 'spark-version');
   if (text === undefined) return undefined;
   const version = parseSparkVersion(text);
-  if (version === undefined) throw new UsageError(`unknown --spark-version ${text} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
+  if (version === undefined)
+    throw new UsageError(`unknown --spark-version ${text} (expected 2.4, 3.0-3.5, 4.0, 4.1 or a full x.y.z)`);
   return version;
 }
 
@@ -66,7 +68,8 @@ export function optionChoice<C extends string>(args: ParsedArgs, name: string, c
   const text = optionString(args, name);
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) {
-    const expected = choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices[0];
+    const expected =
+      choices.length > 1 ? `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}` : choices[0];
     throw new UsageError(`unknown --${name} ${text} (expected ${expected})`);
   }
   return text as C;

@@ -2,7 +2,15 @@
 // One line per case and release, then `conformance: N passed, N failed`. Exit 1 on a failure,
 // exit 2 (one line per file) when a file cannot be read or does not follow the format.
 import { readFileSync } from 'node:fs';
-import { CaseFile, CaseFormatError, formatResult, loadCaseFile, parseReleaseOption, runCaseFile, CaseRelease } from '../core/conformance';
+import {
+  CaseFile,
+  CaseFormatError,
+  formatResult,
+  loadCaseFile,
+  parseReleaseOption,
+  runCaseFile,
+  CaseRelease,
+} from '../core/conformance';
 
 function main(argv: readonly string[]): number {
   const files: string[] = [];
@@ -13,7 +21,9 @@ function main(argv: readonly string[]): number {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       release = v === undefined ? undefined : parseReleaseOption(v);
       if (release === undefined) {
-        console.log(`conformance: --release needs a Spark release such as 2.4, 3.3, 3.5 or 4.1 (got ${v ?? 'nothing'})`);
+        console.log(
+          `conformance: --release needs a Spark release such as 2.4, 3.3, 3.5 or 4.1 (got ${v ?? 'nothing'})`,
+        );
         return 2;
       }
     } else if (a === '--help' || a === '-h') {
@@ -41,7 +51,8 @@ function main(argv: readonly string[]): number {
     try {
       loaded.push({ name, file: loadCaseFile(text) });
     } catch (e) {
-      const msg = e instanceof CaseFormatError ? e.message : `unexpected problem: ${e instanceof Error ? e.message : String(e)}`;
+      const msg =
+        e instanceof CaseFormatError ? e.message : `unexpected problem: ${e instanceof Error ? e.message : String(e)}`;
       console.log(`conformance: ${name}: ${msg}`);
       bad = true;
     }

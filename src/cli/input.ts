@@ -18,7 +18,9 @@ export function readText(file: string): string {
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string }).code;
-    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`,
+    );
   }
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }
@@ -29,9 +31,14 @@ export function documentTypeOf(file: string, text: string, forced?: string): Doc
     if (forced === 'spark-defaults') return { kind: 'spark-defaults' };
     if (forced === 'spark-application') return { kind: 'spark-application' };
     if (forced === 'servers' || forced === 'leads' || forced === 'locators') {
-      return { kind: 'snappy-members', role: forced === 'servers' ? 'server' : forced === 'leads' ? 'lead' : 'locator' };
+      return {
+        kind: 'snappy-members',
+        role: forced === 'servers' ? 'server' : forced === 'leads' ? 'lead' : 'locator',
+      };
     }
-    throw new UsageError(`unknown --type ${forced} (expected spark-defaults, servers, leads, locators or spark-application)`);
+    throw new UsageError(
+      `unknown --type ${forced} (expected spark-defaults, servers, leads, locators or spark-application)`,
+    );
   }
   const detected = detectDocumentType(file, text);
   if (detected !== undefined) return detected;

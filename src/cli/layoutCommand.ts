@@ -9,15 +9,32 @@ import { LineIndex } from '../core/text/lineIndex';
 import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
 import { LoadedDocument, loadDocument } from './input';
 
-export const LAYOUT_OPTIONS = { member: true, 'spark-version': true, format: true, type: true, 'system-memory': true, 'jvm-shortfall': true, 'host-ram': true, 'host-cores': true } as const;
+export const LAYOUT_OPTIONS = {
+  member: true,
+  'spark-version': true,
+  format: true,
+  type: true,
+  'system-memory': true,
+  'jvm-shortfall': true,
+  'host-ram': true,
+  'host-cores': true,
+} as const;
 
-interface ErrorJson { phase: string; message: string; key?: string; errorClass?: string; line?: number; column?: number }
+interface ErrorJson {
+  phase: string;
+  message: string;
+  key?: string;
+  errorClass?: string;
+  line?: number;
+  column?: number;
+}
 
 function errorJson(e: StartupError, index: LineIndex): ErrorJson {
   const span = e.span ?? e.from?.span;
   const pos = span !== undefined && e.from?.uri === undefined ? index.positionAt(span.start) : undefined;
   return {
-    phase: e.phase, message: e.message,
+    phase: e.phase,
+    message: e.message,
     ...(e.key !== undefined ? { key: e.key } : {}),
     ...(e.errorClass !== undefined ? { errorClass: e.errorClass } : {}),
     ...(pos !== undefined ? { line: pos.line + 1, column: pos.character + 1 } : {}),
@@ -27,20 +44,35 @@ function errorJson(e: StartupError, index: LineIndex): ErrorJson {
 function sparkJson(file: string, l: SparkLayout, index: LineIndex): Record<string, unknown> {
   const u = l.unified;
   return {
-    file, flavour: 'spark', sparkVersion: l.sparkVersion, memoryManager: l.memoryManager,
+    file,
+    flavour: 'spark',
+    sparkVersion: l.sparkVersion,
+    memoryManager: l.memoryManager,
     executorMemory: l.executorMemory,
-    ...(u !== undefined ? {
-      systemMemory: u.systemMemory, reservedMemory: u.reservedMemory, usableMemory: u.usableMemory,
-      maxHeapMemory: u.maxHeapMemory, onHeapStorageRegionSize: u.onHeapStorageRegionSize,
-      onHeapExecutionPoolSize: u.onHeapExecutionPoolSize, userMemory: u.userMemory,
-      maxOnHeapStorageMemory: u.maxOnHeapStorageMemory, maxOffHeapMemory: u.maxOffHeapMemory,
-      offHeapStorageRegionSize: u.offHeapStorageRegionSize, offHeapExecutionPoolSize: u.offHeapExecutionPoolSize,
-      maxOffHeapStorageMemory: u.maxOffHeapStorageMemory, memoryFraction: u.memoryFraction,
-      storageFraction: u.storageFraction, offHeapEnabled: u.offHeapEnabled, tungstenMemoryMode: u.tungstenMemoryMode,
-    } : {}),
+    ...(u !== undefined
+      ? {
+          systemMemory: u.systemMemory,
+          reservedMemory: u.reservedMemory,
+          usableMemory: u.usableMemory,
+          maxHeapMemory: u.maxHeapMemory,
+          onHeapStorageRegionSize: u.onHeapStorageRegionSize,
+          onHeapExecutionPoolSize: u.onHeapExecutionPoolSize,
+          userMemory: u.userMemory,
+          maxOnHeapStorageMemory: u.maxOnHeapStorageMemory,
+          maxOffHeapMemory: u.maxOffHeapMemory,
+          offHeapStorageRegionSize: u.offHeapStorageRegionSize,
+          offHeapExecutionPoolSize: u.offHeapExecutionPoolSize,
+          maxOffHeapStorageMemory: u.maxOffHeapStorageMemory,
+          memoryFraction: u.memoryFraction,
+          storageFraction: u.storageFraction,
+          offHeapEnabled: u.offHeapEnabled,
+          tungstenMemoryMode: u.tungstenMemoryMode,
+        }
+      : {}),
     ...(l.legacy !== undefined ? { legacy: l.legacy } : {}),
     ...(l.pageSizeBytes !== undefined ? { pageSizeBytes: l.pageSizeBytes } : {}),
-    executorCores: l.executorCores, taskCpus: l.taskCpus,
+    executorCores: l.executorCores,
+    taskCpus: l.taskCpus,
     ...(l.executionPerTask !== undefined ? { executionPerTask: l.executionPerTask } : {}),
     clusterManager: l.clusterManager,
     ...(l.container !== undefined ? { container: l.container } : {}),
@@ -94,7 +126,11 @@ function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource
     s += row('  storage region', u.onHeapStorageRegionSize, `spark.memory.storageFraction ${u.storageFraction}`);
     s += row('  execution pool (initial)', u.onHeapExecutionPoolSize);
     if (u.maxOffHeapMemory > 0) {
-      s += row('off-heap (spark.memory.offHeap.size)', u.maxOffHeapMemory, u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled');
+      s += row(
+        'off-heap (spark.memory.offHeap.size)',
+        u.maxOffHeapMemory,
+        u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled',
+      );
       s += row('  off-heap storage region', u.offHeapStorageRegionSize);
       s += row('  off-heap execution pool', u.offHeapExecutionPoolSize);
     }
@@ -126,10 +162,20 @@ function memberText(file: string, m: SnappyMemberLayout, index: LineIndex): stri
   s += row('system memory', m.systemMemory);
   s += row('reserved memory (above critical)', m.reservedMemory);
   s += row('user memory', m.userMemory);
-  s += row('unified region (maxHeapMemory)', m.maxHeapMemory, m.memoryFraction !== undefined ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})` : '');
+  s += row(
+    'unified region (maxHeapMemory)',
+    m.maxHeapMemory,
+    m.memoryFraction !== undefined
+      ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})`
+      : '',
+  );
   s += row('  storage region', m.onHeapStorageRegionSize);
   s += row('  execution pool (initial)', m.onHeapExecutionPoolSize);
-  s += row('  max heap storage (eviction cap)', m.maxHeapStorageSize, m.evictionFraction !== undefined ? `eviction fraction ${m.evictionFraction}` : '');
+  s += row(
+    '  max heap storage (eviction cap)',
+    m.maxHeapStorageSize,
+    m.evictionFraction !== undefined ? `eviction fraction ${m.evictionFraction}` : '',
+  );
   if (m.memorySize.value > 0 || m.memorySize.origin === 'forced') {
     s += row(`off-heap (memory-size, ${m.memorySize.origin})`, m.memorySize.value);
     s += row('  off-heap storage region', m.offHeapStorageRegionSize);
@@ -168,23 +214,51 @@ export function runLayout(args: ParsedArgs, out: (s: string) => void): number {
   const shortfall = number(args, 'jvm-shortfall');
   const ram = number(args, 'host-ram');
   const cores = number(args, 'host-cores');
-  const result: DocumentLayout = layoutOfDocument(loaded.doc, {
-    ...(version !== undefined ? { sparkVersion: version } : {}),
-    spark: { ...(systemMemory !== undefined ? { systemMemory } : {}), ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}) },
-    snappy: {
-      ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),
-      ...(ram !== undefined || cores !== undefined ? { host: { ...(ram !== undefined ? { ramBytes: ram } : {}), ...(cores !== undefined ? { cores } : {}) } } : {}),
-      ...(loaded.leads !== undefined ? { leads: loaded.leads } : {}),
+  const result: DocumentLayout = layoutOfDocument(
+    loaded.doc,
+    {
+      ...(version !== undefined ? { sparkVersion: version } : {}),
+      spark: {
+        ...(systemMemory !== undefined ? { systemMemory } : {}),
+        ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),
+      },
+      snappy: {
+        ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),
+        ...(ram !== undefined || cores !== undefined
+          ? { host: { ...(ram !== undefined ? { ramBytes: ram } : {}), ...(cores !== undefined ? { cores } : {}) } }
+          : {}),
+        ...(loaded.leads !== undefined ? { leads: loaded.leads } : {}),
+      },
     },
-  }, member);
+    member,
+  );
   const index = new LineIndex(loaded.text);
   if (result.kind === 'spark') {
     const vs = sparkVersionFor(loaded.doc, version).source;
     if (format === 'json') out(JSON.stringify(sparkJson(file, result.layout, index), null, 2) + '\n');
-    else out(sparkText(file, result.layout, index, vs === 'setting' ? '--spark-version' : vs === 'document' ? 'from spec.sparkVersion' : 'default; choose with --spark-version'));
+    else
+      out(
+        sparkText(
+          file,
+          result.layout,
+          index,
+          vs === 'setting'
+            ? '--spark-version'
+            : vs === 'document'
+              ? 'from spec.sparkVersion'
+              : 'default; choose with --spark-version',
+        ),
+      );
   } else {
     const role = loaded.doc.kind === 'snappy-members' ? loaded.doc.role : 'server';
-    if (format === 'json') out(JSON.stringify({ file, flavour: 'snappydata', role, members: result.members.map((m) => memberJson(m, index)) }, null, 2) + '\n');
+    if (format === 'json')
+      out(
+        JSON.stringify(
+          { file, flavour: 'snappydata', role, members: result.members.map((m) => memberJson(m, index)) },
+          null,
+          2,
+        ) + '\n',
+      );
     else out(result.members.map((m) => memberText(file, m, index)).join('\n'));
   }
   return 0;

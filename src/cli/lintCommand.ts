@@ -16,7 +16,12 @@ import { toSarif } from './sarif';
 export const LINT_OPTIONS = { format: true, 'spark-version': true, 'container-limit': true } as const;
 const CLI_VERSION = '0.1.0';
 
-interface Position { line: number; column: number; endLine: number; endColumn: number }
+interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export interface LintRecord extends Position {
   /** The path as the user gave it (or as found under a folder they gave). */
@@ -84,7 +89,10 @@ function uriOf(file: string): string {
 export function lintFile(file: string, opts: { version?: SparkVersion; containerLimitMiB?: number }): LintRecord[] {
   const loaded = loadDocument(file);
   const version = sparkVersionFor(loaded.doc, opts.version).version;
-  const leadsUri = loaded.leads !== undefined ? join(file, '..', basename(file).endsWith('.template') ? 'leads.template' : 'leads') : undefined;
+  const leadsUri =
+    loaded.leads !== undefined
+      ? join(file, '..', basename(file).endsWith('.template') ? 'leads.template' : 'leads')
+      : undefined;
   const findings = lintDocument(loaded.doc, RULES, {
     version,
     settings: opts.containerLimitMiB !== undefined ? { containerLimitMiB: opts.containerLimitMiB } : {},
@@ -95,7 +103,11 @@ export function lintFile(file: string, opts: { version?: SparkVersion; container
   const leadsIndex = loaded.leads !== undefined ? new LineIndex(loaded.leads.text) : undefined;
   const uri = uriOf(file);
   return findings.map((f) => ({
-    file, uri, severity: f.severity, code: f.code, message: f.message.replace(/\s*\n\s*/g, ' '),
+    file,
+    uri,
+    severity: f.severity,
+    code: f.code,
+    message: f.message.replace(/\s*\n\s*/g, ' '),
     ...positionOf(index, f.span),
     related: (f.related ?? []).flatMap((r) => {
       const idx = r.uri === undefined ? index : leadsIndex;
@@ -111,7 +123,8 @@ export function runLint(args: ParsedArgs, out: (s: string) => void): number {
   const version = optionSparkVersion(args);
   const limitText = optionString(args, 'container-limit');
   const containerLimitMiB = limitText === undefined ? undefined : Number(limitText);
-  if (containerLimitMiB !== undefined && !(Number.isFinite(containerLimitMiB) && containerLimitMiB > 0)) throw new UsageError(`--container-limit needs a positive number of MiB, got ${limitText}`);
+  if (containerLimitMiB !== undefined && !(Number.isFinite(containerLimitMiB) && containerLimitMiB > 0))
+    throw new UsageError(`--container-limit needs a positive number of MiB, got ${limitText}`);
 
   const files: string[] = [];
   for (const p of args.positionals) {
@@ -127,13 +140,30 @@ export function runLint(args: ParsedArgs, out: (s: string) => void): number {
   }
   const records: LintRecord[] = [];
   for (const f of files) {
-    records.push(...lintFile(f, {
-      ...(version !== undefined ? { version } : {}),
-      ...(containerLimitMiB !== undefined ? { containerLimitMiB } : {}),
-    }));
+    records.push(
+      ...lintFile(f, {
+        ...(version !== undefined ? { version } : {}),
+        ...(containerLimitMiB !== undefined ? { containerLimitMiB } : {}),
+      }),
+    );
   }
   if (format === 'json') {
-    out(JSON.stringify(records.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({ file, line, column, endLine, endColumn, severity, code, message })), null, 2) + '\n');
+    out(
+      JSON.stringify(
+        records.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({
+          file,
+          line,
+          column,
+          endLine,
+          endColumn,
+          severity,
+          code,
+          message,
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (format === 'sarif') {
     out(JSON.stringify(toSarif(records, CLI_VERSION), null, 2) + '\n');
   } else {

@@ -66,5 +66,9 @@ if (require.main === module) {
     process.stderr.write(`spark-memory: cannot write the output: ${e.message}\n`);
     process.exit(2);
   });
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
 }

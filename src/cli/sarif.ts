@@ -38,22 +38,31 @@ export function toSarif(records: readonly LintRecord[], version: string): Record
       level: sarifLevel(f.severity),
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri: f.uri, uriBaseId: '%SRCROOT%' }, region } }],
-      ...(f.related.length > 0 ? {
-        relatedLocations: f.related.map((r, id) => ({
-          id,
-          message: { text: r.message },
-          physicalLocation: { artifactLocation: { uri: r.uri, uriBaseId: '%SRCROOT%' }, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
-        })),
-      } : {}),
+      ...(f.related.length > 0
+        ? {
+            relatedLocations: f.related.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: {
+                artifactLocation: { uri: r.uri, uriBaseId: '%SRCROOT%' },
+                region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+              },
+            })),
+          }
+        : {}),
     };
   });
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version, informationUri: INFORMATION_URI, rules: rules.map(ruleDescriptor) } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: { name: TOOL_NAME, version, informationUri: INFORMATION_URI, rules: rules.map(ruleDescriptor) },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
 }

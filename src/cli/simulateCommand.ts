@@ -4,14 +4,30 @@
 // `file:line: field: message` and exits 2, as does a configuration Spark would not start.
 import { formatBytes } from '../core/size';
 import {
-  LevelResult, PRESETS, Scenario, SimResult, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
-  presetScenario, resultText, simulateWorkload,
+  LevelResult,
+  PRESETS,
+  Scenario,
+  SimResult,
+  compareLevels,
+  executorSourceOfDocument,
+  levelAdvice,
+  parseScenario,
+  presetScenario,
+  resultText,
+  simulateWorkload,
 } from '../core/workload';
 import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
 import { InputError, loadDocument, readText } from './input';
 
 export const SIMULATE_OPTIONS = {
-  scenario: true, preset: true, member: true, 'spark-version': true, format: true, compare: true, type: true, conf: true,
+  scenario: true,
+  preset: true,
+  member: true,
+  'spark-version': true,
+  format: true,
+  compare: true,
+  type: true,
+  conf: true,
 } as const;
 
 function loadScenario(args: ParsedArgs): Scenario {
@@ -20,14 +36,19 @@ function loadScenario(args: ParsedArgs): Scenario {
   if (file !== undefined && preset !== undefined) throw new UsageError('give --scenario or --preset, not both');
   if (preset !== undefined) {
     const s = presetScenario(preset);
-    if (s === undefined) throw new UsageError(`unknown --preset ${preset} (expected ${PRESETS.map((p) => p.id).join(', ')})`);
+    if (s === undefined)
+      throw new UsageError(`unknown --preset ${preset} (expected ${PRESETS.map((p) => p.id).join(', ')})`);
     return s;
   }
-  if (file === undefined) throw new UsageError(`simulate needs --scenario <file.yaml> or --preset <name> (${PRESETS.map((p) => p.id).join(', ')})`);
+  if (file === undefined)
+    throw new UsageError(
+      `simulate needs --scenario <file.yaml> or --preset <name> (${PRESETS.map((p) => p.id).join(', ')})`,
+    );
   const r = parseScenario(readText(file), file);
   if (!r.ok) {
     const [first] = r.errors;
-    const more = r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problem${r.errors.length > 2 ? 's' : ''})` : '';
+    const more =
+      r.errors.length > 1 ? ` (and ${r.errors.length - 1} more problem${r.errors.length > 2 ? 's' : ''})` : '';
     throw new InputError(`${first?.message ?? `${file}: invalid scenario`}${more}`);
   }
   return r.scenario;
@@ -49,7 +70,8 @@ function levelsText(results: readonly LevelResult[], advice: ReturnType<typeof l
   s += `  ${'level'.padEnd(20)} ${'time'.padStart(10)} ${'mem hits'.padStart(9)} ${'disk'.padStart(6)} ${'recomp'.padStart(7)} ${'evicted'.padStart(8)} ${'peak storage'.padStart(13)} failed\n`;
   for (const { level, result } of results) {
     const m = result.summary;
-    s += `  ${level.padEnd(20)} ${`${Math.round(m.durationMs)} ms`.padStart(10)} ${String(m.cacheHits).padStart(9)} ${String(m.diskHits ?? 0).padStart(6)} ` +
+    s +=
+      `  ${level.padEnd(20)} ${`${Math.round(m.durationMs)} ms`.padStart(10)} ${String(m.cacheHits).padStart(9)} ${String(m.diskHits ?? 0).padStart(6)} ` +
       `${String(m.cacheMisses).padStart(7)} ${String(m.evictedBlocks).padStart(8)} ${formatBytes(m.peakStorageUsed).padStart(13)} ${m.failedTasks}\n`;
   }
   if (advice !== undefined) s += `  ${advice.message}\n`;
@@ -65,9 +87,10 @@ export function runSimulate(args: ParsedArgs, out: (s: string) => void): number 
   const member = optionMember(args);
   const scenario = loadScenario(args);
   const loaded = loadDocument(file, optionString(args, 'type'));
-  if (member !== undefined && loaded.doc.kind !== 'snappy-members') throw new UsageError('--member applies to SnappyData member files only');
+  if (member !== undefined && loaded.doc.kind !== 'snappy-members')
+    throw new UsageError('--member applies to SnappyData member files only');
   // The scenario's conf is a what-if on top of the file (after --conf), laid out like any other.
-  const overrides = { ...confOverrides(args), ...(loaded.doc.kind === 'snappy-members' ? {} : scenario.conf ?? {}) };
+  const overrides = { ...confOverrides(args), ...(loaded.doc.kind === 'snappy-members' ? {} : (scenario.conf ?? {})) };
   const src = executorSourceOfDocument(loaded.doc, {
     ...(version !== undefined ? { sparkVersion: version } : {}),
     overrides,
@@ -80,10 +103,15 @@ export function runSimulate(args: ParsedArgs, out: (s: string) => void): number 
   const levels = compare === 'levels' ? compareLevels(src.source, scenario) : undefined;
   const advice = levels !== undefined ? levelAdvice(scenario, levels) : undefined;
   if (format === 'json') {
-    out(JSON.stringify({
-      file, ...result,
-      ...(levels !== undefined ? { compare: { levels: levels.map((l) => ({ level: l.level, summary: l.result.summary })), advice } } : {}),
-    }) + '\n');
+    out(
+      JSON.stringify({
+        file,
+        ...result,
+        ...(levels !== undefined
+          ? { compare: { levels: levels.map((l) => ({ level: l.level, summary: l.result.summary })), advice } }
+          : {}),
+      }) + '\n',
+    );
   } else {
     out(`${file}: ${resultText(result)}`);
     if (levels !== undefined) out(levelsText(levels, advice));

@@ -15,9 +15,12 @@ export type ParsedDocument = PropertiesDocument | MembersDocument | SparkApplica
 
 export function parseDocument(type: DocumentType, text: string): ParsedDocument {
   switch (type.kind) {
-    case 'spark-defaults': return parseProperties(text);
-    case 'snappy-members': return parseMembers(text, type.role ?? ('server' as MemberRole));
-    case 'spark-application': return parseSparkApplication(text);
+    case 'spark-defaults':
+      return parseProperties(text);
+    case 'snappy-members':
+      return parseMembers(text, type.role ?? ('server' as MemberRole));
+    case 'spark-application':
+      return parseSparkApplication(text);
   }
 }
 
@@ -25,11 +28,16 @@ const CONF = derivedKey<SparkConfView>('conf');
 
 /** The document's Spark conf, built once per parsed document (the engine and the layout share it; SparkConfView is immutable). */
 export function sparkConfOf(doc: PropertiesDocument | SparkApplicationDocument): SparkConfView {
-  return derived(doc, CONF, () => (doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc)));
+  return derived(doc, CONF, () =>
+    doc.kind === 'spark-defaults' ? confOfProperties(doc) : confOfSparkApplication(doc),
+  );
 }
 
 /** The version in force: the user's choice, else what the document declares, else the default line. */
-export function sparkVersionFor(doc: ParsedDocument, chosen?: SparkVersion): { version: SparkVersion; source: 'setting' | 'document' | 'default' } {
+export function sparkVersionFor(
+  doc: ParsedDocument,
+  chosen?: SparkVersion,
+): { version: SparkVersion; source: 'setting' | 'document' | 'default' } {
   if (chosen !== undefined) return { version: chosen, source: 'setting' };
   if (doc.kind === 'spark-application' && doc.sparkVersion !== undefined) {
     const v = parseSparkVersion(doc.sparkVersion.text);

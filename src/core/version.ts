@@ -20,9 +20,14 @@ export const DEFAULT_SPARK_VERSION: SparkVersion = SPARK_3_5;
 /** The releases a user can pick; each is the newest patch we model for that minor line. */
 export const SUPPORTED_SPARK_VERSIONS: readonly SparkVersion[] = [
   sparkVersion(2, 4, 8),
-  sparkVersion(3, 0, 3), sparkVersion(3, 1, 3), sparkVersion(3, 2, 4), sparkVersion(3, 3, 4),
-  sparkVersion(3, 4, 4), sparkVersion(3, 5, 0),
-  sparkVersion(4, 0, 1), sparkVersion(4, 1, 1),
+  sparkVersion(3, 0, 3),
+  sparkVersion(3, 1, 3),
+  sparkVersion(3, 2, 4),
+  sparkVersion(3, 3, 4),
+  sparkVersion(3, 4, 4),
+  sparkVersion(3, 5, 0),
+  sparkVersion(4, 0, 1),
+  sparkVersion(4, 1, 1),
 ];
 
 export function compareVersions(a: SparkVersion, b: SparkVersion): number {
@@ -50,7 +55,11 @@ export function parseSparkVersion(text: string): SparkVersion | undefined {
   }
   const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(t);
   if (!m) return undefined;
-  const v = sparkVersion(Number(m[1]), Number(m[2]), m[3] === undefined ? latestPatch(Number(m[1]), Number(m[2])) : Number(m[3]));
+  const v = sparkVersion(
+    Number(m[1]),
+    Number(m[2]),
+    m[3] === undefined ? latestPatch(Number(m[1]), Number(m[2])) : Number(m[3]),
+  );
   if (v.major < 2 || v.major > 4 || (v.major === 2 && v.minor < 4)) return undefined;
   return v;
 }
@@ -66,7 +75,10 @@ function latestPatch(major: number, minor: number): number {
  * `3.5.2` (releases named in SPARK-48642-style back-ports).
  */
 export function versionInRange(v: SparkVersion, range: string): boolean {
-  const r = range.replace(/\(.*\)/, '').trim().toLowerCase();
+  const r = range
+    .replace(/\(.*\)/, '')
+    .trim()
+    .toLowerCase();
   const BOUND = '(\\d+)(?:\\.(\\d+|x))?(?:\\.(\\d+))?';
   const plus = new RegExp(`^${BOUND}\\+$`).exec(r);
   if (plus) return compareVersions(v, lowerBound(plus[1], plus[2], plus[3])) >= 0;
@@ -76,16 +88,26 @@ export function versionInRange(v: SparkVersion, range: string): boolean {
     return withinUpperBound(v, span[4], span[5], span[6]);
   }
   const one = new RegExp(`^${BOUND}$`).exec(r);
-  if (one) return compareVersions(v, lowerBound(one[1], one[2], one[3])) >= 0 && withinUpperBound(v, one[1], one[2], one[3]);
+  if (one)
+    return compareVersions(v, lowerBound(one[1], one[2], one[3])) >= 0 && withinUpperBound(v, one[1], one[2], one[3]);
   return false;
 }
 
 function lowerBound(major: string | undefined, minor: string | undefined, patch: string | undefined): SparkVersion {
-  return sparkVersion(Number(major), minor === undefined || minor === 'x' ? 0 : Number(minor), patch === undefined ? 0 : Number(patch));
+  return sparkVersion(
+    Number(major),
+    minor === undefined || minor === 'x' ? 0 : Number(minor),
+    patch === undefined ? 0 : Number(patch),
+  );
 }
 
 /** An upper bound covers the whole line (`3`, `3.x`), minor (`3.4`) or exactly one patch (`3.4.3`). */
-function withinUpperBound(v: SparkVersion, major: string | undefined, minor: string | undefined, patch: string | undefined): boolean {
+function withinUpperBound(
+  v: SparkVersion,
+  major: string | undefined,
+  minor: string | undefined,
+  patch: string | undefined,
+): boolean {
   const hiMajor = Number(major);
   if (v.major !== hiMajor) return v.major < hiMajor;
   if (minor === undefined || minor === 'x') return true;

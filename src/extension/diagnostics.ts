@@ -38,22 +38,36 @@ export function toDiagnostic(f: Finding, snap: Snapshot, extensionUri: vscode.Ur
   if (f.related !== undefined && f.related.length > 0) {
     const related: vscode.DiagnosticRelatedInformation[] = [];
     for (const r of f.related) {
-      if (r.uri === undefined) related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(snap.uri, snap.mapper.range(r.span)), r.message));
+      if (r.uri === undefined)
+        related.push(
+          new vscode.DiagnosticRelatedInformation(new vscode.Location(snap.uri, snap.mapper.range(r.span)), r.message),
+        );
       else if (snap.leads !== undefined && r.uri === snap.leads.name) {
-        related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(snap.leads.uri, snap.leads.mapper.range(r.span)), r.message));
+        related.push(
+          new vscode.DiagnosticRelatedInformation(
+            new vscode.Location(snap.leads.uri, snap.leads.mapper.range(r.span)),
+            r.message,
+          ),
+        );
       }
     }
     if (related.length > 0) d.relatedInformation = related;
   }
   if (f.tags !== undefined && f.tags.length > 0) {
-    d.tags = f.tags.map((t) => (t === 'unnecessary' ? vscode.DiagnosticTag.Unnecessary : vscode.DiagnosticTag.Deprecated));
+    d.tags = f.tags.map((t) =>
+      t === 'unnecessary' ? vscode.DiagnosticTag.Unnecessary : vscode.DiagnosticTag.Deprecated,
+    );
   }
   return d;
 }
 
 export function diagnosticsOf(snap: Snapshot, extensionUri: vscode.Uri): vscode.Diagnostic[] {
   if (!snap.result.ok) {
-    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), snap.result.tooLarge.message, vscode.DiagnosticSeverity.Information);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      snap.result.tooLarge.message,
+      vscode.DiagnosticSeverity.Information,
+    );
     d.source = SOURCE;
     d.code = TOO_LARGE_CODE;
     return [d];
@@ -86,17 +100,23 @@ export class Linter implements vscode.Disposable {
   /** Fires after a document's or file's diagnostics were replaced. */
   readonly onDidLint = this.changed.event;
 
-  constructor(private readonly store: DocumentStore, private readonly extensionUri: vscode.Uri) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   /** Lints `doc` after `delay` ms, replacing any run still waiting for it. */
   schedule(doc: vscode.TextDocument, delay = DEBOUNCE_MS): void {
     const key = doc.uri.toString();
     const pending = this.timers.get(key);
     if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.lintDocument(doc);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintDocument(doc);
+      }, delay),
+    );
   }
 
   /** Lints an open document now; results of a run overtaken by a newer version or run are dropped. */
@@ -150,7 +170,8 @@ export class Linter implements vscode.Disposable {
     const doc = e.document;
     const type = documentTypeOf(doc);
     if (type !== undefined) this.schedule(doc);
-    else if (this.collection.has(doc.uri) && !this.workspaceFiles.has(doc.uri.toString())) this.collection.delete(doc.uri);
+    else if (this.collection.has(doc.uri) && !this.workspaceFiles.has(doc.uri.toString()))
+      this.collection.delete(doc.uri);
     if (type?.kind === 'snappy-members' && type.role === 'lead') this.leadsChanged(doc.uri);
   }
 
@@ -202,14 +223,19 @@ export class Linter implements vscode.Disposable {
   /** Lints every open document and every file of the last workspace lint again (settings changed). */
   relintAll(): void {
     for (const doc of vscode.workspace.textDocuments) if (documentTypeOf(doc) !== undefined) this.schedule(doc, 0);
-    for (const ws of this.workspaceFiles.values()) if (openDocument(ws.uri) === undefined) void this.lintFile(ws.uri, ws.type);
+    for (const ws of this.workspaceFiles.values())
+      if (openDocument(ws.uri) === undefined) void this.lintFile(ws.uri, ws.type);
   }
 
   /** Finds and lints every config file of the workspace, open or not. */
-  async lintWorkspace(token?: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<WorkspaceLintResult> {
+  async lintWorkspace(
+    token?: vscode.CancellationToken,
+    progress?: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<WorkspaceLintResult> {
     const found = new Map<string, vscode.Uri>();
     for (const glob of CONFIG_GLOBS) {
-      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDE_GLOB, MAX_WORKSPACE_FILES, token)) found.set(uri.toString(), uri);
+      for (const uri of await vscode.workspace.findFiles(glob, EXCLUDE_GLOB, MAX_WORKSPACE_FILES, token))
+        found.set(uri.toString(), uri);
     }
     const files: string[] = [];
     let problems = 0;
@@ -222,7 +248,8 @@ export class Linter implements vscode.Disposable {
       progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
       const open = openDocument(uri);
       let type = open !== undefined ? documentTypeOf(open) : detectDocumentType(uri.path);
-      if (type === undefined && open === undefined && /\.ya?ml$/i.test(uri.path)) type = await this.sparkApplicationOnDisk(uri);
+      if (type === undefined && open === undefined && /\.ya?ml$/i.test(uri.path))
+        type = await this.sparkApplicationOnDisk(uri);
       if (type === undefined) continue;
       const key = uri.toString();
       files.push(key);

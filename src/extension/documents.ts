@@ -23,9 +23,13 @@ export function documentTypeOf(doc: vscode.TextDocument): DocumentType | undefin
   if (IGNORED_SCHEMES.has(doc.uri.scheme)) return undefined;
   const hit = typeCache.get(doc);
   if (hit !== undefined && hit.version === doc.version) return hit.type;
-  let type = detectDocumentType(doc.uri.path, doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path) ? doc.getText() : undefined);
+  let type = detectDocumentType(
+    doc.uri.path,
+    doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path) ? doc.getText() : undefined,
+  );
   if (type === undefined && doc.languageId === 'spark-defaults') type = { kind: 'spark-defaults' };
-  if (type === undefined && doc.languageId === 'snappydata-members') type = { kind: 'snappy-members', role: memberRoleOf(doc.uri.path) ?? 'server' };
+  if (type === undefined && doc.languageId === 'snappydata-members')
+    type = { kind: 'snappy-members', role: memberRoleOf(doc.uri.path) ?? 'server' };
   typeCache.set(doc, { version: doc.version, type });
   return type;
 }
@@ -150,7 +154,10 @@ export class DocumentStore implements vscode.Disposable {
    * else the disk. A saved, open leads document is the disk's text as VS Code last loaded it, and
    * it lags a change on disk until the file watcher reports it; the disk is never older.
    */
-  private async leadsFor(uri: vscode.Uri, type: DocumentType): Promise<{ uri: vscode.Uri; coreText: string; shift: number } | undefined> {
+  private async leadsFor(
+    uri: vscode.Uri,
+    type: DocumentType,
+  ): Promise<{ uri: vscode.Uri; coreText: string; shift: number } | undefined> {
     if (type.kind !== 'snappy-members' || type.role !== 'server') return undefined;
     const leadsUri = leadsUriOf(uri);
     const open = openDocument(leadsUri);
@@ -169,7 +176,14 @@ export class DocumentStore implements vscode.Disposable {
     return { uri: leadsUri, coreText: d.bom ? `\ufeff${d.text}` : d.text, shift: d.bom ? 1 : 0 };
   }
 
-  private analyse(uri: vscode.Uri, version: number | undefined, type: DocumentType, text: string, bom: boolean, leads: Awaited<ReturnType<DocumentStore['leadsFor']>>): Snapshot {
+  private analyse(
+    uri: vscode.Uri,
+    version: number | undefined,
+    type: DocumentType,
+    text: string,
+    bom: boolean,
+    leads: Awaited<ReturnType<DocumentStore['leadsFor']>>,
+  ): Snapshot {
     const coreText = bom ? `\ufeff${text}` : text;
     const settings = readSettings(uri);
     const result = analyzeText(type, coreText, {
@@ -179,8 +193,14 @@ export class DocumentStore implements vscode.Disposable {
     const shift = bom ? 1 : 0;
     const mapper = result.ok ? new TextMapper(result.analysis.lines, shift) : TextMapper.of('', 0);
     return {
-      uri, version, type, result, mapper,
-      ...(leads !== undefined ? { leads: { uri: leads.uri, name: leadsName(leads.uri), mapper: TextMapper.of(leads.coreText, leads.shift) } } : {}),
+      uri,
+      version,
+      type,
+      result,
+      mapper,
+      ...(leads !== undefined
+        ? { leads: { uri: leads.uri, name: leadsName(leads.uri), mapper: TextMapper.of(leads.coreText, leads.shift) } }
+        : {}),
     };
   }
 
@@ -196,7 +216,8 @@ export class DocumentStore implements vscode.Disposable {
     // Take the text now: the analysis is of this version even if the document changes while the disk is read.
     const text = doc.getText();
     const promise = (async (): Promise<Snapshot | undefined> => {
-      if (tooLargeToAnalyse(type.kind, text.length) !== undefined) return this.analyse(doc.uri, version, type, text, false, undefined);
+      if (tooLargeToAnalyse(type.kind, text.length) !== undefined)
+        return this.analyse(doc.uri, version, type, text, false, undefined);
       const bom = await this.documentHasBom(doc);
       const leads = await this.leadsFor(doc.uri, type);
       return this.analyse(doc.uri, version, type, text, bom, leads);

@@ -13,7 +13,8 @@ import { SparkMemoryInlayHints } from './providers/inlayHints';
 import { SparkMemorySymbols } from './providers/symbols';
 import { SECTION } from './settings';
 
-const WATCHED = '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
+const WATCHED =
+  '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
 
 /** What activate returns: hooks for the in-host tests only (no other extension should rely on it). */
 export type SparkMemoryApi = SparkMemoryTestApi;
@@ -29,14 +30,20 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
   subs.push(store, linter, hints, status);
 
   subs.push(
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new SparkMemoryCodeActions(store), { providedCodeActionKinds: SparkMemoryCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new SparkMemoryCodeActions(store), {
+      providedCodeActionKinds: SparkMemoryCodeActions.kinds,
+    }),
     vscode.languages.registerHoverProvider(SELECTOR, new SparkMemoryHover(store)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new SparkMemoryCompletion(store), ...TRIGGER_CHARACTERS),
     vscode.languages.registerInlayHintsProvider(SELECTOR, hints),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SparkMemorySymbols(store), { label: 'Spark Memory' }),
   );
   registerEditorCommands(context, store, linter);
-  subs.push(vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () => status.statusOf(vscode.window.activeTextEditor?.document)));
+  subs.push(
+    vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () =>
+      status.statusOf(vscode.window.activeTextEditor?.document),
+    ),
+  );
 
   subs.push(
     vscode.workspace.onDidOpenTextDocument((d) => linter.onDidOpen(d)),

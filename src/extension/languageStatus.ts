@@ -22,14 +22,21 @@ export class VersionStatusItem implements vscode.Disposable {
   constructor(private readonly store: DocumentStore) {
     this.item = vscode.languages.createLanguageStatusItem('sparkMemory.version', this.selector());
     this.item.name = 'Spark Memory version';
-    this.item.command = { command: CHOOSE_VERSION_COMMAND, title: 'Choose Version', tooltip: 'Choose the Spark version Spark Memory uses' };
+    this.item.command = {
+      command: CHOOSE_VERSION_COMMAND,
+      title: 'Choose Version',
+      tooltip: 'Choose the Spark version Spark Memory uses',
+    };
     this.item.text = 'Spark Memory';
   }
 
   private selector(): vscode.DocumentSelector {
     const yaml = [...this.yamlApps.values()].map((uri) => ({
       language: 'yaml',
-      pattern: new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), escapeGlob(uri.path.slice(uri.path.lastIndexOf('/') + 1))),
+      pattern: new vscode.RelativePattern(
+        vscode.Uri.joinPath(uri, '..'),
+        escapeGlob(uri.path.slice(uri.path.lastIndexOf('/') + 1)),
+      ),
     }));
     return [{ language: 'spark-defaults' }, { language: 'snappydata-members' }, ...yaml];
   }
@@ -61,7 +68,9 @@ export class VersionStatusItem implements vscode.Disposable {
     if (run !== this.updating || status === undefined) return;
     this.item.text = status.text;
     this.item.detail = status.detail;
-    this.item.severity = status.text.endsWith('file too large') ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.severity = status.text.endsWith('file too large')
+      ? vscode.LanguageStatusSeverity.Warning
+      : vscode.LanguageStatusSeverity.Information;
   }
 
   dispose(): void {

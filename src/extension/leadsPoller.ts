@@ -54,7 +54,10 @@ export class LeadsPoller implements vscode.Disposable {
           if (now !== 'missing') this.changed(uri, false);
           continue;
         }
-        const same = before === 'missing' || now === 'missing' ? before === now : before.mtime === now.mtime && before.size === now.size;
+        const same =
+          before === 'missing' || now === 'missing'
+            ? before === now
+            : before.mtime === now.mtime && before.size === now.size;
         if (!same) this.changed(uri, now === 'missing');
       }
     } finally {

@@ -11,7 +11,10 @@ export class TextMapper {
    * @param lines line index of the core text (with the BOM, when there is one)
    * @param shift 1 when the core text starts with a BOM that the document does not have, else 0
    */
-  constructor(private readonly lines: LineIndex, readonly shift: number) {}
+  constructor(
+    private readonly lines: LineIndex,
+    readonly shift: number,
+  ) {}
 
   static of(coreText: string, shift: number): TextMapper {
     return new TextMapper(new LineIndex(coreText), shift);
@@ -28,7 +31,10 @@ export class TextMapper {
 
   /** The core offset of a document position. */
   offset(pos: vscode.Position): number {
-    return this.lines.offsetAt({ line: pos.line, character: pos.line === 0 ? pos.character + this.shift : pos.character });
+    return this.lines.offsetAt({
+      line: pos.line,
+      character: pos.line === 0 ? pos.character + this.shift : pos.character,
+    });
   }
 
   /** A core span starts inside the BOM the document does not show (an edit there cannot be made as text). */

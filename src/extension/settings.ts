@@ -18,7 +18,8 @@ export function readSettings(scope?: vscode.Uri): ExtensionSettings {
   const rules = c.get<unknown>('rules');
   if (rules !== null && typeof rules === 'object') {
     for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
-      if (typeof value === 'string' && (SEVERITY_CHOICES as readonly string[]).includes(value)) severities[code.toUpperCase()] = value as Severity | 'off';
+      if (typeof value === 'string' && (SEVERITY_CHOICES as readonly string[]).includes(value))
+        severities[code.toUpperCase()] = value as Severity | 'off';
     }
   }
   const limit = c.get<unknown>('containerLimitMiB');

@@ -57,8 +57,21 @@ export type { SettingChange };
 /** Webview → host. */
 export type WebviewMessage =
   | { readonly type: 'ready'; readonly protocol: number }
-  | { readonly type: 'apply'; readonly uri: string; readonly version: number; readonly member?: number; readonly changes: readonly SettingChange[] }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly requestId?: number; readonly suggestedName: string; readonly data: string; readonly encoding: 'utf8' | 'base64' }
+  | {
+      readonly type: 'apply';
+      readonly uri: string;
+      readonly version: number;
+      readonly member?: number;
+      readonly changes: readonly SettingChange[];
+    }
+  | {
+      readonly type: 'export';
+      readonly format: ExportFormat;
+      readonly requestId?: number;
+      readonly suggestedName: string;
+      readonly data: string;
+      readonly encoding: 'utf8' | 'base64';
+    }
   | { readonly type: 'reveal'; readonly uri: string; readonly line: number }
   | { readonly type: 'pickScenario' }
   | { readonly type: 'log'; readonly level: 'info' | 'error'; readonly message: string };
@@ -86,14 +99,16 @@ function str(o: Obj, k: string, opts: { optional?: boolean; max?: number } = {})
 function int(o: Obj, k: string, opts: { optional?: boolean; min?: number } = {}): number | undefined {
   const v = o[k];
   if (v === undefined && opts.optional === true) return undefined;
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < (opts.min ?? 0)) throw new Error(`${k} must be an integer ≥ ${opts.min ?? 0}`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < (opts.min ?? 0))
+    throw new Error(`${k} must be an integer ≥ ${opts.min ?? 0}`);
   return v;
 }
 
 function oneOf<T extends string>(o: Obj, k: string, allowed: readonly T[], optional = false): T | undefined {
   const v = o[k];
   if (v === undefined && optional) return undefined;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw new Error(`${k} must be one of ${allowed.join(', ')}`);
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+    throw new Error(`${k} must be one of ${allowed.join(', ')}`);
   return v as T;
 }
 
@@ -109,7 +124,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'svg', 'p
 function diagnostic(v: unknown): PanelDiagnostic {
   if (!isObj(v)) throw new Error('diagnostic must be an object');
   only(v, ['code', 'severity', 'message', 'line']);
-  return { code: str(v, 'code', { max: 200 })!, severity: oneOf(v, 'severity', SEVERITIES)!, message: str(v, 'message', { max: 10_000 })!, line: int(v, 'line')! };
+  return {
+    code: str(v, 'code', { max: 200 })!,
+    severity: oneOf(v, 'severity', SEVERITIES)!,
+    message: str(v, 'message', { max: 10_000 })!,
+    line: int(v, 'line')!,
+  };
 }
 
 function config(v: unknown): ConfigPayload {
@@ -169,10 +189,18 @@ export function parseHostMessage(v: unknown): Validated<HostMessage> {
     if (!isObj(v)) throw new Error('message must be an object');
     const type = oneOf(v, 'type', ['config', 'noConfig', 'runScenario', 'requestExport', 'applied'] as const)!;
     switch (type) {
-      case 'config': only(v, ['type', 'config']); return { type, config: config(v['config']) };
-      case 'noConfig': only(v, ['type', 'message']); return { type, message: str(v, 'message', { max: 10_000 })! };
-      case 'runScenario': only(v, ['type', 'scenario']); return { type, scenario: scenarioRef(v['scenario']) };
-      case 'requestExport': only(v, ['type', 'format', 'requestId']); return { type, format: oneOf(v, 'format', EXPORT_FORMATS)!, requestId: int(v, 'requestId')! };
+      case 'config':
+        only(v, ['type', 'config']);
+        return { type, config: config(v['config']) };
+      case 'noConfig':
+        only(v, ['type', 'message']);
+        return { type, message: str(v, 'message', { max: 10_000 })! };
+      case 'runScenario':
+        only(v, ['type', 'scenario']);
+        return { type, scenario: scenarioRef(v['scenario']) };
+      case 'requestExport':
+        only(v, ['type', 'format', 'requestId']);
+        return { type, format: oneOf(v, 'format', EXPORT_FORMATS)!, requestId: int(v, 'requestId')! };
       case 'applied': {
         only(v, ['type', 'ok', 'message']);
         if (typeof v['ok'] !== 'boolean') throw new Error('ok must be a boolean');
@@ -188,13 +216,22 @@ export function parseWebviewMessage(v: unknown): Validated<WebviewMessage> {
     if (!isObj(v)) throw new Error('message must be an object');
     const type = oneOf(v, 'type', ['ready', 'apply', 'export', 'reveal', 'pickScenario', 'log'] as const)!;
     switch (type) {
-      case 'ready': only(v, ['type', 'protocol']); return { type, protocol: int(v, 'protocol')! };
+      case 'ready':
+        only(v, ['type', 'protocol']);
+        return { type, protocol: int(v, 'protocol')! };
       case 'apply': {
         only(v, ['type', 'uri', 'version', 'member', 'changes']);
         const changes = v['changes'];
-        if (!Array.isArray(changes) || changes.length === 0 || changes.length > 50) throw new Error('changes must be a list of 1 to 50 settings');
+        if (!Array.isArray(changes) || changes.length === 0 || changes.length > 50)
+          throw new Error('changes must be a list of 1 to 50 settings');
         const member = int(v, 'member', { optional: true, min: 1 });
-        return { type, uri: str(v, 'uri', { max: 10_000 })!, version: int(v, 'version')!, ...(member !== undefined ? { member } : {}), changes: changes.map(change) };
+        return {
+          type,
+          uri: str(v, 'uri', { max: 10_000 })!,
+          version: int(v, 'version')!,
+          ...(member !== undefined ? { member } : {}),
+          changes: changes.map(change),
+        };
       }
       case 'export': {
         only(v, ['type', 'format', 'requestId', 'suggestedName', 'data', 'encoding']);
@@ -202,13 +239,27 @@ export function parseWebviewMessage(v: unknown): Validated<WebviewMessage> {
         const suggestedName = str(v, 'suggestedName', { max: 200 })!;
         if (!/^[\w.-]+$/.test(suggestedName)) throw new Error('suggestedName must be a plain file name');
         return {
-          type, format: oneOf(v, 'format', EXPORT_FORMATS)!, ...(requestId !== undefined ? { requestId } : {}),
-          suggestedName, data: str(v, 'data', { max: 64 * 1024 * 1024 })!, encoding: oneOf(v, 'encoding', ['utf8', 'base64'] as const)!,
+          type,
+          format: oneOf(v, 'format', EXPORT_FORMATS)!,
+          ...(requestId !== undefined ? { requestId } : {}),
+          suggestedName,
+          data: str(v, 'data', { max: 64 * 1024 * 1024 })!,
+          encoding: oneOf(v, 'encoding', ['utf8', 'base64'] as const)!,
         };
       }
-      case 'reveal': only(v, ['type', 'uri', 'line']); return { type, uri: str(v, 'uri', { max: 10_000 })!, line: int(v, 'line')! };
-      case 'pickScenario': only(v, ['type']); return { type };
-      case 'log': only(v, ['type', 'level', 'message']); return { type, level: oneOf(v, 'level', ['info', 'error'] as const)!, message: str(v, 'message', { max: 10_000 })! };
+      case 'reveal':
+        only(v, ['type', 'uri', 'line']);
+        return { type, uri: str(v, 'uri', { max: 10_000 })!, line: int(v, 'line')! };
+      case 'pickScenario':
+        only(v, ['type']);
+        return { type };
+      case 'log':
+        only(v, ['type', 'level', 'message']);
+        return {
+          type,
+          level: oneOf(v, 'level', ['info', 'error'] as const)!,
+          message: str(v, 'message', { max: 10_000 })!,
+        };
     }
   });
 }
@@ -232,11 +283,14 @@ export function parsePanelState(v: unknown): PanelState {
   if (sc.ok) out.scenario = sc.value;
   if (isObj(v['whatIf'])) {
     const w: Record<string, string> = {};
-    for (const [k, val] of Object.entries(v['whatIf'])) if (typeof val === 'string' && k.length < 200 && val.length < 1000) w[k] = val;
+    for (const [k, val] of Object.entries(v['whatIf']))
+      if (typeof val === 'string' && k.length < 200 && val.length < 1000) w[k] = val;
     out.whatIf = w;
   }
-  if (typeof v['member'] === 'number' && Number.isSafeInteger(v['member']) && v['member'] >= 1) out.member = v['member'];
-  if (typeof v['speed'] === 'number' && Number.isFinite(v['speed']) && v['speed'] > 0 && v['speed'] <= 1000) out.speed = v['speed'];
+  if (typeof v['member'] === 'number' && Number.isSafeInteger(v['member']) && v['member'] >= 1)
+    out.member = v['member'];
+  if (typeof v['speed'] === 'number' && Number.isFinite(v['speed']) && v['speed'] > 0 && v['speed'] <= 1000)
+    out.speed = v['speed'];
   if (v['view'] === 'simulation' || v['view'] === 'compare') out.view = v['view'];
   return out;
 }

@@ -1,8 +1,27 @@
 // The panel's controller: receives host messages (validated), keeps the panel state, and drives the
 // layout view, the what-if controls, the stepped simulation, the compare view and exports.
 import type { SimResult } from '../core/workload/types';
-import { ConfigPayload, ExportFormat, HostMessage, PROTOCOL_VERSION, PanelState, ScenarioRef, WebviewMessage, parseHostMessage, parsePanelState } from '../shared/protocol';
-import { MAX_POINTS, adviceFor, compareConfigs, compareLevels, executorSource, presets, scenarioOf, startRun } from './engine';
+import {
+  ConfigPayload,
+  ExportFormat,
+  HostMessage,
+  PROTOCOL_VERSION,
+  PanelState,
+  ScenarioRef,
+  WebviewMessage,
+  parseHostMessage,
+  parsePanelState,
+} from '../shared/protocol';
+import {
+  MAX_POINTS,
+  adviceFor,
+  compareConfigs,
+  compareLevels,
+  executorSource,
+  presets,
+  scenarioOf,
+  startRun,
+} from './engine';
 import { exportName } from './exporters';
 import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
 import { Player } from './player';
@@ -31,11 +50,14 @@ export class App {
   private scenario: ScenarioRef | undefined;
   private speed = 1;
   private view: 'simulation' | 'compare' = 'simulation';
-  private readonly player = new Player({
-    show: (r) => this.sim.show(r),
-    status: (t) => this.setStatus(t),
-    changed: () => this.updateButtons(),
-  }, () => this.speed);
+  private readonly player = new Player(
+    {
+      show: (r) => this.sim.show(r),
+      status: (t) => this.setStatus(t),
+      changed: () => this.updateButtons(),
+    },
+    () => this.speed,
+  );
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private playWhenReady = false;
 
@@ -49,25 +71,49 @@ export class App {
   private readonly transport: TransportView;
   private readonly simSection = h('section', { class: 'simulation', 'aria-label': 'Simulation' });
   private readonly compareSection = h('section', { class: 'compare', 'aria-label': 'Compare' });
-  private readonly tabs = { simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'), compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare') };
+  private readonly tabs = {
+    simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'),
+    compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare'),
+  };
 
-  constructor(private readonly root: HTMLElement, private readonly host: Host) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: Host,
+  ) {
     this.controls = new ControlsView({
       change: (w) => this.changeWhatIf(w),
       apply: () => this.apply(),
-      reset: () => { this.whatIf = {}; this.save(); this.recompute(true); this.renderControls(); },
+      reset: () => {
+        this.whatIf = {};
+        this.save();
+        this.recompute(true);
+        this.renderControls();
+      },
     });
-    this.compare = new CompareView(() => this.compareLevels(), () => this.compareConfigs());
+    this.compare = new CompareView(
+      () => this.compareLevels(),
+      () => this.compareConfigs(),
+    );
     const st = parsePanelState(host.getState());
     this.speed = st.speed ?? 1;
     this.transport = new TransportView(presets(), this.speed, {
-      choose: (ref) => { this.scenario = ref; this.save(); this.resetRun(); },
-      pickFile: () => { this.host.post({ type: 'pickScenario' }); this.transport.render(this.scenario); },
+      choose: (ref) => {
+        this.scenario = ref;
+        this.save();
+        this.resetRun();
+      },
+      pickFile: () => {
+        this.host.post({ type: 'pickScenario' });
+        this.transport.render(this.scenario);
+      },
       play: () => this.play(),
       pause: () => this.player.pause(),
       step: () => this.stepOnce(),
       reset: () => this.resetRun(),
-      speed: (v) => { this.speed = v; this.save(); },
+      speed: (v) => {
+        this.speed = v;
+        this.save();
+      },
     });
     this.whatIf = st.whatIf ?? {};
     this.member = st.member !== undefined ? st.member - 1 : 0;
@@ -81,19 +127,33 @@ export class App {
   private restoredUri: string | undefined;
 
   private build(): void {
-    const exportButtons = h('div', { class: 'buttons export', role: 'group', 'aria-label': 'Export' },
+    const exportButtons = h(
+      'div',
+      { class: 'buttons export', role: 'group', 'aria-label': 'Export' },
       ...(['json', 'csv', 'svg', 'png'] as const).map((f) => {
         const b = h('button', { class: 'secondary', 'data-testid': `export-${f}` }, `Export ${f.toUpperCase()}`);
         b.addEventListener('click', () => this.export(f));
         return b;
-      }));
+      }),
+    );
     this.simSection.append(this.transport.el, this.sim.el, exportButtons);
     this.compareSection.append(this.compare.el);
     for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
     clear(this.root);
     this.root.append(
-      h('header', {}, this.title, h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare), this.status),
-      this.problems, this.layout, this.controls.el, this.simSection, this.compareSection);
+      h(
+        'header',
+        {},
+        this.title,
+        h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare),
+        this.status,
+      ),
+      this.problems,
+      this.layout,
+      this.controls.el,
+      this.simSection,
+      this.compareSection,
+    );
     this.transport.render(this.scenario);
     this.setView(this.view);
     this.updateButtons();
@@ -113,7 +173,9 @@ export class App {
 
   private handle(m: HostMessage): void {
     switch (m.type) {
-      case 'config': this.onConfig(m.config); break;
+      case 'config':
+        this.onConfig(m.config);
+        break;
       case 'noConfig':
         this.config = undefined;
         this.model = undefined;
@@ -132,7 +194,9 @@ export class App {
         this.resetRun();
         this.play();
         break;
-      case 'requestExport': this.export(m.format, m.requestId); break;
+      case 'requestExport':
+        this.export(m.format, m.requestId);
+        break;
       case 'applied':
         this.controls.showApplied(m.ok, m.message);
         this.setStatus(m.message);
@@ -177,8 +241,14 @@ export class App {
     // Controls start from the file's layout (what-ifs left out), defaults included.
     let effective: Record<string, string | undefined> = {};
     try {
-      effective = effectiveValues(Object.keys(this.whatIf).length === 0 || this.config === undefined ? m : buildLayoutModel(this.config, {}, m.member));
-    } catch { /* the file does not lay out: the controls start empty */ }
+      effective = effectiveValues(
+        Object.keys(this.whatIf).length === 0 || this.config === undefined
+          ? m
+          : buildLayoutModel(this.config, {}, m.member),
+      );
+    } catch {
+      /* the file does not lay out: the controls start empty */
+    }
     this.controls.render(list, fileValues(m.doc, m.member), effective, this.whatIf, this.config !== undefined);
   }
 
@@ -209,8 +279,10 @@ export class App {
     const m = this.model;
     this.member = m.member;
     clear(this.layout);
-    this.layout.append(h('h2', {}, m.flavour === 'snappydata' ? `Cluster: ${m.columns.length} member(s)` : 'Executor memory layout'),
-      renderLayout(m, (i) => this.selectMember(i)));
+    this.layout.append(
+      h('h2', {}, m.flavour === 'snappydata' ? `Cluster: ${m.columns.length} member(s)` : 'Executor memory layout'),
+      renderLayout(m, (i) => this.selectMember(i)),
+    );
     clear(this.problems);
     const p = renderProblems(m.blocking, (line) => this.host.post({ type: 'reveal', uri: c.uri, line }));
     if (p !== undefined) this.problems.append(p);
@@ -240,7 +312,13 @@ export class App {
     if (c === undefined || m === undefined) return;
     const changes = settingChanges(this.whatIf, m.flavour);
     if (changes.length === 0) return;
-    this.host.post({ type: 'apply', uri: c.uri, version: c.version, ...(m.flavour === 'snappydata' ? { member: m.member + 1 } : {}), changes });
+    this.host.post({
+      type: 'apply',
+      uri: c.uri,
+      version: c.version,
+      ...(m.flavour === 'snappydata' ? { member: m.member + 1 } : {}),
+      changes,
+    });
     this.setStatus(`Applying ${changes.map((x) => `${x.key}=${x.value}`).join(', ')} to ${c.fileName}…`);
   }
 
@@ -251,8 +329,12 @@ export class App {
     const c = this.config;
     if (m === undefined || c === undefined) return { ok: false as const, message: 'no config' };
     return executorSource({
-      doc: whatIf ? m.simDoc : m.doc, overrides: whatIf ? m.overrides : {}, member: m.member, label: c.fileName,
-      ...(m.sparkVersion !== undefined ? { sparkVersion: m.sparkVersion } : {}), ...(m.leads !== undefined ? { leads: m.leads } : {}),
+      doc: whatIf ? m.simDoc : m.doc,
+      overrides: whatIf ? m.overrides : {},
+      member: m.member,
+      label: c.fileName,
+      ...(m.sparkVersion !== undefined ? { sparkVersion: m.sparkVersion } : {}),
+      ...(m.leads !== undefined ? { leads: m.leads } : {}),
     });
   }
 
@@ -295,7 +377,9 @@ export class App {
   }
 
   private updateButtons(): void {
-    const can = this.player.loaded || (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
+    const can =
+      this.player.loaded ||
+      (this.scenario !== undefined && this.model !== undefined && this.model.blocking.length === 0);
     this.transport.buttonsState(can, this.player.isPlaying);
   }
 
@@ -309,9 +393,14 @@ export class App {
       return;
     }
     const rows = compareLevels(src.value, sc.value);
-    const table = renderComparison(`${sc.value.name} under each storage level`, rows.map((r) => ({ name: r.level, result: r.result })), 'compare-levels-result');
+    const table = renderComparison(
+      `${sc.value.name} under each storage level`,
+      rows.map((r) => ({ name: r.level, result: r.result })),
+      'compare-levels-result',
+    );
     const advice = adviceFor(sc.value, rows);
-    if (advice !== undefined) table.insertBefore(h('p', { class: 'advice', 'data-testid': 'level-advice' }, advice), table.children[1] ?? null);
+    if (advice !== undefined)
+      table.insertBefore(h('p', { class: 'advice', 'data-testid': 'level-advice' }, advice), table.children[1] ?? null);
     this.compare.show(table);
     this.setStatus(`Compared ${rows.length} storage levels`);
   }
@@ -325,11 +414,22 @@ export class App {
       return;
     }
     if (!a.ok || !b.ok) {
-      this.compare.show(`Cannot compare: ${!a.ok ? `file config: ${a.message}` : ''} ${!b.ok ? `what-if config: ${b.message}` : ''}`);
+      this.compare.show(
+        `Cannot compare: ${!a.ok ? `file config: ${a.message}` : ''} ${!b.ok ? `what-if config: ${b.message}` : ''}`,
+      );
       return;
     }
     const r = compareConfigs(a.value, b.value, sc.value);
-    this.compare.show(renderComparison(`${sc.value.name}: file vs what-if`, [{ name: 'File', result: r.a }, { name: 'What-if', result: r.b }], 'compare-configs-result'));
+    this.compare.show(
+      renderComparison(
+        `${sc.value.name}: file vs what-if`,
+        [
+          { name: 'File', result: r.a },
+          { name: 'What-if', result: r.b },
+        ],
+        'compare-configs-result',
+      ),
+    );
   }
 
   private setView(v: 'simulation' | 'compare'): void {
@@ -353,17 +453,32 @@ export class App {
   private export(format: ExportFormat, requestId?: number): void {
     const r = this.currentResult();
     if (r === undefined) {
-      this.host.post({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' });
+      this.host.post({
+        type: 'log',
+        level: 'error',
+        message: 'Nothing to export: choose a scenario on a config that starts.',
+      });
       this.setStatus('Nothing to export yet: choose a scenario.');
       return;
     }
     const send = () => {
       const d = reportData(format, r, () => this.sim.png());
       if (d === undefined) {
-        this.host.post({ type: 'log', level: 'error', message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).` });
+        this.host.post({
+          type: 'log',
+          level: 'error',
+          message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).`,
+        });
         return;
       }
-      this.host.post({ type: 'export', format, ...(requestId !== undefined ? { requestId } : {}), suggestedName: exportName(r, format), data: d.data, encoding: d.encoding });
+      this.host.post({
+        type: 'export',
+        format,
+        ...(requestId !== undefined ? { requestId } : {}),
+        suggestedName: exportName(r, format),
+        data: d.data,
+        encoding: d.encoding,
+      });
       this.setStatus(`Exported ${format.toUpperCase()}`);
     };
     // uPlot sizes and draws its canvas in a microtask after setData: take a PNG after that.
@@ -375,9 +490,16 @@ export class App {
 
   private save(): void {
     const s: PanelState = {
-      ...(this.config !== undefined ? { uri: this.config.uri } : this.restoredUri !== undefined ? { uri: this.restoredUri } : {}),
+      ...(this.config !== undefined
+        ? { uri: this.config.uri }
+        : this.restoredUri !== undefined
+          ? { uri: this.restoredUri }
+          : {}),
       ...(this.scenario !== undefined ? { scenario: this.scenario } : {}),
-      whatIf: this.whatIf, member: this.member + 1, speed: this.speed, view: this.view,
+      whatIf: this.whatIf,
+      member: this.member + 1,
+      speed: this.speed,
+      view: this.view,
     };
     this.host.setState(s);
   }

@@ -33,7 +33,14 @@ export const OFF_HEAP_LINES: readonly LineSpec[] = [
   { label: 'Off-heap storage pool (boundary)', colorVar: '--vscode-charts-purple', dash: [6, 4] },
 ];
 
-const TASK_COLOURS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
+const TASK_COLOURS = [
+  '--vscode-charts-blue',
+  '--vscode-charts-orange',
+  '--vscode-charts-green',
+  '--vscode-charts-purple',
+  '--vscode-charts-red',
+  '--vscode-charts-yellow',
+];
 
 export function seconds(t: readonly number[]): number[] {
   return t.map((ms) => ms / 1000);
@@ -41,7 +48,16 @@ export function seconds(t: readonly number[]): number[] {
 
 /** On-heap storage and execution used, the storage pool size (the movable boundary) and untracked memory. */
 export function onHeapChart(s: SimSeries): ChartData {
-  return { data: [seconds(s.t), toMiB(s.onHeapStorageUsed), toMiB(s.onHeapExecutionUsed), toMiB(s.onHeapStoragePoolSize), toMiB(s.untracked)], lines: ON_HEAP_LINES };
+  return {
+    data: [
+      seconds(s.t),
+      toMiB(s.onHeapStorageUsed),
+      toMiB(s.onHeapExecutionUsed),
+      toMiB(s.onHeapStoragePoolSize),
+      toMiB(s.untracked),
+    ],
+    lines: ON_HEAP_LINES,
+  };
 }
 
 /** True when any off-heap pool has a size: the off-heap chart is shown only then. */
@@ -50,29 +66,70 @@ export function offHeapInPlay(s: SimSeries): boolean {
 }
 
 export function offHeapChart(s: SimSeries): ChartData {
-  return { data: [seconds(s.t), toMiB(s.offHeapStorageUsed), toMiB(s.offHeapExecutionUsed), toMiB(s.offHeapStoragePoolSize)], lines: OFF_HEAP_LINES };
+  return {
+    data: [seconds(s.t), toMiB(s.offHeapStorageUsed), toMiB(s.offHeapExecutionUsed), toMiB(s.offHeapStoragePoolSize)],
+    lines: OFF_HEAP_LINES,
+  };
 }
 
 /** Execution memory held by each task slot over time. */
 export function perTaskChart(s: SimSeries): ChartData {
-  const lines = s.perTaskExecution.map((_, i) => ({ label: `Slot ${i + 1}`, colorVar: TASK_COLOURS[i % TASK_COLOURS.length] ?? '--vscode-charts-blue' }));
-  return { data: [seconds(s.t), ...s.perTaskExecution.map((v) => toMiB(v.length === s.t.length ? v : pad(v, s.t.length)))], lines };
+  const lines = s.perTaskExecution.map((_, i) => ({
+    label: `Slot ${i + 1}`,
+    colorVar: TASK_COLOURS[i % TASK_COLOURS.length] ?? '--vscode-charts-blue',
+  }));
+  return {
+    data: [seconds(s.t), ...s.perTaskExecution.map((v) => toMiB(v.length === s.t.length ? v : pad(v, s.t.length)))],
+    lines,
+  };
 }
 
 function pad(v: readonly number[], n: number): number[] {
   const out = v.slice(0, n);
-  while (out.length < n) out.push(out.length > 0 ? out[out.length - 1] ?? 0 : 0);
+  while (out.length < n) out.push(out.length > 0 ? (out[out.length - 1] ?? 0) : 0);
   return out;
 }
 
 /** Kinds the event log offers as filters, in a fixed order; others fall under "other". */
-export const EVENT_KINDS: readonly EventKind[] = ['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'wake', 'lowMemory', 'oomRisk', 'unmanaged', 'taskFailed', 'stageStart', 'budget', 'taskStart', 'taskEnd', 'acquire', 'release'];
+export const EVENT_KINDS: readonly EventKind[] = [
+  'evict',
+  'dropToDisk',
+  'spill',
+  'unrollFailure',
+  'wait',
+  'wake',
+  'lowMemory',
+  'oomRisk',
+  'unmanaged',
+  'taskFailed',
+  'stageStart',
+  'budget',
+  'taskStart',
+  'taskEnd',
+  'acquire',
+  'release',
+];
 
 /** Kinds worth a marker on the timeline (not every acquire). */
-export const MARKED_KINDS: ReadonlySet<EventKind> = new Set(['evict', 'dropToDisk', 'spill', 'unrollFailure', 'wait', 'lowMemory', 'oomRisk', 'unmanaged', 'taskFailed', 'budget']);
+export const MARKED_KINDS: ReadonlySet<EventKind> = new Set([
+  'evict',
+  'dropToDisk',
+  'spill',
+  'unrollFailure',
+  'wait',
+  'lowMemory',
+  'oomRisk',
+  'unmanaged',
+  'taskFailed',
+  'budget',
+]);
 
 /** Marker positions (seconds) for the kinds shown, at most `max` of them (evenly thinned). */
-export function eventMarkers(events: readonly SimEvent[], shown: ReadonlySet<EventKind> = MARKED_KINDS, max = 400): { t: number; kind: EventKind }[] {
+export function eventMarkers(
+  events: readonly SimEvent[],
+  shown: ReadonlySet<EventKind> = MARKED_KINDS,
+  max = 400,
+): { t: number; kind: EventKind }[] {
   const all = events.filter((e) => shown.has(e.kind)).map((e) => ({ t: e.t / 1000, kind: e.kind }));
   if (all.length <= max) return all;
   const step = all.length / max;
@@ -92,6 +149,14 @@ export function countKinds(events: readonly SimEvent[]): Map<EventKind, number> 
 }
 
 /** Every chart's arrays for one result: what the panel computes after each run or what-if change. */
-export function allCharts(s: SimSeries, events: readonly SimEvent[]): { onHeap: ChartData; offHeap?: ChartData; perTask: ChartData; markers: { t: number; kind: EventKind }[] } {
-  return { onHeap: onHeapChart(s), ...(offHeapInPlay(s) ? { offHeap: offHeapChart(s) } : {}), perTask: perTaskChart(s), markers: eventMarkers(events) };
+export function allCharts(
+  s: SimSeries,
+  events: readonly SimEvent[],
+): { onHeap: ChartData; offHeap?: ChartData; perTask: ChartData; markers: { t: number; kind: EventKind }[] } {
+  return {
+    onHeap: onHeapChart(s),
+    ...(offHeapInPlay(s) ? { offHeap: offHeapChart(s) } : {}),
+    perTask: perTaskChart(s),
+    markers: eventMarkers(events),
+  };
 }

@@ -4,12 +4,26 @@ import type { ParsedDocument } from '../core/analyze';
 import type { MembersDocument } from '../core/parse/members';
 import type { SparkVersion } from '../core/version';
 import {
-  ExecutorSource, PRESETS, Scenario, SimResult, StorageLevelName, WorkloadRun,
-  compareConfigs as engineCompareConfigs, compareLevels as engineCompareLevels, levelAdvice, executorSourceOfDocument, parseScenario, presetScenario,
+  ExecutorSource,
+  PRESETS,
+  Scenario,
+  SimResult,
+  StorageLevelName,
+  WorkloadRun,
+  compareConfigs as engineCompareConfigs,
+  compareLevels as engineCompareLevels,
+  levelAdvice,
+  executorSourceOfDocument,
+  parseScenario,
+  presetScenario,
 } from '../core/workload';
 import type { ScenarioRef } from '../shared/protocol';
 
-export interface Preset { readonly id: string; readonly title: string; readonly description: string }
+export interface Preset {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
 
 /** Series points a panel run keeps (the charts are at most a few hundred pixels wide per point pair). */
 export const MAX_POINTS = 600;
@@ -27,7 +41,13 @@ export function scenarioOf(ref: ScenarioRef): Outcome<Scenario> {
   }
   const r = parseScenario(ref.text, ref.fileName);
   if (r.ok) return { ok: true, value: r.scenario };
-  return { ok: false, message: r.errors.slice(0, 3).map((e) => `${ref.fileName}:${e.line}: ${e.field}: ${e.message}`).join('; ') };
+  return {
+    ok: false,
+    message: r.errors
+      .slice(0, 3)
+      .map((e) => `${ref.fileName}:${e.line}: ${e.field}: ${e.message}`)
+      .join('; '),
+  };
 }
 
 export interface SourceRequest {
@@ -68,7 +88,10 @@ export function startRun(source: ExecutorSource, scenario: Scenario, maxPoints =
   };
 }
 
-export interface LevelComparison { readonly level: StorageLevelName; readonly result: SimResult }
+export interface LevelComparison {
+  readonly level: StorageLevelName;
+  readonly result: SimResult;
+}
 
 export function compareLevels(source: ExecutorSource, scenario: Scenario): readonly LevelComparison[] {
   return engineCompareLevels(source, scenario, { maxPoints: MAX_POINTS });
@@ -79,6 +102,10 @@ export function adviceFor(scenario: Scenario, rows: readonly LevelComparison[]):
   return levelAdvice(scenario, rows)?.message;
 }
 
-export function compareConfigs(a: ExecutorSource, b: ExecutorSource, scenario: Scenario): { readonly a: SimResult; readonly b: SimResult } {
+export function compareConfigs(
+  a: ExecutorSource,
+  b: ExecutorSource,
+  scenario: Scenario,
+): { readonly a: SimResult; readonly b: SimResult } {
   return engineCompareConfigs(a, b, scenario, { maxPoints: MAX_POINTS });
 }

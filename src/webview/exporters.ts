@@ -9,8 +9,15 @@ export function toJson(r: SimResult): string {
 }
 
 const CSV_COLUMNS = [
-  'onHeapStorageUsed', 'onHeapExecutionUsed', 'onHeapStoragePoolSize', 'onHeapExecutionPoolSize',
-  'offHeapStorageUsed', 'offHeapExecutionUsed', 'offHeapStoragePoolSize', 'offHeapExecutionPoolSize', 'untracked',
+  'onHeapStorageUsed',
+  'onHeapExecutionUsed',
+  'onHeapStoragePoolSize',
+  'onHeapExecutionPoolSize',
+  'offHeapStorageUsed',
+  'offHeapExecutionUsed',
+  'offHeapStoragePoolSize',
+  'offHeapExecutionPoolSize',
+  'untracked',
 ] as const;
 
 /** One row per sample: t_ms, every pool series in bytes, then execution bytes per task slot. */
@@ -20,7 +27,11 @@ export function toCsv(r: SimResult): string {
   const header = ['t_ms', ...CSV_COLUMNS, ...Array.from({ length: slots }, (_, i) => `slot${i + 1}Execution`)];
   const lines = [header.join(',')];
   for (let i = 0; i < s.t.length; i++) {
-    const cells: (number | undefined)[] = [s.t[i], ...CSV_COLUMNS.map((c) => s[c][i]), ...s.perTaskExecution.map((v) => v[i])];
+    const cells: (number | undefined)[] = [
+      s.t[i],
+      ...CSV_COLUMNS.map((c) => s[c][i]),
+      ...s.perTaskExecution.map((v) => v[i]),
+    ];
     lines.push(cells.map((c) => (c === undefined ? '' : String(c))).join(','));
   }
   return lines.join('\n') + '\n';
@@ -62,28 +73,38 @@ export function chartSvg(chart: ChartData, title: string, o: SvgOptions = {}): s
   const py = (v: number) => H - m.b - (v / yMax) * (H - m.t - m.b);
   const f = (n: number) => (Math.round(n * 10) / 10).toString();
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
+  );
   parts.push(`<title>${esc(title)}</title>`);
   if (o.background !== undefined) parts.push(`<rect width="${W}" height="${H}" fill="${esc(o.background)}"/>`);
   parts.push(`<text x="${m.l}" y="18" fill="${esc(fg)}" font-size="13">${esc(title)}</text>`);
   for (let i = 0; i <= 4; i++) {
     const yv = (yMax * i) / 4;
     const xv = (xMax * i) / 4;
-    parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${f(py(yv))}" y2="${f(py(yv))}" stroke="${esc(fg)}" stroke-opacity="0.15"/>`);
+    parts.push(
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${f(py(yv))}" y2="${f(py(yv))}" stroke="${esc(fg)}" stroke-opacity="0.15"/>`,
+    );
     parts.push(`<text x="${m.l - 6}" y="${f(py(yv) + 4)}" text-anchor="end" fill="${esc(fg)}">${f(yv)}</text>`);
     parts.push(`<text x="${f(px(xv))}" y="${H - m.b + 16}" text-anchor="middle" fill="${esc(fg)}">${f(xv)}</text>`);
   }
   parts.push(`<text x="${(W + m.l) / 2}" y="${H - m.b + 32}" text-anchor="middle" fill="${esc(fg)}">time (s)</text>`);
-  parts.push(`<text transform="translate(14 ${(H - m.b + m.t) / 2}) rotate(-90)" text-anchor="middle" fill="${esc(fg)}">MiB</text>`);
+  parts.push(
+    `<text transform="translate(14 ${(H - m.b + m.t) / 2}) rotate(-90)" text-anchor="middle" fill="${esc(fg)}">MiB</text>`,
+  );
   chart.lines.forEach((line, i) => {
     const ys = chart.data[i + 1] ?? [];
     const pts = x.map((xv, j) => `${f(px(xv))},${f(py(ys[j] ?? 0))}`).join(' ');
     const color = colors[i % colors.length] ?? fg;
     const dash = line.dash !== undefined ? ` stroke-dasharray="${line.dash.join(' ')}"` : '';
-    parts.push(`<polyline fill="none" stroke="${esc(color)}" stroke-width="1.5"${dash} points="${pts}"><title>${esc(line.label)}</title></polyline>`);
+    parts.push(
+      `<polyline fill="none" stroke="${esc(color)}" stroke-width="1.5"${dash} points="${pts}"><title>${esc(line.label)}</title></polyline>`,
+    );
     if (o.legend === false) return;
     const lx = m.l + i * ((W - m.l - m.r) / Math.max(1, chart.lines.length));
-    parts.push(`<rect x="${f(lx)}" y="${H - 14}" width="10" height="3" fill="${esc(color)}"/><text x="${f(lx + 14)}" y="${H - 10}" fill="${esc(fg)}">${esc(line.label)}</text>`);
+    parts.push(
+      `<rect x="${f(lx)}" y="${H - 14}" width="10" height="3" fill="${esc(color)}"/><text x="${f(lx + 14)}" y="${H - 10}" fill="${esc(fg)}">${esc(line.label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';
@@ -91,7 +112,11 @@ export function chartSvg(chart: ChartData, title: string, o: SvgOptions = {}): s
 
 /** The SVG export: the on-heap timeline of a run. */
 export function toSvg(r: SimResult, o: SvgOptions = {}): string {
-  return chartSvg(onHeapChart(r.series), `${r.scenario}: on-heap memory (${r.memoryManager}, Spark ${r.sparkVersion})`, o);
+  return chartSvg(
+    onHeapChart(r.series),
+    `${r.scenario}: on-heap memory (${r.memoryManager}, Spark ${r.sparkVersion})`,
+    o,
+  );
 }
 
 /** A file name for an export: scenario name made safe for the protocol's plain-name rule. */

@@ -26,7 +26,16 @@ export interface LayoutRow {
 }
 
 export interface BarSegment {
-  readonly id: 'reserved' | 'userMemory' | 'storage' | 'execution' | 'offHeapStorage' | 'offHeapExecution' | 'overhead' | 'heap' | 'pyspark';
+  readonly id:
+    | 'reserved'
+    | 'userMemory'
+    | 'storage'
+    | 'execution'
+    | 'offHeapStorage'
+    | 'offHeapExecution'
+    | 'overhead'
+    | 'heap'
+    | 'pyspark';
   readonly label: string;
   readonly bytes: number;
 }
@@ -77,7 +86,12 @@ function errorLine(e: StartupError, index: LineIndex): number | undefined {
 function startupProblems(errors: readonly StartupError[], index: LineIndex): Problem[] {
   return errors.map((e) => {
     const line = errorLine(e, index);
-    return { source: 'startup', message: `[${e.phase}] ${e.message}`, ...(e.errorClass !== undefined ? { code: e.errorClass } : {}), ...(line !== undefined ? { line } : {}) };
+    return {
+      source: 'startup',
+      message: `[${e.phase}] ${e.message}`,
+      ...(e.errorClass !== undefined ? { code: e.errorClass } : {}),
+      ...(line !== undefined ? { line } : {}),
+    };
   });
 }
 
@@ -96,13 +110,28 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
       ...row('reservedMemory', 'Reserved memory', u.reservedMemory),
       ...row('usableMemory', 'Usable memory', u.usableMemory),
       ...row('userMemory', 'User memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`),
-      ...row('maxHeapMemory', 'Unified region (maxHeapMemory)', u.maxHeapMemory, `spark.memory.fraction ${u.memoryFraction}`),
-      ...row('onHeapStorageRegionSize', 'Storage region', u.onHeapStorageRegionSize, `spark.memory.storageFraction ${u.storageFraction}`),
+      ...row(
+        'maxHeapMemory',
+        'Unified region (maxHeapMemory)',
+        u.maxHeapMemory,
+        `spark.memory.fraction ${u.memoryFraction}`,
+      ),
+      ...row(
+        'onHeapStorageRegionSize',
+        'Storage region',
+        u.onHeapStorageRegionSize,
+        `spark.memory.storageFraction ${u.storageFraction}`,
+      ),
       ...row('onHeapExecutionPoolSize', 'Execution region (initial pool)', u.onHeapExecutionPoolSize),
     );
     if (u.maxOffHeapMemory > 0) {
       rows.push(
-        ...row('maxOffHeapMemory', 'Off-heap (spark.memory.offHeap.size)', u.maxOffHeapMemory, u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled'),
+        ...row(
+          'maxOffHeapMemory',
+          'Off-heap (spark.memory.offHeap.size)',
+          u.maxOffHeapMemory,
+          u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled',
+        ),
         ...row('offHeapStorageRegionSize', 'Off-heap storage region', u.offHeapStorageRegionSize),
         ...row('offHeapExecutionPoolSize', 'Off-heap execution pool', u.offHeapExecutionPoolSize),
       );
@@ -130,8 +159,18 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
   if (l.executionPerTask !== undefined) {
     const t = l.executionPerTask;
     rows.push(
-      ...row('executionPerTask.minPerTask', 'Execution per task: waits below', t.minPerTask, `${t.concurrentTasks} concurrent task(s): 1/(2N) of the execution pool`),
-      ...row('executionPerTask.maxPerTask', 'Execution per task: may grow to', t.maxPerTask, '1/N of the largest execution pool'),
+      ...row(
+        'executionPerTask.minPerTask',
+        'Execution per task: waits below',
+        t.minPerTask,
+        `${t.concurrentTasks} concurrent task(s): 1/(2N) of the execution pool`,
+      ),
+      ...row(
+        'executionPerTask.maxPerTask',
+        'Execution per task: may grow to',
+        t.maxPerTask,
+        '1/N of the largest execution pool',
+      ),
     );
   }
   let container: ColumnModel['container'];
@@ -146,7 +185,14 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
     const text = `${containerParts(c)} = ${c.totalMiB} MiB`;
     container = { totalMiB: c.totalMiB, parts, text };
   }
-  return { title, rows, heap, offHeap, ...(container !== undefined ? { container } : {}), startupErrors: startupProblems(l.startupErrors, index) };
+  return {
+    title,
+    rows,
+    heap,
+    offHeap,
+    ...(container !== undefined ? { container } : {}),
+    startupErrors: startupProblems(l.startupErrors, index),
+  };
 }
 
 /** A float percentage as people read it (95.12000274658203 → 95.12). */
@@ -158,12 +204,27 @@ function memberColumn(m: SnappyMemberLayout, index: LineIndex): ColumnModel {
     ...row('systemMemory', 'System memory', m.systemMemory),
     ...row('reservedMemory', 'Reserved memory (above critical)', m.reservedMemory),
     ...row('userMemory', 'User memory', m.userMemory),
-    ...row('maxHeapMemory', 'Unified region (maxHeapMemory)', m.maxHeapMemory, m.memoryFraction !== undefined ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})` : undefined),
+    ...row(
+      'maxHeapMemory',
+      'Unified region (maxHeapMemory)',
+      m.maxHeapMemory,
+      m.memoryFraction !== undefined
+        ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})`
+        : undefined,
+    ),
     ...row('onHeapStorageRegionSize', 'Storage region', m.onHeapStorageRegionSize),
     ...row('onHeapExecutionPoolSize', 'Execution region (initial pool)', m.onHeapExecutionPoolSize),
     ...row('maxHeapStorageSize', 'Max heap storage (eviction cap)', m.maxHeapStorageSize),
-    ...row('criticalThresholdBytes', `Critical threshold (${pct(m.criticalHeapPercentage.value)}%, ${m.criticalHeapPercentage.origin})`, m.criticalThresholdBytes),
-    ...row('evictionThresholdBytes', `Eviction threshold (${pct(m.evictionHeapPercentage.value)}%, ${m.evictionHeapPercentage.origin})`, m.evictionThresholdBytes),
+    ...row(
+      'criticalThresholdBytes',
+      `Critical threshold (${pct(m.criticalHeapPercentage.value)}%, ${m.criticalHeapPercentage.origin})`,
+      m.criticalThresholdBytes,
+    ),
+    ...row(
+      'evictionThresholdBytes',
+      `Eviction threshold (${pct(m.evictionHeapPercentage.value)}%, ${m.evictionHeapPercentage.origin})`,
+      m.evictionThresholdBytes,
+    ),
   ];
   let offHeap: BarSegment[] = [];
   if (m.memorySize.value > 0) {
@@ -177,20 +238,33 @@ function memberColumn(m: SnappyMemberLayout, index: LineIndex): ColumnModel {
       { id: 'offHeapExecution', label: 'Off-heap execution', bytes: m.offHeapExecutionPoolSize ?? 0 },
     ];
   }
-  const heap: BarSegment[] = m.maxHeapMemory === undefined ? [] : [
-    { id: 'reserved', label: 'Reserved', bytes: m.reservedMemory ?? 0 },
-    { id: 'userMemory', label: 'User memory', bytes: m.userMemory ?? 0 },
-    { id: 'storage', label: 'Storage region', bytes: m.onHeapStorageRegionSize ?? 0 },
-    { id: 'execution', label: 'Execution region', bytes: m.onHeapExecutionPoolSize ?? 0 },
-  ];
-  return { title: `${m.member}: ${m.host} (${m.role})`, rows, heap, offHeap, startupErrors: startupProblems(m.startupErrors, index) };
+  const heap: BarSegment[] =
+    m.maxHeapMemory === undefined
+      ? []
+      : [
+          { id: 'reserved', label: 'Reserved', bytes: m.reservedMemory ?? 0 },
+          { id: 'userMemory', label: 'User memory', bytes: m.userMemory ?? 0 },
+          { id: 'storage', label: 'Storage region', bytes: m.onHeapStorageRegionSize ?? 0 },
+          { id: 'execution', label: 'Execution region', bytes: m.onHeapExecutionPoolSize ?? 0 },
+        ];
+  return {
+    title: `${m.member}: ${m.host} (${m.role})`,
+    rows,
+    heap,
+    offHeap,
+    startupErrors: startupProblems(m.startupErrors, index),
+  };
 }
 
 export function buildLayoutModel(config: ConfigPayload, whatIf: WhatIf, member = 0): LayoutModel {
-  const doc = parseDocument({ kind: config.kind, ...(config.role !== undefined ? { role: config.role } : {}) }, config.text);
+  const doc = parseDocument(
+    { kind: config.kind, ...(config.role !== undefined ? { role: config.role } : {}) },
+    config.text,
+  );
   const sparkVersion = config.sparkVersion !== undefined ? parseSparkVersion(config.sparkVersion) : undefined;
   const index = new LineIndex(config.text);
-  const problems: Problem[] = config.diagnostics.filter((d) => d.severity === 'error')
+  const problems: Problem[] = config.diagnostics
+    .filter((d) => d.severity === 'error')
     .map((d) => ({ source: 'diagnostic', message: d.message, code: d.code, line: d.line }));
   const overrides = sparkOverrides(whatIf);
   if (doc.kind === 'snappy-members') {
@@ -212,10 +286,25 @@ export function buildLayoutModel(config: ConfigPayload, whatIf: WhatIf, member =
     const lineOf = (offset: number) => index.positionAt(offset).line;
     const ranges = doc.members.map((x) => [lineOf(x.lineSpan.start), lineOf(x.lineSpan.end)] as const);
     const own = ranges[m];
-    const mine = problems.filter((p) => p.line === undefined || (own !== undefined && p.line >= own[0] && p.line <= own[1]) || !ranges.some(([a, b]) => p.line! >= a && p.line! <= b));
+    const mine = problems.filter(
+      (p) =>
+        p.line === undefined ||
+        (own !== undefined && p.line >= own[0] && p.line <= own[1]) ||
+        !ranges.some(([a, b]) => p.line! >= a && p.line! <= b),
+    );
     return {
-      flavour: 'snappydata', doc, simDoc, ...(leads !== undefined ? { leads } : {}), overrides, members, columns, member: m,
-      blocking: [...mine, ...(chosen?.startupErrors ?? []).filter((e) => !mine.some((p) => p.line !== undefined && p.line === e.line))],
+      flavour: 'snappydata',
+      doc,
+      simDoc,
+      ...(leads !== undefined ? { leads } : {}),
+      overrides,
+      members,
+      columns,
+      member: m,
+      blocking: [
+        ...mine,
+        ...(chosen?.startupErrors ?? []).filter((e) => !mine.some((p) => p.line !== undefined && p.line === e.line)),
+      ],
       ...(sparkVersion !== undefined ? { sparkVersion } : {}),
     };
   }
@@ -227,8 +316,19 @@ export function buildLayoutModel(config: ConfigPayload, whatIf: WhatIf, member =
   const lineKeys = keyLines(doc, index);
   const stillBroken = problems.filter((p) => p.line === undefined || !overridden.has(lineKeys.get(p.line) ?? ''));
   return {
-    flavour: 'spark', doc, simDoc: doc, overrides, ...(spark !== undefined ? { spark } : {}), columns, member: 0,
-    blocking: [...stillBroken, ...(columns[0]?.startupErrors ?? []).filter((e) => !stillBroken.some((p) => p.line !== undefined && p.line === e.line))],
+    flavour: 'spark',
+    doc,
+    simDoc: doc,
+    overrides,
+    ...(spark !== undefined ? { spark } : {}),
+    columns,
+    member: 0,
+    blocking: [
+      ...stillBroken,
+      ...(columns[0]?.startupErrors ?? []).filter(
+        (e) => !stillBroken.some((p) => p.line !== undefined && p.line === e.line),
+      ),
+    ],
     ...(sparkVersion !== undefined ? { sparkVersion } : {}),
   };
 }
@@ -271,11 +371,13 @@ export function effectiveValues(m: LayoutModel): Record<string, string | undefin
   return {
     'spark.executor.memory': toHeapSizeString(l.executorMemory),
     'spark.executor.cores': String(l.executorCores),
-    ...(u !== undefined ? {
-      'spark.memory.fraction': String(u.memoryFraction),
-      'spark.memory.storageFraction': String(u.storageFraction),
-      'spark.memory.offHeap.enabled': String(u.offHeapEnabled),
-      'spark.memory.offHeap.size': u.maxOffHeapMemory > 0 ? toSizeString(u.maxOffHeapMemory) : '0',
-    } : {}),
+    ...(u !== undefined
+      ? {
+          'spark.memory.fraction': String(u.memoryFraction),
+          'spark.memory.storageFraction': String(u.storageFraction),
+          'spark.memory.offHeap.enabled': String(u.offHeapEnabled),
+          'spark.memory.offHeap.size': u.maxOffHeapMemory > 0 ? toSizeString(u.maxOffHeapMemory) : '0',
+        }
+      : {}),
   };
 }

@@ -21,5 +21,7 @@ const app = new App(root, {
 window.addEventListener('message', (e: MessageEvent) => app.receive(e.data));
 // VS Code switches the body's theme class (vscode-light, vscode-dark, vscode-high-contrast): redraw charts in the new colours.
 new MutationObserver(() => app.retheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-window.addEventListener('error', (e) => api.postMessage({ type: 'log', level: 'error', message: `webview error: ${e.message}` }));
+window.addEventListener('error', (e) =>
+  api.postMessage({ type: 'log', level: 'error', message: `webview error: ${e.message}` }),
+);
 app.ready();

@@ -22,14 +22,27 @@ export class Player {
   private playing = false;
   private frame = 0;
 
-  constructor(private readonly ev: PlayerEvents, private readonly speed: () => number) {}
+  constructor(
+    private readonly ev: PlayerEvents,
+    private readonly speed: () => number,
+  ) {}
 
-  get loaded(): boolean { return this.run !== undefined; }
+  get loaded(): boolean {
+    return this.run !== undefined;
+  }
   /** True once the loaded run reached its end: playing again needs a fresh run. */
-  get finished(): boolean { return this.done !== undefined; }
-  get isPlaying(): boolean { return this.playing; }
-  get isStarted(): boolean { return this.started; }
-  get result(): SimResult | undefined { return this.done; }
+  get finished(): boolean {
+    return this.done !== undefined;
+  }
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+  get isStarted(): boolean {
+    return this.started;
+  }
+  get result(): SimResult | undefined {
+    return this.done;
+  }
 
   /** Replaces the run (undefined: none), stopped and not started. */
   load(run: RunHandle | undefined): void {
@@ -98,7 +111,9 @@ export class Player {
     const r = this.run.result();
     this.done = r;
     this.ev.show(r);
-    this.ev.status(`Finished ${r.scenario}: ${r.summary.events} events, ${r.summary.spillCount} spills, ${r.summary.evictedBlocks} evictions in ${(r.summary.durationMs / 1000).toFixed(2)} simulated s`);
+    this.ev.status(
+      `Finished ${r.scenario}: ${r.summary.events} events, ${r.summary.spillCount} spills, ${r.summary.evictedBlocks} evictions in ${(r.summary.durationMs / 1000).toFixed(2)} simulated s`,
+    );
     this.ev.changed();
   }
 }

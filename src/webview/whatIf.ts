@@ -23,7 +23,14 @@ export const SPARK_CONTROLS: readonly WhatIfControl[] = [
   { key: 'spark.executor.memory', label: 'Executor memory', kind: 'size', min: 512, max: 65536, step: 256 },
   { key: 'spark.executor.cores', label: 'Executor cores', kind: 'int', min: 1, max: 32, step: 1 },
   { key: 'spark.memory.fraction', label: 'spark.memory.fraction', kind: 'fraction', min: 0.05, max: 0.95, step: 0.05 },
-  { key: 'spark.memory.storageFraction', label: 'spark.memory.storageFraction', kind: 'fraction', min: 0, max: 0.95, step: 0.05 },
+  {
+    key: 'spark.memory.storageFraction',
+    label: 'spark.memory.storageFraction',
+    kind: 'fraction',
+    min: 0,
+    max: 0.95,
+    step: 0.05,
+  },
   { key: 'spark.memory.offHeap.enabled', label: 'Off-heap enabled', kind: 'boolean' },
   { key: 'spark.memory.offHeap.size', label: 'Off-heap size', kind: 'size', min: 0, max: 65536, step: 256 },
 ];
@@ -59,14 +66,24 @@ export function memberFlags(w: WhatIf): Record<string, string> {
  * The members document with member `index` (0-based) carrying the given flags, written as "Apply
  * to file" would write them (the core's membersWithSettings), so the preview is what Apply gives.
  */
-export function applyMemberFlags(doc: MembersDocument, index: number, flags: Readonly<Record<string, string>>): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
-  return membersWithSettings(doc, Object.entries(flags).map(([key, value]) => ({ key, value })), index + 1);
+export function applyMemberFlags(
+  doc: MembersDocument,
+  index: number,
+  flags: Readonly<Record<string, string>>,
+): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
+  return membersWithSettings(
+    doc,
+    Object.entries(flags).map(([key, value]) => ({ key, value })),
+    index + 1,
+  );
 }
 
 /** The changes an "Apply to file" writes: every what-if setting that has a value. */
 export function settingChanges(w: WhatIf, flavour: 'spark' | 'snappydata'): SettingChange[] {
   const keep = flavour === 'spark' ? (k: string) => k.startsWith('spark.') : (k: string) => SNAPPY_KEYS.has(k);
-  return present(w).filter(([k]) => keep(k)).map(([key, value]) => ({ key, value: value.trim() }));
+  return present(w)
+    .filter(([k]) => keep(k))
+    .map(([key, value]) => ({ key, value: value.trim() }));
 }
 
 /** The values the file sets now, to start each control from (undefined: the file leaves it at its default). */
@@ -87,7 +104,11 @@ export function fileValues(doc: ParsedDocument, member = 0): Record<string, stri
 }
 
 /** A control's slider position for a value (sizes in MiB), or undefined when it does not parse. */
-export function sliderValue(c: WhatIfControl, value: string | undefined, sizeBytes?: (v: string) => number | undefined): number | undefined {
+export function sliderValue(
+  c: WhatIfControl,
+  value: string | undefined,
+  sizeBytes?: (v: string) => number | undefined,
+): number | undefined {
   if (value === undefined) return undefined;
   if (c.kind === 'size') {
     const b = sizeBytes?.(value);
@@ -101,10 +122,15 @@ export function sliderValue(c: WhatIfControl, value: string | undefined, sizeByt
 /** The setting string for a slider position (sizes as whole MiB or GiB: `4g`, `1536m`). */
 export function valueOfSlider(c: WhatIfControl, n: number): string {
   switch (c.kind) {
-    case 'size': return n > 0 && n % 1024 === 0 ? `${n / 1024}g` : `${Math.round(n)}m`;
-    case 'int': return String(Math.round(n));
-    case 'boolean': return n ? 'true' : 'false';
-    case 'fraction': return String(Math.round(n * 1000) / 1000);
-    case 'percent': return String(Math.round(n * 10) / 10);
+    case 'size':
+      return n > 0 && n % 1024 === 0 ? `${n / 1024}g` : `${Math.round(n)}m`;
+    case 'int':
+      return String(Math.round(n));
+    case 'boolean':
+      return n ? 'true' : 'false';
+    case 'fraction':
+      return String(Math.round(n * 1000) / 1000);
+    case 'percent':
+      return String(Math.round(n * 10) / 10);
   }
 }

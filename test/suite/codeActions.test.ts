@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { Scratch, applyAction, codeOf, diagnosticsWhen, expectDiagnostics, open, ours, waitFor } from './helpers';
 
 async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
   return actions ?? [];
 }
 
@@ -53,28 +58,53 @@ describe('quick fixes', () => {
     const actions = await actionsAt(uri, d.range);
     const disable = actions.find((a) => a.title === 'Disable SIZE-JVM-SUFFIX for this line');
     assert.ok(disable, JSON.stringify(actions.map((a) => a.title)));
-    assert.ok(actions.some((a) => a.title === 'Show documentation for SIZE-JVM-SUFFIX' && a.command?.command === 'sparkMemory.showRuleDocumentation'));
+    assert.ok(
+      actions.some(
+        (a) =>
+          a.title === 'Show documentation for SIZE-JVM-SUFFIX' &&
+          a.command?.command === 'sparkMemory.showRuleDocumentation',
+      ),
+    );
     await applyAction(disable);
-    assert.strictEqual(doc.getText(), 'spark.master yarn\n    # spark-memory-disable-next-line SIZE-JVM-SUFFIX\n    spark.driver.memory 2gb\n');
+    assert.strictEqual(
+      doc.getText(),
+      'spark.master yarn\n    # spark-memory-disable-next-line SIZE-JVM-SUFFIX\n    spark.driver.memory 2gb\n',
+    );
     await expectDiagnostics(uri, []);
   });
 
   it('"Show documentation for CODE" opens the rule page', async () => {
     const target = await vscode.commands.executeCommand<string>('sparkMemory.showRuleDocumentation', 'SIZE-JVM-SUFFIX');
     assert.ok(target?.endsWith('/docs/rules/SIZE-JVM-SUFFIX.md'), target);
-    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.showRuleDocumentation', 'NO-SUCH-RULE'), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('sparkMemory.showRuleDocumentation', 'NO-SUCH-RULE'),
+      undefined,
+    );
   });
 
   it('"Fix all Spark Memory problems" applies each preferred fix in one edit, without overlaps', async () => {
-    const uri = await scratch.write('all/spark-defaults.conf', 'spark.driver.memory 2gb\nspark.executor.memory 4096\nspark.memory.offHeap.size 1g\n');
+    const uri = await scratch.write(
+      'all/spark-defaults.conf',
+      'spark.driver.memory 2gb\nspark.executor.memory 4096\nspark.memory.offHeap.size 1g\n',
+    );
     const doc = await open(uri);
     await diagnosticsWhen(uri, (xs) => xs.length >= 3, 'three findings');
     const actions = await actionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.sparkMemory');
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.kind?.value]), [['Fix all Spark Memory problems', 'source.fixAll.sparkMemory']]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.kind?.value]),
+      [['Fix all Spark Memory problems', 'source.fixAll.sparkMemory']],
+    );
     // Asking for every fix-all (source.fixAll) includes ours too.
-    assert.ok((await actionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll')).some((a) => a.kind?.value === 'source.fixAll.sparkMemory'));
+    assert.ok(
+      (await actionsAt(uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll')).some(
+        (a) => a.kind?.value === 'source.fixAll.sparkMemory',
+      ),
+    );
     await applyAction(actions[0]!);
-    assert.strictEqual(doc.getText(), 'spark.driver.memory 2g\nspark.executor.memory 4096m\nspark.memory.offHeap.size 1g\nspark.memory.offHeap.enabled true\n');
+    assert.strictEqual(
+      doc.getText(),
+      'spark.driver.memory 2g\nspark.executor.memory 4096m\nspark.memory.offHeap.size 1g\nspark.memory.offHeap.enabled true\n',
+    );
     await expectDiagnostics(uri, []);
   });
 
@@ -82,7 +112,12 @@ describe('quick fixes', () => {
     const uri = await scratch.write('save/spark-defaults.conf', 'spark.executor.memory 1g\n');
     const doc = await open(uri);
     const config = vscode.workspace.getConfiguration('editor', { languageId: 'spark-defaults' });
-    await config.update('codeActionsOnSave', { 'source.fixAll.sparkMemory': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    await config.update(
+      'codeActionsOnSave',
+      { 'source.fixAll.sparkMemory': 'explicit' },
+      vscode.ConfigurationTarget.Workspace,
+      true,
+    );
     try {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, new vscode.Position(1, 0), 'spark.driver.memory 2gb\n');

@@ -4,7 +4,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  Scratch, codeOf, describeDiagnostic, diagnosticsWhen, expectDiagnostics, open, ours, sample, setSetting, waitFor,
+  Scratch,
+  codeOf,
+  describeDiagnostic,
+  diagnosticsWhen,
+  expectDiagnostics,
+  open,
+  ours,
+  sample,
+  setSetting,
+  waitFor,
 } from './helpers';
 
 const SAMPLE_SPARK_DEFAULTS = [
@@ -75,7 +84,11 @@ describe('diagnostics', () => {
     const servers = await scratch.copy('conf/servers', 'snappy/conf/servers');
     const leadsUri = await scratch.copy('conf/leads', 'snappy/conf/leads');
     await open(servers);
-    const [before] = await diagnosticsWhen(servers, (ds) => ds.some((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER'), 'SNAPPY-SPARK-ON-SERVER').then((ds) => ds.filter((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER'));
+    const [before] = await diagnosticsWhen(
+      servers,
+      (ds) => ds.some((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER'),
+      'SNAPPY-SPARK-ON-SERVER',
+    ).then((ds) => ds.filter((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER'));
     assert.match(before!.message, /reaches this server's executor only because the lead line does not set it/);
 
     // An unsaved edit in the leads editor: the lead now sets the same value.
@@ -84,7 +97,11 @@ describe('diagnostics', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(leadsUri, line.range.end, ' -spark.memory.storageMaxFraction=0.9');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const ds = await diagnosticsWhen(servers, (xs) => xs.some((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER' && /also set on the lead line/.test(d.message)), 'the finding to follow the edited lead line');
+    const ds = await diagnosticsWhen(
+      servers,
+      (xs) => xs.some((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER' && /also set on the lead line/.test(d.message)),
+      'the finding to follow the edited lead line',
+    );
     const redundant = ds.find((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER')!;
     assert.match(redundant.message, /\(scratch-diagnostics\/snappy\/conf\/leads line 2\)/);
     assert.deepStrictEqual(redundant.tags, [vscode.DiagnosticTag.Unnecessary]);
@@ -92,20 +109,42 @@ describe('diagnostics', () => {
     assert.ok(rel, 'a related location in the leads file');
     assert.strictEqual(rel.location.uri.toString(), leadsUri.toString());
     const col = line.text.length + 1;
-    assert.deepStrictEqual([rel.location.range.start.line, rel.location.range.start.character, rel.location.range.end.character], [1, col, col + '-spark.memory.storageMaxFraction=0.9'.length]);
+    assert.deepStrictEqual(
+      [rel.location.range.start.line, rel.location.range.start.character, rel.location.range.end.character],
+      [1, col, col + '-spark.memory.storageMaxFraction=0.9'.length],
+    );
 
     // Closing the leads editor without saving: the servers file reads the leads file from disk again.
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await diagnosticsWhen(servers, (xs) => xs.some((d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER' && /only because the lead line does not set it/.test(d.message)), 'the finding to follow the leads file on disk');
+    await diagnosticsWhen(
+      servers,
+      (xs) =>
+        xs.some(
+          (d) => codeOf(d) === 'SNAPPY-SPARK-ON-SERVER' && /only because the lead line does not set it/.test(d.message),
+        ),
+      'the finding to follow the leads file on disk',
+    );
 
     // The leads file changes on disk.
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(leadsUri)).replace('-spark.ui.port=5050', '-spark.ui.port=5050 -spark.memory.storageMaxFraction=0.8');
+    const text = new TextDecoder()
+      .decode(await vscode.workspace.fs.readFile(leadsUri))
+      .replace('-spark.ui.port=5050', '-spark.ui.port=5050 -spark.memory.storageMaxFraction=0.8');
     await vscode.workspace.fs.writeFile(leadsUri, new TextEncoder().encode(text));
-    await diagnosticsWhen(servers, (xs) => xs.some((d) => /the lead's 0\.8 wins/.test(d.message)), 'the finding to follow the leads file changed on disk', 45000);
+    await diagnosticsWhen(
+      servers,
+      (xs) => xs.some((d) => /the lead's 0\.8 wins/.test(d.message)),
+      'the finding to follow the leads file changed on disk',
+      45000,
+    );
   });
 
   it('reads a byte-order mark from disk and keeps ranges right on every line', async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('spark.executor.memory 4g\nspark.driver.memory 2gb\n')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('spark.executor.memory 4g\nspark.driver.memory 2gb\n'),
+    ]);
     const uri = await scratch.write('bom/spark-defaults.conf', bytes);
     const doc = await open(uri);
     assert.strictEqual(doc.getText().charCodeAt(0), 's'.charCodeAt(0), 'VS Code strips the BOM from the document');
@@ -114,19 +153,33 @@ describe('diagnostics', () => {
   });
 
   it('lints files nobody opened on "Lint Workspace", finds SparkApplication YAML by content, and keeps the results when a file is closed', async () => {
-    const conf = await scratch.write('ws/conf/spark-defaults.conf', 'spark.driver.memory 2gb\nspark.memory.fraction 1.5\n');
-    const app = await scratch.write('ws/apps/nightly.yml', 'apiVersion: "sparkoperator.k8s.io/v1beta2"\nkind: SparkApplication\nspec:\n  executor:\n    memory: "2Gi"\n');
+    const conf = await scratch.write(
+      'ws/conf/spark-defaults.conf',
+      'spark.driver.memory 2gb\nspark.memory.fraction 1.5\n',
+    );
+    const app = await scratch.write(
+      'ws/apps/nightly.yml',
+      'apiVersion: "sparkoperator.k8s.io/v1beta2"\nkind: SparkApplication\nspec:\n  executor:\n    memory: "2Gi"\n',
+    );
     const other = await scratch.write('ws/apps/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\n');
     const template = await scratch.write('ws/conf/servers.template', 'node-a -heap-size = 4g\n');
     assert.deepStrictEqual(ours(conf), []);
-    const result = await vscode.commands.executeCommand<{ files: string[]; problems: number }>('sparkMemory.lintWorkspace');
+    const result = await vscode.commands.executeCommand<{ files: string[]; problems: number }>(
+      'sparkMemory.lintWorkspace',
+    );
     assert.ok(result, 'the command returns its result');
     for (const uri of [conf, app, template]) assert.ok(result.files.includes(uri.toString()), `found ${uri.path}`);
     assert.ok(!result.files.includes(other.toString()), 'an ordinary YAML is not a config file');
     assert.ok(result.files.includes(sample('spark-defaults.conf').toString()));
-    assert.deepStrictEqual(ours(conf).map(describeDiagnostic), ['0:20-0:23 error SIZE-JVM-SUFFIX', '1:22-1:25 error FRACTION-RANGE']);
+    assert.deepStrictEqual(ours(conf).map(describeDiagnostic), [
+      '0:20-0:23 error SIZE-JVM-SUFFIX',
+      '1:22-1:25 error FRACTION-RANGE',
+    ]);
     assert.deepStrictEqual(ours(app).map(describeDiagnostic), ['4:12-4:17 error SIZE-K8S-QUANTITY']);
-    assert.deepStrictEqual(ours(template).map((d) => codeOf(d)), ['SNAPPY-EQ-SPACE']);
+    assert.deepStrictEqual(
+      ours(template).map((d) => codeOf(d)),
+      ['SNAPPY-EQ-SPACE'],
+    );
     assert.ok(result.problems >= 4 + SAMPLE_SPARK_DEFAULTS.length);
 
     // Open, change without saving, close: the results of the file on disk come back.
@@ -150,7 +203,9 @@ describe('diagnostics', () => {
       const uri = sample('spark-defaults.conf');
       await open(uri);
       await expectDiagnostics(uri, SAMPLE_SPARK_DEFAULTS);
-      restore.push(await setSetting('rules', { 'SIZE-JVM-SUFFIX': 'off', 'PROPS-DUP': 'error', 'SIZE-TRUNCATE': 'hint' }));
+      restore.push(
+        await setSetting('rules', { 'SIZE-JVM-SUFFIX': 'off', 'PROPS-DUP': 'error', 'SIZE-TRUNCATE': 'hint' }),
+      );
       await expectDiagnostics(uri, [
         '9:0-9:20 error PROPS-DUP',
         '10:33-10:37 error SIZE-UNITLESS-HEAP',
@@ -168,10 +223,17 @@ describe('diagnostics', () => {
       const [err] = await expectDiagnostics(uri, ['0:29-0:32 error FRACTION-RANGE']);
       assert.match(err!.message, /Storage fraction must be in \[0,1\)/);
       restore.push(await setSetting('sparkVersion', '2.4'));
-      await diagnosticsWhen(uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'FRACTION-RANGE'), 'FRACTION-RANGE to go in Spark 2.4');
+      await diagnosticsWhen(
+        uri,
+        (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'FRACTION-RANGE'),
+        'FRACTION-RANGE to go in Spark 2.4',
+      );
       // The command sets the same setting (and "auto" removes it).
       assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.chooseSparkVersion', 'auto'), 'auto');
-      assert.strictEqual(vscode.workspace.getConfiguration('sparkMemory').inspect('sparkVersion')?.workspaceValue, undefined);
+      assert.strictEqual(
+        vscode.workspace.getConfiguration('sparkMemory').inspect('sparkVersion')?.workspaceValue,
+        undefined,
+      );
       await expectDiagnostics(uri, ['0:29-0:32 error FRACTION-RANGE']);
       assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.chooseSparkVersion', '2.4'), '2.4');
       await diagnosticsWhen(uri, (ds) => !ds.some((d) => codeOf(d) === 'FRACTION-RANGE'), 'FRACTION-RANGE to go again');
@@ -188,7 +250,10 @@ describe('diagnostics', () => {
   });
 
   it('a file that stops being a SparkApplication loses its diagnostics', async () => {
-    const uri = await scratch.write('yaml/app.yaml', 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  driver:\n    memory: "1Gi"\n');
+    const uri = await scratch.write(
+      'yaml/app.yaml',
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  driver:\n    memory: "1Gi"\n',
+    );
     const doc = await open(uri);
     await expectDiagnostics(uri, ['4:12-4:17 error SIZE-K8S-QUANTITY']);
     const edit = new vscode.WorkspaceEdit();

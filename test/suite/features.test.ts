@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { Scratch, diagnosticsWhen, open, sample, setSetting, waitFor } from './helpers';
 
 function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  return (hovers ?? [])
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n');
 }
 
 async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
@@ -13,16 +15,26 @@ async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
 }
 
 async function completions(uri: vscode.Uri, pos: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, pos, trigger);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    pos,
+    trigger,
+  );
   return list?.items ?? [];
 }
 
 const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
-const insert = (i: vscode.CompletionItem): string => (i.insertText instanceof vscode.SnippetString ? i.insertText.value : String(i.insertText ?? label(i)));
+const insert = (i: vscode.CompletionItem): string =>
+  i.insertText instanceof vscode.SnippetString ? i.insertText.value : String(i.insertText ?? label(i));
 
 /** The hints per line (one per line; joined with a space if there were more). */
 async function hints(uri: vscode.Uri, doc: vscode.TextDocument): Promise<Array<[number, string]>> {
-  const got = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, new vscode.Range(0, 0, doc.lineCount, 0));
+  const got = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+    'vscode.executeInlayHintProvider',
+    uri,
+    new vscode.Range(0, 0, doc.lineCount, 0),
+  );
   const byLine = new Map<number, string[]>();
   for (const h of got ?? []) {
     const text = typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('');
@@ -36,7 +48,10 @@ describe('hover', () => {
   after(() => scratch.cleanup());
 
   it('on spark.executor.memory: description, default, range, source and the derived sizes in bytes and units', async () => {
-    const uri = await scratch.write('spark-defaults.conf', 'spark.executor.memory            4g\nspark.memory.fraction 0.6\n');
+    const uri = await scratch.write(
+      'spark-defaults.conf',
+      'spark.executor.memory            4g\nspark.memory.fraction 0.6\n',
+    );
     await open(uri);
     const text = await hoverAt(uri, new vscode.Position(0, 8));
     assert.match(text, /\*\*spark\.executor\.memory\*\*/);
@@ -50,7 +65,10 @@ describe('hover', () => {
   });
 
   it('on a fraction value: the sizes it produces', async () => {
-    const uri = await scratch.write('fraction/spark-defaults.conf', 'spark.executor.memory 4g\nspark.memory.fraction 0.75\n');
+    const uri = await scratch.write(
+      'fraction/spark-defaults.conf',
+      'spark.executor.memory 4g\nspark.memory.fraction 0.75\n',
+    );
     await open(uri);
     const text = await hoverAt(uri, new vscode.Position(1, 23));
     assert.match(text, /Default \(Spark 3\.5\.0\): `0\.6`/);
@@ -99,9 +117,15 @@ describe('completion', () => {
   it('leaves out keys the chosen version does not read', async () => {
     const uri = await scratch.write('version/spark-defaults.conf', 'spark.memory.u\n');
     await open(uri);
-    assert.ok(!(await completions(uri, new vscode.Position(0, 14))).some((i) => label(i) === 'spark.memory.useLegacyMode'));
+    assert.ok(
+      !(await completions(uri, new vscode.Position(0, 14))).some((i) => label(i) === 'spark.memory.useLegacyMode'),
+    );
     restore = await setSetting('sparkVersion', '2.4');
-    await waitFor(async () => (await completions(uri, new vscode.Position(0, 14))).some((i) => label(i) === 'spark.memory.useLegacyMode'), 'spark.memory.useLegacyMode in Spark 2.4');
+    await waitFor(
+      async () =>
+        (await completions(uri, new vscode.Position(0, 14))).some((i) => label(i) === 'spark.memory.useLegacyMode'),
+      'spark.memory.useLegacyMode in Spark 2.4',
+    );
   });
 
   it('offers size units after a number, with gb marked as refused by -Xmx for the driver', async () => {
@@ -120,15 +144,22 @@ describe('completion', () => {
     await open(uri);
     const items = await completions(uri, new vscode.Position(0, 10));
     assert.strictEqual(insert(items.find((i) => label(i) === '-heap-size')!), '-heap-size=$1');
-    const spark = (await completions(uri, new vscode.Position(1, 23))).find((i) => label(i) === '-spark.memory.fraction');
+    const spark = (await completions(uri, new vscode.Position(1, 23))).find(
+      (i) => label(i) === '-spark.memory.fraction',
+    );
     assert.ok(spark);
     assert.strictEqual(insert(spark), '-spark.memory.fraction=${1:0.85}');
   });
 
   it('offers the quoted key under sparkConf in a SparkApplication', async () => {
-    const uri = await scratch.write('app.yaml', 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkConf:\n    spark.memory.st\n');
+    const uri = await scratch.write(
+      'app.yaml',
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkConf:\n    spark.memory.st\n',
+    );
     await open(uri);
-    const item = (await completions(uri, new vscode.Position(4, 19))).find((i) => label(i) === 'spark.memory.storageFraction');
+    const item = (await completions(uri, new vscode.Position(4, 19))).find(
+      (i) => label(i) === 'spark.memory.storageFraction',
+    );
     assert.ok(item);
     assert.strictEqual(insert(item), '"spark.memory.storageFraction": "${1:0.5}"');
   });
@@ -139,7 +170,10 @@ describe('inlay hints', () => {
   after(() => scratch.cleanup());
 
   it('show unified, storage and user memory beside spark.executor.memory, and follow sparkMemory.inlayHints.enabled', async () => {
-    const uri = await scratch.write('spark-defaults.conf', 'spark.master yarn\nspark.executor.memory 4g\nspark.memory.storageFraction 0.5\n');
+    const uri = await scratch.write(
+      'spark-defaults.conf',
+      'spark.master yarn\nspark.executor.memory 4g\nspark.memory.storageFraction 0.5\n',
+    );
     const doc = await open(uri);
     assert.deepStrictEqual(await hints(uri, doc), [
       [1, '⟶ unified 2.22 GiB · storage 1.11 GiB · user 1.48 GiB'],
@@ -157,7 +191,10 @@ describe('inlay hints', () => {
     const uri = sample('conf', 'servers');
     const doc = await open(uri);
     const got = await hints(uri, doc);
-    assert.deepStrictEqual(got[0], [1, '⟶ heap 8.00 GiB · reserved 409.60 MiB · unified 6.46 GiB · max storage 5.52 GiB · off-heap 16.00 GiB']);
+    assert.deepStrictEqual(got[0], [
+      1,
+      '⟶ heap 8.00 GiB · reserved 409.60 MiB · unified 6.46 GiB · max storage 5.52 GiB · off-heap 16.00 GiB',
+    ]);
     assert.deepStrictEqual(got[1], [2, '⟶ does not start']);
   });
 });
@@ -165,30 +202,51 @@ describe('inlay hints', () => {
 describe('outline', () => {
   const symbols = async (uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> => {
     await open(uri);
-    return (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+    return (
+      (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []
+    );
   };
 
   it('groups spark-defaults.conf settings by prefix', async () => {
     const s = await symbols(sample('spark-defaults.conf'));
     const memory = s.find((x) => x.name === 'spark.memory.*');
     assert.ok(memory, JSON.stringify(s.map((x) => x.name)));
-    assert.deepStrictEqual(memory.children.map((c) => [c.name, c.detail]), [
-      ['spark.memory.fraction', '1.2'], ['spark.memory.storageFraction', '0.5'], ['spark.memory.offHeap.enabled', 'true'], ['spark.memory.offHeap.size', '1536m'],
-    ]);
+    assert.deepStrictEqual(
+      memory.children.map((c) => [c.name, c.detail]),
+      [
+        ['spark.memory.fraction', '1.2'],
+        ['spark.memory.storageFraction', '0.5'],
+        ['spark.memory.offHeap.enabled', 'true'],
+        ['spark.memory.offHeap.size', '1536m'],
+      ],
+    );
     assert.strictEqual(memory.kind, vscode.SymbolKind.Namespace);
     assert.strictEqual(memory.children[0]!.selectionRange.start.line, 12);
   });
 
   it('has one symbol per SnappyData member with its options as children', async () => {
     const s = await symbols(sample('conf', 'servers'));
-    assert.deepStrictEqual(s.map((x) => x.name), ['node-a (server)', 'node-b (server)', 'node-c\t-heap-size=4g (server)', 'node-d (server)']);
-    assert.deepStrictEqual(s[0]!.children.map((c) => c.name), ['-heap-size', '-memory-size', '-critical-heap-percentage', '-eviction-heap-percentage', '-dir']);
+    assert.deepStrictEqual(
+      s.map((x) => x.name),
+      ['node-a (server)', 'node-b (server)', 'node-c\t-heap-size=4g (server)', 'node-d (server)'],
+    );
+    assert.deepStrictEqual(
+      s[0]!.children.map((c) => c.name),
+      ['-heap-size', '-memory-size', '-critical-heap-percentage', '-eviction-heap-percentage', '-dir'],
+    );
     assert.deepStrictEqual([s[3]!.range.start.line, s[3]!.range.end.line], [4, 5]);
   });
 
   it('has sparkConf, driver and executor for a SparkApplication', async () => {
     const s = await symbols(sample('k8s', 'spark-pi.yaml'));
-    assert.deepStrictEqual(s.map((x) => [x.name, x.children.length]), [['sparkConf', 3], ['driver', 3], ['executor', 4]]);
+    assert.deepStrictEqual(
+      s.map((x) => [x.name, x.children.length]),
+      [
+        ['sparkConf', 3],
+        ['driver', 3],
+        ['executor', 4],
+      ],
+    );
   });
 });
 
@@ -196,7 +254,8 @@ describe('language status and version', () => {
   const scratch = new Scratch('status');
   after(() => scratch.cleanup());
 
-  const status = (): Thenable<{ text: string } | undefined> => vscode.commands.executeCommand('sparkMemory.internal.versionStatus');
+  const status = (): Thenable<{ text: string } | undefined> =>
+    vscode.commands.executeCommand('sparkMemory.internal.versionStatus');
 
   it('says which flavour and version applies, and follows the setting', async () => {
     await open(sample('spark-defaults.conf'));
@@ -205,7 +264,10 @@ describe('language status and version', () => {
     assert.strictEqual((await status())?.text, 'Spark 3.5.0 (from spec.sparkVersion)');
     await open(sample('conf', 'servers'));
     assert.strictEqual((await status())?.text, 'SnappyData 1.3 (Spark 2.1 fork)');
-    const uri = await scratch.write('app.yaml', 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkVersion: "3.5.1"\n');
+    const uri = await scratch.write(
+      'app.yaml',
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  sparkVersion: "3.5.1"\n',
+    );
     await open(uri);
     assert.strictEqual((await status())?.text, 'Spark 3.5.1 (from spec.sparkVersion)');
     await vscode.commands.executeCommand('sparkMemory.chooseSparkVersion', '3.3');

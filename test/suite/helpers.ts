@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'spark-memory.spark-memory';
 
 /** Polls `fn` until it returns a truthy value; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(fn: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 10000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -34,7 +38,9 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
 
 /** Our diagnostics on a file (source spark-memory), in document order. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'spark-memory')
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'spark-memory')
     .sort((a, b) => a.range.start.compareTo(b.range.start) || String(codeOf(a)).localeCompare(String(codeOf(b))));
 }
 
@@ -54,22 +60,40 @@ export function describeDiagnostic(d: vscode.Diagnostic): string {
 }
 
 /** Polls our diagnostics on `uri` until `ok` holds for them; fails showing the last ones seen. */
-export async function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 15000): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsWhen(
+  uri: vscode.Uri,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 15000,
+): Promise<vscode.Diagnostic[]> {
   let last: vscode.Diagnostic[] = [];
   try {
-    return await waitFor(() => {
-      last = ours(uri);
-      return ok(last) ? last : undefined;
-    }, what, timeoutMs);
+    return await waitFor(
+      () => {
+        last = ours(uri);
+        return ok(last) ? last : undefined;
+      },
+      what,
+      timeoutMs,
+    );
   } catch (e) {
     throw new Error(`${(e as Error).message}; last seen: ${JSON.stringify(last.map(describeDiagnostic))}`);
   }
 }
 
 /** Polls until the described diagnostics on `uri` are exactly `expected`. */
-export function expectDiagnostics(uri: vscode.Uri, expected: readonly string[], timeoutMs?: number): Promise<vscode.Diagnostic[]> {
+export function expectDiagnostics(
+  uri: vscode.Uri,
+  expected: readonly string[],
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
   const want = JSON.stringify(expected);
-  return diagnosticsWhen(uri, (ds) => JSON.stringify(ds.map(describeDiagnostic)) === want, `diagnostics ${want} on ${vscode.workspace.asRelativePath(uri)}`, timeoutMs);
+  return diagnosticsWhen(
+    uri,
+    (ds) => JSON.stringify(ds.map(describeDiagnostic)) === want,
+    `diagnostics ${want} on ${vscode.workspace.asRelativePath(uri)}`,
+    timeoutMs,
+  );
 }
 
 /** A scratch folder under the workspace copy, removed by `cleanup()`. */
@@ -119,5 +143,6 @@ export function textOf(doc: vscode.TextDocument): string {
 /** Applies a code action the way the editor does: its edit, then its command. */
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit !== undefined) assert.ok(await vscode.workspace.applyEdit(action.edit), `applying "${action.title}"`);
-  if (action.command !== undefined) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command !== undefined)
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }

@@ -17,7 +17,8 @@ describe('languages and document kinds', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of scratch) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+    for (const uri of scratch)
+      await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
   });
 
   async function writeScratch(relPath: string, text: string): Promise<vscode.Uri> {
@@ -33,7 +34,9 @@ describe('languages and document kinds', () => {
     const doc = await open(sample('spark-defaults.conf'));
     assert.strictEqual(doc.languageId, 'spark-defaults');
     await waitFor(() => ext.isActive, 'the extension to activate on a spark-defaults document');
-    assert.deepStrictEqual(await vscode.commands.executeCommand<Kind>('sparkMemory.showDocumentKind'), { kind: 'spark-defaults' });
+    assert.deepStrictEqual(await vscode.commands.executeCommand<Kind>('sparkMemory.showDocumentKind'), {
+      kind: 'spark-defaults',
+    });
   });
 
   it('recognises the clean template copy and a .template file as spark-defaults', async () => {
@@ -42,7 +45,11 @@ describe('languages and document kinds', () => {
     assert.strictEqual((await open(template)).languageId, 'spark-defaults');
   });
 
-  for (const [file, role] of [['servers', 'server'], ['leads', 'lead'], ['locators', 'locator']] as const) {
+  for (const [file, role] of [
+    ['servers', 'server'],
+    ['leads', 'lead'],
+    ['locators', 'locator'],
+  ] as const) {
     it(`gives conf/${file} the snappydata-members language and the ${role} role`, async () => {
       const uri = sample('conf', file);
       const doc = await open(uri);
@@ -68,7 +75,10 @@ describe('languages and document kinds', () => {
   });
 
   it('does not claim an ordinary YAML file', async () => {
-    const uri = await writeScratch('deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    const uri = await writeScratch(
+      'deployment.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+    );
     const doc = await open(uri);
     assert.strictEqual(doc.languageId, 'yaml');
     assert.strictEqual(await kindOf(uri), undefined);
@@ -79,9 +89,15 @@ describe('languages and document kinds', () => {
     const doc = await open(uri);
     assert.strictEqual(await vscode.commands.executeCommand<Kind>('sparkMemory.showDocumentKind'), undefined);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\n');
+    edit.replace(
+      uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.deepStrictEqual(await vscode.commands.executeCommand<Kind>('sparkMemory.showDocumentKind'), { kind: 'spark-application' });
+    assert.deepStrictEqual(await vscode.commands.executeCommand<Kind>('sparkMemory.showDocumentKind'), {
+      kind: 'spark-application',
+    });
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

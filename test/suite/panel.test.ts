@@ -11,7 +11,12 @@ import { scenarioTemplate } from '../../src/core/workload';
 import { EXTENSION_ID, Scratch, codeOf, diagnosticsWhen, open, ours, sample, waitFor } from './helpers';
 
 const VIEW_TYPE = 'sparkMemory.simulation';
-const COMMANDS = ['sparkMemory.openSimulation', 'sparkMemory.runScenario', 'sparkMemory.newScenarioFile', 'sparkMemory.exportReport'];
+const COMMANDS = [
+  'sparkMemory.openSimulation',
+  'sparkMemory.runScenario',
+  'sparkMemory.newScenarioFile',
+  'sparkMemory.exportReport',
+];
 
 let api: SparkMemoryApi;
 
@@ -22,16 +27,37 @@ function handle(): NonNullable<ReturnType<SparkMemoryApi['simulationPanel']>> {
 }
 
 function configs(): ConfigPayload[] {
-  return handle().lastPosted().flatMap((m) => (m.type === 'config' ? [m.config] : []));
+  return handle()
+    .lastPosted()
+    .flatMap((m) => (m.type === 'config' ? [m.config] : []));
 }
 
 /** The newest config message for `uri` that satisfies `ok`. */
 function configWhen(uri: vscode.Uri, ok: (c: ConfigPayload) => boolean, what: string): Promise<ConfigPayload> {
-  return waitFor(() => configs().reverse().find((c) => c.uri === uri.toString() && ok(c)), what, 20000);
+  return waitFor(
+    () =>
+      configs()
+        .reverse()
+        .find((c) => c.uri === uri.toString() && ok(c)),
+    what,
+    20000,
+  );
 }
 
-function postedWhen<T extends HostMessage['type']>(type: T, ok: (m: Extract<HostMessage, { type: T }>) => boolean = () => true): Promise<Extract<HostMessage, { type: T }>> {
-  return waitFor(() => handle().lastPosted().find((m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>)), `a ${type} message`, 20000);
+function postedWhen<T extends HostMessage['type']>(
+  type: T,
+  ok: (m: Extract<HostMessage, { type: T }>) => boolean = () => true,
+): Promise<Extract<HostMessage, { type: T }>> {
+  return waitFor(
+    () =>
+      handle()
+        .lastPosted()
+        .find(
+          (m): m is Extract<HostMessage, { type: T }> => m.type === type && ok(m as Extract<HostMessage, { type: T }>),
+        ),
+    `a ${type} message`,
+    20000,
+  );
 }
 
 async function closePanel(): Promise<void> {
@@ -49,7 +75,11 @@ async function dismissPick(command: string): Promise<unknown> {
   return running;
 }
 
-function applyMessage(c: ConfigPayload, changes: Array<{ key: string; value: string }>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function applyMessage(
+  c: ConfigPayload,
+  changes: Array<{ key: string; value: string }>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { type: 'apply', uri: c.uri, version: c.version, changes, ...extra };
 }
 
@@ -73,7 +103,11 @@ describe('simulation panel', function () {
 
   it('contributes its commands in the Spark Memory category, registered, with a CodeLens on config files', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
-      activationEvents: string[]; contributes: { commands: Array<{ command: string; category: string; title: string }>; menus: Record<string, Array<{ command: string; when?: string }>> };
+      activationEvents: string[];
+      contributes: {
+        commands: Array<{ command: string; category: string; title: string }>;
+        menus: Record<string, Array<{ command: string; when?: string }>>;
+      };
     };
     const registered = await vscode.commands.getCommands(true);
     for (const id of COMMANDS) {
@@ -83,20 +117,33 @@ describe('simulation panel', function () {
       assert.ok(registered.includes(id), `${id} is registered`);
     }
     assert.ok(pkg.activationEvents.includes('onWebviewPanel:sparkMemory.simulation'));
-    assert.ok(pkg.contributes.menus['editor/title']?.some((m) => m.command === 'sparkMemory.openSimulation' && /spark-application/.test(m.when ?? '')));
+    assert.ok(
+      pkg.contributes.menus['editor/title']?.some(
+        (m) => m.command === 'sparkMemory.openSimulation' && /spark-application/.test(m.when ?? ''),
+      ),
+    );
 
     const uri = sample('spark-defaults.conf');
     await open(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     const lens = (lenses ?? []).filter((l) => l.command?.command === 'sparkMemory.openSimulation');
-    assert.deepStrictEqual(lens.map((l) => [l.range.start.line, l.command?.title, String(l.command?.arguments?.[0])]), [[0, '$(graph) Open Simulation', uri.toString()]]);
+    assert.deepStrictEqual(
+      lens.map((l) => [l.range.start.line, l.command?.title, String(l.command?.arguments?.[0])]),
+      [[0, '$(graph) Open Simulation', uri.toString()]],
+    );
   });
 
   it('Open Simulation without a config opens the panel with a message; its page has the CSP and resource roots', async () => {
     const before = api.notices().length;
     const r = await vscode.commands.executeCommand<{ uri?: string; message?: string }>('sparkMemory.openSimulation');
     assert.ok(r?.message !== undefined && r.uri === undefined, JSON.stringify(r));
-    assert.ok(api.notices().slice(before).some((n) => /open a spark-defaults\.conf/i.test(n)), JSON.stringify(api.notices()));
+    assert.ok(
+      api
+        .notices()
+        .slice(before)
+        .some((n) => /open a spark-defaults\.conf/i.test(n)),
+      JSON.stringify(api.notices()),
+    );
     const h = handle();
     assert.strictEqual(h.panel.viewType, VIEW_TYPE);
     assert.strictEqual(h.panel.title, 'Spark Memory Simulation');
@@ -106,17 +153,23 @@ describe('simulation panel', function () {
     const nonce = /script-src 'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
     assert.ok(nonce, csp);
     const src = h.panel.webview.cspSource;
-    assert.strictEqual(csp, `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${src} 'nonce-${nonce}'; img-src ${src} data: blob:; font-src ${src}`);
+    assert.strictEqual(
+      csp,
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${src} 'nonce-${nonce}'; img-src ${src} data: blob:; font-src ${src}`,
+    );
     assert.match(html, new RegExp(`<script nonce="${nonce}" src="[^"]+/dist/webview\\.js"></script>`));
     assert.match(html, /<link rel="stylesheet" href="[^"]+\/dist\/webview\.css"/);
-    assert.match(html, /<main id="app"><\/main>/, "the page announces its status line only, not the whole panel");
+    assert.match(html, /<main id="app"><\/main>/, 'the page announces its status line only, not the whole panel');
     assert.strictEqual(h.panel.webview.options.enableScripts, true);
     const roots = (h.panel.webview.options.localResourceRoots ?? []).map((u) => u.path.split('/').slice(-1)[0]);
     assert.deepStrictEqual(roots, ['dist', 'media']);
     assert.strictEqual(h.panel.options.retainContextWhenHidden, undefined);
 
     // Nothing goes to the page before it says it is ready; then the message does.
-    assert.deepStrictEqual(h.lastPosted().filter((m) => m.type !== 'noConfig'), []);
+    assert.deepStrictEqual(
+      h.lastPosted().filter((m) => m.type !== 'noConfig'),
+      [],
+    );
     assert.strictEqual(h.handleMessage({ type: 'ready', protocol: 1 }), true);
     const m = await postedWhen('noConfig');
     assert.match(m.message, /spark-defaults\.conf/);
@@ -125,7 +178,13 @@ describe('simulation panel', function () {
   it('Run Scenario…, New Scenario File and Export Simulation Report run from the palette without a config', async () => {
     let before = api.notices().length;
     assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.exportReport'), undefined);
-    assert.ok(api.notices().slice(before).some((n) => /open the simulation first/.test(n)), JSON.stringify(api.notices()));
+    assert.ok(
+      api
+        .notices()
+        .slice(before)
+        .some((n) => /open the simulation first/.test(n)),
+      JSON.stringify(api.notices()),
+    );
 
     // Dismissing the quick pick does nothing.
     assert.strictEqual(await dismissPick('sparkMemory.runScenario'), undefined);
@@ -133,7 +192,13 @@ describe('simulation panel', function () {
 
     before = api.notices().length;
     assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', 'iterative-ml'), 'iterative-ml');
-    assert.ok(api.notices().slice(before).some((n) => /runs once a config file is open/.test(n)), JSON.stringify(api.notices()));
+    assert.ok(
+      api
+        .notices()
+        .slice(before)
+        .some((n) => /runs once a config file is open/.test(n)),
+      JSON.stringify(api.notices()),
+    );
     handle().handleMessage({ type: 'ready', protocol: 1 });
     await postedWhen('noConfig');
     const run = await postedWhen('runScenario');
@@ -143,13 +208,19 @@ describe('simulation panel', function () {
     // With the panel open but no config in it there is nothing to export yet.
     before = api.notices().length;
     assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.exportReport'), undefined);
-    assert.ok(api.notices().slice(before).some((n) => /has no config yet/.test(n)), JSON.stringify(api.notices()));
+    assert.ok(
+      api
+        .notices()
+        .slice(before)
+        .some((n) => /has no config yet/.test(n)),
+      JSON.stringify(api.notices()),
+    );
 
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('sparkMemory.newScenarioFile');
     assert.ok(doc);
     assert.strictEqual(doc.languageId, 'yaml');
     assert.strictEqual(doc.isUntitled, true);
-    assert.strictEqual(doc.getText(), scenarioTemplate(), 'the engine\'s commented template');
+    assert.strictEqual(doc.getText(), scenarioTemplate(), "the engine's commented template");
     assert.match(doc.getText(), /\nstages:\n/);
     assert.strictEqual(vscode.window.activeTextEditor?.document, doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -161,20 +232,42 @@ describe('simulation panel', function () {
     const diags = await diagnosticsWhen(uri, (ds) => ds.length > 0, 'diagnostics on the sample');
     const r = await vscode.commands.executeCommand<{ uri?: string }>('sparkMemory.openSimulation');
     assert.strictEqual(r?.uri, uri.toString());
-    assert.strictEqual(vscode.window.activeTextEditor?.document, doc, 'the panel opens beside the editor without taking the focus');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document,
+      doc,
+      'the panel opens beside the editor without taking the focus',
+    );
     handle().handleMessage({ type: 'ready', protocol: 1 });
     const sorted = (ds: ReadonlyArray<{ code: string; severity: string; message: string; line: number }>): string =>
-      JSON.stringify(ds.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line })).sort((a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)));
-    const want = sorted(ours(uri).map((d) => ({ code: codeOf(d) ?? '', severity: ['error', 'warning', 'info', 'hint'][d.severity]!, message: d.message, line: d.range.start.line })));
+      JSON.stringify(
+        ds
+          .map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line }))
+          .sort((a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)),
+      );
+    const want = sorted(
+      ours(uri).map((d) => ({
+        code: codeOf(d) ?? '',
+        severity: ['error', 'warning', 'info', 'hint'][d.severity]!,
+        message: d.message,
+        line: d.range.start.line,
+      })),
+    );
     assert.ok(diags.length > 0);
-    const c = await configWhen(uri, (x) => sorted(x.diagnostics) === want, `a config message with the diagnostics ${want}`);
+    const c = await configWhen(
+      uri,
+      (x) => sorted(x.diagnostics) === want,
+      `a config message with the diagnostics ${want}`,
+    );
     assert.strictEqual(c.fileName, 'spark-defaults.conf');
     assert.strictEqual(c.kind, 'spark-defaults');
     assert.strictEqual(c.role, undefined);
     assert.strictEqual(c.text, doc.getText());
     assert.strictEqual(c.version, doc.version);
     assert.strictEqual(c.leadsText, undefined);
-    assert.ok(c.diagnostics.some((d) => d.code === 'SIZE-UNITLESS-HEAP' && d.severity === 'error'), JSON.stringify(c.diagnostics));
+    assert.ok(
+      c.diagnostics.some((d) => d.code === 'SIZE-UNITLESS-HEAP' && d.severity === 'error'),
+      JSON.stringify(c.diagnostics),
+    );
 
     // The panel follows the active editor when it is a config; a servers file brings its leads file.
     const servers = sample('conf', 'servers');
@@ -183,7 +276,10 @@ describe('simulation panel', function () {
     assert.strictEqual(s.fileName, 'conf/servers');
     assert.strictEqual(s.kind, 'snappy-members');
     assert.strictEqual(s.role, 'server');
-    assert.strictEqual(s.leadsText, new TextDecoder().decode(await vscode.workspace.fs.readFile(sample('conf', 'leads'))));
+    assert.strictEqual(
+      s.leadsText,
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(sample('conf', 'leads'))),
+    );
 
     // A file that is not a config leaves the last config shown.
     const posted = handle().lastPosted().length;
@@ -191,7 +287,10 @@ describe('simulation panel', function () {
     await new Promise((res) => setTimeout(res, 600));
     // (The servers file may still be sent again as its diagnostics arrive; nothing else is.)
     const later = handle().lastPosted().slice(posted);
-    assert.ok(later.every((m) => m.type === 'config' && m.config.uri === servers.toString()), JSON.stringify(later.map((m) => m.type)));
+    assert.ok(
+      later.every((m) => m.type === 'config' && m.config.uri === servers.toString()),
+      JSON.stringify(later.map((m) => m.type)),
+    );
   });
 
   it('rejects a bad message without editing; applies a good one as one undoable edit; refuses a stale or unknown one', async () => {
@@ -205,18 +304,34 @@ describe('simulation panel', function () {
     assert.strictEqual(c.version, doc.version);
 
     // Bad messages: a value with a line break, an unknown field, an unknown type, not an object.
-    assert.strictEqual(h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.6\nspark.evil true' }])), false);
-    assert.strictEqual(h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.6' }], { path: '/etc/passwd' })), false);
+    assert.strictEqual(
+      h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.6\nspark.evil true' }])),
+      false,
+    );
+    assert.strictEqual(
+      h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.6' }], { path: '/etc/passwd' })),
+      false,
+    );
     assert.strictEqual(h.handleMessage({ type: 'writeFile', uri: c.uri }), false);
     assert.strictEqual(h.handleMessage('apply'), false);
     await new Promise((res) => setTimeout(res, 300));
     assert.strictEqual(doc.getText(), original);
     assert.ok(!h.lastPosted().some((m) => m.type === 'applied'));
 
-    assert.strictEqual(h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.6' }, { key: 'spark.memory.storageFraction', value: '0.3' }, { key: 'spark.executor.memory', value: '8g' }])), true);
+    assert.strictEqual(
+      h.handleMessage(
+        applyMessage(c, [
+          { key: 'spark.memory.fraction', value: '0.6' },
+          { key: 'spark.memory.storageFraction', value: '0.3' },
+          { key: 'spark.executor.memory', value: '8g' },
+        ]),
+      ),
+      true,
+    );
     const applied = await postedWhen('applied');
     assert.strictEqual(applied.ok, true, applied.message);
-    const expected = 'spark.executor.memory   8g\r\n# the pools\r\nspark.memory.fraction   0.6\r\nspark.memory.storageFraction 0.3\r\n';
+    const expected =
+      'spark.executor.memory   8g\r\n# the pools\r\nspark.memory.fraction   0.6\r\nspark.memory.storageFraction 0.3\r\n';
     assert.strictEqual(doc.getText(), expected);
     assert.strictEqual(doc.isDirty, true);
 
@@ -227,17 +342,34 @@ describe('simulation panel', function () {
     // A stale version is refused, with a clear message, and nothing changes.
     const count = h.lastPosted().filter((m) => m.type === 'applied').length;
     assert.strictEqual(h.handleMessage(applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.5' }])), true);
-    const stale = await waitFor(() => h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count], 'the stale apply answer');
+    const stale = await waitFor(
+      () => h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count],
+      'the stale apply answer',
+    );
     assert.strictEqual(stale.ok, false);
     assert.match(stale.message, /changed since the simulation read it/);
     // A file the panel did not send is refused.
-    assert.strictEqual(h.handleMessage({ ...applyMessage(after, [{ key: 'spark.memory.fraction', value: '0.5' }]), uri: sample('clean', 'spark-defaults.conf').toString() }), true);
-    const unknown = await waitFor(() => h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count + 1], 'the unknown-file answer');
+    assert.strictEqual(
+      h.handleMessage({
+        ...applyMessage(after, [{ key: 'spark.memory.fraction', value: '0.5' }]),
+        uri: sample('clean', 'spark-defaults.conf').toString(),
+      }),
+      true,
+    );
+    const unknown = await waitFor(
+      () =>
+        h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count + 1],
+      'the unknown-file answer',
+    );
     assert.strictEqual(unknown.ok, false);
     assert.match(unknown.message, /not the one the panel shows/);
     // What settingEdits refuses comes back as the reason.
     assert.strictEqual(h.handleMessage(applyMessage(after, [{ key: '-heap-size', value: '4g' }])), true);
-    const member = await waitFor(() => h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count + 2], 'the member-flag answer');
+    const member = await waitFor(
+      () =>
+        h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[count + 2],
+      'the member-flag answer',
+    );
     assert.strictEqual(member.ok, false);
     assert.match(member.message, /SnappyData member flag/);
     assert.strictEqual(doc.getText(), expected);
@@ -271,7 +403,17 @@ describe('simulation panel', function () {
     const running = vscode.commands.executeCommand<string | undefined>('sparkMemory.exportReport', 'csv');
     const req = await postedWhen('requestExport');
     assert.strictEqual(req.format, 'csv');
-    assert.strictEqual(h.handleMessage({ type: 'export', format: 'csv', requestId: req.requestId, suggestedName: 'spark-memory-report.csv', data: 't,used\n0,1\n', encoding: 'utf8' }), true);
+    assert.strictEqual(
+      h.handleMessage({
+        type: 'export',
+        format: 'csv',
+        requestId: req.requestId,
+        suggestedName: 'spark-memory-report.csv',
+        data: 't,used\n0,1\n',
+        encoding: 'utf8',
+      }),
+      true,
+    );
     assert.strictEqual(await running, target.toString());
     assert.strictEqual(suggested?.path.split('/').slice(-1)[0], 'spark-memory-report.csv');
     assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), 't,used\n0,1\n');
@@ -280,28 +422,72 @@ describe('simulation panel', function () {
     const before = api.notices().length;
     const failing = vscode.commands.executeCommand<string | undefined>('sparkMemory.exportReport', 'json');
     await postedWhen('requestExport', (m) => m.format === 'json');
-    assert.strictEqual(h.handleMessage({ type: 'log', level: 'error', message: 'Nothing to export: choose a scenario on a config that starts.' }), true);
+    assert.strictEqual(
+      h.handleMessage({
+        type: 'log',
+        level: 'error',
+        message: 'Nothing to export: choose a scenario on a config that starts.',
+      }),
+      true,
+    );
     assert.strictEqual(await failing, undefined);
-    assert.ok(api.notices().slice(before).some((n) => /no report was exported: Nothing to export/.test(n)), JSON.stringify(api.notices()));
+    assert.ok(
+      api
+        .notices()
+        .slice(before)
+        .some((n) => /no report was exported: Nothing to export/.test(n)),
+      JSON.stringify(api.notices()),
+    );
 
     // The page may also export on its own (its Export button): base64 bytes.
     const png = scratch.uri('export/chart.png');
     api.setSaveTarget(() => Promise.resolve(png));
-    assert.strictEqual(h.handleMessage({ type: 'export', format: 'png', suggestedName: 'chart.png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'), encoding: 'base64' }), true);
-    await waitFor(() => Promise.resolve(vscode.workspace.fs.readFile(png)).then((b) => b.length === 4 && b[1] === 0x50, () => false), 'the png file');
+    assert.strictEqual(
+      h.handleMessage({
+        type: 'export',
+        format: 'png',
+        suggestedName: 'chart.png',
+        data: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'),
+        encoding: 'base64',
+      }),
+      true,
+    );
+    await waitFor(
+      () =>
+        Promise.resolve(vscode.workspace.fs.readFile(png)).then(
+          (b) => b.length === 4 && b[1] === 0x50,
+          () => false,
+        ),
+      'the png file',
+    );
     // A name with a path is not a plain file name: rejected.
-    assert.strictEqual(h.handleMessage({ type: 'export', format: 'csv', suggestedName: '../x.csv', data: '', encoding: 'utf8' }), false);
+    assert.strictEqual(
+      h.handleMessage({ type: 'export', format: 'csv', suggestedName: '../x.csv', data: '', encoding: 'utf8' }),
+      false,
+    );
 
     assert.strictEqual(h.handleMessage({ type: 'reveal', uri: uri.toString(), line: 12 }), true);
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor.selection.start.line === 12, 'line 12 selected');
+    await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() &&
+        vscode.window.activeTextEditor.selection.start.line === 12,
+      'line 12 selected',
+    );
     assert.strictEqual(h.handleMessage({ type: 'log', level: 'info', message: 'hello from the page' }), true);
 
     // Run Scenario with a workspace scenario file: the page gets its text, after the config.
     const file = await scratch.write('scenarios/etl.scenario.yaml', 'name: etl\nstages: []\n');
     await open(uri);
-    assert.strictEqual(await vscode.commands.executeCommand('sparkMemory.runScenario', file), 'scratch-panel/scenarios/etl.scenario.yaml');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('sparkMemory.runScenario', file),
+      'scratch-panel/scenarios/etl.scenario.yaml',
+    );
     const run = await postedWhen('runScenario');
-    assert.deepStrictEqual(run.scenario, { source: 'file', fileName: 'scratch-panel/scenarios/etl.scenario.yaml', text: 'name: etl\nstages: []\n' });
+    assert.deepStrictEqual(run.scenario, {
+      source: 'file',
+      fileName: 'scratch-panel/scenarios/etl.scenario.yaml',
+      text: 'name: etl\nstages: []\n',
+    });
     const posted = h.lastPosted();
     const lastConfig = posted.map((m) => m.type).lastIndexOf('config');
     assert.ok(lastConfig >= 0 && lastConfig < posted.indexOf(run), 'the config goes before the scenario');
@@ -311,7 +497,12 @@ describe('simulation panel', function () {
     const uri = sample('k8s', 'spark-pi.yaml');
     // A panel VS Code kept across a reload: created by VS Code, handed to the serializer.
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Spark Memory Simulation', vscode.ViewColumn.One, {});
-    await api.serializer.deserializeWebviewPanel(panel, { uri: uri.toString(), view: 'simulation', speed: 2, bogus: { x: 1 } });
+    await api.serializer.deserializeWebviewPanel(panel, {
+      uri: uri.toString(),
+      view: 'simulation',
+      speed: 2,
+      bogus: { x: 1 },
+    });
     const h = handle();
     assert.strictEqual(h.panel, panel);
     assert.match(panel.webview.html, /Content-Security-Policy/);

@@ -10,7 +10,10 @@ async function hostAnswers(): Promise<void> {
   const kind = await vscode.commands.executeCommand('sparkMemory.showDocumentKind');
   assert.ok(kind !== null);
   const small = vscode.workspace.workspaceFolders![0]!.uri;
-  await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', vscode.Uri.joinPath(small, 'spark-defaults.conf'));
+  await vscode.commands.executeCommand(
+    'vscode.executeDocumentSymbolProvider',
+    vscode.Uri.joinPath(small, 'spark-defaults.conf'),
+  );
   // Not a timing assertion: only that both calls came back.
   assert.ok(Date.now() >= t0);
 }
@@ -30,7 +33,8 @@ describe('bad input', function () {
 
   it('a 100,000-line spark-defaults.conf gets one information diagnostic and no work', async () => {
     const lines: string[] = [];
-    for (let i = 0; i < 100_000; i++) lines.push(i % 10 === 0 ? `# section ${i}` : `spark.app.setting${i}   value-${i}`);
+    for (let i = 0; i < 100_000; i++)
+      lines.push(i % 10 === 0 ? `# section ${i}` : `spark.app.setting${i}   value-${i}`);
     lines[5] = 'spark.driver.memory 2gb';
     const uri = await scratch.write('huge/spark-defaults.conf', `${lines.join('\n')}\n`);
     await open(uri);
@@ -49,15 +53,28 @@ describe('bad input', function () {
     lines[9_000] = 'spark.driver.memory 2gb';
     const uri = await scratch.write('tenk/spark-defaults.conf', `${lines.join('\n')}\n`);
     await open(uri);
-    const ds = await diagnosticsWhen(uri, (xs) => xs.some((x) => codeOf(x) === 'SIZE-JVM-SUFFIX'), 'SIZE-JVM-SUFFIX on line 9000', 60000);
+    const ds = await diagnosticsWhen(
+      uri,
+      (xs) => xs.some((x) => codeOf(x) === 'SIZE-JVM-SUFFIX'),
+      'SIZE-JVM-SUFFIX on line 9000',
+      60000,
+    );
     assert.strictEqual(ds.find((x) => codeOf(x) === 'SIZE-JVM-SUFFIX')!.range.start.line, 9000);
     await providersSurvive(uri, new vscode.Position(9000, 21));
   });
 
   it('a 1 MB single line neither throws nor stalls', async () => {
-    const uri = await scratch.write('line/spark-defaults.conf', `spark.executor.extraJavaOptions ${'-XX:+UseG1GC '.repeat(80_000)}\nspark.driver.memory 2gb\n`);
+    const uri = await scratch.write(
+      'line/spark-defaults.conf',
+      `spark.executor.extraJavaOptions ${'-XX:+UseG1GC '.repeat(80_000)}\nspark.driver.memory 2gb\n`,
+    );
     await open(uri);
-    await diagnosticsWhen(uri, (xs) => xs.some((x) => codeOf(x) === 'SIZE-JVM-SUFFIX'), 'the finding on the line after the long one', 60000);
+    await diagnosticsWhen(
+      uri,
+      (xs) => xs.some((x) => codeOf(x) === 'SIZE-JVM-SUFFIX'),
+      'the finding on the line after the long one',
+      60000,
+    );
     await providersSurvive(uri, new vscode.Position(0, 500_000));
     await hostAnswers();
   });
@@ -68,15 +85,24 @@ describe('bad input', function () {
     let x = 12345;
     for (let i = 0; i < bytes.length; i++) {
       x = (x * 1103515245 + 12345) & 0x7fffffff;
-      bytes[i] = (x >> 16) % 255 + 1;
+      bytes[i] = ((x >> 16) % 255) + 1;
     }
-    for (const [rel, size] of [['garbage/spark-defaults.conf', bytes.length], ['garbage/conf/servers', 64 * 1024]] as const) {
+    for (const [rel, size] of [
+      ['garbage/spark-defaults.conf', bytes.length],
+      ['garbage/conf/servers', 64 * 1024],
+    ] as const) {
       const uri = await scratch.write(rel, bytes.subarray(0, size));
       await open(uri);
       await diagnosticsWhen(uri, () => true, 'a lint run', 60000);
       await providersSurvive(uri, new vscode.Position(3, 10));
     }
-    const yaml = await scratch.write('garbage/app.yaml', new Uint8Array([...new TextEncoder().encode('apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec: {\n'), ...bytes]));
+    const yaml = await scratch.write(
+      'garbage/app.yaml',
+      new Uint8Array([
+        ...new TextEncoder().encode('apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec: {\n'),
+        ...bytes,
+      ]),
+    );
     await open(yaml);
     await providersSurvive(yaml, new vscode.Position(2, 3));
     // With NUL bytes VS Code will not open the file; the workspace lint still reads it from disk.

@@ -22,11 +22,15 @@ function resolves(host: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<number> {
   if (process.env['CI']) {
-    console.log('runWithElectron: not run when CI is set (it downloads VS Code); CI uses npm test, which runs this suite in code-server.');
+    console.log(
+      'runWithElectron: not run when CI is set (it downloads VS Code); CI uses npm test, which runs this suite in code-server.',
+    );
     return 0;
   }
   if (!(await resolves(DOWNLOAD_HOST, 5000))) {
-    console.log(`runWithElectron: ${DOWNLOAD_HOST} is not reachable, so desktop VS Code cannot be downloaded; use npm test (code-server, offline) instead.`);
+    console.log(
+      `runWithElectron: ${DOWNLOAD_HOST} is not reachable, so desktop VS Code cannot be downloaded; use npm test (code-server, offline) instead.`,
+    );
     return 0;
   }
   const { runTests } = await import('@vscode/test-electron');
@@ -41,7 +45,9 @@ async function main(): Promise<number> {
     });
     return 0;
   } catch (e) {
-    console.error(`runWithElectron: tests failed or VS Code could not start: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `runWithElectron: tests failed or VS Code could not start: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return 1;
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });

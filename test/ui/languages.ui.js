@@ -8,19 +8,27 @@ const assert = require('assert');
 // until it is no longer mtk1 before comparing.
 async function coloured(ctx, line, part) {
   let cls;
-  await ctx.ui.poll(async () => {
-    cls = await ctx.ui.tokenClass(ctx.page, line, part);
-    return cls !== 'mtk1';
-  }, `"${part}" to be coloured by the grammar`).catch(() => {
-    throw new Error(`"${part}" on the line with "${line}" still has the default colour class ${cls}: no TextMate highlighting`);
-  });
+  await ctx.ui
+    .poll(async () => {
+      cls = await ctx.ui.tokenClass(ctx.page, line, part);
+      return cls !== 'mtk1';
+    }, `"${part}" to be coloured by the grammar`)
+    .catch(() => {
+      throw new Error(
+        `"${part}" on the line with "${line}" still has the default colour class ${cls}: no TextMate highlighting`,
+      );
+    });
   return cls;
 }
 
 async function distinctClasses(ctx, pairs) {
   const seen = [];
   for (const [line, part] of pairs) seen.push(await coloured(ctx, line, part));
-  assert.strictEqual(new Set(seen).size, seen.length, `expected different token classes for ${JSON.stringify(pairs.map((p) => p[1]))}, got ${JSON.stringify(seen)}`);
+  assert.strictEqual(
+    new Set(seen).size,
+    seen.length,
+    `expected different token classes for ${JSON.stringify(pairs.map((p) => p[1]))}, got ${JSON.stringify(seen)}`,
+  );
   return seen;
 }
 

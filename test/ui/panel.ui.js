@@ -15,7 +15,9 @@ const REPO = path.join(__dirname, '..', '..');
 const IMAGES = path.join(REPO, 'docs', 'images');
 
 function cliLayout(file, format = 'json') {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'layout', file, '--format', format], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'layout', file, '--format', format], {
+    encoding: 'utf8',
+  });
   assert.strictEqual(r.status, 0, `spark-memory layout ${file} failed: ${r.stderr}`);
   return format === 'json' ? JSON.parse(r.stdout) : r.stdout;
 }
@@ -23,24 +25,34 @@ function cliLayout(file, format = 'json') {
 /** Runs a command by its palette title ("Spark Memory: Open Simulation"). */
 async function runCommand(ctx, title) {
   const { page } = ctx;
-  await ctx.ui.poll(async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input.input');
-    if (!(await input.isVisible().catch(() => false))) return false;
-    // The palette can close again between the check and the fill (focus moving back to the
-    // webview): then open it anew rather than wait on a hidden input.
-    if (!(await input.fill(`>${title}`, { timeout: 3000 }).then(() => true, () => false))) return false;
-    const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
-    try {
-      await row.waitFor({ timeout: 5000 });
-    } catch {
-      return false;
-    }
-    // Click the row itself: Enter would run whichever row the palette ranks first.
-    await row.click();
-    return true;
-  }, `the command "${title}" in the command palette`, { timeoutMs: 30000, stepMs: 500 });
+  await ctx.ui.poll(
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      if (!(await input.isVisible().catch(() => false))) return false;
+      // The palette can close again between the check and the fill (focus moving back to the
+      // webview): then open it anew rather than wait on a hidden input.
+      if (
+        !(await input.fill(`>${title}`, { timeout: 3000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return false;
+      const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
+      try {
+        await row.waitFor({ timeout: 5000 });
+      } catch {
+        return false;
+      }
+      // Click the row itself: Enter would run whichever row the palette ranks first.
+      await row.click();
+      return true;
+    },
+    `the command "${title}" in the command palette`,
+    { timeoutMs: 30000, stepMs: 500 },
+  );
 }
 
 /** The panel's document: the webview sits in an iframe inside VS Code's webview iframe. */
@@ -59,7 +71,8 @@ async function openPanel(ctx) {
 async function layoutCells(f) {
   return f.locator('[data-testid^="layout-"][data-bytes]').evaluateAll((els) => {
     const out = {};
-    for (const e of els) out[e.dataset.testid.slice('layout-'.length)] = { bytes: Number(e.dataset.bytes), text: e.textContent.trim() };
+    for (const e of els)
+      out[e.dataset.testid.slice('layout-'.length)] = { bytes: Number(e.dataset.bytes), text: e.textContent.trim() };
     return out;
   });
 }
@@ -87,10 +100,16 @@ async function setTheme(ctx, name, workbenchClass) {
   // The picker lists the built-in themes once the web extension host has scanned them (a few seconds).
   const label = name.replace(/^Default /, '');
   await page.locator('.quick-input-widget input.input').fill(label);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: name, hasNotText: new RegExp(`${name} \\w`) }).first();
+  const row = page
+    .locator('.quick-input-widget .monaco-list-row')
+    .filter({ hasText: name, hasNotText: new RegExp(`${name} \\w`) })
+    .first();
   await row.waitFor({ timeout: 30000 });
   await row.click();
-  await ctx.ui.poll(async () => (await page.locator(`.monaco-workbench.${workbenchClass}`).count()) > 0, `the ${name} theme`);
+  await ctx.ui.poll(
+    async () => (await page.locator(`.monaco-workbench.${workbenchClass}`).count()) > 0,
+    `the ${name} theme`,
+  );
   // The webview gets the theme's variables and its body class; the charts redraw on the class change.
   await page.waitForTimeout(1000);
 }
@@ -110,7 +129,7 @@ async function shot(ctx, name) {
 
 exports.tests = [
   {
-    name: 'samples/spark-defaults.conf: the panel shows the CLI\'s layout numbers and its errors stop the run',
+    name: "samples/spark-defaults.conf: the panel shows the CLI's layout numbers and its errors stop the run",
     async run(ctx) {
       await ctx.open();
       await ctx.ui.openFromExplorer(ctx.page, 'spark-defaults.conf');
@@ -120,11 +139,29 @@ exports.tests = [
       const { ids } = await compareWithCli(f, path.join(ctx.workspace, 'spark-defaults.conf'));
       ctx.log(`layout cells equal to the CLI: ${ids.join(', ')}`);
       const problems = await f.locator('[data-testid="problem"]').allInnerTexts();
-      assert.ok(problems.some((p) => p.includes("spark.memory.fraction should be between 0 and 1 (was '1.2')")), `problems: ${JSON.stringify(problems)}`);
-      assert.ok(await f.locator('[data-testid="play"]').isDisabled(), 'Play must be disabled while the config does not start');
+      assert.ok(
+        problems.some((p) => p.includes("spark.memory.fraction should be between 0 and 1 (was '1.2')")),
+        `problems: ${JSON.stringify(problems)}`,
+      );
+      assert.ok(
+        await f.locator('[data-testid="play"]').isDisabled(),
+        'Play must be disabled while the config does not start',
+      );
       // The reveal button moves the editor to the line of the problem.
-      await f.locator('[data-testid="problem"]', { hasText: 'spark.memory.fraction should be' }).locator('[data-testid="reveal"]').click();
-      await ctx.ui.poll(async () => /Ln 13\b/.test(await ctx.page.locator('#status\\.editor\\.selection').innerText().catch(() => '')), 'the editor cursor on line 13');
+      await f
+        .locator('[data-testid="problem"]', { hasText: 'spark.memory.fraction should be' })
+        .locator('[data-testid="reveal"]')
+        .click();
+      await ctx.ui.poll(
+        async () =>
+          /Ln 13\b/.test(
+            await ctx.page
+              .locator('#status\\.editor\\.selection')
+              .innerText()
+              .catch(() => ''),
+          ),
+        'the editor cursor on line 13',
+      );
       await ctx.screenshot('sample-problems');
     },
   },
@@ -134,60 +171,91 @@ exports.tests = [
       const dir = path.join(ctx.workspace, 'demo');
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, 'spark-defaults.conf');
-      fs.writeFileSync(file, [
-        '# Executors on YARN: 4 GiB heap, 4 task slots',
-        'spark.master                     yarn',
-        'spark.executor.memory            4g',
-        'spark.executor.cores             4',
-        'spark.memory.fraction            0.6',
-        'spark.memory.storageFraction     0.5',
-        '',
-      ].join('\n'));
+      fs.writeFileSync(
+        file,
+        [
+          '# Executors on YARN: 4 GiB heap, 4 task slots',
+          'spark.master                     yarn',
+          'spark.executor.memory            4g',
+          'spark.executor.cores             4',
+          'spark.memory.fraction            0.6',
+          'spark.memory.storageFraction     0.5',
+          '',
+        ].join('\n'),
+      );
       await ctx.open();
       await ctx.ui.openFromExplorer(ctx.page, 'demo/spark-defaults.conf');
       const f = await openPanel(ctx);
       await f.locator('[data-testid="layout-maxHeapMemory"]').waitFor({ timeout: 30000 });
       const { json } = await compareWithCli(f, file);
-      assert.strictEqual(Number(await f.locator('[data-testid="layout-containerRequest"]').getAttribute('data-mib')), json.container.totalMiB);
+      assert.strictEqual(
+        Number(await f.locator('[data-testid="layout-containerRequest"]').getAttribute('data-mib')),
+        json.container.totalMiB,
+      );
       assert.strictEqual(await f.locator('[data-testid="problems"]').count(), 0);
 
       // Play a preset: events reach the log, the summary cards fill in.
       await f.locator('[data-testid="scenario"]').selectOption('preset:cache-thrash');
       await f.locator('[data-testid="speed"]').selectOption('50');
       await f.locator('[data-testid="play"]').click();
-      await ctx.ui.poll(async () => (await f.locator('[data-testid="event"]').count()) > 0, 'events in the log', { timeoutMs: 30000 });
-      await ctx.ui.poll(async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()), 'the run to finish', { timeoutMs: 60000 });
+      await ctx.ui.poll(async () => (await f.locator('[data-testid="event"]').count()) > 0, 'events in the log', {
+        timeoutMs: 30000,
+      });
+      await ctx.ui.poll(
+        async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()),
+        'the run to finish',
+        { timeoutMs: 60000 },
+      );
       const evictions = await f.locator('[data-testid="summary-evictions"]').innerText();
       const hit = await f.locator('[data-testid="summary-hitRatio"]').innerText();
       ctx.log(`summary: evictions ${evictions}, hit ratio ${hit}`);
       assert.match(evictions, /^[1-9]\d*/);
       assert.match(hit, /%$/);
-      const kinds = await f.locator('[data-testid="event"]').evaluateAll((els) => [...new Set(els.map((e) => e.dataset.kind))]);
+      const kinds = await f
+        .locator('[data-testid="event"]')
+        .evaluateAll((els) => [...new Set(els.map((e) => e.dataset.kind))]);
       assert.ok(kinds.includes('evict'), `event kinds in the log: ${kinds}`);
       // Filter by kind, then choose an event: its details show.
       await f.locator('[data-testid="filter-stageStart"]').click();
       assert.strictEqual(await f.locator('[data-testid="event"][data-kind="stageStart"]').count(), 0);
       await f.locator('[data-testid="event"][data-kind="evict"]').first().click();
-      await ctx.ui.poll(async () => (await f.locator('[data-testid="event-details"]').innerText()).includes('evict'), 'the event details');
+      await ctx.ui.poll(
+        async () => (await f.locator('[data-testid="event-details"]').innerText()).includes('evict'),
+        'the event details',
+      );
 
       // Export: the button asks VS Code's save dialog (the simple one in a browser) for a path,
       // proposes <scenario>.<ext> in the workspace, and writes what the webview made: the CSV rows
       // and the chart drawn into a PNG by this browser's canvas.
       for (const [format, check] of [
         ['csv', (bytes) => assert.match(bytes.toString('utf8').split('\n')[0], /^t_ms,/)],
-        ['png', (bytes) => assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+        [
+          'png',
+          (bytes) =>
+            assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        ],
       ]) {
         const target = path.join(ctx.workspace, `cache-thrash.${format}`);
         assert.ok(!fs.existsSync(target), `${target} exists before the export`);
         await f.locator(`[data-testid="export-${format}"]`).click();
         const input = ctx.page.locator('.quick-input-widget input.input');
-        await ctx.ui.poll(async () => (await input.inputValue().catch(() => '')).endsWith(`cache-thrash.${format}`), `the save dialog proposing cache-thrash.${format}`, { timeoutMs: 30000 });
+        await ctx.ui.poll(
+          async () => (await input.inputValue().catch(() => '')).endsWith(`cache-thrash.${format}`),
+          `the save dialog proposing cache-thrash.${format}`,
+          { timeoutMs: 30000 },
+        );
         await input.press('Enter');
-        const bytes = await ctx.ui.poll(async () => (fs.existsSync(target) && fs.statSync(target).size > 0 ? fs.readFileSync(target) : false), `${target} written`, { timeoutMs: 30000 });
+        const bytes = await ctx.ui.poll(
+          async () => (fs.existsSync(target) && fs.statSync(target).size > 0 ? fs.readFileSync(target) : false),
+          `${target} written`,
+          { timeoutMs: 30000 },
+        );
         check(bytes);
         ctx.log(`export ${format}: ${bytes.length} bytes`);
         // The host says where it saved; the toast then goes, so it cannot cover the panel's buttons.
-        const toast = ctx.page.locator('.notification-toast', { hasText: `saved the simulation report to cache-thrash.${format}` });
+        const toast = ctx.page.locator('.notification-toast', {
+          hasText: `saved the simulation report to cache-thrash.${format}`,
+        });
         await toast.waitFor({ timeout: 30000 });
         await toast.hover();
         await toast.locator('[aria-label^="Clear Notification"]').click();
@@ -199,14 +267,30 @@ exports.tests = [
       await field.fill('0.7');
       await field.press('Enter');
       const expected = Math.trunc(json.usableMemory * 0.7);
-      await ctx.ui.poll(async () => Number(await f.locator('[data-testid="layout-maxHeapMemory"]').getAttribute('data-bytes')) === expected, `maxHeapMemory ${expected} after the what-if`);
-      await ctx.ui.poll(async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()), 'the what-if run', { timeoutMs: 30000 });
+      await ctx.ui.poll(
+        async () =>
+          Number(await f.locator('[data-testid="layout-maxHeapMemory"]').getAttribute('data-bytes')) === expected,
+        `maxHeapMemory ${expected} after the what-if`,
+      );
+      await ctx.ui.poll(
+        async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()),
+        'the what-if run',
+        { timeoutMs: 30000 },
+      );
       await f.locator('[data-testid="apply"]').click();
-      await ctx.ui.poll(async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()), 'the applied reply', { timeoutMs: 30000 });
-      const line = await ctx.ui.poll(async () => {
-        const t = await ctx.ui.lineText(ctx.page, 'spark.memory.fraction ');
-        return t && /spark\.memory\.fraction\s+0\.7\b/.test(t) ? t : false;
-      }, 'spark.memory.fraction 0.7 in the editor', { timeoutMs: 30000 });
+      await ctx.ui.poll(
+        async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()),
+        'the applied reply',
+        { timeoutMs: 30000 },
+      );
+      const line = await ctx.ui.poll(
+        async () => {
+          const t = await ctx.ui.lineText(ctx.page, 'spark.memory.fraction ');
+          return t && /spark\.memory\.fraction\s+0\.7\b/.test(t) ? t : false;
+        },
+        'spark.memory.fraction 0.7 in the editor',
+        { timeoutMs: 30000 },
+      );
       ctx.log(`editor: ${line.trim()}`);
 
       // Compare: the preset under each of the six storage levels, with the rule of thumb beside it.
@@ -215,7 +299,14 @@ exports.tests = [
       const levels = f.locator('[data-testid="compare-levels-result"]');
       await levels.waitFor({ timeout: 30000 });
       const heads = await levels.locator('thead th').allInnerTexts();
-      assert.deepStrictEqual(heads.slice(1), ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP']);
+      assert.deepStrictEqual(heads.slice(1), [
+        'MEMORY_ONLY',
+        'MEMORY_ONLY_SER',
+        'MEMORY_AND_DISK',
+        'MEMORY_AND_DISK_SER',
+        'DISK_ONLY',
+        'OFF_HEAP',
+      ]);
       const advice = await levels.locator('[data-testid="level-advice"]').innerText();
       assert.match(advice, /rule of thumb/);
       ctx.log(`compare: ${advice}`);
@@ -237,17 +328,27 @@ exports.tests = [
     },
   },
   {
-    name: 'conf/servers: one column per member line, with the lead\'s settings',
+    name: "conf/servers: one column per member line, with the lead's settings",
     async run(ctx) {
       await ctx.open();
       await ctx.ui.openFromExplorer(ctx.page, 'conf/servers');
       const f = await openPanel(ctx);
       const json = cliLayout(path.join(ctx.workspace, 'conf', 'servers'));
-      await ctx.ui.poll(async () => (await f.locator('[data-testid="member-column"]').count()) === json.members.length, `${json.members.length} member columns`, { timeoutMs: 30000 });
+      await ctx.ui.poll(
+        async () => (await f.locator('[data-testid="member-column"]').count()) === json.members.length,
+        `${json.members.length} member columns`,
+        { timeoutMs: 30000 },
+      );
       const cells = await layoutCells(f);
       for (const [i, m] of json.members.entries()) {
         const prefix = i === 0 ? '' : `${i + 1}-`;
-        for (const id of ['heapBytes', 'reservedMemory', 'maxHeapMemory', 'onHeapStorageRegionSize', 'maxHeapStorageSize']) {
+        for (const id of [
+          'heapBytes',
+          'reservedMemory',
+          'maxHeapMemory',
+          'onHeapStorageRegionSize',
+          'maxHeapStorageSize',
+        ]) {
           if (m[id] === undefined) continue;
           assert.strictEqual(cells[prefix + id]?.bytes, m[id], `member ${i + 1} ${id}`);
         }
@@ -257,21 +358,46 @@ exports.tests = [
       await ctx.screenshot('servers-cluster');
       // "Run Scenario…" from the palette: the host sends the pick, the panel plays it on node-a.
       await runCommand(ctx, 'Spark Memory: Run Scenario');
-      const pick = ctx.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'SnappyData table load' }).first();
+      const pick = ctx.page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ hasText: 'SnappyData table load' })
+        .first();
       await pick.waitFor({ timeout: 15000 });
       await pick.click();
-      await ctx.ui.poll(async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()), 'the SnappyData run to finish', { timeoutMs: 60000 });
+      await ctx.ui.poll(
+        async () => /^Finished/.test(await f.locator('[data-testid="status"]').innerText()),
+        'the SnappyData run to finish',
+        { timeoutMs: 60000 },
+      );
       assert.ok((await f.locator('[data-testid="event"]').count()) > 0, 'events in the log');
-      ctx.log(`node-a column load: evictions ${await f.locator('[data-testid="summary-evictions"]').innerText()}, LowMemoryException ${await f.locator('[data-testid="summary-lowMemory"]').innerText()}`);
+      ctx.log(
+        `node-a column load: evictions ${await f.locator('[data-testid="summary-evictions"]').innerText()}, LowMemoryException ${await f.locator('[data-testid="summary-lowMemory"]').innerText()}`,
+      );
       // What-if on member 1 (node-a): a 16g heap re-lays out that column; Apply writes -heap-size=16g.
       const heap = f.locator('[data-testid="whatif--heap-size"]');
       await heap.fill('16g');
       await heap.press('Enter');
-      await ctx.ui.poll(async () => Number(await f.locator('[data-testid="layout-heapBytes"]').getAttribute('data-bytes')) === 16 * 2 ** 30, 'node-a heap 16 GiB after the what-if');
-      assert.strictEqual(Number(await f.locator('[data-testid="layout-4-heapBytes"]').getAttribute('data-bytes')), json.members[3].heapBytes, 'other members keep their heap');
+      await ctx.ui.poll(
+        async () =>
+          Number(await f.locator('[data-testid="layout-heapBytes"]').getAttribute('data-bytes')) === 16 * 2 ** 30,
+        'node-a heap 16 GiB after the what-if',
+      );
+      assert.strictEqual(
+        Number(await f.locator('[data-testid="layout-4-heapBytes"]').getAttribute('data-bytes')),
+        json.members[3].heapBytes,
+        'other members keep their heap',
+      );
       await f.locator('[data-testid="apply"]').click();
-      await ctx.ui.poll(async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()), 'the applied reply', { timeoutMs: 30000 });
-      await ctx.ui.poll(async () => /node-a -heap-size=16g /.test((await ctx.ui.lineText(ctx.page, 'node-a')) || ''), 'node-a -heap-size=16g in the editor', { timeoutMs: 30000 });
+      await ctx.ui.poll(
+        async () => /Applied/.test(await f.locator('[data-testid="applied"]').innerText()),
+        'the applied reply',
+        { timeoutMs: 30000 },
+      );
+      await ctx.ui.poll(
+        async () => /node-a -heap-size=16g /.test((await ctx.ui.lineText(ctx.page, 'node-a')) || ''),
+        'node-a -heap-size=16g in the editor',
+        { timeoutMs: 30000 },
+      );
     },
   },
 ];

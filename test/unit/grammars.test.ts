@@ -35,7 +35,10 @@ async function grammar(scope: string): Promise<tm.IGrammar> {
   return g;
 }
 
-interface Token { text: string; scopes: string[] }
+interface Token {
+  text: string;
+  scopes: string[];
+}
 
 async function tokenize(scope: string, text: string): Promise<Token[][]> {
   const g = await grammar(scope);
@@ -116,7 +119,10 @@ describe('grammar: spark-defaults', () => {
 
 describe('grammar: snappydata-members', () => {
   it('marks comment lines, the host, flags and size values', async () => {
-    const l = await tokenize(SM, '  # servers\nnode-a -heap-size=8g -memory-size=16gb -critical-heap-percentage=95 -eviction-heap-percentage=85.5');
+    const l = await tokenize(
+      SM,
+      '  # servers\nnode-a -heap-size=8g -memory-size=16gb -critical-heap-percentage=95 -eviction-heap-percentage=85.5',
+    );
     assert.match(scopes(l, 0, ' servers'), /^comment\.line/);
     assert.match(scopes(l, 1, 'node-a'), /^entity\.name\.tag\.host/);
     assert.match(scopes(l, 1, 'heap-size'), /property-name\.memory/);

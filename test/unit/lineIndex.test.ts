@@ -5,7 +5,15 @@ describe('core/text/lineIndex', () => {
   it('treats \\n, \\r\\n and a lone \\r as line ends', () => {
     const idx = new LineIndex('a\nbb\r\nccc\rd');
     assert.strictEqual(idx.lineCount, 4);
-    assert.deepStrictEqual([0, 1, 2, 3].map((l) => [idx.lineStart(l), idx.lineEnd(l)]), [[0, 1], [2, 4], [6, 9], [10, 11]]);
+    assert.deepStrictEqual(
+      [0, 1, 2, 3].map((l) => [idx.lineStart(l), idx.lineEnd(l)]),
+      [
+        [0, 1],
+        [2, 4],
+        [6, 9],
+        [10, 11],
+      ],
+    );
   });
 
   it('converts offsets to positions and back', () => {
@@ -18,7 +26,10 @@ describe('core/text/lineIndex', () => {
       const p = idx.positionAt(o);
       // An offset inside a \r\n pair maps to the end of its line, like VS Code does.
       const back = idx.offsetAt(p);
-      assert.ok(back === o || (text[o - 1] === '\r' && text[o] === '\n' && back === o - 1), `offset ${o} -> ${JSON.stringify(p)} -> ${back}`);
+      assert.ok(
+        back === o || (text[o - 1] === '\r' && text[o] === '\n' && back === o - 1),
+        `offset ${o} -> ${JSON.stringify(p)} -> ${back}`,
+      );
     }
   });
 

@@ -9,7 +9,14 @@ export type ValueType =
   | 'jvm-size'
   /** SnappyData's parseMemorySize string (-memory-size): bare number = bytes. */
   | 'snappy-size'
-  | 'double' | 'float' | 'int' | 'long' | 'boolean' | 'string' | 'time' | 'enum';
+  | 'double'
+  | 'float'
+  | 'int'
+  | 'long'
+  | 'boolean'
+  | 'string'
+  | 'time'
+  | 'enum';
 
 export type Flavour = 'spark' | 'snappydata';
 
@@ -55,7 +62,8 @@ export interface CatalogEntry {
   /** Where the key, its default and its checks come from (file and version). */
   readonly source: string;
   /** For grouping in completion and docs. */
-  readonly category: 'heap' | 'overhead' | 'fraction' | 'off-heap' | 'legacy' | 'cores' | 'shuffle' | 'storage' | 'misc' | 'snappydata';
+  readonly category:
+    'heap' | 'overhead' | 'fraction' | 'off-heap' | 'legacy' | 'cores' | 'shuffle' | 'storage' | 'misc' | 'snappydata';
   /** Internal Spark key (not in the public docs). */
   readonly internal?: boolean;
 }

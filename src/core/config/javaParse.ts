@@ -14,7 +14,7 @@ function hexToNumber(s: string): number {
   if (!m) return NaN;
   const intPart = m[2] ?? '';
   const frac = m[3] ?? '';
-  const mant = parseInt((intPart + frac) || '0', 16);
+  const mant = parseInt(intPart + frac || '0', 16);
   const v = mant * Math.pow(2, Number(m[4]) - 4 * frac.length);
   return m[1] === '-' ? -v : v;
 }

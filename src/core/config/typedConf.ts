@@ -19,7 +19,8 @@ export interface ReadError {
   readonly from?: ConfValue;
 }
 
-export type Read<T> = { readonly ok: true; readonly read: ReadValue<T> } | { readonly ok: false; readonly error: ReadError };
+export type Read<T> =
+  { readonly ok: true; readonly read: ReadValue<T> } | { readonly ok: false; readonly error: ReadError };
 
 function ok<T>(value: T, from: ConfValue | undefined): Read<T> {
   return { ok: true, read: from === undefined ? { value } : { value, from } };
@@ -84,7 +85,13 @@ export function readTypedBoolean(conf: SparkConfView, key: string, v: SparkVersi
 }
 
 /** A typed `bytesConf(unit)` read: value in `unit`, one leading '-' accepted (ConfigBuilder.byteFromString). */
-export function readTypedBytes(conf: SparkConfView, key: string, unit: ByteUnit, v: SparkVersion, fallback?: string): Read<number> {
+export function readTypedBytes(
+  conf: SparkConfView,
+  key: string,
+  unit: ByteUnit,
+  v: SparkVersion,
+  fallback?: string,
+): Read<number> {
   const from = pick(conf, keysOf(key));
   const text = from?.value ?? fallback ?? requiredDefault(key, v);
   const r = byteFromString(javaTrim(text), unit);

@@ -22,12 +22,21 @@ function mib(conf: SimConf, key: string, dflt: number): number {
 }
 
 /** Executor container size asked of YARN/Kubernetes, in MiB. */
-export function deriveContainer(confMap: Readonly<Record<string, string>>, version: SparkVersion, isPythonApp: boolean, clusterManager: 'yarn' | 'k8s'): ContainerRequest {
+export function deriveContainer(
+  confMap: Readonly<Record<string, string>>,
+  version: SparkVersion,
+  isPythonApp: boolean,
+  clusterManager: 'yarn' | 'k8s',
+): ContainerRequest {
   const conf = new SimConf(confMap, version);
   const executorMemoryMiB = mib(conf, 'spark.executor.memory', 1024);
   const factor = atLeast(version, 3, 3) ? conf.getDouble('spark.executor.memoryOverheadFactor', 0.1) : 0.1;
   if (atLeast(version, 3, 3) && !(factor > 0)) {
-    throw conf.checkValueError('spark.executor.memoryOverheadFactor', javaDoubleToString(factor), 'Ensure that memory overhead is a double greater than 0');
+    throw conf.checkValueError(
+      'spark.executor.memoryOverheadFactor',
+      javaDoubleToString(factor),
+      'Ensure that memory overhead is a double greater than 0',
+    );
   }
   const minOverhead = atLeast(version, 4, 0) ? mib(conf, 'spark.executor.minMemoryOverhead', 384) : 384;
   const memoryOverheadMiB = conf.contains('spark.executor.memoryOverhead')
@@ -38,10 +47,15 @@ export function deriveContainer(confMap: Readonly<Record<string, string>>, versi
   let offHeapMiB = 0;
   if (offHeapCounted && conf.getBoolean('spark.memory.offHeap.enabled', false)) {
     const size = conf.getBytesEntry('spark.memory.offHeap.size', 0);
-    if (!(size > 0)) throw new SparkError('IllegalArgumentException', 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true');
+    if (!(size > 0))
+      throw new SparkError(
+        'IllegalArgumentException',
+        'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+      );
     offHeapMiB = Math.trunc(size / (1024 * 1024));
   }
-  const pysparkMemoryMiB = isPythonApp && conf.contains('spark.executor.pyspark.memory') ? mib(conf, 'spark.executor.pyspark.memory', 0) : 0;
+  const pysparkMemoryMiB =
+    isPythonApp && conf.contains('spark.executor.pyspark.memory') ? mib(conf, 'spark.executor.pyspark.memory', 0) : 0;
   return {
     executorMemoryMiB,
     memoryOverheadMiB,

@@ -1,7 +1,13 @@
 // Runs one `kind: "derive"` case as one release: the sizes Spark derives from a conf, or the
 // exception it raises.
 import {
-  GcKind, SimConf, SparkError, StaticMemoryManager, UnifiedMemoryManager, defaultPageSizeBytes, MemoryMode,
+  GcKind,
+  SimConf,
+  SparkError,
+  StaticMemoryManager,
+  UnifiedMemoryManager,
+  defaultPageSizeBytes,
+  MemoryMode,
   readPageSizeOverride,
 } from '../sim';
 import { CaseRelease } from './versions';
@@ -21,12 +27,27 @@ function confOf(x: Json | undefined): Record<string, string> {
 }
 
 const GC_NAMES: Readonly<Record<string, GcKind>> = {
-  g1: 'G1', g1gc: 'G1', zgc: 'ZGC', z: 'ZGC', shenandoah: 'Shenandoah', shenandoahgc: 'Shenandoah',
-  parallel: 'Parallel', parallelgc: 'Parallel', cms: 'CMS', serial: 'Serial',
+  g1: 'G1',
+  g1gc: 'G1',
+  zgc: 'ZGC',
+  z: 'ZGC',
+  shenandoah: 'Shenandoah',
+  shenandoahgc: 'Shenandoah',
+  parallel: 'Parallel',
+  parallelgc: 'Parallel',
+  cms: 'CMS',
+  serial: 'Serial',
 };
 
 export function gcKind(name: string): GcKind {
-  return GC_NAMES[name.trim().toLowerCase().replace(/[^a-z0-9]/g, '')] ?? 'other';
+  return (
+    GC_NAMES[
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '')
+    ] ?? 'other'
+  );
 }
 
 /** The derivation itself: every size the case may name. */
@@ -51,8 +72,15 @@ function derive(c: DeriveCase, rel: CaseRelease, gc: GcKind): Record<string, Jso
   }
   const numCores = asNumber(input['numCores']) ?? asNumber(input['cores']) ?? 1;
   const sys = asNumber(input['systemMemory']);
-  const base = { version: v, conf: new SimConf(conf, v), numCores, gc, ...(sys !== undefined ? { systemMemory: sys } : {}) };
-  const manager = c.manager ?? (typeof input['manager'] === 'string' ? input['manager'] : kind === 'static' ? 'static' : undefined);
+  const base = {
+    version: v,
+    conf: new SimConf(conf, v),
+    numCores,
+    gc,
+    ...(sys !== undefined ? { systemMemory: sys } : {}),
+  };
+  const manager =
+    c.manager ?? (typeof input['manager'] === 'string' ? input['manager'] : kind === 'static' ? 'static' : undefined);
   if (rel.legacy || manager === 'static') {
     const mm = StaticMemoryManager.fromConf(base);
     return {

@@ -8,7 +8,11 @@ function isObject(x: Json | undefined): x is JsonObject {
 }
 
 /** Applies the entries of a `byVersion`/`expectByVersion` map whose range holds for `v`. */
-export function applyVersionSplits(base: JsonObject, splits: Readonly<Record<string, JsonObject>> | undefined, v: SparkVersion): JsonObject {
+export function applyVersionSplits(
+  base: JsonObject,
+  splits: Readonly<Record<string, JsonObject>> | undefined,
+  v: SparkVersion,
+): JsonObject {
   if (splits === undefined) return base;
   let out: JsonObject = { ...base };
   for (const [range, entry] of Object.entries(splits)) {
@@ -43,18 +47,27 @@ export function show(x: unknown): string {
 }
 
 /** Only the keys the expectation names are compared. */
-export function comparePartialMap(key: string, expected: Json, actual: Readonly<Record<string, number>>): string | undefined {
+export function comparePartialMap(
+  key: string,
+  expected: Json,
+  actual: Readonly<Record<string, number>>,
+): string | undefined {
   if (!isObject(expected)) return `${key}: expected an object, case has ${show(expected)}`;
   const diffs: string[] = [];
   for (const [k, v] of Object.entries(expected)) {
     const a = actual[k];
-    if (!jsonEqual(v, a === undefined ? null : a)) diffs.push(`${k} expected ${show(v)} got ${a === undefined ? 'nothing' : show(a)}`);
+    if (!jsonEqual(v, a === undefined ? null : a))
+      diffs.push(`${k} expected ${show(v)} got ${a === undefined ? 'nothing' : show(a)}`);
   }
   return diffs.length === 0 ? undefined : `${key}: ${diffs.join(', ')}`;
 }
 
 /** Every non-zero entry must be listed; listed zeros may be absent. */
-export function compareZeroDefaultMap(key: string, expected: Json, actual: ReadonlyMap<number, number>): string | undefined {
+export function compareZeroDefaultMap(
+  key: string,
+  expected: Json,
+  actual: ReadonlyMap<number, number>,
+): string | undefined {
   if (!isObject(expected)) return `${key}: expected an object, case has ${show(expected)}`;
   const diffs: string[] = [];
   const seen = new Set<string>();
@@ -70,34 +83,49 @@ export function compareZeroDefaultMap(key: string, expected: Json, actual: Reado
 }
 
 function simpleClass(name: string): string {
-  return name.trim().replace(/\s*\(.*$/, '').replace(/^.*\./, '');
+  return name
+    .trim()
+    .replace(/\s*\(.*$/, '')
+    .replace(/^.*\./, '');
 }
 
 /**
  * Compares a thrown error with an expected one: before 3.5 (or without an errorClass) the message
  * (`messageBefore3_5` preferred before 3.5); from 3.5 the errorClass and messageParameters.
  */
-export function compareError(expected: Json, actual: SparkError | undefined, v: SparkVersion, checkClass: boolean): string | undefined {
+export function compareError(
+  expected: Json,
+  actual: SparkError | undefined,
+  v: SparkVersion,
+  checkClass: boolean,
+): string | undefined {
   if (actual === undefined) return `expected ${describeExpectedError(expected)} but nothing was thrown`;
   if (typeof expected === 'string') {
-    return actual.isInstanceOf(simpleClass(expected)) ? undefined : `expected ${simpleClass(expected)} but got ${actual.sparkClass}: ${actual.message}`;
+    return actual.isInstanceOf(simpleClass(expected))
+      ? undefined
+      : `expected ${simpleClass(expected)} but got ${actual.sparkClass}: ${actual.message}`;
   }
   if (!isObject(expected)) return `error expectation must be a string or an object, got ${show(expected)}`;
   const cls = expected['class'];
   if (checkClass && typeof cls === 'string') {
-    const alternatives = cls.split(/[()]|\bfrom\b|,|\bor\b/).map((s) => s.trim()).filter((s) => /^[A-Za-z_.$]+$/.test(s) && /[A-Z]/.test(s));
+    const alternatives = cls
+      .split(/[()]|\bfrom\b|,|\bor\b/)
+      .map((s) => s.trim())
+      .filter((s) => /^[A-Za-z_.$]+$/.test(s) && /[A-Z]/.test(s));
     if (alternatives.length > 0 && !alternatives.some((c) => actual.isInstanceOf(c))) {
       return `expected ${cls} but got ${actual.sparkClass}: ${actual.message}`;
     }
   }
   const errorClass = expected['errorClass'];
   if (atLeast(v, 3, 5) && typeof errorClass === 'string') {
-    if (actual.errorClass !== errorClass) return `expected error class ${errorClass} but got ${actual.errorClass ?? actual.sparkClass}: ${actual.message}`;
+    if (actual.errorClass !== errorClass)
+      return `expected error class ${errorClass} but got ${actual.errorClass ?? actual.sparkClass}: ${actual.message}`;
     const params = expected['messageParameters'];
     if (isObject(params)) {
       const ap = actual.messageParameters ?? {};
       const diffs: string[] = [];
-      for (const [k, val] of Object.entries(params)) if (String(val) !== ap[k]) diffs.push(`${k} expected ${show(val)} got ${show(ap[k])}`);
+      for (const [k, val] of Object.entries(params))
+        if (String(val) !== ap[k]) diffs.push(`${k} expected ${show(val)} got ${show(ap[k])}`);
       for (const k of Object.keys(ap)) if (!(k in params)) diffs.push(`unexpected parameter ${k}=${show(ap[k])}`);
       if (diffs.length > 0) return `messageParameters of ${errorClass}: ${diffs.join(', ')}`;
     }
@@ -113,7 +141,9 @@ export function compareError(expected: Json, actual: SparkError | undefined, v: 
 
 /** Exact, allowing Scala's `require` prefix that some texts leave out. */
 function messageMatches(expected: string, actual: string): boolean {
-  return expected === actual || `requirement failed: ${expected}` === actual || `assertion failed: ${expected}` === actual;
+  return (
+    expected === actual || `requirement failed: ${expected}` === actual || `assertion failed: ${expected}` === actual
+  );
 }
 
 export function describeExpectedError(e: Json): string {

@@ -1,10 +1,29 @@
 // Runs one `kind: "ops"` case as one release: a fresh manager, the steps in order, every
 // expectation checked after its step.
 import {
-  ExactEvictionStore, ExecutionWait, MemoryConsumer, MemoryManager, MemoryMode, MemoryStore, MemoryStoreLike, PendingCall,
-  SimConf, SparkError, Spillable, StaticMemoryManager, TaskMemoryManager, TestMemoryConsumer, TestMemoryManager,
-  TestPartialSpillingMemoryConsumer, ThrowingEvictionStore, UnifiedMemoryManager, linearSource, storageLevelByName,
-  StorageLevels, MaybeSpillResult, readStorageFraction,
+  ExactEvictionStore,
+  ExecutionWait,
+  MemoryConsumer,
+  MemoryManager,
+  MemoryMode,
+  MemoryStore,
+  MemoryStoreLike,
+  PendingCall,
+  SimConf,
+  SparkError,
+  Spillable,
+  StaticMemoryManager,
+  TaskMemoryManager,
+  TestMemoryConsumer,
+  TestMemoryManager,
+  TestPartialSpillingMemoryConsumer,
+  ThrowingEvictionStore,
+  UnifiedMemoryManager,
+  linearSource,
+  storageLevelByName,
+  StorageLevels,
+  MaybeSpillResult,
+  readStorageFraction,
 } from '../sim';
 import { CaseRelease } from './versions';
 import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, normaliseMode } from './schema';
@@ -54,7 +73,10 @@ class OpsRun {
   evicted: string[] = [];
   spills: { name: string; released: number }[] = [];
 
-  constructor(private readonly c: OpsCase, private readonly rel: CaseRelease) {}
+  constructor(
+    private readonly c: OpsCase,
+    private readonly rel: CaseRelease,
+  ) {}
 
   build(): void {
     const cfg = this.c.config;
@@ -64,8 +86,10 @@ class OpsRun {
     const conf = new SimConf(confFrom(cfg), version);
     const numCores = asNumber(cfg['numCores']) ?? 1;
     const sys = asNumber(cfg['systemMemory']);
-    const direct = cfg['construct'] === 'direct' ||
-      (cfg['construct'] === undefined && (cfg['maxHeapMemory'] !== undefined || cfg['maxOnHeapExecutionMemory'] !== undefined));
+    const direct =
+      cfg['construct'] === 'direct' ||
+      (cfg['construct'] === undefined &&
+        (cfg['maxHeapMemory'] !== undefined || cfg['maxOnHeapExecutionMemory'] !== undefined));
     const base = { version, conf, numCores, ...(sys !== undefined ? { systemMemory: sys } : {}) };
     if (kind === 'test-limit') {
       const tm = new TestMemoryManager(base);
@@ -95,14 +119,22 @@ class OpsRun {
     }
     this.store = new MemoryStore(this.mm, { listener: { onBlockDropped: (id) => this.evicted.push(id) } });
     const model = cfg['evictionModel'] ?? 'blocks';
-    const inner: MemoryStoreLike = model === 'exact' ? new ExactEvictionStore(this.mm)
-      : model === 'throw' ? new ThrowingEvictionStore() : this.store;
-    if (model !== 'exact' && model !== 'throw' && model !== 'blocks') throw new SparkError('SimulatorError', `unknown evictionModel ${show(model)}`);
+    const inner: MemoryStoreLike =
+      model === 'exact'
+        ? new ExactEvictionStore(this.mm)
+        : model === 'throw'
+          ? new ThrowingEvictionStore()
+          : this.store;
+    if (model !== 'exact' && model !== 'throw' && model !== 'blocks')
+      throw new SparkError('SimulatorError', `unknown evictionModel ${show(model)}`);
     this.rec = new RecordingStore(inner);
     this.mm.setMemoryStore(this.rec);
     for (const d of this.c.consumers) {
       const tmm = this.tmm(d.task);
-      const cons = d.spill === 'partial' ? new TestPartialSpillingMemoryConsumer(tmm, d.mode, d.name, 1024) : new TestMemoryConsumer(tmm, d.mode, d.name, 1024);
+      const cons =
+        d.spill === 'partial'
+          ? new TestPartialSpillingMemoryConsumer(tmm, d.mode, d.name, 1024)
+          : new TestMemoryConsumer(tmm, d.mode, d.name, 1024);
       this.consumers.set(d.name, cons);
     }
     for (const d of this.c.spillables) {
@@ -185,7 +217,9 @@ class OpsRun {
         this.store.blockInfoManager.unlock(String(a['blockId']));
         return {};
       case 'reserveUnrollForTask':
-        return { granted: this.store.reserveUnrollMemoryForThisTask(String(a['blockId']), n('bytes'), mode(), n('task')) };
+        return {
+          granted: this.store.reserveUnrollMemoryForThisTask(String(a['blockId']), n('bytes'), mode(), n('task')),
+        };
       case 'releaseUnrollForTask': {
         const b = asNumber(a['bytes']);
         this.store.releaseUnrollMemoryForThisTask(mode(), n('task'), b ?? Number.POSITIVE_INFINITY);
@@ -198,10 +232,26 @@ class OpsRun {
         const serialized = a['serialized'] === true || a['asBytes'] === true;
         const lvlName = typeof a['level'] === 'string' ? a['level'] : undefined;
         const lvl = lvlName !== undefined ? storageLevelByName(lvlName) : undefined;
-        if (lvlName !== undefined && lvl === undefined) throw new SparkError('SimulatorError', `unknown storage level ${show(lvlName)}`);
-        const r = serialized || (lvl !== undefined && !lvl.deserialized)
-          ? this.store.putIteratorAsBytes(String(a['blockId']), src, mode(), n('task'), lvl ?? StorageLevels.MEMORY_ONLY_SER, requests)
-          : this.store.putIteratorAsValues(String(a['blockId']), src, mode(), n('task'), lvl ?? StorageLevels.MEMORY_ONLY, requests);
+        if (lvlName !== undefined && lvl === undefined)
+          throw new SparkError('SimulatorError', `unknown storage level ${show(lvlName)}`);
+        const r =
+          serialized || (lvl !== undefined && !lvl.deserialized)
+            ? this.store.putIteratorAsBytes(
+                String(a['blockId']),
+                src,
+                mode(),
+                n('task'),
+                lvl ?? StorageLevels.MEMORY_ONLY_SER,
+                requests,
+              )
+            : this.store.putIteratorAsValues(
+                String(a['blockId']),
+                src,
+                mode(),
+                n('task'),
+                lvl ?? StorageLevels.MEMORY_ONLY,
+                requests,
+              );
         return r.stored
           ? { result: 'stored', size: r.size, unrollRequests: requests }
           : { result: 'failed', unrollHeld: r.unrollMemory, unrollRequests: requests };
@@ -218,7 +268,10 @@ class OpsRun {
       }
       case 'tmmAcquireDirect': {
         const c = this.consumer(a);
-        return block(c.taskMemoryManager.acquireExecutionMemory(n('bytes'), c) as number | Handle, c.taskMemoryManager.taskAttemptId);
+        return block(
+          c.taskMemoryManager.acquireExecutionMemory(n('bytes'), c) as number | Handle,
+          c.taskMemoryManager.taskAttemptId,
+        );
       }
       case 'tmmReleaseDirect': {
         const c = this.consumer(a);
@@ -229,7 +282,8 @@ class OpsRun {
         return { freed: this.tmm(n('task')).cleanUpAllAllocatedMemory() };
       case 'maybeSpill': {
         const sp = this.consumer(a, 'spillable');
-        if (!(sp instanceof Spillable)) throw new SparkError('SimulatorError', `${String(a['spillable'])} is not a spillable`);
+        if (!(sp instanceof Spillable))
+          throw new SparkError('SimulatorError', `${String(a['spillable'])} is not a spillable`);
         sp.elementsRead = n('elementsRead');
         const r = sp.maybeSpill(n('currentMemory'));
         if (r instanceof PendingCall) {
@@ -237,7 +291,13 @@ class OpsRun {
           return { blocked: true };
         }
         const m = r as MaybeSpillResult;
-        return { spilled: m.spilled, requested: m.requested, granted: m.granted, threshold: m.threshold, blocked: false };
+        return {
+          spilled: m.spilled,
+          requested: m.requested,
+          granted: m.granted,
+          threshold: m.threshold,
+          blocked: false,
+        };
       }
       default:
         throw new SparkError('SimulatorError', `unknown op ${step.op}`);
@@ -250,7 +310,10 @@ class OpsRun {
     done.sort((x, y) => seqOf(x.handle) - seqOf(y.handle));
     return done.map((o) => {
       const h = o.handle;
-      if (h instanceof ExecutionWait) return h.state === 'failed' ? { task: o.task, error: h.error?.sparkClass ?? 'error' } : { task: o.task, granted: h.granted };
+      if (h instanceof ExecutionWait)
+        return h.state === 'failed'
+          ? { task: o.task, error: h.error?.sparkClass ?? 'error' }
+          : { task: o.task, granted: h.granted };
       if (h.error !== undefined) return { task: o.task, error: h.error.sparkClass };
       const v = h.value;
       if (typeof v === 'number') return { task: o.task, granted: v };
@@ -266,28 +329,45 @@ class OpsRun {
   stateKey(key: string): Json | Map<number, number> | Record<string, number> | undefined {
     const mm = this.mm;
     switch (key) {
-      case 'executionUsed': return mm.executionMemoryUsed;
-      case 'storageUsed': return mm.storageMemoryUsed;
-      case 'pools': return {
-        onHeapStorage: mm.onHeapStorageMemoryPool.poolSize,
-        onHeapExecution: mm.onHeapExecutionMemoryPool.poolSize,
-        offHeapStorage: mm.offHeapStorageMemoryPool.poolSize,
-        offHeapExecution: mm.offHeapExecutionMemoryPool.poolSize,
-      };
-      case 'maxHeapMemory': return mm.maxHeapMemory;
-      case 'maxOnHeapStorageMemory': return mm.maxOnHeapStorageMemory;
-      case 'maxOffHeapStorageMemory': return mm.maxOffHeapStorageMemory;
-      case 'evictRequests': return [...this.rec.evictRequests];
-      case 'evicted': return [...this.evicted];
-      case 'inMemory': return this.store.blockIds();
-      case 'onDisk': return this.store.diskBlockIds();
-      case 'taskExecution': return mm.executionMemoryByTask();
-      case 'unrollForTask': return this.store.unrollMemoryByTask();
-      case 'consumers': return mapOf(this.consumers, (c) => c.used);
-      case 'spilledBytes': return mapOf(this.consumers, (c) => c.spilledBytes);
-      case 'peakOnHeap': return numMap(this.tmms, (t) => t.peakOnHeapMemory);
-      case 'peakOffHeap': return numMap(this.tmms, (t) => t.peakOffHeapMemory);
-      default: return undefined;
+      case 'executionUsed':
+        return mm.executionMemoryUsed;
+      case 'storageUsed':
+        return mm.storageMemoryUsed;
+      case 'pools':
+        return {
+          onHeapStorage: mm.onHeapStorageMemoryPool.poolSize,
+          onHeapExecution: mm.onHeapExecutionMemoryPool.poolSize,
+          offHeapStorage: mm.offHeapStorageMemoryPool.poolSize,
+          offHeapExecution: mm.offHeapExecutionMemoryPool.poolSize,
+        };
+      case 'maxHeapMemory':
+        return mm.maxHeapMemory;
+      case 'maxOnHeapStorageMemory':
+        return mm.maxOnHeapStorageMemory;
+      case 'maxOffHeapStorageMemory':
+        return mm.maxOffHeapStorageMemory;
+      case 'evictRequests':
+        return [...this.rec.evictRequests];
+      case 'evicted':
+        return [...this.evicted];
+      case 'inMemory':
+        return this.store.blockIds();
+      case 'onDisk':
+        return this.store.diskBlockIds();
+      case 'taskExecution':
+        return mm.executionMemoryByTask();
+      case 'unrollForTask':
+        return this.store.unrollMemoryByTask();
+      case 'consumers':
+        return mapOf(this.consumers, (c) => c.used);
+      case 'spilledBytes':
+        return mapOf(this.consumers, (c) => c.spilledBytes);
+      case 'peakOnHeap':
+        return numMap(this.tmms, (t) => t.peakOnHeapMemory);
+      case 'peakOffHeap':
+        return numMap(this.tmms, (t) => t.peakOffHeapMemory);
+      default:
+        return undefined;
     }
   }
 }
@@ -316,10 +396,29 @@ function numMap(m: Map<number, TaskMemoryManager>, f: (t: TaskMemoryManager) => 
   return o;
 }
 
-const RESULT_KEYS = new Set(['granted', 'blocked', 'freed', 'result', 'size', 'unrollHeld', 'unrollRequests', 'spilled', 'requested', 'threshold']);
+const RESULT_KEYS = new Set([
+  'granted',
+  'blocked',
+  'freed',
+  'result',
+  'size',
+  'unrollHeld',
+  'unrollRequests',
+  'spilled',
+  'requested',
+  'threshold',
+]);
 
 /** Checks `exp` against the step's result and the state; returns the differences. */
-function check(run: OpsRun, exp: JsonObject, res: Record<string, Json>, thrown: SparkError | undefined, spillNames: { all: string[]; released: string[] }, woken: JsonObject[], rel: CaseRelease): string[] {
+function check(
+  run: OpsRun,
+  exp: JsonObject,
+  res: Record<string, Json>,
+  thrown: SparkError | undefined,
+  spillNames: { all: string[]; released: string[] },
+  woken: JsonObject[],
+  rel: CaseRelease,
+): string[] {
   const diffs: string[] = [];
   if (exp['throws'] !== undefined) {
     const d = compareError(exp['throws'], thrown, rel.version, true);
@@ -344,7 +443,8 @@ function check(run: OpsRun, exp: JsonObject, res: Record<string, Json>, thrown: 
       continue;
     }
     if (key === 'spillOrder') {
-      if (!jsonEqual(want, spillNames.released) && !jsonEqual(want, spillNames.all)) diffs.push(`spillOrder expected ${show(want)} got ${show(spillNames.released)}`);
+      if (!jsonEqual(want, spillNames.released) && !jsonEqual(want, spillNames.all))
+        diffs.push(`spillOrder expected ${show(want)} got ${show(spillNames.released)}`);
       continue;
     }
     if (key === 'woken') {
@@ -352,7 +452,11 @@ function check(run: OpsRun, exp: JsonObject, res: Record<string, Json>, thrown: 
         diffs.push(`woken: expected an array, case has ${show(want)}`);
         continue;
       }
-      const ok = want.length === woken.length && want.every((w, i) => isObject(w) && Object.entries(w).every(([k, v]) => jsonEqual(v, (woken[i] as JsonObject)[k])));
+      const ok =
+        want.length === woken.length &&
+        want.every(
+          (w, i) => isObject(w) && Object.entries(w).every(([k, v]) => jsonEqual(v, (woken[i] as JsonObject)[k])),
+        );
       if (!ok) diffs.push(`woken expected ${show(want)} got ${show(woken)}`);
       continue;
     }
@@ -360,7 +464,13 @@ function check(run: OpsRun, exp: JsonObject, res: Record<string, Json>, thrown: 
     if (got instanceof Map) {
       const d = compareZeroDefaultMap(key, want, got);
       if (d !== undefined) diffs.push(d);
-    } else if (key === 'pools' || key === 'consumers' || key === 'spilledBytes' || key === 'peakOnHeap' || key === 'peakOffHeap') {
+    } else if (
+      key === 'pools' ||
+      key === 'consumers' ||
+      key === 'spilledBytes' ||
+      key === 'peakOnHeap' ||
+      key === 'peakOffHeap'
+    ) {
       const d = comparePartialMap(key, want, got as Record<string, number>);
       if (d !== undefined) diffs.push(d);
     } else if (!jsonEqual(want, got as Json)) {
@@ -405,9 +515,13 @@ export function runOpsCase(c: OpsCase, rel: CaseRelease): string[] {
     } catch (e) {
       thrown = errorOf(e);
     }
-    if (thrown !== undefined && thrown.sparkClass === 'SimulatorError') return [`step ${i} (${step.op}): ${thrown.message}`];
+    if (thrown !== undefined && thrown.sparkClass === 'SimulatorError')
+      return [`step ${i} (${step.op}): ${thrown.message}`];
     const exp = applyVersionSplits(step.expect ?? {}, step.expectByVersion, rel.version);
-    const spillNames = { all: run.spills.map((s) => s.name), released: run.spills.filter((s) => s.released > 0).map((s) => s.name) };
+    const spillNames = {
+      all: run.spills.map((s) => s.name),
+      released: run.spills.filter((s) => s.released > 0).map((s) => s.name),
+    };
     const diffs = check(run, exp, res, thrown, spillNames, run.woken(mark), rel);
     if (diffs.length > 0) return [`step ${i} (${step.op}): ${diffs.join('; ')}`];
   }

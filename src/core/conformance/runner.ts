@@ -22,7 +22,10 @@ export function loadCaseFile(text: string): CaseFile {
   const file = parseCaseFile(text);
   for (const c of file.cases) {
     const { unknown } = releasesForCase(c.versions);
-    if (unknown.length > 0) throw new CaseFormatError(`case "${c.id}": "versions" has entries that name no Spark line: ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+    if (unknown.length > 0)
+      throw new CaseFormatError(
+        `case "${c.id}": "versions" has entries that name no Spark line: ${unknown.map((u) => JSON.stringify(u)).join(', ')}`,
+      );
   }
   return file;
 }
@@ -42,9 +45,12 @@ export function runCaseFile(file: CaseFile, opts: RunOptions = {}): CaseResult[]
   for (const c of file.cases) {
     // A forced release runs only the cases that claim to hold for it.
     const forced = opts.release;
-    const rels = forced !== undefined
-      ? (c.versions.some((v) => versionInRange(forced.version, v)) ? [legacyAware(c, forced)] : [])
-      : releasesForCase(c.versions).releases;
+    const rels =
+      forced !== undefined
+        ? c.versions.some((v) => versionInRange(forced.version, v))
+          ? [legacyAware(c, forced)]
+          : []
+        : releasesForCase(c.versions).releases;
     for (const rel of rels) out.push(runCase(c, rel));
   }
   return out;

@@ -91,13 +91,47 @@ export const OPS: Readonly<Record<string, readonly string[]>> = {
 
 /** Every expectation key of the format (ops cases). */
 export const EXPECT_KEYS: ReadonlySet<string> = new Set([
-  'granted', 'blocked', 'woken', 'freed', 'throws', 'result', 'size', 'unrollHeld', 'unrollRequests', 'spilled',
-  'requested', 'threshold', 'spillOrder', 'executionUsed', 'storageUsed', 'pools', 'maxHeapMemory',
-  'maxOnHeapStorageMemory', 'maxOffHeapStorageMemory', 'evictRequests', 'evicted', 'inMemory', 'onDisk',
-  'taskExecution', 'unrollForTask', 'consumers', 'spilledBytes', 'peakOnHeap', 'peakOffHeap',
+  'granted',
+  'blocked',
+  'woken',
+  'freed',
+  'throws',
+  'result',
+  'size',
+  'unrollHeld',
+  'unrollRequests',
+  'spilled',
+  'requested',
+  'threshold',
+  'spillOrder',
+  'executionUsed',
+  'storageUsed',
+  'pools',
+  'maxHeapMemory',
+  'maxOnHeapStorageMemory',
+  'maxOffHeapStorageMemory',
+  'evictRequests',
+  'evicted',
+  'inMemory',
+  'onDisk',
+  'taskExecution',
+  'unrollForTask',
+  'consumers',
+  'spilledBytes',
+  'peakOnHeap',
+  'peakOffHeap',
 ]);
 
-const NUMERIC_ARGS = new Set(['task', 'bytes', 'count', 'elementSize', 'preciseSize', 'elementsRead', 'currentMemory', 'currentUnrollMemory']);
+const NUMERIC_ARGS = new Set([
+  'task',
+  'bytes',
+  'count',
+  'elementSize',
+  'preciseSize',
+  'elementsRead',
+  'currentMemory',
+  'currentUnrollMemory',
+]);
 
 function isObject(x: Json | undefined): x is JsonObject {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -146,8 +180,10 @@ function parseStep(s: Json, where: string): OpsStep {
     if (args[a] === undefined) fail(`${where}.args`, `op "${op}" needs "${a}"`);
   }
   for (const [k, v] of Object.entries(args)) {
-    if (NUMERIC_ARGS.has(k) && v !== null && asNumber(v) === undefined) fail(`${where}.args.${k}`, `must be a number (got ${JSON.stringify(v)})`);
-    if (k === 'mode' && normaliseMode(v) === undefined) fail(`${where}.args.mode`, `must be "ON_HEAP" or "OFF_HEAP" (got ${JSON.stringify(v)})`);
+    if (NUMERIC_ARGS.has(k) && v !== null && asNumber(v) === undefined)
+      fail(`${where}.args.${k}`, `must be a number (got ${JSON.stringify(v)})`);
+    if (k === 'mode' && normaliseMode(v) === undefined)
+      fail(`${where}.args.mode`, `must be "ON_HEAP" or "OFF_HEAP" (got ${JSON.stringify(v)})`);
   }
   const expect = s['expect'];
   if (expect !== undefined && expect !== null && !isObject(expect)) fail(where, '"expect" must be an object');
@@ -184,16 +220,30 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
     const config = c['config'] ?? {};
     if (!isObject(config)) fail(where, '"config" must be an object');
     const allowed: Readonly<Record<string, readonly string[]>> = {
-      manager: ['unified', 'static', 'test-limit'], construct: ['apply', 'direct'], evictionModel: ['blocks', 'exact', 'throw'],
+      manager: ['unified', 'static', 'test-limit'],
+      construct: ['apply', 'direct'],
+      evictionModel: ['blocks', 'exact', 'throw'],
     };
     for (const [k, values] of Object.entries(allowed)) {
       const val = config[k];
       if (val !== undefined && (typeof val !== 'string' || !values.includes(val))) {
-        fail(`${where}.config.${k}`, `must be one of ${values.map((x) => `"${x}"`).join(', ')} (got ${JSON.stringify(val)})`);
+        fail(
+          `${where}.config.${k}`,
+          `must be one of ${values.map((x) => `"${x}"`).join(', ')} (got ${JSON.stringify(val)})`,
+        );
       }
     }
-    for (const k of ['numCores', 'limit', 'maxHeapMemory', 'onHeapStorageRegionSize', 'maxOnHeapExecutionMemory', 'maxOnHeapStorageMemory', 'systemMemory']) {
-      if (config[k] !== undefined && asNumber(config[k]) === undefined) fail(`${where}.config.${k}`, `must be a number (got ${JSON.stringify(config[k])})`);
+    for (const k of [
+      'numCores',
+      'limit',
+      'maxHeapMemory',
+      'onHeapStorageRegionSize',
+      'maxOnHeapExecutionMemory',
+      'maxOnHeapStorageMemory',
+      'systemMemory',
+    ]) {
+      if (config[k] !== undefined && asNumber(config[k]) === undefined)
+        fail(`${where}.config.${k}`, `must be a number (got ${JSON.stringify(config[k])})`);
     }
     const steps = c['steps'];
     if (!Array.isArray(steps)) fail(where, '"steps" must be an array');
@@ -230,12 +280,21 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
     for (const [i, s] of parsedSteps.entries()) {
       for (const key of ['consumer', 'spillable'] as const) {
         const n = s.args[key];
-        if (n !== undefined && (typeof n !== 'string' || !names.has(n))) fail(`${where}.steps[${i}].args.${key}`, `unknown consumer ${JSON.stringify(n)}`);
+        if (n !== undefined && (typeof n !== 'string' || !names.has(n)))
+          fail(`${where}.steps[${i}].args.${key}`, `unknown consumer ${JSON.stringify(n)}`);
       }
     }
     const ie = c['initialExpect'];
     if (ie !== undefined && ie !== null && !isObject(ie)) fail(where, '"initialExpect" must be an object');
-    return { ...base, kind: 'ops', config, consumers, spillables, initialExpect: isObject(ie) ? ie : undefined, steps: parsedSteps };
+    return {
+      ...base,
+      kind: 'ops',
+      config,
+      consumers,
+      spillables,
+      initialExpect: isObject(ie) ? ie : undefined,
+      steps: parsedSteps,
+    };
   }
   if (kindRaw === 'derive') {
     const input = c['input'];
@@ -244,11 +303,17 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
     if (ik !== undefined && ik !== 'pageSize' && ik !== 'container' && ik !== 'unified' && ik !== 'static') {
       fail(`${where}.input.kind`, `must be "pageSize", "container" or absent (got ${JSON.stringify(ik)})`);
     }
-    if (input['conf'] !== undefined && !isObject(input['conf'])) fail(`${where}.input.conf`, 'must be an object of Spark config strings');
+    if (input['conf'] !== undefined && !isObject(input['conf']))
+      fail(`${where}.input.conf`, 'must be an object of Spark config strings');
     for (const k of ['systemMemory', 'tungstenPoolSize', 'cores', 'numCores']) {
-      if (input[k] !== undefined && asNumber(input[k]) === undefined) fail(`${where}.input.${k}`, `must be a number (got ${JSON.stringify(input[k])})`);
+      if (input[k] !== undefined && asNumber(input[k]) === undefined)
+        fail(`${where}.input.${k}`, `must be a number (got ${JSON.stringify(input[k])})`);
     }
-    if (ik === 'pageSize' && input['tungstenMode'] !== undefined && normaliseMode(input['tungstenMode']) === undefined) {
+    if (
+      ik === 'pageSize' &&
+      input['tungstenMode'] !== undefined &&
+      normaliseMode(input['tungstenMode']) === undefined
+    ) {
       fail(`${where}.input.tungstenMode`, 'must be "ON_HEAP" or "OFF_HEAP"');
     }
     const expect = c['expect'];

@@ -1,6 +1,15 @@
 // Which release a case runs as for each Spark line in its `versions` (conformance-format.md
 // "Versions"): 2.x → 2.4, 3.x → 3.5, 4.x → 4.1, 3.3+ → 3.5, 4.1+ → 4.1, legacy mode → 2.4 static.
-import { SPARK_2_4, SPARK_3_5, SPARK_4_1, SparkVersion, compareVersions, parseSparkVersion, sparkVersion, versionInRange } from '../version';
+import {
+  SPARK_2_4,
+  SPARK_3_5,
+  SPARK_4_1,
+  SparkVersion,
+  compareVersions,
+  parseSparkVersion,
+  sparkVersion,
+  versionInRange,
+} from '../version';
 
 export interface CaseRelease {
   readonly version: SparkVersion;

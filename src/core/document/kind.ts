@@ -42,6 +42,7 @@ export function detectDocumentType(path: string, text?: string): DocumentType | 
   if (name === 'spark-defaults.conf' || name === 'spark-defaults.conf.template') return { kind: 'spark-defaults' };
   const role = memberRoleOf(path);
   if (role !== undefined && parentName(path) === 'conf') return { kind: 'snappy-members', role };
-  if (/\.ya?ml$/i.test(name) && text !== undefined && isSparkApplicationYaml(text)) return { kind: 'spark-application' };
+  if (/\.ya?ml$/i.test(name) && text !== undefined && isSparkApplicationYaml(text))
+    return { kind: 'spark-application' };
   return undefined;
 }

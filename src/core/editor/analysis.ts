@@ -41,17 +41,17 @@ export interface EditorAnalysis {
 }
 
 export type AnalysisResult =
-  | { readonly ok: true; readonly analysis: EditorAnalysis }
-  | { readonly ok: false; readonly tooLarge: TooLarge };
+  { readonly ok: true; readonly analysis: EditorAnalysis } | { readonly ok: false; readonly tooLarge: TooLarge };
 
 export function analyzeText(type: DocumentType, text: string, opts: EditorOptions = {}): AnalysisResult {
   const tooLarge = tooLargeToAnalyse(type.kind, text.length);
   if (tooLarge !== undefined) return { ok: false, tooLarge };
   const doc = parseDocument(type, text);
   const { version, source } = sparkVersionFor(doc, opts.sparkVersion);
-  const leads = doc.kind === 'snappy-members' && doc.role === 'server' && opts.leads !== undefined
-    ? parseMembers(opts.leads.text, 'lead')
-    : undefined;
+  const leads =
+    doc.kind === 'snappy-members' && doc.role === 'server' && opts.leads !== undefined
+      ? parseMembers(opts.leads.text, 'lead')
+      : undefined;
   const leadsUri = leads !== undefined ? opts.leads?.uri : undefined;
   const settings = opts.settings ?? {};
   const findings = lintDocument(doc, opts.rules ?? RULES, {
@@ -65,7 +65,12 @@ export function analyzeText(type: DocumentType, text: string, opts: EditorOption
   let layoutDone = false;
   let lines: LineIndex | undefined;
   const analysis: EditorAnalysis = {
-    type, text, doc, version, versionSource: source, findings,
+    type,
+    text,
+    doc,
+    version,
+    versionSource: source,
+    findings,
     ...(leads !== undefined ? { leads } : {}),
     ...(leadsUri !== undefined ? { leadsUri } : {}),
     ...(settings.pythonApp !== undefined ? { pythonApp: settings.pythonApp } : {}),

@@ -23,7 +23,13 @@ import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import type { DocumentType } from '../document/kind';
 import { parseMembers, type MemberArg, type MemberLine, type MembersDocument } from '../parse/members';
 import { parseProperties, type PropertyEntry } from '../parse/properties';
-import { TYPED_FIELD_KEYS, applicationSpecOf, mapGet, nodeSpan, parseSparkApplication } from '../parse/sparkApplication';
+import {
+  TYPED_FIELD_KEYS,
+  applicationSpecOf,
+  mapGet,
+  nodeSpan,
+  parseSparkApplication,
+} from '../parse/sparkApplication';
 import type { TextEdit } from '../rules/types';
 import type { Span } from '../text/lineIndex';
 import { eolOf, lineEndOf, lineStartOf } from '../text/lines';
@@ -35,8 +41,7 @@ export interface SettingChange {
 }
 
 export type SettingEditsResult =
-  | { readonly ok: true; readonly edits: TextEdit[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly edits: TextEdit[] } | { readonly ok: false; readonly message: string };
 
 export interface SettingEditsOptions {
   /** SnappyData member files: the member line to edit, 1-based among the member lines (default 1). */
@@ -44,13 +49,19 @@ export interface SettingEditsOptions {
 }
 
 /** The edits that set every change in `text` (non-overlapping, in document order). */
-export function settingEdits(type: DocumentType, text: string, changes: readonly SettingChange[], opts: SettingEditsOptions = {}): SettingEditsResult {
+export function settingEdits(
+  type: DocumentType,
+  text: string,
+  changes: readonly SettingChange[],
+  opts: SettingEditsOptions = {},
+): SettingEditsResult {
   if (changes.length === 0) return { ok: false, message: 'Nothing to change.' };
   // The last change of a key wins, as it would if they were applied one after the other.
   const byKey = new Map<string, SettingChange>();
   for (const c of changes) {
     const key = type.kind === 'snappy-members' ? c.key.replace(/^-/, '') : c.key;
-    if (key.length === 0 || /[\s=:#!]/.test(key)) return { ok: false, message: `${JSON.stringify(c.key)} is not a setting name.` };
+    if (key.length === 0 || /[\s=:#!]/.test(key))
+      return { ok: false, message: `${JSON.stringify(c.key)} is not a setting name.` };
     if (c.value.length === 0) return { ok: false, message: `${c.key}: a value is required.` };
     if (/[\r\n\0]/.test(c.value)) return { ok: false, message: `${c.key}: the value must be on one line.` };
     byKey.delete(key);
@@ -59,9 +70,15 @@ export function settingEdits(type: DocumentType, text: string, changes: readonly
   const list = [...byKey.values()];
   let out: SettingEditsResult;
   switch (type.kind) {
-    case 'spark-defaults': out = propertiesEdits(text, list); break;
-    case 'snappy-members': out = membersEdits(text, type, list, opts.member ?? 1); break;
-    case 'spark-application': out = applicationEdits(text, list); break;
+    case 'spark-defaults':
+      out = propertiesEdits(text, list);
+      break;
+    case 'snappy-members':
+      out = membersEdits(text, type, list, opts.member ?? 1);
+      break;
+    case 'spark-application':
+      out = applicationEdits(text, list);
+      break;
   }
   return out.ok ? { ok: true, edits: mergeInsertions(out.edits) } : out;
 }
@@ -69,7 +86,8 @@ export function settingEdits(type: DocumentType, text: string, changes: readonly
 /** `text` with non-overlapping `edits` applied (the text a front end shows after applying them). */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start)) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }
 
@@ -77,7 +95,11 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
  * The member file as it would read after "Apply" wrote `changes` into member line `member`
  * (1-based): what-if runs lay out this text, so a preview is exactly what Apply would write.
  */
-export function membersWithSettings(doc: MembersDocument, changes: readonly SettingChange[], member: number): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
+export function membersWithSettings(
+  doc: MembersDocument,
+  changes: readonly SettingChange[],
+  member: number,
+): { readonly ok: true; readonly doc: MembersDocument } | { readonly ok: false; readonly message: string } {
   if (changes.length === 0) return { ok: true, doc };
   const r = settingEdits({ kind: 'snappy-members', role: doc.role }, doc.text, changes, { member });
   return r.ok ? { ok: true, doc: parseMembers(applyTextEdits(doc.text, r.edits), doc.role) } : r;
@@ -85,11 +107,18 @@ export function membersWithSettings(doc: MembersDocument, changes: readonly Sett
 
 /** Sorts the edits and joins insertions at one offset (in the order they were made). */
 function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.span.start - b.e.span.start || a.e.span.end - b.e.span.end || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.span.start - b.e.span.start || a.e.span.end - b.e.span.end || a.i - b.i);
   const out: TextEdit[] = [];
   for (const { e } of sorted) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && prev.span.start === prev.span.end && e.span.start === e.span.end && prev.span.start === e.span.start) {
+    if (
+      prev !== undefined &&
+      prev.span.start === prev.span.end &&
+      e.span.start === e.span.end &&
+      prev.span.start === e.span.start
+    ) {
       out[out.length - 1] = { span: prev.span, newText: prev.newText + e.newText };
     } else out.push(e);
   }
@@ -142,7 +171,8 @@ function propertiesEdits(text: string, changes: readonly SettingChange[]): Setti
   const eol = eolOf(text);
   const edits: TextEdit[] = [];
   for (const c of changes) {
-    if (c.key.startsWith('-')) return { ok: false, message: `${c.key} is a SnappyData member flag, not a spark-defaults.conf key.` };
+    if (c.key.startsWith('-'))
+      return { ok: false, message: `${c.key} is a SnappyData member flag, not a spark-defaults.conf key.` };
     const value = propertiesValue(c.value);
     const entry = doc.effective.get(c.key);
     if (entry !== undefined) {
@@ -164,7 +194,10 @@ function propertiesEdits(text: string, changes: readonly SettingChange[]): Setti
       }
     }
     if (anchor !== undefined) {
-      edits.push({ span: { start: anchor.lineSpan.end, end: anchor.lineSpan.end }, newText: eol + propertiesLine(text, c.key, value, anchor) });
+      edits.push({
+        span: { start: anchor.lineSpan.end, end: anchor.lineSpan.end },
+        newText: eol + propertiesLine(text, c.key, value, anchor),
+      });
     } else {
       const like = doc.entries[doc.entries.length - 1];
       edits.push(appendLine(text, propertiesLine(text, c.key, value, like), eol));
@@ -191,8 +224,16 @@ function beforeCr(span: Span, m: MemberLine): Span {
 }
 
 /** Replaces the text after `prefixLength` characters of an argument, or the whole argument when it is not plain. */
-function replaceArgValue(text: string, m: MemberLine, a: MemberArg, prefixLength: number, value: string, word: string): TextEdit {
-  if (isPlain(text, a)) return { span: beforeCr({ start: a.span.start + prefixLength, end: a.span.end }, m), newText: value };
+function replaceArgValue(
+  text: string,
+  m: MemberLine,
+  a: MemberArg,
+  prefixLength: number,
+  value: string,
+  word: string,
+): TextEdit {
+  if (isPlain(text, a))
+    return { span: beforeCr({ start: a.span.start + prefixLength, end: a.span.end }, m), newText: value };
   return { span: beforeCr(a.span, m), newText: word };
 }
 
@@ -203,24 +244,45 @@ function lastArg(m: MemberLine, test: (a: MemberArg) => boolean): MemberArg | un
 
 const VALUED: ReadonlySet<string> = new Set(['dir', 'classpath', 'heap-size', 'sync', 'option']);
 
-function membersEdits(text: string, type: DocumentType, changes: readonly SettingChange[], member: number): SettingEditsResult {
+function membersEdits(
+  text: string,
+  type: DocumentType,
+  changes: readonly SettingChange[],
+  member: number,
+): SettingEditsResult {
   const doc = parseMembers(text, type.role ?? 'server');
   for (const c of changes) {
     if (SHELL_UNSAFE.test(c.value)) {
-      return { ok: false, message: `-${c.key}=${c.value}: the launch scripts run member lines through the shell, so a value with blanks, quotes or shell characters cannot be written safely.` };
+      return {
+        ok: false,
+        message: `-${c.key}=${c.value}: the launch scripts run member lines through the shell, so a value with blanks, quotes or shell characters cannot be written safely.`,
+      };
     }
   }
   if (doc.members.length === 0) {
     // No member line: the scripts start one member on localhost; write that line.
-    if (member !== 1) return { ok: false, message: `There is no member line ${member}: the file has none (the scripts start one member on localhost).` };
+    if (member !== 1)
+      return {
+        ok: false,
+        message: `There is no member line ${member}: the file has none (the scripts start one member on localhost).`,
+      };
     const line = `localhost ${changes.map((c) => `-${c.key}=${c.value}`).join(' ')}`;
     return { ok: true, edits: [appendLine(text, line, eolOf(text))] };
   }
   const m = doc.members[member - 1];
-  if (m === undefined) return { ok: false, message: `There is no member line ${member}: the file has ${doc.members.length}.` };
+  if (m === undefined)
+    return { ok: false, message: `There is no member line ${member}: the file has ${doc.members.length}.` };
   // A line the launcher rejects or splits wrongly: writing into it would not mean what it says.
-  if (m.launchError !== undefined) return { ok: false, message: `Member line ${member} (${m.host}) does not start (${m.launchError.message}): fix it before applying settings.` };
-  if (m.tabInHost !== undefined) return { ok: false, message: `Member line ${member} has a TAB after the host, so its arguments are part of the host name: fix it before applying settings.` };
+  if (m.launchError !== undefined)
+    return {
+      ok: false,
+      message: `Member line ${member} (${m.host}) does not start (${m.launchError.message}): fix it before applying settings.`,
+    };
+  if (m.tabInHost !== undefined)
+    return {
+      ok: false,
+      message: `Member line ${member} has a TAB after the host, so its arguments are part of the host name: fix it before applying settings.`,
+    };
   const edits: TextEdit[] = [];
   const added: string[] = [];
   for (const c of changes) {
@@ -255,7 +317,11 @@ function membersEdits(text: string, type: DocumentType, changes: readonly Settin
 
 // ---- SparkApplication YAML -------------------------------------------------------------------
 
-const INTEGER_FIELDS: ReadonlySet<string> = new Set(['spec.driver.cores', 'spec.executor.cores', 'spec.executor.instances']);
+const INTEGER_FIELDS: ReadonlySet<string> = new Set([
+  'spec.driver.cores',
+  'spec.executor.cores',
+  'spec.executor.instances',
+]);
 
 /** A YAML string in the quote style of `like` (single or double quotes; double for plain scalars). */
 function yamlString(value: string, like?: string): string {
@@ -288,19 +354,26 @@ function columnOf(text: string, offset: number): number {
 
 function applicationEdits(text: string, changes: readonly SettingChange[]): SettingEditsResult {
   const app = parseSparkApplication(text);
-  if (app.yamlErrors.length > 0) return { ok: false, message: `The YAML has errors (${app.yamlErrors[0]!.message.split('\n')[0]}): fix them before applying settings.` };
+  if (app.yamlErrors.length > 0)
+    return {
+      ok: false,
+      message: `The YAML has errors (${app.yamlErrors[0]!.message.split('\n')[0]}): fix them before applying settings.`,
+    };
   const eol = eolOf(text);
   const edits: TextEdit[] = [];
   const missing: SettingChange[] = [];
   for (const c of changes) {
-    if (c.key.startsWith('-')) return { ok: false, message: `${c.key} is a SnappyData member flag, not a Spark setting of a SparkApplication.` };
+    if (c.key.startsWith('-'))
+      return { ok: false, message: `${c.key} is a SnappyData member flag, not a Spark setting of a SparkApplication.` };
     const typed = TYPED_FIELD_KEYS.find(([, key]) => key === c.key);
     const field = typed !== undefined ? app.fields.get(typed[0]) : undefined;
     if (field !== undefined) {
       if (INTEGER_FIELDS.has(field.path)) {
-        if (!/^[0-9]+$/.test(c.value)) return { ok: false, message: `${field.path} is an integer field: ${c.value} cannot be written there.` };
+        if (!/^[0-9]+$/.test(c.value))
+          return { ok: false, message: `${field.path} is an integer field: ${c.value} cannot be written there.` };
         edits.push({ span: field.span, newText: c.value });
-      } else edits.push({ span: field.span, newText: yamlString(c.value, text.slice(field.span.start, field.span.end)) });
+      } else
+        edits.push({ span: field.span, newText: yamlString(c.value, text.slice(field.span.start, field.span.end)) });
       continue;
     }
     const entry = [...app.sparkConf].reverse().find((e) => e.key === c.key);
@@ -314,7 +387,8 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
 
   const spec = specOf(text);
   if (spec === undefined) return { ok: false, message: 'The SparkApplication has no spec map to add sparkConf to.' };
-  if (spec.flow === true) return { ok: false, message: 'spec is written as a flow map ({...}): add the settings by hand.' };
+  if (spec.flow === true)
+    return { ok: false, message: 'spec is written as a flow map ({...}): add the settings by hand.' };
   const confPair = mapGet(spec, 'sparkConf');
   const conf = confPair?.value as YamlNode | null | undefined;
   if (confPair !== undefined && isMap(conf)) {
@@ -323,7 +397,11 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
     const keyLike = firstKey !== undefined ? text.slice(firstKey.start, firstKey.end) : undefined;
     if (conf.flow === true) {
       const r = nodeSpan(conf);
-      if (r === undefined || text.charAt(r.end - 1) !== '}') return { ok: false, message: 'spec.sparkConf is written in a form this cannot edit: add the settings by hand.' };
+      if (r === undefined || text.charAt(r.end - 1) !== '}')
+        return {
+          ok: false,
+          message: 'spec.sparkConf is written in a form this cannot edit: add the settings by hand.',
+        };
       const body = missing.map((c) => `${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(', ');
       const at = r.end - 1;
       let before = at;
@@ -335,13 +413,17 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
     if (items.length > 0 && firstKey !== undefined) {
       const indent = ' '.repeat(columnOf(text, firstKey.start));
       const at = itemLineEnd(text, items[items.length - 1]!);
-      edits.push({ span: { start: at, end: at }, newText: missing.map((c) => `${eol}${indent}${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join('') });
+      edits.push({
+        span: { start: at, end: at },
+        newText: missing.map((c) => `${eol}${indent}${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(''),
+      });
       return { ok: true, edits };
     }
   }
   const specItems = spec.items as Pair[];
   const specKey = specItems.length > 0 ? nodeSpan(specItems[0]!.key as YamlNode) : undefined;
-  if (specKey === undefined) return { ok: false, message: 'spec has no fields to place sparkConf beside: add it by hand.' };
+  if (specKey === undefined)
+    return { ok: false, message: 'spec has no fields to place sparkConf beside: add it by hand.' };
   const specIndent = ' '.repeat(columnOf(text, specKey.start));
   const entryIndent = `${specIndent}  `;
   const lines = missing.map((c) => `${eol}${entryIndent}${yamlKey(c.key)}: ${yamlString(c.value)}`).join('');

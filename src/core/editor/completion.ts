@@ -34,7 +34,18 @@ export interface Completions {
   readonly items: readonly CompletionEntry[];
 }
 
-const CATEGORY_ORDER = ['heap', 'overhead', 'fraction', 'off-heap', 'cores', 'storage', 'shuffle', 'misc', 'legacy', 'snappydata'];
+const CATEGORY_ORDER = [
+  'heap',
+  'overhead',
+  'fraction',
+  'off-heap',
+  'cores',
+  'storage',
+  'shuffle',
+  'misc',
+  'legacy',
+  'snappydata',
+];
 
 function sortKey(e: CatalogEntry): string {
   const rank = CATEGORY_ORDER.indexOf(e.category);
@@ -84,14 +95,27 @@ interface ValueContext {
   readonly xmx: boolean;
 }
 
-const UNIT_NAMES: Readonly<Record<string, string>> = { k: 'kibibytes', m: 'mebibytes', g: 'gibibytes', t: 'tebibytes', p: 'pebibytes' };
+const UNIT_NAMES: Readonly<Record<string, string>> = {
+  k: 'kibibytes',
+  m: 'mebibytes',
+  g: 'gibibytes',
+  t: 'tebibytes',
+  p: 'pebibytes',
+};
 
 function unitItems(e: CatalogEntry, xmx: boolean): CompletionEntry[] {
   const items: CompletionEntry[] = [];
   const jvmOnly = e.type === 'jvm-size';
   const letters = ['k', 'm', 'g', 't'];
   letters.forEach((u, i) => {
-    items.push({ label: u, kind: 'unit', insertText: u, snippet: false, detail: `${UNIT_NAMES[u]} (×${2 ** (10 * (i + 1))})`, sortText: `0${i}` });
+    items.push({
+      label: u,
+      kind: 'unit',
+      insertText: u,
+      snippet: false,
+      detail: `${UNIT_NAMES[u]} (×${2 ** (10 * (i + 1))})`,
+      sortText: `0${i}`,
+    });
   });
   if (!jvmOnly) {
     const who = e.type === 'snappy-size' ? 'SnappyData' : 'Spark';
@@ -99,7 +123,15 @@ function unitItems(e: CatalogEntry, xmx: boolean): CompletionEntry[] {
       const detail = xmx
         ? `same as ${u}: accepted by ${who} but not by -Xmx`
         : `same as ${u}: accepted by ${who}${e.flavour === 'spark' ? '; the JVM only knows k, m, g, t' : ''}`;
-      items.push({ label: `${u}b`, kind: 'unit', insertText: `${u}b`, snippet: false, detail, sortText: `1${i}`, ...(xmx ? { deprecated: true } : {}) });
+      items.push({
+        label: `${u}b`,
+        kind: 'unit',
+        insertText: `${u}b`,
+        snippet: false,
+        detail,
+        sortText: `1${i}`,
+        ...(xmx ? { deprecated: true } : {}),
+      });
     });
   }
   return items;
@@ -118,15 +150,38 @@ function valueCompletions(e: CatalogEntry | undefined, ctx: ValueContext, v: Spa
   const replace = { start: ctx.start, end: ctx.offset };
   if (e.type === 'boolean') {
     const d = defaultValue(e, v);
-    return { replace, items: ['true', 'false'].map((b, i) => ({ label: b, kind: 'value' as const, insertText: b, snippet: false, detail: b === d ? 'default' : '', sortText: `${i}` })) };
+    return {
+      replace,
+      items: ['true', 'false'].map((b, i) => ({
+        label: b,
+        kind: 'value' as const,
+        insertText: b,
+        snippet: false,
+        detail: b === d ? 'default' : '',
+        sortText: `${i}`,
+      })),
+    };
   }
   if (e.type === 'enum' && e.enumValues !== undefined) {
     const d = defaultValue(e, v);
-    return { replace, items: e.enumValues.map((x, i) => ({ label: x, kind: 'value' as const, insertText: x, snippet: false, detail: x === d ? 'default' : '', sortText: `${i}` })) };
+    return {
+      replace,
+      items: e.enumValues.map((x, i) => ({
+        label: x,
+        kind: 'value' as const,
+        insertText: x,
+        snippet: false,
+        detail: x === d ? 'default' : '',
+        sortText: `${i}`,
+      })),
+    };
   }
   const d = defaultValue(e, v);
   if (typed === '' && d !== null && d !== '') {
-    return { replace, items: [{ label: d, kind: 'value', insertText: d, snippet: false, detail: 'default', sortText: '0' }] };
+    return {
+      replace,
+      items: [{ label: d, kind: 'value', insertText: d, snippet: false, detail: 'default', sortText: '0' }],
+    };
   }
   return undefined;
 }
@@ -137,14 +192,19 @@ function xmxVerbatim(key: string, v: SparkVersion): boolean {
 
 // ---- spark-defaults.conf ----
 
-function sparkKeyItems(v: SparkVersion, make: (e: CatalogEntry) => Pick<CompletionEntry, 'insertText' | 'snippet'> & { filterText?: string }): CompletionEntry[] {
+function sparkKeyItems(
+  v: SparkVersion,
+  make: (e: CatalogEntry) => Pick<CompletionEntry, 'insertText' | 'snippet'> & { filterText?: string },
+): CompletionEntry[] {
   const items: CompletionEntry[] = [];
   for (const e of catalogEntries('spark')) {
     if (!existsIn(e, v)) continue;
     const deprecated = isDeprecated(e, v);
     const d = defaultValue(e, v);
     items.push({
-      label: e.key, kind: 'key', ...make(e),
+      label: e.key,
+      kind: 'key',
+      ...make(e),
       detail: d !== null ? `default ${d}` : e.computedDefault !== undefined ? 'computed default' : 'unset by default',
       documentation: catalogMarkdown(e, v),
       sortText: sortKey(e),
@@ -165,9 +225,11 @@ function propertiesCompletions(text: string, offset: number, v: SparkVersion): C
     const end = wordEnd(text, offset, /[\s=:]/);
     const rest = text.slice(end, lineEndOf(text, end));
     const withValue = rest.trim().length === 0;
-    const items = sparkKeyItems(v, (e) => withValue
-      ? { insertText: `${e.key} ${placeholder(defaultValue(e, v))}`, snippet: true, filterText: e.key }
-      : { insertText: e.key, snippet: false });
+    const items = sparkKeyItems(v, (e) =>
+      withValue
+        ? { insertText: `${e.key} ${placeholder(defaultValue(e, v))}`, snippet: true, filterText: e.key }
+        : { insertText: e.key, snippet: false },
+    );
     return { replace: { start, end }, items };
   }
   const kv = /^[ \t\f]*([^\s=:\\]+)[ \t\f]*[=:]?[ \t\f]*(.*)$/.exec(before);
@@ -210,8 +272,10 @@ function membersCompletions(text: string, offset: number, v: SparkVersion): Comp
     seen.add(e.key);
     const d = defaultValue(e, v);
     items.push({
-      label: `-${e.key}`, kind: 'option',
-      insertText: hasValue ? `-${e.key}` : `-${e.key}=${placeholder(d)}`, snippet: !hasValue,
+      label: `-${e.key}`,
+      kind: 'option',
+      insertText: hasValue ? `-${e.key}` : `-${e.key}=${placeholder(d)}`,
+      snippet: !hasValue,
       detail: d !== null ? `default ${d}` : e.computedDefault !== undefined ? 'computed default' : '',
       documentation: catalogMarkdown(e, v, `-${e.key}`),
       sortText: `a${e.key.startsWith('spark.') ? '1' : '0'}${e.key}`,
@@ -220,7 +284,14 @@ function membersCompletions(text: string, offset: number, v: SparkVersion): Comp
   for (const name of SNAPPY_OPTION_NAMES) {
     if (seen.has(name)) continue;
     seen.add(name);
-    items.push({ label: `-${name}`, kind: 'option', insertText: hasValue ? `-${name}` : `-${name}=$1`, snippet: !hasValue, detail: 'SnappyData option', sortText: `b${name}` });
+    items.push({
+      label: `-${name}`,
+      kind: 'option',
+      insertText: hasValue ? `-${name}` : `-${name}=$1`,
+      snippet: !hasValue,
+      detail: 'SnappyData option',
+      sortText: `b${name}`,
+    });
   }
   return { replace: { start, end }, items };
 }
@@ -260,9 +331,17 @@ function applicationCompletions(text: string, offset: number, v: SparkVersion): 
     const typed = value[4] ?? '';
     let sparkKey: string | undefined;
     if (parent === 'sparkConf') sparkKey = key;
-    else if ((parent === 'driver' || parent === 'executor') && Object.prototype.hasOwnProperty.call(TYPED_MEMORY_FIELDS, key)) sparkKey = `spark.${parent}.${TYPED_MEMORY_FIELDS[key]}`;
+    else if (
+      (parent === 'driver' || parent === 'executor') &&
+      Object.prototype.hasOwnProperty.call(TYPED_MEMORY_FIELDS, key)
+    )
+      sparkKey = `spark.${parent}.${TYPED_MEMORY_FIELDS[key]}`;
     if (sparkKey === undefined) return undefined;
-    return valueCompletions(lookupKey(sparkKey), { typed, start: offset - typed.length, offset, xmx: xmxVerbatim(sparkKey, v) }, v);
+    return valueCompletions(
+      lookupKey(sparkKey),
+      { typed, start: offset - typed.length, offset, xmx: xmxVerbatim(sparkKey, v) },
+      v,
+    );
   }
   if (parent !== 'sparkConf') return undefined;
   const keyOnly = /^(\s*)(["']?)([\w.\-]*)$/.exec(before);
@@ -274,17 +353,31 @@ function applicationCompletions(text: string, offset: number, v: SparkVersion): 
   const rest = text.slice(end, lineEndOf(text, end));
   const withValue = !rest.includes(':');
   const q = quote === '' ? '"' : quote;
-  const items = sparkKeyItems(v, (e) => withValue
-    ? { insertText: `${quote === '' ? q : ''}${e.key}${q}: "${placeholder(defaultValue(e, v))}"`, snippet: true, filterText: e.key }
-    : { insertText: `${quote === '' ? q : ''}${e.key}${q}`, snippet: false, filterText: e.key });
+  const items = sparkKeyItems(v, (e) =>
+    withValue
+      ? {
+          insertText: `${quote === '' ? q : ''}${e.key}${q}: "${placeholder(defaultValue(e, v))}"`,
+          snippet: true,
+          filterText: e.key,
+        }
+      : { insertText: `${quote === '' ? q : ''}${e.key}${q}`, snippet: false, filterText: e.key },
+  );
   return { replace: { start, end }, items };
 }
 
-export function completionsAt(type: DocumentType, text: string, offset: number, version: SparkVersion): Completions | undefined {
+export function completionsAt(
+  type: DocumentType,
+  text: string,
+  offset: number,
+  version: SparkVersion,
+): Completions | undefined {
   const o = Math.max(0, Math.min(offset, text.length));
   switch (type.kind) {
-    case 'spark-defaults': return propertiesCompletions(text, o, version);
-    case 'snappy-members': return membersCompletions(text, o, version);
-    case 'spark-application': return applicationCompletions(text, o, version);
+    case 'spark-defaults':
+      return propertiesCompletions(text, o, version);
+    case 'snappy-members':
+      return membersCompletions(text, o, version);
+    case 'spark-application':
+      return applicationCompletions(text, o, version);
   }
 }

@@ -16,7 +16,8 @@ const overlap = (a: TextEdit, b: TextEdit): boolean => {
   return false;
 };
 
-const sameEdit = (a: TextEdit, b: TextEdit): boolean => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
+const sameEdit = (a: TextEdit, b: TextEdit): boolean =>
+  a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
 
 export interface FixAll {
   /** Non-overlapping edits, in document order. */
@@ -30,7 +31,10 @@ export interface FixAll {
  * already taken (the next run fixes it) and merging fixes that are identical. `accept` can veto
  * fixes (e.g. one the front end cannot express as a text edit).
  */
-export function fixAllEdits(findings: readonly Finding[], accept: (fix: QuickFix, f: Finding) => boolean = () => true): FixAll {
+export function fixAllEdits(
+  findings: readonly Finding[],
+  accept: (fix: QuickFix, f: Finding) => boolean = () => true,
+): FixAll {
   const taken: TextEdit[] = [];
   const fixed: Finding[] = [];
   const ordered = [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -70,7 +74,13 @@ function eolOf(text: string, lines: LineIndex, line: number): string {
  * indentation, or `, CODE` added to a directive already there. Undefined when the line continues
  * the one above (a comment cannot go between them): use fileDisableEdit then.
  */
-export function disableNextLineEdit(text: string, lines: LineIndex, offset: number, code: string, kind: DocumentKind): TextEdit | undefined {
+export function disableNextLineEdit(
+  text: string,
+  lines: LineIndex,
+  offset: number,
+  code: string,
+  kind: DocumentKind,
+): TextEdit | undefined {
   const line = lines.positionAt(offset).line;
   if (isContinuation(text, lines, line, kind)) return undefined;
   const start = lines.lineStart(line);

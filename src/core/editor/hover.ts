@@ -32,14 +32,24 @@ function text(s: string): string {
 
 function typeText(e: CatalogEntry): string {
   switch (e.type) {
-    case 'size': return `size; a bare number is ${e.unit === 'BYTE' ? 'bytes' : e.unit ?? 'bytes'}`;
-    case 'jvm-size': return 'JVM heap size: a whole number with k, m, g or t';
-    case 'snappy-size': return 'size; a bare number is bytes';
-    case 'double': case 'float': return 'number';
-    case 'int': case 'long': return 'whole number';
-    case 'time': return 'duration';
-    case 'enum': return `one of ${(e.enumValues ?? []).join(', ')}`;
-    default: return e.type;
+    case 'size':
+      return `size; a bare number is ${e.unit === 'BYTE' ? 'bytes' : (e.unit ?? 'bytes')}`;
+    case 'jvm-size':
+      return 'JVM heap size: a whole number with k, m, g or t';
+    case 'snappy-size':
+      return 'size; a bare number is bytes';
+    case 'double':
+    case 'float':
+      return 'number';
+    case 'int':
+    case 'long':
+      return 'whole number';
+    case 'time':
+      return 'duration';
+    case 'enum':
+      return `one of ${(e.enumValues ?? []).join(', ')}`;
+    default:
+      return e.type;
   }
 }
 
@@ -75,10 +85,14 @@ export function catalogFacts(e: CatalogEntry, v: SparkVersion): string {
     if (e.removedIn !== undefined) versions += `; ignored from ${e.removedIn} on`;
     facts.push(versions);
     if (!existsIn(e, v)) facts.push(`**Not read by Spark ${formatVersion(v)}**`);
-    else if (e.deprecatedIn !== undefined && versionInRange(v, `${e.deprecatedIn}+`)) facts.push(`Deprecated in Spark ${formatVersion(v)}`);
+    else if (e.deprecatedIn !== undefined && versionInRange(v, `${e.deprecatedIn}+`))
+      facts.push(`Deprecated in Spark ${formatVersion(v)}`);
   }
   if (e.replacedBy !== undefined) facts.push(`Use ${code(e.replacedBy)} instead`);
-  if (e.alternates !== undefined && e.alternates.length > 0) facts.push(`Also read under its old name${e.alternates.length > 1 ? 's' : ''} ${e.alternates.map(code).join(', ')}`);
+  if (e.alternates !== undefined && e.alternates.length > 0)
+    facts.push(
+      `Also read under its old name${e.alternates.length > 1 ? 's' : ''} ${e.alternates.map(code).join(', ')}`,
+    );
   facts.push(`Source: ${text(e.source)}`);
   return facts.map((f) => `- ${f}`).join('\n');
 }
@@ -90,7 +104,9 @@ export function catalogMarkdown(e: CatalogEntry, v: SparkVersion, shownAs?: stri
 
 function table(title: string, rows: readonly FactRow[]): string {
   if (rows.length === 0) return '';
-  return [`**${title}**`, '', '| | |', '|:--|--:|', ...rows.map((r) => `| ${text(r.label)} | ${text(r.value)} |`)].join('\n');
+  return [`**${title}**`, '', '| | |', '|:--|--:|', ...rows.map((r) => `| ${text(r.label)} | ${text(r.value)} |`)].join(
+    '\n',
+  );
 }
 
 function errorText(e: StartupError): string {
@@ -134,7 +150,8 @@ export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undef
     if (entry === undefined && layout === undefined) return undefined;
     // Title and description, then what this file's value gives, then the catalog's facts.
     const parts: string[] = [];
-    const shownAs = hit.path !== undefined && !hit.path.startsWith('spec.sparkConf.') ? `${hit.path} → ${hit.key}` : undefined;
+    const shownAs =
+      hit.path !== undefined && !hit.path.startsWith('spec.sparkConf.') ? `${hit.path} → ${hit.key}` : undefined;
     parts.push(entry !== undefined ? catalogHead(entry, shownAs) : `**${text(hit.key)}**`);
     if (!hit.effective) parts.push(notEffective());
     if (layout !== undefined) parts.push(layout);
@@ -149,9 +166,10 @@ export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undef
   if (hit.arg !== undefined) {
     span = hit.arg.span;
     const key = hit.arg.kind === 'heap-size' ? 'heap-size' : hit.arg.key;
-    const entry = key === undefined || hit.arg.kind === 'jvm' || hit.arg.kind === 'system-property'
-      ? undefined
-      : lookupKey(key, 'snappydata') ?? (key.startsWith('spark.') ? lookupKey(key) : undefined);
+    const entry =
+      key === undefined || hit.arg.kind === 'jvm' || hit.arg.kind === 'system-property'
+        ? undefined
+        : (lookupKey(key, 'snappydata') ?? (key.startsWith('spark.') ? lookupKey(key) : undefined));
     if (entry !== undefined) parts.push(catalogHead(entry, `-${key}`));
     if (member !== undefined) parts.push(memberMarkdown(member));
     if (entry !== undefined) parts.push(catalogFacts(entry, a.version));

@@ -35,7 +35,8 @@ export function tooLargeToAnalyse(kind: DocumentKind, size: number): TooLarge | 
   return {
     size,
     limit,
-    message: `Spark Memory does not check this file: it has ${grouped(size)} characters, more than the ${grouped(limit)} it analyses in the editor. ` +
+    message:
+      `Spark Memory does not check this file: it has ${grouped(size)} characters, more than the ${grouped(limit)} it analyses in the editor. ` +
       'Diagnostics, hovers, hints and the outline are off for it; the command line (node dist/cli.js lint) checks files of any size.',
   };
 }

@@ -53,20 +53,52 @@ function propertyHit(doc: Extract<ParsedDocument, { kind: 'spark-defaults' }>, o
   const e: PropertyEntry | undefined = lastStartingBefore(doc.entries, (x) => x.lineSpan.start, offset);
   if (e === undefined || offset > e.lineSpan.end) return undefined;
   const on = within(e.keySpan, offset) ? 'key' : 'value';
-  return { kind: 'setting', key: e.key, value: e.value, keySpan: e.keySpan, valueSpan: e.valueSpan, on, effective: doc.effective.get(e.key) === e };
+  return {
+    kind: 'setting',
+    key: e.key,
+    value: e.value,
+    keySpan: e.keySpan,
+    valueSpan: e.valueSpan,
+    on,
+    effective: doc.effective.get(e.key) === e,
+  };
 }
 
-function applicationHit(doc: Extract<ParsedDocument, { kind: 'spark-application' }>, offset: number): SettingHit | undefined {
-  const effective = (key: string, span: Span): boolean => doc.conf.find((c) => c.key === key)?.span?.start === span.start;
+function applicationHit(
+  doc: Extract<ParsedDocument, { kind: 'spark-application' }>,
+  offset: number,
+): SettingHit | undefined {
+  const effective = (key: string, span: Span): boolean =>
+    doc.conf.find((c) => c.key === key)?.span?.start === span.start;
   for (const e of doc.sparkConf) {
     const on = within(e.keySpan, offset) ? 'key' : within(e.span, offset) ? 'value' : undefined;
-    if (on !== undefined) return { kind: 'setting', key: e.key, value: e.text, keySpan: e.keySpan, valueSpan: e.span, on, effective: effective(e.key, e.span), path: e.path };
+    if (on !== undefined)
+      return {
+        kind: 'setting',
+        key: e.key,
+        value: e.text,
+        keySpan: e.keySpan,
+        valueSpan: e.span,
+        on,
+        effective: effective(e.key, e.span),
+        path: e.path,
+      };
   }
   for (const [path, key] of TYPED_FIELD_KEYS) {
     const f = doc.fields.get(path);
     if (f === undefined) continue;
     const on = within(f.keySpan, offset) ? 'key' : within(f.span, offset) ? 'value' : undefined;
-    if (on !== undefined) return { kind: 'setting', key, value: f.text, keySpan: f.keySpan, valueSpan: f.span, on, effective: effective(key, f.span), path };
+    if (on !== undefined)
+      return {
+        kind: 'setting',
+        key,
+        value: f.text,
+        keySpan: f.keySpan,
+        valueSpan: f.span,
+        on,
+        effective: effective(key, f.span),
+        path,
+      };
   }
   return undefined;
 }
@@ -77,7 +109,12 @@ function memberHit(doc: Extract<ParsedDocument, { kind: 'snappy-members' }>, off
   if (within(m.hostSpan, offset)) return { kind: 'member', member: m, on: 'host' };
   for (const a of m.args) {
     if (!within(a.span, offset)) continue;
-    const on = a.keySpan !== undefined && within(a.keySpan, offset) ? 'key' : a.valueSpan !== undefined && within(a.valueSpan, offset) ? 'value' : 'arg';
+    const on =
+      a.keySpan !== undefined && within(a.keySpan, offset)
+        ? 'key'
+        : a.valueSpan !== undefined && within(a.valueSpan, offset)
+          ? 'value'
+          : 'arg';
     return { kind: 'member', member: m, arg: a, on };
   }
   return { kind: 'member', member: m, on: 'line' };
@@ -85,8 +122,11 @@ function memberHit(doc: Extract<ParsedDocument, { kind: 'snappy-members' }>, off
 
 export function hitAt(doc: ParsedDocument, offset: number): Hit | undefined {
   switch (doc.kind) {
-    case 'spark-defaults': return propertyHit(doc, offset);
-    case 'spark-application': return applicationHit(doc, offset);
-    case 'snappy-members': return memberHit(doc, offset);
+    case 'spark-defaults':
+      return propertyHit(doc, offset);
+    case 'spark-application':
+      return applicationHit(doc, offset);
+    case 'snappy-members':
+      return memberHit(doc, offset);
   }
 }

@@ -75,8 +75,12 @@ function propertiesOutline(doc: PropertiesDocument): OutlineSymbol[] {
     if (!('group' in x)) return x;
     const span = union(x.items.map((i) => i.span));
     return {
-      name: x.group, detail: `${x.items.length} settings`, kind: 'group' as const, span,
-      selectionSpan: x.items[0]!.selectionSpan, children: x.items,
+      name: x.group,
+      detail: `${x.items.length} settings`,
+      kind: 'group' as const,
+      span,
+      selectionSpan: x.items[0]!.selectionSpan,
+      children: x.items,
     };
   });
 }
@@ -84,13 +88,17 @@ function propertiesOutline(doc: PropertiesDocument): OutlineSymbol[] {
 function membersOutline(doc: MembersDocument): OutlineSymbol[] {
   return doc.members.map((m) => {
     const children: OutlineSymbol[] = m.args.map((a) => {
-      const name = a.kind === 'jvm' ? `-J${a.key ?? ''}` : a.key !== undefined && a.value !== undefined ? `-${a.key}` : a.text;
+      const name =
+        a.kind === 'jvm' ? `-J${a.key ?? ''}` : a.key !== undefined && a.value !== undefined ? `-${a.key}` : a.text;
       return {
         name: name.length > 0 ? short(name) : a.text,
         detail: a.value !== undefined ? short(a.value) : '',
         kind: 'argument' as const,
         span: a.span,
-        selectionSpan: a.keySpan !== undefined && a.keySpan.start >= a.span.start && a.keySpan.end <= a.span.end ? a.keySpan : a.span,
+        selectionSpan:
+          a.keySpan !== undefined && a.keySpan.start >= a.span.start && a.keySpan.end <= a.span.end
+            ? a.keySpan
+            : a.span,
         children: [],
       };
     });
@@ -100,7 +108,8 @@ function membersOutline(doc: MembersDocument): OutlineSymbol[] {
       detail: `${m.role} ${m.index + 1}${heap !== undefined ? ` · heap ${heap}` : ''}`,
       kind: 'member' as const,
       span: m.lineSpan,
-      selectionSpan: m.hostSpan.end > m.hostSpan.start ? m.hostSpan : { start: m.lineSpan.start, end: m.lineSpan.start },
+      selectionSpan:
+        m.hostSpan.end > m.hostSpan.start ? m.hostSpan : { start: m.lineSpan.start, end: m.lineSpan.start },
       children,
     };
   });
@@ -109,7 +118,11 @@ function membersOutline(doc: MembersDocument): OutlineSymbol[] {
 /** The spec map of the first SparkApplication in the text (the template of a ScheduledSparkApplication). */
 function specMap(text: string): YAMLMap | undefined {
   try {
-    return applicationSpecOf(parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as readonly { readonly contents: unknown }[]);
+    return applicationSpecOf(
+      parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as readonly {
+        readonly contents: unknown;
+      }[],
+    );
   } catch {
     return undefined;
   }
@@ -124,20 +137,47 @@ function applicationOutline(doc: SparkApplicationDocument): OutlineSymbol[] {
     const keySpan = nodeSpan(pair?.key as YamlNode | undefined);
     const valueSpan = nodeSpan(pair?.value as YamlNode | undefined);
     if (keySpan === undefined) return;
-    out.push({ name, detail, kind: 'section', span: union([keySpan, ...(valueSpan !== undefined ? [valueSpan] : []), ...children.map((c) => c.span)]), selectionSpan: keySpan, children });
+    out.push({
+      name,
+      detail,
+      kind: 'section',
+      span: union([keySpan, ...(valueSpan !== undefined ? [valueSpan] : []), ...children.map((c) => c.span)]),
+      selectionSpan: keySpan,
+      children,
+    });
   };
   const conf = doc.sparkConf.map((e): OutlineSymbol => ({
-    name: e.key, detail: short(e.text), kind: 'setting', span: union([e.keySpan, e.span]), selectionSpan: e.keySpan, children: [],
+    name: e.key,
+    detail: short(e.text),
+    kind: 'setting',
+    span: union([e.keySpan, e.span]),
+    selectionSpan: e.keySpan,
+    children: [],
   }));
   section('sparkConf', conf, `${conf.length} setting${conf.length === 1 ? '' : 's'}`);
   for (const role of ['driver', 'executor'] as const) {
     const fields: OutlineSymbol[] = [];
     for (const [path, f] of doc.fields) {
       if (!path.startsWith(`spec.${role}.`)) continue;
-      fields.push({ name: path.slice(`spec.${role}.`.length), detail: short(f.text), kind: 'field', span: union([f.keySpan, f.span]), selectionSpan: f.keySpan, children: [] });
+      fields.push({
+        name: path.slice(`spec.${role}.`.length),
+        detail: short(f.text),
+        kind: 'field',
+        span: union([f.keySpan, f.span]),
+        selectionSpan: f.keySpan,
+        children: [],
+      });
     }
     const limit = role === 'driver' ? doc.driverMemoryLimit : doc.executorMemoryLimit;
-    if (limit !== undefined) fields.push({ name: 'memoryLimit', detail: short(limit.text), kind: 'field', span: union([limit.keySpan, limit.span]), selectionSpan: limit.keySpan, children: [] });
+    if (limit !== undefined)
+      fields.push({
+        name: 'memoryLimit',
+        detail: short(limit.text),
+        kind: 'field',
+        span: union([limit.keySpan, limit.span]),
+        selectionSpan: limit.keySpan,
+        children: [],
+      });
     fields.sort((a, b) => a.span.start - b.span.start);
     const memory = doc.fields.get(`spec.${role}.memory`)?.text;
     section(role, fields, memory !== undefined ? `memory ${memory}` : '');
@@ -148,8 +188,11 @@ function applicationOutline(doc: SparkApplicationDocument): OutlineSymbol[] {
 
 export function outline(doc: ParsedDocument): OutlineSymbol[] {
   switch (doc.kind) {
-    case 'spark-defaults': return propertiesOutline(doc);
-    case 'snappy-members': return membersOutline(doc);
-    case 'spark-application': return applicationOutline(doc);
+    case 'spark-defaults':
+      return propertiesOutline(doc);
+    case 'snappy-members':
+      return membersOutline(doc);
+    case 'spark-application':
+      return applicationOutline(doc);
   }
 }

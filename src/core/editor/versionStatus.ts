@@ -2,7 +2,13 @@
 // ("Spark 3.5 (default)", "Spark 3.5.1 (from spec.sparkVersion)", "SnappyData 1.3 (Spark 2.1
 // fork)"), and the versions a user can choose in the `sparkMemory.sparkVersion` setting.
 import type { DocumentKind } from '../document/kind';
-import { DEFAULT_SPARK_VERSION, SUPPORTED_SPARK_VERSIONS, SparkVersion, formatVersion, parseSparkVersion } from '../version';
+import {
+  DEFAULT_SPARK_VERSION,
+  SUPPORTED_SPARK_VERSIONS,
+  SparkVersion,
+  formatVersion,
+  parseSparkVersion,
+} from '../version';
 
 export interface VersionStatus {
   /** Short text for the status item. */
@@ -19,20 +25,34 @@ function shown(v: SparkVersion): string {
   return rep !== undefined && rep.patch === v.patch ? `${v.major}.${v.minor}` : formatVersion(v);
 }
 
-export function versionStatus(kind: DocumentKind, version: SparkVersion, source: 'setting' | 'document' | 'default'): VersionStatus {
+export function versionStatus(
+  kind: DocumentKind,
+  version: SparkVersion,
+  source: 'setting' | 'document' | 'default',
+): VersionStatus {
   if (kind === 'snappy-members') {
     return {
       text: 'SnappyData 1.3 (Spark 2.1 fork)',
-      detail: 'SnappyData 1.3 embeds its own fork of Spark 2.1 with its own memory manager; the Spark version setting does not apply to member files.',
+      detail:
+        'SnappyData 1.3 embeds its own fork of Spark 2.1 with its own memory manager; the Spark version setting does not apply to member files.',
     };
   }
   switch (source) {
     case 'setting':
-      return { text: `Spark ${shown(version)} (setting)`, detail: `Chosen in sparkMemory.sparkVersion (Spark ${formatVersion(version)}).` };
+      return {
+        text: `Spark ${shown(version)} (setting)`,
+        detail: `Chosen in sparkMemory.sparkVersion (Spark ${formatVersion(version)}).`,
+      };
     case 'document':
-      return { text: `Spark ${formatVersion(version)} (from spec.sparkVersion)`, detail: 'The SparkApplication names its Spark version; sparkMemory.sparkVersion is "auto".' };
+      return {
+        text: `Spark ${formatVersion(version)} (from spec.sparkVersion)`,
+        detail: 'The SparkApplication names its Spark version; sparkMemory.sparkVersion is "auto".',
+      };
     case 'default':
-      return { text: `Spark ${shown(version)} (default)`, detail: `Nothing chooses a version, so the default line is used (Spark ${formatVersion(DEFAULT_SPARK_VERSION)}).` };
+      return {
+        text: `Spark ${shown(version)} (default)`,
+        detail: `Nothing chooses a version, so the default line is used (Spark ${formatVersion(DEFAULT_SPARK_VERSION)}).`,
+      };
   }
 }
 
@@ -57,7 +77,11 @@ export function versionChoices(): VersionChoice[] {
     description: `modelled on ${formatVersion(v)}${v.major === DEFAULT_SPARK_VERSION.major && v.minor === DEFAULT_SPARK_VERSION.minor ? ' (the default)' : ''}`,
   }));
   return [
-    { value: AUTO_VERSION, label: 'Auto', description: `spec.sparkVersion of a SparkApplication, else Spark ${DEFAULT_SPARK_VERSION.major}.${DEFAULT_SPARK_VERSION.minor}` },
+    {
+      value: AUTO_VERSION,
+      label: 'Auto',
+      description: `spec.sparkVersion of a SparkApplication, else Spark ${DEFAULT_SPARK_VERSION.major}.${DEFAULT_SPARK_VERSION.minor}`,
+    },
     ...lines,
   ];
 }

@@ -40,7 +40,9 @@ function fail(r: Extract<Read<unknown>, { ok: false }>): { ok: false; error: Sta
 }
 
 export function deriveContainerRequest(
-  conf: SparkConfView, v: SparkVersion, opts: { clusterManager?: ClusterManager; pythonApp?: boolean } = {},
+  conf: SparkConfView,
+  v: SparkVersion,
+  opts: { clusterManager?: ClusterManager; pythonApp?: boolean } = {},
 ): { ok: true; request: ContainerRequest } | { ok: false; error: StartupError } {
   const clusterManager = opts.clusterManager ?? clusterManagerOf(conf.getString('spark.master')) ?? 'yarn';
   const pythonApp = opts.pythonApp ?? false;
@@ -62,7 +64,16 @@ export function deriveContainerRequest(
     if (!r.ok) return fail(r);
     factor = r.read.value;
     if (!(factor > 0)) {
-      return { ok: false, error: { phase: 'container', exceptionClass: 'IllegalArgumentException', message: `'${conf.getString('spark.executor.memoryOverheadFactor') ?? ''}' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0`, key: 'spark.executor.memoryOverheadFactor', from: conf.get('spark.executor.memoryOverheadFactor')! } };
+      return {
+        ok: false,
+        error: {
+          phase: 'container',
+          exceptionClass: 'IllegalArgumentException',
+          message: `'${conf.getString('spark.executor.memoryOverheadFactor') ?? ''}' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0`,
+          key: 'spark.executor.memoryOverheadFactor',
+          from: conf.get('spark.executor.memoryOverheadFactor')!,
+        },
+      };
     }
   }
   let minOverheadMiB = MEMORY_OVERHEAD_MIN_MIB;
@@ -97,7 +108,15 @@ export function deriveContainerRequest(
       if (!(offHeapMiB > 0)) {
         return {
           ok: false,
-          error: { phase: 'container', exceptionClass: 'IllegalArgumentException', message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true', key: 'spark.memory.offHeap.size', ...(conf.get('spark.memory.offHeap.size') !== undefined ? { from: conf.get('spark.memory.offHeap.size')! } : {}) },
+          error: {
+            phase: 'container',
+            exceptionClass: 'IllegalArgumentException',
+            message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+            key: 'spark.memory.offHeap.size',
+            ...(conf.get('spark.memory.offHeap.size') !== undefined
+              ? { from: conf.get('spark.memory.offHeap.size')! }
+              : {}),
+          },
         };
       }
     }
@@ -111,8 +130,13 @@ export function deriveContainerRequest(
   return {
     ok: true,
     request: {
-      clusterManager, executorMemoryMiB, memoryOverheadMiB, memoryOverheadOrigin, memoryOverheadFactor: factor,
-      offHeapMiB, pysparkMemoryMiB,
+      clusterManager,
+      executorMemoryMiB,
+      memoryOverheadMiB,
+      memoryOverheadOrigin,
+      memoryOverheadFactor: factor,
+      offHeapMiB,
+      pysparkMemoryMiB,
       totalMiB: executorMemoryMiB + memoryOverheadMiB + offHeapMiB + pysparkMemoryMiB,
     },
   };
@@ -120,6 +144,8 @@ export function deriveContainerRequest(
 
 /** The request's parts as every front end writes them: "4096 MiB heap + 409 MiB overhead[ + … off-heap][ + … PySpark]". */
 export function containerParts(c: ContainerRequest): string {
-  return `${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
-    `${c.offHeapMiB > 0 ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB > 0 ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''}`;
+  return (
+    `${c.executorMemoryMiB} MiB heap + ${c.memoryOverheadMiB} MiB overhead` +
+    `${c.offHeapMiB > 0 ? ` + ${c.offHeapMiB} MiB off-heap` : ''}${c.pysparkMemoryMiB > 0 ? ` + ${c.pysparkMemoryMiB} MiB PySpark` : ''}`
+  );
 }

@@ -18,14 +18,19 @@ export function nextPowerOf2(n: number): number {
 }
 
 export function defaultPageSizeBytes(
-  tungstenPoolSize: number, cores: number, tungstenMode: 'ON_HEAP' | 'OFF_HEAP', gc: GarbageCollector, v: SparkVersion,
+  tungstenPoolSize: number,
+  cores: number,
+  tungstenMode: 'ON_HEAP' | 'OFF_HEAP',
+  gc: GarbageCollector,
+  v: SparkVersion,
 ): number {
   const size = nextPowerOf2(Math.trunc(Math.trunc(tungstenPoolSize / cores) / 16));
   let page = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, size));
   if (tungstenMode === 'ON_HEAP') {
     // SPARK-37593 (3.3.0): G1 humongous-object rounding; SPARK-54059 (4.1.1): ZGC and Shenandoah.
-    const adjusted = (gc === 'G1' && atLeast(v, 3, 3))
-      || ((gc === 'ZGC' || gc === 'Shenandoah') && compareVersions(v, sparkVersion(4, 1, 1)) >= 0);
+    const adjusted =
+      (gc === 'G1' && atLeast(v, 3, 3)) ||
+      ((gc === 'ZGC' || gc === 'Shenandoah') && compareVersions(v, sparkVersion(4, 1, 1)) >= 0);
     if (adjusted) page -= LONG_ARRAY_OFFSET;
   }
   return page;

@@ -164,7 +164,11 @@ function optionValue(m: MemberLine | undefined, key: string): { value: string; s
   return { value: a.value ?? '', ...(a.valueSpan !== undefined ? { span: a.valueSpan } : {}) };
 }
 
-export function snappyMemberLayout(doc: MembersDocument, index: number, opts: SnappyLayoutOptions = {}): SnappyMemberLayout {
+export function snappyMemberLayout(
+  doc: MembersDocument,
+  index: number,
+  opts: SnappyLayoutOptions = {},
+): SnappyMemberLayout {
   const m = doc.members[index];
   const role = doc.role;
   const errors: StartupError[] = [];
@@ -174,12 +178,24 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   if (m?.launchError !== undefined) {
     // QuickLauncher throws before it builds the JVM command line: this member never starts.
     return {
-      flavour: 'snappydata', member: index + 1, role, host: m.host,
+      flavour: 'snappydata',
+      member: index + 1,
+      role,
+      host: m.host,
       criticalHeapPercentage: { value: 0, origin: 'disabled' },
       evictionHeapPercentage: { value: 0, origin: 'disabled' },
       memorySize: { value: 0, origin: 'default' },
-      assumptions: ['The launcher stops at this line before the member JVM starts; fix the line to see its memory layout.'],
-      startupErrors: [{ phase: 'snappy-launcher', exceptionClass: 'IllegalArgumentException', message: m.launchError.message, span: m.launchError.span }],
+      assumptions: [
+        'The launcher stops at this line before the member JVM starts; fix the line to see its memory layout.',
+      ],
+      startupErrors: [
+        {
+          phase: 'snappy-launcher',
+          exceptionClass: 'IllegalArgumentException',
+          message: m.launchError.message,
+          span: m.launchError.span,
+        },
+      ],
     };
   }
 
@@ -188,10 +204,12 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   let initialHeap: string | undefined;
   for (const a of m?.args ?? []) {
     if (a.kind === 'heap-size') {
-      if (maxHeap === undefined) maxHeap = { value: a.value ?? '', origin: 'set', ...(a.valueSpan !== undefined ? { span: a.valueSpan } : {}) };
+      if (maxHeap === undefined)
+        maxHeap = { value: a.value ?? '', origin: 'set', ...(a.valueSpan !== undefined ? { span: a.valueSpan } : {}) };
       if (initialHeap === undefined) initialHeap = a.value ?? '';
     } else if (a.kind === 'jvm' && a.key !== undefined) {
-      if (a.key.startsWith('-Xmx')) maxHeap = { value: a.key.slice(4), origin: 'set', ...(a.keySpan !== undefined ? { span: a.keySpan } : {}) };
+      if (a.key.startsWith('-Xmx'))
+        maxHeap = { value: a.key.slice(4), origin: 'set', ...(a.keySpan !== undefined ? { span: a.keySpan } : {}) };
       else if (a.key.startsWith('-Xms')) initialHeap = a.key.slice(4);
     }
   }
@@ -201,7 +219,9 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const hostRam = ram ?? 16 * GB - 1;
     const hostCores = cores ?? 4;
     if (ram === undefined || cores === undefined) {
-      assumptions.push(`Default heap for a host with ${ram === undefined ? 'less than 16 GB of RAM' : `${ram} bytes of RAM`} and ${hostCores} cores (set the host facts for the launcher's exact choice).`);
+      assumptions.push(
+        `Default heap for a host with ${ram === undefined ? 'less than 16 GB of RAM' : `${ram} bytes of RAM`} and ${hostCores} cores (set the host facts for the launcher's exact choice).`,
+      );
     }
     const mb = snappyDefaultHeapMB(role, hostRam, hostCores);
     if (mb > 0) {
@@ -213,7 +233,13 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   if (maxHeap !== undefined) {
     const j = parseJvmHeapSize(maxHeap.value);
     if (j.ok) heapBytes = j.bytes;
-    else errors.push({ phase: 'snappy-launcher', exceptionClass: 'JVM', message: `${j.error}\nError: Could not create the Java Virtual Machine.`, ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}) });
+    else
+      errors.push({
+        phase: 'snappy-launcher',
+        exceptionClass: 'JVM',
+        message: `${j.error}\nError: Could not create the Java Virtual Machine.`,
+        ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}),
+      });
   }
 
   // Critical and eviction percentages: explicit, or the launcher's defaults when -Xmx == -Xms.
@@ -225,16 +251,27 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   const parsePercent = (arg: { value: string; span?: Span }): number | undefined => {
     const r = javaParseFloat(arg.value.trim());
     if (r.ok) return r.value;
-    errors.push({ phase: sameHeap ? 'snappy-launcher' : 'snappy-member', exceptionClass: 'NumberFormatException', message: `For input string: "${arg.value.trim()}"`, ...(arg.span !== undefined ? { span: arg.span } : {}) });
+    errors.push({
+      phase: sameHeap ? 'snappy-launcher' : 'snappy-member',
+      exceptionClass: 'NumberFormatException',
+      message: `For input string: "${arg.value.trim()}"`,
+      ...(arg.span !== undefined ? { span: arg.span } : {}),
+    });
     return undefined;
   };
   if (critArg !== undefined) {
     const c = parsePercent(critArg);
-    if (c !== undefined) critical = { value: c, origin: 'set', ...(critArg.span !== undefined ? { span: critArg.span } : {}) };
+    if (c !== undefined)
+      critical = { value: c, origin: 'set', ...(critArg.span !== undefined ? { span: critArg.span } : {}) };
   } else if (sameHeap && maxHeap !== undefined) {
     const h = parseSnappyMemorySize(maxHeap.value);
     if (!h.ok) {
-      errors.push({ phase: 'snappy-launcher', exceptionClass: 'IllegalArgumentException', message: h.error, ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}) });
+      errors.push({
+        phase: 'snappy-launcher',
+        exceptionClass: 'IllegalArgumentException',
+        message: h.error,
+        ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}),
+      });
     } else {
       // The launcher passes "%.2f" of the float; the member parses that string back.
       const c = Number(javaFormatFixed(snappyDefaultCriticalPercent(h.bytes), 2));
@@ -243,30 +280,58 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   }
   if (evictArg !== undefined) {
     const e = parsePercent(evictArg);
-    if (e !== undefined) eviction = { value: e, origin: 'set', ...(evictArg.span !== undefined ? { span: evictArg.span } : {}) };
+    if (e !== undefined)
+      eviction = { value: e, origin: 'set', ...(evictArg.span !== undefined ? { span: evictArg.span } : {}) };
   } else if (sameHeap && critical.origin !== 'disabled' && critArg !== undefined) {
     // criticalPercent (the parsed float) × 0.9f, printed with %.2f.
-    eviction = { value: Math.fround(Number(javaFormatFixed(Math.fround(critical.value * Math.fround(0.9)), 2))), origin: 'default' };
+    eviction = {
+      value: Math.fround(Number(javaFormatFixed(Math.fround(critical.value * Math.fround(0.9)), 2))),
+      origin: 'default',
+    };
   } else if (sameHeap && critical.origin === 'default' && maxHeap !== undefined) {
     const h = parseSnappyMemorySize(maxHeap.value);
     if (h.ok) {
       const raw = snappyDefaultCriticalPercent(h.bytes);
-      eviction = { value: Math.fround(Number(javaFormatFixed(Math.fround(raw * Math.fround(0.9)), 2))), origin: 'default' };
+      eviction = {
+        value: Math.fround(Number(javaFormatFixed(Math.fround(raw * Math.fround(0.9)), 2))),
+        origin: 'default',
+      };
     }
   }
   if (!sameHeap && critArg === undefined && maxHeap !== undefined) {
-    assumptions.push('-Xmx differs from -Xms, so the launcher sets no default critical or eviction percentage: the LowMemoryException safety net is off.');
+    assumptions.push(
+      '-Xmx differs from -Xms, so the launcher sets no default critical or eviction percentage: the LowMemoryException safety net is off.',
+    );
   }
 
   // GemFire's threshold checks (MemoryThresholds / HeapMemoryMonitor setters).
   if (critical.value > 100 || critical.value < 0) {
-    errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: 'Critical percentage must be greater than 0.0 and less than or equal to 100.0.', ...(critical.span !== undefined ? { span: critical.span } : {}) });
+    errors.push({
+      phase: 'snappy-member',
+      exceptionClass: 'IllegalArgumentException',
+      message: 'Critical percentage must be greater than 0.0 and less than or equal to 100.0.',
+      ...(critical.span !== undefined ? { span: critical.span } : {}),
+    });
   }
   if (eviction.value > 100 || eviction.value < 0) {
-    errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: 'Eviction percentage must be greater than 0.0 and less than or equal to 100.0.', ...(eviction.span !== undefined ? { span: eviction.span } : {}) });
+    errors.push({
+      phase: 'snappy-member',
+      exceptionClass: 'IllegalArgumentException',
+      message: 'Eviction percentage must be greater than 0.0 and less than or equal to 100.0.',
+      ...(eviction.span !== undefined ? { span: eviction.span } : {}),
+    });
   }
   if (eviction.value !== 0 && critical.value !== 0 && eviction.value >= critical.value) {
-    errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: 'Eviction percentage must be less than the critical percentage.', ...(eviction.span !== undefined ? { span: eviction.span } : critical.span !== undefined ? { span: critical.span } : {}) });
+    errors.push({
+      phase: 'snappy-member',
+      exceptionClass: 'IllegalArgumentException',
+      message: 'Eviction percentage must be less than the critical percentage.',
+      ...(eviction.span !== undefined
+        ? { span: eviction.span }
+        : critical.span !== undefined
+          ? { span: critical.span }
+          : {}),
+    });
   }
 
   // Spark properties of the member's executor: the lead's values are `set` on servers' executors.
@@ -281,7 +346,8 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
       if (key === 'spark.memory.storageFraction') return undefined;
     }
     const own = optionValue(m, key);
-    if (own !== undefined) return { value: own.value, origin: 'set', ...(own.span !== undefined ? { span: own.span } : {}) };
+    if (own !== undefined)
+      return { value: own.value, origin: 'set', ...(own.span !== undefined ? { span: own.span } : {}) };
     return undefined;
   };
   const doubleProp = (key: string): Valued<number> | undefined => {
@@ -291,7 +357,13 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     if (p === undefined) return def === null ? undefined : { value: Number(def), origin: 'default' };
     const r = javaParseDouble(p.value);
     if (!r.ok) {
-      errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: `Illegal value for config key ${key}: ${r.error}`, ...(p.span !== undefined ? { span: p.span } : {}), ...(p.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'NumberFormatException',
+        message: `Illegal value for config key ${key}: ${r.error}`,
+        ...(p.span !== undefined ? { span: p.span } : {}),
+        ...(p.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
+      });
       return def === null ? undefined : { value: Number(def), origin: 'default' };
     }
     return { value: r.value, origin: p.origin, ...(p.span !== undefined ? { span: p.span } : {}) };
@@ -302,8 +374,20 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   const msArg = optionValue(m, 'memory-size');
   if (role === 'server' && msArg !== undefined) {
     const r = parseSnappyMemorySize(msArg.value);
-    if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: r.error, ...(msArg.span !== undefined ? { span: msArg.span } : {}) });
-    else if (r.bytes < 0) errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Invalid memory-size: ${msArg.value}`, ...(msArg.span !== undefined ? { span: msArg.span } : {}) });
+    if (!r.ok)
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'IllegalArgumentException',
+        message: r.error,
+        ...(msArg.span !== undefined ? { span: msArg.span } : {}),
+      });
+    else if (r.bytes < 0)
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'IllegalArgumentException',
+        message: `Invalid memory-size: ${msArg.value}`,
+        ...(msArg.span !== undefined ? { span: msArg.span } : {}),
+      });
     else memorySize = { value: r.bytes, origin: 'set', ...(msArg.span !== undefined ? { span: msArg.span } : {}) };
   } else if (role === 'server' && m !== undefined) {
     const serverDoc = opts.servers ?? doc;
@@ -311,14 +395,21 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
     const argsText = m.args.map((a) => a.text).join(' ');
     if (sameHost > 1 && !argsText.includes('memory-size=')) {
       memorySize = { value: 0, origin: 'forced' };
-      assumptions.push(`${sameHost} server lines on host ${m.host}: snappy-nodes.sh adds -memory-size=0, so this server gets no off-heap memory.`);
+      assumptions.push(
+        `${sameHost} server lines on host ${m.host}: snappy-nodes.sh adds -memory-size=0, so this server gets no off-heap memory.`,
+      );
     } else if (ram === undefined) {
-      assumptions.push('No automatic off-heap size: the host RAM is not known (SnappyData sizes memory-size itself only on hosts with more than 14 GB).');
+      assumptions.push(
+        'No automatic off-heap size: the host RAM is not known (SnappyData sizes memory-size itself only on hosts with more than 14 GB).',
+      );
     }
   }
 
   const layout: { -readonly [K in keyof SnappyMemberLayout]?: SnappyMemberLayout[K] } = {
-    flavour: 'snappydata', member: index + 1, role, host: m?.host ?? 'localhost',
+    flavour: 'snappydata',
+    member: index + 1,
+    role,
+    host: m?.host ?? 'localhost',
     ...(maxHeap !== undefined ? { maxHeapSize: maxHeap } : {}),
     ...(initialHeap !== undefined ? { initialHeapSize: initialHeap } : {}),
     ...(heapBytes !== undefined ? { heapBytes } : {}),
@@ -330,67 +421,119 @@ export function snappyMemberLayout(doc: MembersDocument, index: number, opts: Sn
   if (role !== 'locator' && heapBytes !== undefined) {
     const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
     const systemMemory = Math.trunc(heapBytes * (1 - shortfall));
-    if (shortfall === 0) assumptions.push('System memory = the -Xmx heap (the heap monitor\'s maximum; the JVM reports a little less under CMS).');
+    if (shortfall === 0)
+      assumptions.push(
+        "System memory = the -Xmx heap (the heap monitor's maximum; the JVM reports a little less under CMS).",
+      );
     // MemoryThresholds: criticalThresholdBytes = (long)(critical * 0.01 * maxMemoryBytes).
     const criticalThresholdBytes = critical.value > 0 ? Math.trunc(critical.value * 0.01 * systemMemory) : undefined;
     const evictionThresholdBytes = eviction.value > 0 ? Math.trunc(eviction.value * 0.01 * systemMemory) : undefined;
-    const reservedMemory = criticalThresholdBytes !== undefined
-      ? snappyReservedMemory(systemMemory, critical.value)
-      : Math.min(5 * GB, Math.max(Math.trunc(systemMemory / 20), 100 * MB));
+    const reservedMemory =
+      criticalThresholdBytes !== undefined
+        ? snappyReservedMemory(systemMemory, critical.value)
+        : Math.min(5 * GB, Math.max(Math.trunc(systemMemory / 20), 100 * MB));
     let ok = true;
     if (reservedMemory < SNAPPY_MIN_RESERVED_MEMORY) {
       ok = false;
-      errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Reserved memory ${reservedMemory} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'IllegalArgumentException',
+        message: `Reserved memory ${reservedMemory} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+        ...(critical.span !== undefined ? { span: critical.span } : {}),
+      });
     }
     const minSystemMemory = snappyMinSystemMemory(reservedMemory);
     if (ok && systemMemory < minSystemMemory) {
       ok = false;
-      errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `System memory ${systemMemory} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`, ...(critical.span !== undefined ? { span: critical.span } : {}) });
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'IllegalArgumentException',
+        message: `System memory ${systemMemory} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+        ...(critical.span !== undefined ? { span: critical.span } : {}),
+      });
     }
     const execMem = sparkProp('spark.executor.memory');
     if (ok && execMem !== undefined) {
       const r = sparkConfGetSizeAs('spark.executor.memory', execMem.value, 'BYTE');
-      if (!r.ok) errors.push({ phase: 'snappy-member', exceptionClass: 'NumberFormatException', message: r.error, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
+      if (!r.ok)
+        errors.push({
+          phase: 'snappy-member',
+          exceptionClass: 'NumberFormatException',
+          message: r.error,
+          ...(execMem.span !== undefined ? { span: execMem.span } : {}),
+          ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
+        });
       else if (r.value < minSystemMemory) {
         ok = false;
-        errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`, ...(execMem.span !== undefined ? { span: execMem.span } : {}), ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}) });
+        errors.push({
+          phase: 'snappy-member',
+          exceptionClass: 'IllegalArgumentException',
+          message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+          ...(execMem.span !== undefined ? { span: execMem.span } : {}),
+          ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
+        });
       }
     }
     const memoryFraction = doubleProp('spark.memory.fraction');
     const storageFraction = doubleProp('spark.memory.storageFraction');
     const storageMaxFraction = doubleProp('spark.memory.storageMaxFraction');
     // getStorageEvictionFraction: eviction %, else 0.9 × critical %, else 0.8; must be in [0.1, 0.98].
-    const evictionFraction = eviction.value > 0 ? eviction.value * 0.01 : critical.value > 0 ? critical.value * 0.9 * 0.01 : 0.8;
+    const evictionFraction =
+      eviction.value > 0 ? eviction.value * 0.01 : critical.value > 0 ? critical.value * 0.9 * 0.01 : 0.8;
     if (evictionFraction < 0.1 || evictionFraction > 0.98) {
       ok = false;
-      errors.push({ phase: 'snappy-member', exceptionClass: 'IllegalArgumentException', message: `Eviction fraction ${javaDoubleToString(evictionFraction)} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`, ...(eviction.span !== undefined ? { span: eviction.span } : {}) });
+      errors.push({
+        phase: 'snappy-member',
+        exceptionClass: 'IllegalArgumentException',
+        message: `Eviction fraction ${javaDoubleToString(evictionFraction)} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
+        ...(eviction.span !== undefined ? { span: eviction.span } : {}),
+      });
     }
-    Object.assign(layout, { systemMemory, reservedMemory, usableMemory: systemMemory - reservedMemory, evictionFraction,
+    Object.assign(layout, {
+      systemMemory,
+      reservedMemory,
+      usableMemory: systemMemory - reservedMemory,
+      evictionFraction,
       ...(criticalThresholdBytes !== undefined ? { criticalThresholdBytes } : {}),
-      ...(evictionThresholdBytes !== undefined ? { evictionThresholdBytes } : {}) });
+      ...(evictionThresholdBytes !== undefined ? { evictionThresholdBytes } : {}),
+    });
     if (ok && memoryFraction !== undefined && storageFraction !== undefined) {
       const maxHeapMemory = Math.trunc((systemMemory - reservedMemory) * memoryFraction.value);
       const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * storageFraction.value);
       Object.assign(layout, {
-        memoryFraction, storageFraction, maxHeapMemory,
+        memoryFraction,
+        storageFraction,
+        maxHeapMemory,
         userMemory: systemMemory - reservedMemory - maxHeapMemory,
-        onHeapStorageRegionSize, onHeapExecutionPoolSize: maxHeapMemory - onHeapStorageRegionSize,
+        onHeapStorageRegionSize,
+        onHeapExecutionPoolSize: maxHeapMemory - onHeapStorageRegionSize,
         maxHeapStorageSize: Math.trunc(maxHeapMemory * evictionFraction),
       });
       const off = memorySize.value;
       const offStorage = Math.trunc(off * storageFraction.value);
       Object.assign(layout, {
-        maxOffHeapMemory: off, offHeapStorageRegionSize: offStorage, offHeapExecutionPoolSize: off - offStorage,
-        ...(storageMaxFraction !== undefined ? { storageMaxFraction, maxOffHeapStorageSize: Math.trunc(off * storageMaxFraction.value) } : {}),
+        maxOffHeapMemory: off,
+        offHeapStorageRegionSize: offStorage,
+        offHeapExecutionPoolSize: off - offStorage,
+        ...(storageMaxFraction !== undefined
+          ? { storageMaxFraction, maxOffHeapStorageSize: Math.trunc(off * storageMaxFraction.value) }
+          : {}),
       });
     }
     const coresProp = sparkProp('spark.executor.cores');
     if (role === 'server') {
       if (coresProp !== undefined && /^\d+$/.test(coresProp.value.trim())) {
-        layout.executorCores = { value: Number(coresProp.value.trim()), origin: coresProp.origin, ...(coresProp.span !== undefined ? { span: coresProp.span } : {}) };
+        layout.executorCores = {
+          value: Number(coresProp.value.trim()),
+          origin: coresProp.origin,
+          ...(coresProp.span !== undefined ? { span: coresProp.span } : {}),
+        };
       } else {
         const procs = cores ?? 4;
-        if (cores === undefined) assumptions.push('Executor cores = 2 × 4 available processors (ExecutorInitiator default; set the host cores for the exact value).');
+        if (cores === undefined)
+          assumptions.push(
+            'Executor cores = 2 × 4 available processors (ExecutorInitiator default; set the host cores for the exact value).',
+          );
         layout.executorCores = { value: 2 * procs, origin: 'default' };
       }
     }
@@ -405,4 +548,3 @@ export function snappyLayouts(doc: MembersDocument, opts: SnappyLayoutOptions = 
   if (doc.members.length === 0) return [snappyMemberLayout(doc, 0, opts)];
   return doc.members.map((_m, i) => snappyMemberLayout(doc, i, opts));
 }
-

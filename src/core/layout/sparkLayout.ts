@@ -94,7 +94,8 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   pushUnique(errors, positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number'));
   pushUnique(errors, positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number'));
   pushUnique(errors, positiveInt(conf, 'spark.executor.cores', 'Executor cores must be a positive number'));
-  if (deployMode === 'cluster') pushUnique(errors, positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number'));
+  if (deployMode === 'cluster')
+    pushUnique(errors, positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number'));
   pushUnique(errors, positiveInt(conf, 'spark.executor.instances', 'Number of executors must be a positive number'));
 
   // 2. The client-mode driver JVM gets -Xmx<spark.driver.memory> verbatim (also in a Kubernetes driver pod).
@@ -105,27 +106,62 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   if (driverParsed.ok) driverMemory = driverParsed.value * MiB;
   if (deployMode !== 'cluster' || clusterManager === 'kubernetes') {
     const jvm = parseJvmHeapSize(driverText);
-    if (!jvm.ok) pushUnique(errors, { phase: 'jvm', exceptionClass: 'JVM', message: jvm.error, key: 'spark.driver.memory', ...(driverFrom !== undefined ? { from: driverFrom } : {}) });
+    if (!jvm.ok)
+      pushUnique(errors, {
+        phase: 'jvm',
+        exceptionClass: 'JVM',
+        message: jvm.error,
+        key: 'spark.driver.memory',
+        ...(driverFrom !== undefined ? { from: driverFrom } : {}),
+      });
     else driverMemory = jvm.bytes;
   }
   const driverOpts = conf.get('spark.driver.extraJavaOptions');
   if (driverOpts !== undefined) {
-    const has = atLeast(v, 4, 1) ? driverOpts.value.split(/\s+/).some((o) => o.startsWith('-Xmx')) : driverOpts.value.includes('Xmx');
-    if (has) pushUnique(errors, { phase: 'submit', exceptionClass: 'IllegalArgumentException', message: `Not allowed to specify max heap(Xmx) memory settings through java options (was ${driverOpts.value}). Use the corresponding --driver-memory or spark.driver.memory configuration instead.`, key: 'spark.driver.extraJavaOptions', from: driverOpts });
+    const has = atLeast(v, 4, 1)
+      ? driverOpts.value.split(/\s+/).some((o) => o.startsWith('-Xmx'))
+      : driverOpts.value.includes('Xmx');
+    if (has)
+      pushUnique(errors, {
+        phase: 'submit',
+        exceptionClass: 'IllegalArgumentException',
+        message: `Not allowed to specify max heap(Xmx) memory settings through java options (was ${driverOpts.value}). Use the corresponding --driver-memory or spark.driver.memory configuration instead.`,
+        key: 'spark.driver.extraJavaOptions',
+        from: driverOpts,
+      });
   }
 
   // 3. SparkConf.validateSettings on the driver.
   const execOpts = conf.get('spark.executor.extraJavaOptions');
   if (execOpts !== undefined) {
     if (execOpts.value.includes('-Dspark')) {
-      pushUnique(errors, { phase: 'driver', exceptionClass: 'Exception', message: `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`, key: 'spark.executor.extraJavaOptions', from: execOpts });
+      pushUnique(errors, {
+        phase: 'driver',
+        exceptionClass: 'Exception',
+        message: `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`,
+        key: 'spark.executor.extraJavaOptions',
+        from: execOpts,
+      });
     }
     if (execOpts.value.includes('-Xmx')) {
-      pushUnique(errors, { phase: 'driver', exceptionClass: 'Exception', message: `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`, key: 'spark.executor.extraJavaOptions', from: execOpts });
+      pushUnique(errors, {
+        phase: 'driver',
+        exceptionClass: 'Exception',
+        message: `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`,
+        key: 'spark.executor.extraJavaOptions',
+        from: execOpts,
+      });
     }
   }
   const fractionKeys = ['spark.memory.fraction', 'spark.memory.storageFraction'];
-  if (!atLeast(v, 3)) fractionKeys.push('spark.shuffle.memoryFraction', 'spark.shuffle.safetyFraction', 'spark.storage.unrollFraction', 'spark.storage.safetyFraction', 'spark.storage.memoryFraction');
+  if (!atLeast(v, 3))
+    fractionKeys.push(
+      'spark.shuffle.memoryFraction',
+      'spark.shuffle.safetyFraction',
+      'spark.storage.unrollFraction',
+      'spark.storage.safetyFraction',
+      'spark.storage.memoryFraction',
+    );
   for (const key of fractionKeys) {
     if (!conf.contains(key)) continue;
     const r = readConfDouble(conf, key, v, '0.5');
@@ -134,7 +170,13 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       continue;
     }
     if (r.read.value > 1 || r.read.value < 0) {
-      pushUnique(errors, { phase: 'driver', exceptionClass: 'IllegalArgumentException', message: `${key} should be between 0 and 1 (was '${javaDoubleToString(r.read.value)}').`, key, ...(r.read.from !== undefined ? { from: r.read.from } : {}) });
+      pushUnique(errors, {
+        phase: 'driver',
+        exceptionClass: 'IllegalArgumentException',
+        message: `${key} should be between 0 and 1 (was '${javaDoubleToString(r.read.value)}').`,
+        key,
+        ...(r.read.from !== undefined ? { from: r.read.from } : {}),
+      });
     }
   }
 
@@ -145,10 +187,22 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   const taskCpus = cpusR.ok && cpusR.read.value > 0 ? cpusR.read.value : 1;
   if (executorCores < taskCpus) {
     if (atLeast(v, 3)) {
-      pushUnique(errors, { phase: 'driver', exceptionClass: 'SparkException', message: `The number of cores per executor (=${executorCores}) has to be >= the number of cpus per task = ${taskCpus}.`, key: 'spark.executor.cores', ...(conf.get('spark.executor.cores') !== undefined ? { from: conf.get('spark.executor.cores')! } : {}) });
+      pushUnique(errors, {
+        phase: 'driver',
+        exceptionClass: 'SparkException',
+        message: `The number of cores per executor (=${executorCores}) has to be >= the number of cpus per task = ${taskCpus}.`,
+        key: 'spark.executor.cores',
+        ...(conf.get('spark.executor.cores') !== undefined ? { from: conf.get('spark.executor.cores')! } : {}),
+      });
     } else {
       const dyn = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v);
-      if (dyn.ok && dyn.read.value) pushUnique(errors, { phase: 'driver', exceptionClass: 'SparkException', message: 'spark.executor.cores must not be < spark.task.cpus.', key: 'spark.executor.cores' });
+      if (dyn.ok && dyn.read.value)
+        pushUnique(errors, {
+          phase: 'driver',
+          exceptionClass: 'SparkException',
+          message: 'spark.executor.cores must not be < spark.task.cpus.',
+          key: 'spark.executor.cores',
+        });
     }
   }
 
@@ -159,9 +213,11 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
   const systemMemory = opts.systemMemory ?? Math.trunc(executorMemory * (1 - shortfall));
   if (opts.systemMemory === undefined) {
-    assumptions.push(shortfall === 0
-      ? 'System memory = spark.executor.memory (Runtime.maxMemory equals -Xmx under G1, the default collector since JDK 9).'
-      : `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`);
+    assumptions.push(
+      shortfall === 0
+        ? 'System memory = spark.executor.memory (Runtime.maxMemory equals -Xmx under G1, the default collector since JDK 9).'
+        : `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`,
+    );
   }
   const legacyR = !atLeast(v, 3) ? readTypedBoolean(conf, 'spark.memory.useLegacyMode', v) : undefined;
   const legacyMode = legacyR !== undefined && legacyR.ok && legacyR.read.value;
@@ -184,7 +240,10 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   // 5. Container sizing.
   let container: ContainerRequest | undefined;
   if (clusterManager === 'yarn' || clusterManager === 'kubernetes') {
-    const c = deriveContainerRequest(conf, v, { clusterManager, ...(opts.pythonApp !== undefined ? { pythonApp: opts.pythonApp } : {}) });
+    const c = deriveContainerRequest(conf, v, {
+      clusterManager,
+      ...(opts.pythonApp !== undefined ? { pythonApp: opts.pythonApp } : {}),
+    });
     if (c.ok) container = c.request;
     else pushUnique(errors, c.error);
   }
@@ -193,16 +252,24 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   let executionPerTask: ExecutionPerTask | undefined;
   const gc = opts.gc ?? 'G1';
   if (unified !== undefined) {
-    const explicit = conf.contains('spark.buffer.pageSize') ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v) : undefined;
+    const explicit = conf.contains('spark.buffer.pageSize')
+      ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
+      : undefined;
     if (explicit !== undefined && explicit.ok) pageSizeBytes = explicit.read.value;
     else {
-      const pool = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
+      const pool =
+        unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
       pageSizeBytes = defaultPageSizeBytes(pool, executorCores, unified.tungstenMemoryMode, gc, v);
     }
     const n = Math.max(1, Math.floor(executorCores / taskCpus));
-    const pool = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
+    const pool =
+      unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
     const maxReachable = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.maxOffHeapMemory : unified.maxHeapMemory;
-    executionPerTask = { concurrentTasks: n, minPerTask: Math.trunc(pool / (2 * n)), maxPerTask: Math.trunc(maxReachable / n) };
+    executionPerTask = {
+      concurrentTasks: n,
+      minPerTask: Math.trunc(pool / (2 * n)),
+      maxPerTask: Math.trunc(maxReachable / n),
+    };
   }
   if (opts.gc === undefined) assumptions.push('Garbage collector: G1 (page size).');
 
@@ -216,7 +283,8 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     ...(legacy !== undefined ? { legacy } : {}),
     ...(pageSizeBytes !== undefined ? { pageSizeBytes } : {}),
     ...(executionPerTask !== undefined ? { executionPerTask } : {}),
-    executorCores, taskCpus,
+    executorCores,
+    taskCpus,
     ...(container !== undefined ? { container } : {}),
     clusterManager,
     ...(driverMemory !== undefined ? { driverMemory } : {}),

@@ -51,7 +51,11 @@ const ERROR_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** `[CLASS] ` + the template lines joined by a newline; 4.x appends ` SQLSTATE: F0000`. */
-export function renderErrorClass(errorClass: string, params: Readonly<Record<string, string>>, v: SparkVersion): string {
+export function renderErrorClass(
+  errorClass: string,
+  params: Readonly<Record<string, string>>,
+  v: SparkVersion,
+): string {
   const lines = ERROR_TEMPLATES[errorClass] ?? [errorClass];
   const text = lines.map((l) => l.replace(/<(\w+)>/g, (_m, p: string) => params[p] ?? `<${p}>`)).join('\n');
   return `[${errorClass}] ${text}${atLeast(v, 4) ? ' SQLSTATE: F0000' : ''}`;
@@ -59,18 +63,24 @@ export function renderErrorClass(errorClass: string, params: Readonly<Record<str
 
 /** UnifiedMemoryManager.getMaxMemory's two checks, worded for the release (spark-memory.md 1.1). */
 export function memoryTooSmallError(
-  which: 'system' | 'executor', actual: number, minimum: number, v: SparkVersion, from?: ConfValue,
+  which: 'system' | 'executor',
+  actual: number,
+  minimum: number,
+  v: SparkVersion,
+  from?: ConfValue,
 ): StartupError {
   if (atLeast(v, 3, 5)) {
     const errorClass = which === 'system' ? 'INVALID_DRIVER_MEMORY' : 'INVALID_EXECUTOR_MEMORY';
-    const messageParameters: Record<string, string> = which === 'system'
-      ? { systemMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.driver.memory' }
-      : { executorMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.executor.memory' };
+    const messageParameters: Record<string, string> =
+      which === 'system'
+        ? { systemMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.driver.memory' }
+        : { executorMemory: String(actual), minSystemMemory: String(minimum), config: 'spark.executor.memory' };
     return {
       phase: which === 'system' ? 'executor' : 'driver',
       exceptionClass: 'SparkIllegalArgumentException',
       message: renderErrorClass(errorClass, messageParameters, v),
-      errorClass, messageParameters,
+      errorClass,
+      messageParameters,
       key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
       ...(from !== undefined ? { from } : {}),
     };
@@ -78,9 +88,10 @@ export function memoryTooSmallError(
   return {
     phase: which === 'system' ? 'executor' : 'driver',
     exceptionClass: 'IllegalArgumentException',
-    message: which === 'system'
-      ? `System memory ${actual} must be at least ${minimum}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`
-      : `Executor memory ${actual} must be at least ${minimum}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+    message:
+      which === 'system'
+        ? `System memory ${actual} must be at least ${minimum}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`
+        : `Executor memory ${actual} must be at least ${minimum}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
     key: which === 'system' ? 'spark.driver.memory' : 'spark.executor.memory',
     ...(from !== undefined ? { from } : {}),
   };

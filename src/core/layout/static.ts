@@ -24,17 +24,33 @@ export interface StaticMemorySizes {
   readonly maxOffHeapStorageMemory: 0;
 }
 
-export function deriveStaticMemory(systemMemoryFromJvm: number, conf: SparkConfView, v: SparkVersion): Derived<StaticMemorySizes> {
+export function deriveStaticMemory(
+  systemMemoryFromJvm: number,
+  conf: SparkConfView,
+  v: SparkVersion,
+): Derived<StaticMemorySizes> {
   const sysR = readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
   if (!sysR.ok) return { ok: false, error: readError(sysR, 'executor') };
   const systemMemory = sysR.read.value;
   // getMaxExecutionMemory is evaluated first (its checks run before the storage size).
-  if (systemMemory < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: memoryTooSmallError('system', systemMemory, STATIC_MIN_MEMORY_BYTES, v) };
+  if (systemMemory < STATIC_MIN_MEMORY_BYTES)
+    return { ok: false, error: memoryTooSmallError('system', systemMemory, STATIC_MIN_MEMORY_BYTES, v) };
   const exec = conf.get('spark.executor.memory');
   if (exec !== undefined) {
     const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE');
-    if (!r.ok) return { ok: false, error: { phase: 'driver', exceptionClass: 'NumberFormatException', message: r.error, key: 'spark.executor.memory', from: exec } };
-    if (r.value < STATIC_MIN_MEMORY_BYTES) return { ok: false, error: memoryTooSmallError('executor', r.value, STATIC_MIN_MEMORY_BYTES, v, exec) };
+    if (!r.ok)
+      return {
+        ok: false,
+        error: {
+          phase: 'driver',
+          exceptionClass: 'NumberFormatException',
+          message: r.error,
+          key: 'spark.executor.memory',
+          from: exec,
+        },
+      };
+    if (r.value < STATIC_MIN_MEMORY_BYTES)
+      return { ok: false, error: memoryTooSmallError('executor', r.value, STATIC_MIN_MEMORY_BYTES, v, exec) };
   }
   const fr = (key: string) => readConfDouble(conf, key, v);
   const shuffleFraction = fr('spark.shuffle.memoryFraction');
@@ -56,8 +72,14 @@ export function deriveStaticMemory(systemMemoryFromJvm: number, conf: SparkConfV
   return {
     ok: true,
     sizes: {
-      systemMemory, maxOnHeapStorageMemory, maxOnHeapExecutionMemory, maxUnrollMemory,
-      maxOffHeapMemory, offHeapExecutionPoolSize: maxOffHeapMemory, offHeapStorageRegionSize: 0, maxOffHeapStorageMemory: 0,
+      systemMemory,
+      maxOnHeapStorageMemory,
+      maxOnHeapExecutionMemory,
+      maxUnrollMemory,
+      maxOffHeapMemory,
+      offHeapExecutionPoolSize: maxOffHeapMemory,
+      offHeapStorageRegionSize: 0,
+      maxOffHeapStorageMemory: 0,
     },
   };
 }

@@ -2,7 +2,15 @@
 // section 1), from Spark's own inputs: the JVM's Runtime.maxMemory and the conf strings.
 // Products of a long and a double are truncated toward zero, as Scala's .toLong does.
 import type { SparkConfView } from '../config/confSource';
-import { Read, readConfDouble, readConfLong, readTypedBoolean, readTypedBytes, readTypedDouble, readTypedLong } from '../config/typedConf';
+import {
+  Read,
+  readConfDouble,
+  readConfLong,
+  readTypedBoolean,
+  readTypedBytes,
+  readTypedDouble,
+  readTypedLong,
+} from '../config/typedConf';
 import { lookupKey, rangeFor } from '../catalog';
 import { sparkConfGetSizeAs } from '../size';
 import { SparkVersion, atLeast } from '../version';
@@ -35,7 +43,8 @@ export interface UnifiedMemorySizes {
   readonly tungstenMemoryMode: 'ON_HEAP' | 'OFF_HEAP';
 }
 
-export type Derived<T> = { readonly ok: true; readonly sizes: T } | { readonly ok: false; readonly error: StartupError };
+export type Derived<T> =
+  { readonly ok: true; readonly sizes: T } | { readonly ok: false; readonly error: StartupError };
 
 export function readError(r: Extract<Read<unknown>, { ok: false }>, phase: StartupError['phase']): StartupError {
   const isNumberFormat = /^Size must be specified|For input string|should be (int|long|double)/.test(r.error.message);
@@ -48,7 +57,13 @@ export function readError(r: Extract<Read<unknown>, { ok: false }>, phase: Start
   };
 }
 
-function checkError(key: string, value: number, text: string, v: SparkVersion, conf: SparkConfView): StartupError | undefined {
+function checkError(
+  key: string,
+  value: number,
+  text: string,
+  v: SparkVersion,
+  conf: SparkConfView,
+): StartupError | undefined {
   const entry = lookupKey(key);
   const range = entry === undefined ? undefined : rangeFor(entry, v);
   if (range === undefined || range.message === undefined) return undefined;
@@ -81,16 +96,26 @@ export function javaDoubleToString(x: number): string {
  * The sizes a UnifiedMemoryManager starts with in a JVM whose Runtime.maxMemory is
  * `systemMemory`, or the first error Spark raises while building it.
  */
-export function deriveUnifiedMemory(systemMemoryFromJvm: number, conf: SparkConfView, v: SparkVersion): Derived<UnifiedMemorySizes> {
+export function deriveUnifiedMemory(
+  systemMemoryFromJvm: number,
+  conf: SparkConfView,
+  v: SparkVersion,
+): Derived<UnifiedMemorySizes> {
   const typed = atLeast(v, 3);
   // systemMemory: spark.testing.memory when set (typed longConf from 3.0, getLong in 2.4).
   let systemMemory = systemMemoryFromJvm;
   if (conf.contains('spark.testing.memory')) {
-    const r = typed ? readTypedLong(conf, 'spark.testing.memory', v, String(systemMemoryFromJvm)) : readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
+    const r = typed
+      ? readTypedLong(conf, 'spark.testing.memory', v, String(systemMemoryFromJvm))
+      : readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
     if (!r.ok) return { ok: false, error: readError(r, 'executor') };
     systemMemory = r.read.value;
   }
-  const reservedR = readConfLong(conf, 'spark.testing.reservedMemory', conf.contains('spark.testing') ? 0 : RESERVED_SYSTEM_MEMORY_BYTES);
+  const reservedR = readConfLong(
+    conf,
+    'spark.testing.reservedMemory',
+    conf.contains('spark.testing') ? 0 : RESERVED_SYSTEM_MEMORY_BYTES,
+  );
   if (!reservedR.ok) return { ok: false, error: readError(reservedR, 'executor') };
   const reservedMemory = reservedR.read.value;
   const minSystemMemory = Math.ceil(reservedMemory * 1.5);
@@ -102,37 +127,78 @@ export function deriveUnifiedMemory(systemMemoryFromJvm: number, conf: SparkConf
   if (exec !== undefined) {
     const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE');
     if (!r.ok) {
-      return { ok: false, error: { phase: 'driver', exceptionClass: r.kind === 'overflow' ? 'IllegalArgumentException' : 'NumberFormatException', message: r.error, key: 'spark.executor.memory', from: exec } };
+      return {
+        ok: false,
+        error: {
+          phase: 'driver',
+          exceptionClass: r.kind === 'overflow' ? 'IllegalArgumentException' : 'NumberFormatException',
+          message: r.error,
+          key: 'spark.executor.memory',
+          from: exec,
+        },
+      };
     }
     if (r.value < minSystemMemory) {
       return { ok: false, error: memoryTooSmallError('executor', r.value, minSystemMemory, v, exec) };
     }
   }
   const usableMemory = systemMemory - reservedMemory;
-  const fractionR = typed ? readTypedDouble(conf, 'spark.memory.fraction', v) : readConfDouble(conf, 'spark.memory.fraction', v);
+  const fractionR = typed
+    ? readTypedDouble(conf, 'spark.memory.fraction', v)
+    : readConfDouble(conf, 'spark.memory.fraction', v);
   if (!fractionR.ok) return { ok: false, error: readError(fractionR, 'driver') };
   const memoryFraction = fractionR.read.value;
   const maxHeapMemory = Math.trunc(usableMemory * memoryFraction);
-  const storageR = typed ? readTypedDouble(conf, 'spark.memory.storageFraction', v) : readConfDouble(conf, 'spark.memory.storageFraction', v);
+  const storageR = typed
+    ? readTypedDouble(conf, 'spark.memory.storageFraction', v)
+    : readConfDouble(conf, 'spark.memory.storageFraction', v);
   if (!storageR.ok) return { ok: false, error: readError(storageR, 'driver') };
   const storageFraction = storageR.read.value;
   if (typed) {
     // MEMORY_STORAGE_FRACTION.checkValue, applied when the entry is read (3.0+).
-    const err = checkError('spark.memory.storageFraction', storageFraction, conf.getString('spark.memory.storageFraction') ?? String(storageFraction), v, conf);
+    const err = checkError(
+      'spark.memory.storageFraction',
+      storageFraction,
+      conf.getString('spark.memory.storageFraction') ?? String(storageFraction),
+      v,
+      conf,
+    );
     if (err !== undefined) return { ok: false, error: err };
   }
   const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * storageFraction);
   const onHeapExecutionPoolSize = maxHeapMemory - onHeapStorageRegionSize;
   if (onHeapStorageRegionSize < 0 || onHeapExecutionPoolSize < 0) {
-    return { ok: false, error: { phase: 'executor', exceptionClass: 'IllegalArgumentException', message: 'requirement failed', key: 'spark.memory.storageFraction' } };
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed',
+        key: 'spark.memory.storageFraction',
+      },
+    };
   }
   if (atLeast(v, 3, 3) && !(onHeapExecutionPoolSize > 0)) {
-    return { ok: false, error: { phase: 'executor', exceptionClass: 'IllegalArgumentException', message: 'requirement failed: onHeapExecutionMemory must be > 0', key: 'spark.memory.fraction' } };
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed: onHeapExecutionMemory must be > 0',
+        key: 'spark.memory.fraction',
+      },
+    };
   }
   const offSizeR = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
   if (!offSizeR.ok) return { ok: false, error: readError(offSizeR, 'driver') };
   const maxOffHeapMemory = offSizeR.read.value;
-  const offErr = checkError('spark.memory.offHeap.size', maxOffHeapMemory, conf.getString('spark.memory.offHeap.size') ?? '0', v, conf);
+  const offErr = checkError(
+    'spark.memory.offHeap.size',
+    maxOffHeapMemory,
+    conf.getString('spark.memory.offHeap.size') ?? '0',
+    v,
+    conf,
+  );
   if (offErr !== undefined) return { ok: false, error: offErr };
   const offHeapStorageRegionSize = Math.trunc(maxOffHeapMemory * storageFraction);
   const offHeapExecutionPoolSize = maxOffHeapMemory - offHeapStorageRegionSize;
@@ -143,23 +209,34 @@ export function deriveUnifiedMemory(systemMemoryFromJvm: number, conf: SparkConf
     return {
       ok: false,
       error: {
-        phase: 'executor', exceptionClass: 'IllegalArgumentException',
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
         message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
         key: 'spark.memory.offHeap.size',
-        ...(conf.get('spark.memory.offHeap.size') !== undefined ? { from: conf.get('spark.memory.offHeap.size')! } : {}),
+        ...(conf.get('spark.memory.offHeap.size') !== undefined
+          ? { from: conf.get('spark.memory.offHeap.size')! }
+          : {}),
       },
     };
   }
   return {
     ok: true,
     sizes: {
-      systemMemory, reservedMemory, usableMemory, maxHeapMemory,
+      systemMemory,
+      reservedMemory,
+      usableMemory,
+      maxHeapMemory,
       userMemory: usableMemory - maxHeapMemory,
-      onHeapStorageRegionSize, onHeapExecutionPoolSize,
+      onHeapStorageRegionSize,
+      onHeapExecutionPoolSize,
       maxOnHeapStorageMemory: maxHeapMemory,
-      maxOffHeapMemory, offHeapStorageRegionSize, offHeapExecutionPoolSize,
+      maxOffHeapMemory,
+      offHeapStorageRegionSize,
+      offHeapExecutionPoolSize,
       maxOffHeapStorageMemory: maxOffHeapMemory,
-      memoryFraction, storageFraction, offHeapEnabled,
+      memoryFraction,
+      storageFraction,
+      offHeapEnabled,
       tungstenMemoryMode: offHeapEnabled ? 'OFF_HEAP' : 'ON_HEAP',
     },
   };

@@ -13,7 +13,7 @@ import type { Span } from '../text/lineIndex';
 import { ShellHazard, ShellWord, splitShellWords } from './shellWords';
 
 export type MemberArgKind =
-  | 'dir' | 'classpath' | 'heap-size' | 'jvm' | 'system-property' | 'password' | 'sync' | 'option' | 'unexpected';
+  'dir' | 'classpath' | 'heap-size' | 'jvm' | 'system-property' | 'password' | 'sync' | 'option' | 'unexpected';
 
 export interface MemberArg {
   readonly kind: MemberArgKind;
@@ -156,21 +156,36 @@ function isMemberLine(chars: string): boolean {
 function launcherArg(word: ShellWord, doc: string): MemberArg {
   const text = word.text;
   const offs = word.offsets;
-  const at = (i: number): number | undefined => (offs === undefined ? (i < text.length && word.span.start + i < doc.length ? word.span.start + i : undefined) : offs[i]);
+  const at = (i: number): number | undefined =>
+    offs === undefined
+      ? i < text.length && word.span.start + i < doc.length
+        ? word.span.start + i
+        : undefined
+      : offs[i];
   const spanOf = (from: number, to: number): Span =>
-    from >= to ? { start: at(from) ?? word.span.end, end: at(from) ?? word.span.end }
-      : { start: Math.min(at(from) ?? word.span.start, word.span.end), end: Math.min((at(to - 1) ?? word.span.end - 1) + 1, word.span.end) };
+    from >= to
+      ? { start: at(from) ?? word.span.end, end: at(from) ?? word.span.end }
+      : {
+          start: Math.min(at(from) ?? word.span.start, word.span.end),
+          end: Math.min((at(to - 1) ?? word.span.end - 1) + 1, word.span.end),
+        };
   const withValue = (kind: MemberArgKind, prefixLength: number): MemberArg => ({
-    kind, text, span: word.span,
-    key: text.slice(1, prefixLength - 1), keySpan: spanOf(1, prefixLength - 1),
-    value: text.slice(prefixLength), valueSpan: spanOf(prefixLength, text.length),
+    kind,
+    text,
+    span: word.span,
+    key: text.slice(1, prefixLength - 1),
+    keySpan: spanOf(1, prefixLength - 1),
+    value: text.slice(prefixLength),
+    valueSpan: spanOf(prefixLength, text.length),
   });
   // QuickLauncher.getStartOptions, in its order of tests.
   if (text.startsWith('-dir=')) return withValue('dir', 5);
   if (text.startsWith('-classpath=')) return withValue('classpath', 11);
   if (text.startsWith('-heap-size=')) return withValue('heap-size', 11);
-  if (text.startsWith('-J')) return { kind: 'jvm', text, span: word.span, key: text.slice(2), keySpan: spanOf(2, text.length) };
-  if (text.startsWith('-D') || text.startsWith('-XX:')) return { kind: 'system-property', text, span: word.span, key: text, keySpan: word.span };
+  if (text.startsWith('-J'))
+    return { kind: 'jvm', text, span: word.span, key: text.slice(2), keySpan: spanOf(2, text.length) };
+  if (text.startsWith('-D') || text.startsWith('-XX:'))
+    return { kind: 'system-property', text, span: word.span, key: text, keySpan: word.span };
   if (text.startsWith('-password')) return { kind: 'password', text, span: word.span };
   if (text.startsWith('-sync=')) return withValue('sync', 6);
   if (text.length > 0 && text.charAt(0) === '-') {
@@ -199,7 +214,10 @@ const SHELL_SPECIAL = /['"\\$`;&|<>()*?[#\0]/;
 /** The next occurrence of a character at or after a position, kept while the reader moves on. */
 class NextIndex {
   private at = -1;
-  constructor(private readonly text: string, private readonly ch: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly ch: string,
+  ) {}
   from(pos: number): number {
     if (this.at < pos) {
       const i = this.text.indexOf(this.ch, pos);
@@ -232,7 +250,13 @@ class ArgTally {
  * operator, glob or #): read it straight from the text. Returns undefined when the line needs the
  * full bash and shell rules, 'skip' for a blank line.
  */
-function simpleMember(text: string, from: number, nl: number, index: number, role: MemberRole): MemberLine | 'skip' | undefined {
+function simpleMember(
+  text: string,
+  from: number,
+  nl: number,
+  index: number,
+  role: MemberRole,
+): MemberLine | 'skip' | undefined {
   let a = from;
   let b = nl;
   while (a < b && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x09)) a++;
@@ -262,7 +286,9 @@ function simpleMember(text: string, from: number, nl: number, index: number, rol
   const { options, launchError } = tally;
   const cr = chars.endsWith('\r') ? { start: b - 1, end: b } : undefined;
   return {
-    index, role, host,
+    index,
+    role,
+    host,
     hostSpan: { start: a, end: a + hostEnd },
     lineSpan: { start: a, end: nl },
     physicalLineStarts: [from],
@@ -320,7 +346,10 @@ export function parseMembers(text: string, role: MemberRole): MembersDocument {
     const sp = chars.indexOf(' ');
     const hostEnd = sp < 0 ? chars.length : sp;
     const host = chars.slice(0, hostEnd);
-    const hostSpan: Span = hostEnd === 0 ? { start: offs[0] ?? line.start, end: offs[0] ?? line.start } : { start: offs[0] ?? line.start, end: (offs[hostEnd - 1] ?? line.start) + 1 };
+    const hostSpan: Span =
+      hostEnd === 0
+        ? { start: offs[0] ?? line.start, end: offs[0] ?? line.start }
+        : { start: offs[0] ?? line.start, end: (offs[hostEnd - 1] ?? line.start) + 1 };
     const tab = host.indexOf('\t');
     const restChars = sp < 0 ? '' : chars.slice(sp + 1);
     const restOffs = sp < 0 ? [] : offs.slice(sp + 1);

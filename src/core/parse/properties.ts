@@ -371,7 +371,8 @@ class Entry implements PropertyEntry {
     if (this.keyText === undefined && other.keyText === undefined) {
       const n = this.ke - this.ks;
       if (n !== other.ke - other.ks) return false;
-      for (let i = 0; i < n; i++) if (this.text.charCodeAt(this.ks + i) !== other.text.charCodeAt(other.ks + i)) return false;
+      for (let i = 0; i < n; i++)
+        if (this.text.charCodeAt(this.ks + i) !== other.text.charCodeAt(other.ks + i)) return false;
       return true;
     }
     return this.key === other.key;
@@ -484,7 +485,11 @@ class EffectiveIndex implements ReadonlyMap<string, PropertyEntry> {
   private count = 0;
 
   /** `expected`: a guess at the number of entries, so a large file's table is not rebuilt as it fills. */
-  constructor(private readonly all: Entry[], private readonly columns: ColumnsBuilder, expected: number) {
+  constructor(
+    private readonly all: Entry[],
+    private readonly columns: ColumnsBuilder,
+    expected: number,
+  ) {
     let size = 1024;
     while (size < expected * 2 && size < 1 << 24) size *= 2;
     this.slots = new Int32Array(size);
@@ -580,7 +585,15 @@ function docOffsetIn(line: LogicalLine, limit: number, logical: number): number 
 }
 
 /** A line without backslashes, read straight from the text (JDK load0 with nothing to unescape). */
-function simpleEntry(t: string, start: number, end: number, index: number, line: number, marks: Marks, columns: ColumnsBuilder): Entry {
+function simpleEntry(
+  t: string,
+  start: number,
+  end: number,
+  index: number,
+  line: number,
+  marks: Marks,
+  columns: ColumnsBuilder,
+): Entry {
   // load0: the key ends at the first '=', ':' or blank.
   let k = start;
   let h = 0;
@@ -620,13 +633,36 @@ function simpleEntry(t: string, start: number, end: number, index: number, line:
   const hash = mixHash(h);
   // keyShape without cutting the key from the text.
   columns.add(index, traits, hash, (k - start) * 128 + ((k - start > 6 ? t.charCodeAt(start + 6) : NaN) | 0x20));
-  return new Entry(t, undefined, undefined, a === b ? '' : undefined, start, k, v, vs, a === b ? vs : b, end, sep, null, index, line, hash, traits);
+  return new Entry(
+    t,
+    undefined,
+    undefined,
+    a === b ? '' : undefined,
+    start,
+    k,
+    v,
+    vs,
+    a === b ? vs : b,
+    end,
+    sep,
+    null,
+    index,
+    line,
+    hash,
+    traits,
+  );
 }
 
 /** `t.startsWith('spark.', at)`, without the builtin call (once per line of a large file). */
 function isSparkPrefix(t: string, at: number): boolean {
-  return t.charCodeAt(at) === 0x73 && t.charCodeAt(at + 1) === 0x70 && t.charCodeAt(at + 2) === 0x61 &&
-    t.charCodeAt(at + 3) === 0x72 && t.charCodeAt(at + 4) === 0x6b && t.charCodeAt(at + 5) === 0x2e;
+  return (
+    t.charCodeAt(at) === 0x73 &&
+    t.charCodeAt(at + 1) === 0x70 &&
+    t.charCodeAt(at + 2) === 0x61 &&
+    t.charCodeAt(at + 3) === 0x72 &&
+    t.charCodeAt(at + 4) === 0x6b &&
+    t.charCodeAt(at + 5) === 0x2e
+  );
 }
 
 function isQuote(c: number): boolean {
@@ -686,7 +722,8 @@ export function parseProperties(text: string): PropertiesDocument {
     const chars = line.chars;
     const limit = chars.length;
     const docOffset = (logical: number): number => docOffsetIn(line, limit, logical);
-    const docEnd = (logicalEnd: number): number => (logicalEnd <= 0 ? docOffsetIn(line, limit, 0) : docOffsetIn(line, limit, logicalEnd - 1) + 1);
+    const docEnd = (logicalEnd: number): number =>
+      logicalEnd <= 0 ? docOffsetIn(line, limit, 0) : docOffsetIn(line, limit, logicalEnd - 1) + 1;
 
     // load0: the key ends at the first unescaped '=', ':' or blank.
     let keyLen = 0;
@@ -743,8 +780,24 @@ export function parseProperties(text: string): PropertiesDocument {
     }
     const ke = keyLen === 0 ? line.start : docEnd(keyLen);
     const hasEscapes = key.from !== null || val.from !== null;
-    const e = new Entry(text, key.text, val.text, value, line.start, ke, -1, vs, ve, line.end, sepAt >= 0 ? docOffset(sepAt) : -1,
-      line.physicalLineStarts, entries.length, reader.startLine, keyHash(key.text), traitsOf(key.text, value, hasEscapes));
+    const e = new Entry(
+      text,
+      key.text,
+      val.text,
+      value,
+      line.start,
+      ke,
+      -1,
+      vs,
+      ve,
+      line.end,
+      sepAt >= 0 ? docOffset(sepAt) : -1,
+      line.physicalLineStarts,
+      entries.length,
+      reader.startLine,
+      keyHash(key.text),
+      traitsOf(key.text, value, hasEscapes),
+    );
     columns.add(e.index, e.traits, e.keyHash, keyShape(key.text));
     entries.push(e);
     effective.put(e);

@@ -79,7 +79,8 @@ export function splitShellWords(chars: string, offs: readonly number[], limit = 
           continue;
         }
         if (c === '$' || c === '`') hazards.push({ kind: 'expansion', span: { start: at(i), end: after(i) }, text: c });
-        else if (c === '*' || c === '?' || c === '[') hazards.push({ kind: 'glob', span: { start: at(i), end: after(i) }, text: c });
+        else if (c === '*' || c === '?' || c === '[')
+          hazards.push({ kind: 'glob', span: { start: at(i), end: after(i) }, text: c });
         text.push(c);
         textOffs.push(at(i));
         i++;
@@ -104,7 +105,11 @@ export function splitShellWords(chars: string, offs: readonly number[], limit = 
       }
     }
     if (quote !== undefined) {
-      hazards.push({ kind: 'unterminated-quote', span: { start: at(quoteStart), end: after(n - 1) }, text: chars.slice(quoteStart) });
+      hazards.push({
+        kind: 'unterminated-quote',
+        span: { start: at(quoteStart), end: after(n - 1) },
+        text: chars.slice(quoteStart),
+      });
     }
     if (i > start && (text.length > 0 || /['"]/.test(chars.slice(start, i)))) {
       words.push({ text: text.join(''), span: { start: at(start), end: after(i - 1) }, offsets: textOffs });

@@ -103,7 +103,13 @@ function fieldAt(map: YAMLMap, key: string, path: string, text: string): YamlFie
   if (pair === undefined) return undefined;
   const value = pair.value as YamlNode | null;
   if (!isScalar(value)) return undefined;
-  return { text: scalarText(value, text), yamlType: scalarType(value), span: span(value), keySpan: span(pair.key as YamlNode), path };
+  return {
+    text: scalarText(value, text),
+    yamlType: scalarType(value),
+    span: span(value),
+    keySpan: span(pair.key as YamlNode),
+    path,
+  };
 }
 
 /** The spec of the first document whose kind is a SparkApplication (or a ScheduledSparkApplication's template). */
@@ -128,14 +134,20 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   try {
     docs = parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false });
   } catch (e) {
-    yamlErrors.push({ message: e instanceof Error ? e.message : String(e), span: { start: 0, end: Math.min(1, text.length) } });
+    yamlErrors.push({
+      message: e instanceof Error ? e.message : String(e),
+      span: { start: 0, end: Math.min(1, text.length) },
+    });
     docs = [];
   }
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) {
     for (const err of d.errors) {
       const start = Math.min(err.pos[0], text.length);
-      yamlErrors.push({ message: err.message, span: { start, end: Math.min(Math.max(err.pos[1], start), text.length) } });
+      yamlErrors.push({
+        message: err.message,
+        span: { start, end: Math.min(Math.max(err.pos[1], start), text.length) },
+      });
     }
   }
   const spec = applicationSpecOf(list);
@@ -154,7 +166,14 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
         if (!isScalar(k)) continue;
         const key = String(k.value);
         if (isScalar(v)) {
-          sparkConf.push({ key, text: scalarText(v, text), yamlType: scalarType(v), span: span(v), keySpan: span(k), path: `spec.sparkConf.${key}` });
+          sparkConf.push({
+            key,
+            text: scalarText(v, text),
+            yamlType: scalarType(v),
+            span: span(v),
+            keySpan: span(k),
+            path: `spec.sparkConf.${key}`,
+          });
         }
       }
     }
@@ -165,7 +184,16 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
     for (const role of ['driver', 'executor'] as const) {
       const r = mapGet(spec, role)?.value;
       if (!isMap(r)) continue;
-      for (const name of ['cores', 'coreRequest', 'coreLimit', 'memory', 'memoryOverhead', 'javaOptions', 'instances', 'memoryLimit']) {
+      for (const name of [
+        'cores',
+        'coreRequest',
+        'coreLimit',
+        'memory',
+        'memoryOverhead',
+        'javaOptions',
+        'instances',
+        'memoryLimit',
+      ]) {
         const f = fieldAt(r, name, `spec.${role}.${name}`, text);
         if (f === undefined) continue;
         if (name === 'memoryLimit') {
@@ -178,7 +206,14 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   // Argument order of buildSparkSubmitArgs: factor, sparkConf, driver fields, executor fields.
   const conf = new Map<string, ConfValue>();
   const factor = fields.get('spec.memoryOverheadFactor');
-  if (factor) conf.set('spark.kubernetes.memoryOverheadFactor', { key: 'spark.kubernetes.memoryOverheadFactor', value: factor.text, origin: 'typed-field', span: factor.span, keySpan: factor.keySpan });
+  if (factor)
+    conf.set('spark.kubernetes.memoryOverheadFactor', {
+      key: 'spark.kubernetes.memoryOverheadFactor',
+      value: factor.text,
+      origin: 'typed-field',
+      span: factor.span,
+      keySpan: factor.keySpan,
+    });
   for (const e of sparkConf) {
     if (e.key === 'spark.kubernetes.driver.pod.name') continue;
     conf.delete(e.key);
@@ -193,7 +228,11 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   }
   const type = appType?.text.toLowerCase();
   return {
-    kind: 'spark-application', text, yamlErrors, sparkConf, fields,
+    kind: 'spark-application',
+    text,
+    yamlErrors,
+    sparkConf,
+    fields,
     ...(sparkVersion !== undefined ? { sparkVersion } : {}),
     ...(appType !== undefined ? { appType } : {}),
     ...(driverMemoryLimit !== undefined ? { driverMemoryLimit } : {}),

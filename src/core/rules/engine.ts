@@ -48,7 +48,10 @@ class LintContext implements RuleContext {
   private lineIndex: LineIndex | undefined;
   private derivedLayout: DocumentLayout | undefined;
 
-  constructor(readonly doc: ParsedDocument, private readonly opts: LintOptions) {
+  constructor(
+    readonly doc: ParsedDocument,
+    private readonly opts: LintOptions,
+  ) {
     this.text = doc.text;
     this.version = opts.version;
     this.settings = opts.settings ?? {};
@@ -76,7 +79,10 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
   const lines = (): LineIndex => ctx.lines;
   // Directives live in comments: reading the reader's comment spans costs far less than searching
   // the text. YAML has no reader-made comment list, and finding one scans the text, so ask first.
-  const suppressions = doc.kind !== 'spark-application' || doc.text.includes('spark-memory-disable') ? findSuppressions(doc.text, commentsOf(doc), lines) : undefined;
+  const suppressions =
+    doc.kind !== 'spark-application' || doc.text.includes('spark-memory-disable')
+      ? findSuppressions(doc.text, commentsOf(doc), lines)
+      : undefined;
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.appliesTo.includes(doc.kind)) continue;
@@ -84,7 +90,8 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
     if (configured === 'off') continue;
     try {
       rule.check(ctx, (r) => {
-        if (suppressions !== undefined && isSuppressed(suppressions, rule.code, lines().positionAt(r.span.start).line)) return;
+        if (suppressions !== undefined && isSuppressed(suppressions, rule.code, lines().positionAt(r.span.start).line))
+          return;
         findings.push({
           code: rule.code,
           severity: configured ?? r.severity ?? rule.defaultSeverity,

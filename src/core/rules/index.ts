@@ -9,7 +9,12 @@ import type { Rule } from './types';
 export * from './types';
 export { lintDocument, type LintOptions } from './engine';
 
-export const RULES: readonly Rule[] = [...SPARK_RULES, ...PROPERTIES_RULES, ...SPARK_APPLICATION_RULES, ...SNAPPY_RULES];
+export const RULES: readonly Rule[] = [
+  ...SPARK_RULES,
+  ...PROPERTIES_RULES,
+  ...SPARK_APPLICATION_RULES,
+  ...SNAPPY_RULES,
+];
 
 export function ruleByCode(code: string): Rule | undefined {
   return RULES.find((r) => r.code === code);

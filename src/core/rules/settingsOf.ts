@@ -40,14 +40,33 @@ function collect(ctx: RuleContext): WrittenSetting[] {
   if (doc.kind === 'spark-defaults') {
     if (doc.loadError === undefined) {
       for (const e of doc.effective.values()) {
-        if (isSparkKey(e.key)) add({ key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file' });
+        if (isSparkKey(e.key))
+          add({ key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file' });
       }
     }
   } else if (doc.kind === 'spark-application') {
-    for (const e of doc.sparkConf) add({ key: e.key, value: e.text, span: e.span, keySpan: e.keySpan, origin: 'sparkConf', yamlType: e.yamlType, path: e.path });
+    for (const e of doc.sparkConf)
+      add({
+        key: e.key,
+        value: e.text,
+        span: e.span,
+        keySpan: e.keySpan,
+        origin: 'sparkConf',
+        yamlType: e.yamlType,
+        path: e.path,
+      });
     for (const [path, key] of TYPED_FIELD_KEYS) {
       const f = doc.fields.get(path);
-      if (f !== undefined) add({ key, value: f.text, span: f.span, keySpan: f.keySpan, origin: 'typed-field', yamlType: f.yamlType, path });
+      if (f !== undefined)
+        add({
+          key,
+          value: f.text,
+          span: f.span,
+          keySpan: f.keySpan,
+          origin: 'typed-field',
+          yamlType: f.yamlType,
+          path,
+        });
     }
   }
   return out;

@@ -15,7 +15,11 @@ const DIRECTIVE = /spark-memory-disable(-next-line)?(?:[ \t]+([A-Za-z0-9#_,\- \t
  * read (not the whole text). `lines` is asked for only when a next-line directive is found.
  * Undefined when no comment holds a directive.
  */
-export function findSuppressions(text: string, comments: readonly Span[], lines: () => LineIndex): Suppressions | undefined {
+export function findSuppressions(
+  text: string,
+  comments: readonly Span[],
+  lines: () => LineIndex,
+): Suppressions | undefined {
   const nextLine = new Map<number, Set<string>>();
   let file: Set<string> | 'all' | undefined;
   let found = false;
@@ -25,7 +29,12 @@ export function findSuppressions(text: string, comments: readonly Span[], lines:
     const m = DIRECTIVE.exec(body);
     if (!m) continue;
     found = true;
-    const codes = new Set((m[2] ?? '').split(/[\s,]+/).filter((s) => s.length > 0).map((s) => s.toUpperCase()));
+    const codes = new Set(
+      (m[2] ?? '')
+        .split(/[\s,]+/)
+        .filter((s) => s.length > 0)
+        .map((s) => s.toUpperCase()),
+    );
     if (m[1] !== undefined) {
       const line = lines().positionAt(c.end).line + 1;
       const existing = nextLine.get(line);

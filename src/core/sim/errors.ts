@@ -25,7 +25,12 @@ export class SparkError extends Error {
   readonly errorClass: string | undefined;
   readonly messageParameters: Readonly<Record<string, string>> | undefined;
 
-  constructor(sparkClass: string, message: string, errorClass?: string, messageParameters?: Readonly<Record<string, string>>) {
+  constructor(
+    sparkClass: string,
+    message: string,
+    errorClass?: string,
+    messageParameters?: Readonly<Record<string, string>>,
+  ) {
     super(message);
     this.name = sparkClass;
     this.sparkClass = sparkClass;
@@ -51,7 +56,10 @@ export function isSparkError(e: unknown): e is SparkError {
 
 /** Scala `require(cond, msg)`. */
 export function requirementFailed(msg?: string): SparkError {
-  return new SparkError('IllegalArgumentException', msg === undefined ? 'requirement failed' : `requirement failed: ${msg}`);
+  return new SparkError(
+    'IllegalArgumentException',
+    msg === undefined ? 'requirement failed' : `requirement failed: ${msg}`,
+  );
 }
 
 /** Scala `assert(cond, msg)` (Spark's tests and executors run with assertions on). */

@@ -4,7 +4,14 @@
 import { SparkVersion, atLeast } from '../version';
 import { MemoryMode } from './memoryMode';
 import { SparkError, requirementFailed } from './errors';
-import { ConfMap, SimConf, readOffHeapEnabled, readOffHeapSize, readPageSizeOverride, readStorageFraction } from './sparkConf';
+import {
+  ConfMap,
+  SimConf,
+  readOffHeapEnabled,
+  readOffHeapSize,
+  readPageSizeOverride,
+  readStorageFraction,
+} from './sparkConf';
 import { StorageMemoryPool } from './pools/storageMemoryPool';
 import { ExecutionMemoryPool, ExecutionPoolOwner } from './pools/executionMemoryPool';
 import { ExecutionWait } from './pools/executionWait';
@@ -64,7 +71,8 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
     this.numCores = opts.numCores ?? 1;
     this.events = opts.events;
     // 3.3.1, 4.1.1: require(onHeapExecutionMemory > 0) is the constructor's first statement.
-    if (atLeast(this.version, 3, 3) && !(onHeapExecutionMemory > 0)) throw requirementFailed('onHeapExecutionMemory must be > 0');
+    if (atLeast(this.version, 3, 3) && !(onHeapExecutionMemory > 0))
+      throw requirementFailed('onHeapExecutionMemory must be > 0');
     this.onHeapStorageMemoryPool = new StorageMemoryPool('ON_HEAP');
     this.offHeapStorageMemoryPool = new StorageMemoryPool('OFF_HEAP');
     this.onHeapExecutionMemoryPool = new ExecutionMemoryPool('ON_HEAP', this);
@@ -81,16 +89,24 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
       this.pageSizeBytes = override;
     } else {
       const cores = this.numCores > 0 ? this.numCores : (opts.availableProcessors ?? 1);
-      const pool = this.tungstenMemoryMode === 'ON_HEAP' ? this.onHeapExecutionMemoryPool.poolSize : this.offHeapExecutionMemoryPool.poolSize;
+      const pool =
+        this.tungstenMemoryMode === 'ON_HEAP'
+          ? this.onHeapExecutionMemoryPool.poolSize
+          : this.offHeapExecutionMemoryPool.poolSize;
       this.pageSizeBytes = defaultPageSizeBytes(pool, cores, this.tungstenMemoryMode, this.version, opts.gc ?? 'other');
     }
     if (this.events !== undefined) {
       const ev = this.events;
       const warn = (m: string): void => ev.log('WARN', m);
-      this.onHeapStorageMemoryPool.onOverRelease = (a, h) => warn(`Attempted to release ${a} bytes of storage memory when we only have ${h} bytes`);
+      this.onHeapStorageMemoryPool.onOverRelease = (a, h) =>
+        warn(`Attempted to release ${a} bytes of storage memory when we only have ${h} bytes`);
       this.offHeapStorageMemoryPool.onOverRelease = this.onHeapStorageMemoryPool.onOverRelease;
-      const execWarn = (pool: ExecutionMemoryPool) => (_t: number, r: number, h: number): void =>
-        warn(`Internal error: release called on ${r} bytes but task only has ${h} bytes of memory from the ${pool.poolName} pool`);
+      const execWarn =
+        (pool: ExecutionMemoryPool) =>
+        (_t: number, r: number, h: number): void =>
+          warn(
+            `Internal error: release called on ${r} bytes but task only has ${h} bytes of memory from the ${pool.poolName} pool`,
+          );
       this.onHeapExecutionMemoryPool.onOverRelease = execWarn(this.onHeapExecutionMemoryPool);
       this.offHeapExecutionMemoryPool.onOverRelease = execWarn(this.offHeapExecutionMemoryPool);
     }
@@ -128,7 +144,10 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
 
   addWaiter(w: ExecutionWait): void {
     this.waiters.push(w);
-    this.events?.log('INFO', `TID ${w.taskAttemptId} waiting for at least 1/2N of ${w.mode === 'ON_HEAP' ? 'on-heap' : 'off-heap'} execution pool to be free`);
+    this.events?.log(
+      'INFO',
+      `TID ${w.taskAttemptId} waiting for at least 1/2N of ${w.mode === 'ON_HEAP' ? 'on-heap' : 'off-heap'} execution pool to be free`,
+    );
   }
 
   /** Requests currently blocked, oldest first. */
@@ -222,8 +241,10 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
   releaseAllExecutionMemoryForTask(taskAttemptId: number): number {
     this.enter();
     try {
-      return this.onHeapExecutionMemoryPool.releaseAllMemoryForTask(taskAttemptId) +
-        this.offHeapExecutionMemoryPool.releaseAllMemoryForTask(taskAttemptId);
+      return (
+        this.onHeapExecutionMemoryPool.releaseAllMemoryForTask(taskAttemptId) +
+        this.offHeapExecutionMemoryPool.releaseAllMemoryForTask(taskAttemptId)
+      );
     } finally {
       this.exit();
     }
@@ -274,8 +295,10 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
   }
 
   getExecutionMemoryUsageForTask(taskAttemptId: number): number {
-    return this.onHeapExecutionMemoryPool.getMemoryUsageForTask(taskAttemptId) +
-      this.offHeapExecutionMemoryPool.getMemoryUsageForTask(taskAttemptId);
+    return (
+      this.onHeapExecutionMemoryPool.getMemoryUsageForTask(taskAttemptId) +
+      this.offHeapExecutionMemoryPool.getMemoryUsageForTask(taskAttemptId)
+    );
   }
 
   /** Execution bytes per task, both modes (tasks holding 0 but registered are included). */
@@ -304,7 +327,12 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
     const off = this.offHeapStorageMemoryPool.poolSize + this.offHeapExecutionMemoryPool.poolSize;
     check(on === this.maxHeapMemory, `on-heap pools ${on} != maxHeapMemory ${this.maxHeapMemory}`);
     check(off === this.maxOffHeapMemory, `off-heap pools ${off} != maxOffHeapMemory ${this.maxOffHeapMemory}`);
-    for (const p of [this.onHeapStorageMemoryPool, this.offHeapStorageMemoryPool, this.onHeapExecutionMemoryPool, this.offHeapExecutionMemoryPool]) {
+    for (const p of [
+      this.onHeapStorageMemoryPool,
+      this.offHeapStorageMemoryPool,
+      this.onHeapExecutionMemoryPool,
+      this.offHeapExecutionMemoryPool,
+    ]) {
       const name = `${p.memoryMode} ${p instanceof StorageMemoryPool ? 'storage' : 'execution'}`;
       check(p.poolSize >= 0, `${name} pool size ${p.poolSize} < 0`);
       check(p.memoryUsed >= 0, `${name} used ${p.memoryUsed} < 0`);

@@ -33,7 +33,11 @@ export function gcShrinksPage(version: SparkVersion, gc: GcKind): boolean {
  * ZGC/Shenandoah (4.1.1). `tungstenPoolSize` is the initial execution pool of the tungsten mode.
  */
 export function defaultPageSizeBytes(
-  tungstenPoolSize: number, cores: number, tungstenMode: MemoryMode, version: SparkVersion, gc: GcKind,
+  tungstenPoolSize: number,
+  cores: number,
+  tungstenMode: MemoryMode,
+  version: SparkVersion,
+  gc: GcKind,
 ): number {
   const size = nextPowerOf2(Math.trunc(Math.trunc(tungstenPoolSize / cores) / SAFETY_FACTOR));
   const chosen = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, size));

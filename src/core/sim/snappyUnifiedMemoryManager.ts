@@ -60,7 +60,8 @@ function snappyConf(o: SnappyMemoryOptions): ConfMap {
     c['spark.memory.offHeap.enabled'] = 'true';
     c['spark.memory.offHeap.size'] = `${o.memorySize}b`;
   }
-  if (c['spark.memory.storageFraction'] === undefined) c['spark.memory.storageFraction'] = String(SNAPPY_DEFAULT_STORAGE_FRACTION);
+  if (c['spark.memory.storageFraction'] === undefined)
+    c['spark.memory.storageFraction'] = String(SNAPPY_DEFAULT_STORAGE_FRACTION);
   return c;
 }
 
@@ -71,7 +72,10 @@ export function snappyEvictionFraction(o: SnappyMemoryOptions, conf: SimConf): n
   else if ((o.criticalHeapPercentage ?? 0) > 0) f = (o.criticalHeapPercentage as number) * 0.9 * 0.01;
   else f = conf.getDouble('spark.testing.maxStorageFraction', SNAPPY_DEFAULT_EVICTION_FRACTION);
   if (f < 0.1 || f > 0.98) {
-    throw new SparkError('IllegalArgumentException', `Eviction fraction ${f} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`);
+    throw new SparkError(
+      'IllegalArgumentException',
+      `Eviction fraction ${f} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
+    );
   }
   return f;
 }
@@ -82,28 +86,42 @@ export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
   const conf = new SimConf(snappyConf(o), version);
   const sys = conf.getLong('spark.testing.memory', o.systemMemory);
   const critical = o.criticalHeapPercentage ?? 0;
-  let reserved = critical > 0
-    ? Math.trunc(sys * (100 - critical) * 0.01)
-    : Math.min(5 * GiB, Math.max(Math.trunc(o.systemMemory / 20), 100 * MiB));
+  let reserved =
+    critical > 0
+      ? Math.trunc(sys * (100 - critical) * 0.01)
+      : Math.min(5 * GiB, Math.max(Math.trunc(o.systemMemory / 20), 100 * MiB));
   if (conf.contains('spark.testing.reservedMemory')) {
     reserved = conf.getLong('spark.testing.reservedMemory', reserved);
   } else if (conf.contains('spark.testing')) {
     reserved = 0;
   } else if (reserved < 25 * MiB) {
-    throw new SparkError('IllegalArgumentException', `Reserved memory ${reserved} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`);
+    throw new SparkError(
+      'IllegalArgumentException',
+      `Reserved memory ${reserved} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+    );
   }
   const minSystemMemory = Math.ceil(reserved * 1.5);
   if (sys < minSystemMemory) {
-    throw new SparkError('IllegalArgumentException', `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`);
+    throw new SparkError(
+      'IllegalArgumentException',
+      `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+    );
   }
   if (conf.contains('spark.executor.memory')) {
     const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
     if (executorMemory < minSystemMemory) {
-      throw new SparkError('IllegalArgumentException', `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`);
+      throw new SparkError(
+        'IllegalArgumentException',
+        `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+      );
     }
   }
-  const maxHeapMemory = Math.trunc((sys - reserved) * conf.getDouble('spark.memory.fraction', SNAPPY_DEFAULT_MEMORY_FRACTION));
-  const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * conf.getDouble('spark.memory.storageFraction', SNAPPY_DEFAULT_STORAGE_FRACTION));
+  const maxHeapMemory = Math.trunc(
+    (sys - reserved) * conf.getDouble('spark.memory.fraction', SNAPPY_DEFAULT_MEMORY_FRACTION),
+  );
+  const onHeapStorageRegionSize = Math.trunc(
+    maxHeapMemory * conf.getDouble('spark.memory.storageFraction', SNAPPY_DEFAULT_STORAGE_FRACTION),
+  );
   const evictionFraction = snappyEvictionFraction(o, conf);
   const maxOffHeapMemory = conf.getBytesEntry('spark.memory.offHeap.size', 0);
   return {
@@ -113,7 +131,9 @@ export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
     evictionFraction,
     maxHeapStorageSize: Math.trunc(maxHeapMemory * evictionFraction),
     maxOffHeapMemory,
-    maxOffHeapStorageSize: Math.trunc(maxOffHeapMemory * conf.getDouble('spark.memory.storageMaxFraction', SNAPPY_DEFAULT_STORAGE_MAX_FRACTION)),
+    maxOffHeapStorageSize: Math.trunc(
+      maxOffHeapMemory * conf.getDouble('spark.memory.storageMaxFraction', SNAPPY_DEFAULT_STORAGE_MAX_FRACTION),
+    ),
     criticalThresholdBytes: critical > 0 ? Math.trunc(sys * critical * 0.01) : Number.POSITIVE_INFINITY,
   };
 }
@@ -147,8 +167,17 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   constructor(o: SnappyMemoryOptions) {
     const sizes = snappySizes(o);
     const version = o.version ?? SPARK_2_4;
-    const base: MemoryManagerOptions = { version, conf: new SimConf(snappyConf(o), version), numCores: o.numCores ?? 1 };
-    super({ ...base, ...(o.events !== undefined ? { events: o.events } : {}), maxHeapMemory: sizes.maxHeapMemory, onHeapStorageRegionSize: sizes.onHeapStorageRegionSize });
+    const base: MemoryManagerOptions = {
+      version,
+      conf: new SimConf(snappyConf(o), version),
+      numCores: o.numCores ?? 1,
+    };
+    super({
+      ...base,
+      ...(o.events !== undefined ? { events: o.events } : {}),
+      maxHeapMemory: sizes.maxHeapMemory,
+      onHeapStorageRegionSize: sizes.onHeapStorageRegionSize,
+    });
     this.sizes = sizes;
     this.bootManager = o.bootManager ?? false;
   }
@@ -178,7 +207,12 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     if (this.isCriticalUp) {
       this.evictRegionData(minEviction, 'ON_HEAP');
       if (this.isCriticalUp) {
-        this.snappyEvents.push({ kind: 'CRITICAL_UP', message: 'CRTICAL_UP event raised due to critical heap memory usage. No memory allocated to thread', bytes: numBytes, mode: 'ON_HEAP' });
+        this.snappyEvents.push({
+          kind: 'CRITICAL_UP',
+          message: 'CRTICAL_UP event raised due to critical heap memory usage. No memory allocated to thread',
+          bytes: numBytes,
+          mode: 'ON_HEAP',
+        });
         return false;
       }
     }
@@ -200,7 +234,13 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
       this.releaseStorageForObject(e.table, e.bytes, mode);
       freed += e.bytes;
     }
-    if (freed > 0) this.snappyEvents.push({ kind: 'TableDataEvicted', message: `evicted ${freed} bytes of table data to disk`, bytes: freed, mode });
+    if (freed > 0)
+      this.snappyEvents.push({
+        kind: 'TableDataEvicted',
+        message: `evicted ${freed} bytes of table data to disk`,
+        bytes: freed,
+        mode,
+      });
     return freed;
   }
 
@@ -224,7 +264,8 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
       const spaceToReclaim = storagePool.freeSpaceToShrinkPool(Math.min(extraMemoryNeeded, reclaimable));
       let evicted = 0;
       if (spaceToReclaim < extraMemoryNeeded) {
-        const minEviction = mode === 'ON_HEAP' ? this.minHeapEviction(extraMemoryNeeded) : this.minOffHeapEviction(extraMemoryNeeded);
+        const minEviction =
+          mode === 'ON_HEAP' ? this.minHeapEviction(extraMemoryNeeded) : this.minOffHeapEviction(extraMemoryNeeded);
         evicted = this.evictRegionData(Math.min(extraMemoryNeeded - spaceToReclaim + minEviction, reclaimable), mode);
       }
       const total = spaceToReclaim + evicted;
@@ -244,7 +285,13 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   }
 
   /** acquireStorageMemoryForObject → askStoragePool_. */
-  acquireStorageMemoryForObject(owner: string, blockId: string, numBytes: number, mode: MemoryMode, shouldEvict: boolean): boolean {
+  acquireStorageMemoryForObject(
+    owner: string,
+    blockId: string,
+    numBytes: number,
+    mode: MemoryMode,
+    shouldEvict: boolean,
+  ): boolean {
     this.threadsWaitingForStorage++;
     this.enter();
     try {
@@ -255,23 +302,35 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     }
   }
 
-  private askStoragePool(owner: string, blockId: string, numBytes: number, mode: MemoryMode, shouldEvict: boolean): boolean {
+  private askStoragePool(
+    owner: string,
+    blockId: string,
+    numBytes: number,
+    mode: MemoryMode,
+    shouldEvict: boolean,
+  ): boolean {
     const offHeap = mode === 'OFF_HEAP';
     const executionPool = this.executionPool(mode);
     const storagePool = this.storagePool(mode);
-    const maxMemory = offHeap ? this.maxOffHeapMemory - this.offHeapExecutionMemoryPool.memoryUsed : this.maxOnHeapStorageMemory;
+    const maxMemory = offHeap
+      ? this.maxOffHeapMemory - this.offHeapExecutionMemoryPool.memoryUsed
+      : this.maxOnHeapStorageMemory;
     const maxStorageSize = offHeap ? this.sizes.maxOffHeapStorageSize : this.sizes.maxHeapStorageSize;
     const minEviction = offHeap ? this.minOffHeapEviction(numBytes) : this.minHeapEviction(numBytes);
     if (!offHeap && !this.handleHeapCriticalUp(numBytes, minEviction)) return false;
     if (numBytes > maxMemory) {
-      this.events?.log('WARN', `Will not store ${blockId} for ${owner} as the required space (${numBytes} bytes) exceeds our memory limit (${maxMemory} bytes)`);
+      this.events?.log(
+        'WARN',
+        `Will not store ${blockId} for ${owner} as the required space (${numBytes} bytes) exceeds our memory limit (${maxMemory} bytes)`,
+      );
       return false;
     }
     const offHeapNoEvict = !shouldEvict && offHeap;
     if (numBytes > storagePool.memoryFree && !offHeapNoEvict) {
       // Borrow min(execution free, numBytes), but never past the storage cap.
       const borrowed = Math.min(executionPool.memoryFree, numBytes);
-      const actual = storagePool.poolSize + borrowed > maxStorageSize ? maxStorageSize - storagePool.poolSize : borrowed;
+      const actual =
+        storagePool.poolSize + borrowed > maxStorageSize ? maxStorageSize - storagePool.poolSize : borrowed;
       if (actual > 0) {
         executionPool.decrementPoolSize(actual);
         storagePool.incrementPoolSize(actual);
@@ -315,7 +374,12 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   }
 
   private lowMemory(bytes: number, mode: MemoryMode): SnappyEvent {
-    const ev: SnappyEvent = { kind: 'LowMemoryException', message: `Could not obtain memory of size ${bytes}`, bytes, mode };
+    const ev: SnappyEvent = {
+      kind: 'LowMemoryException',
+      message: `Could not obtain memory of size ${bytes}`,
+      bytes,
+      mode,
+    };
     this.snappyEvents.push(ev);
     return ev;
   }

@@ -31,19 +31,31 @@ function timeStringAsMs(s: string): number | undefined {
   if (!m) return undefined;
   const n = Number(m[1]);
   switch (m[2]) {
-    case undefined: case 'ms': return n;
-    case 'us': return Math.trunc(n / 1000);
-    case 's': return n * 1000;
-    case 'm': case 'min': return n * 60_000;
-    case 'h': return n * 3_600_000;
-    case 'd': return n * 86_400_000;
-    default: return undefined;
+    case undefined:
+    case 'ms':
+      return n;
+    case 'us':
+      return Math.trunc(n / 1000);
+    case 's':
+      return n * 1000;
+    case 'm':
+    case 'min':
+      return n * 60_000;
+    case 'h':
+      return n * 3_600_000;
+    case 'd':
+      return n * 86_400_000;
+    default:
+      return undefined;
   }
 }
 
 /** A SparkConf as the memory code of one Spark release reads it. */
 export class SimConf {
-  constructor(readonly entries: ConfMap, readonly version: SparkVersion) {}
+  constructor(
+    readonly entries: ConfMap,
+    readonly version: SparkVersion,
+  ) {}
 
   private get typed(): boolean {
     return atLeast(this.version, 3, 0);
@@ -114,7 +126,11 @@ export class SimConf {
     const raw = this.get(key);
     if (raw === undefined) return dflt;
     const v = timeStringAsMs(raw);
-    if (v === undefined) throw new SparkError('NumberFormatException', `Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nFailed to parse time string: ${raw}`);
+    if (v === undefined)
+      throw new SparkError(
+        'NumberFormatException',
+        `Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nFailed to parse time string: ${raw}`,
+      );
     return v;
   }
 
@@ -129,7 +145,11 @@ export function readStorageFraction(conf: SimConf): number {
   const v = conf.getDouble('spark.memory.storageFraction', 0.5);
   // 3.0+ (SPARK-26462): checkValue(v >= 0.0 && v < 1.0); 2.4 reads a plain double.
   if (atLeast(conf.version, 3, 0) && !(v >= 0 && v < 1)) {
-    throw conf.checkValueError('spark.memory.storageFraction', javaDoubleToString(v), 'Storage fraction must be in [0,1)');
+    throw conf.checkValueError(
+      'spark.memory.storageFraction',
+      javaDoubleToString(v),
+      'Storage fraction must be in [0,1)',
+    );
   }
   return v;
 }
@@ -137,7 +157,8 @@ export function readStorageFraction(conf: SimConf): number {
 /** `spark.memory.offHeap.size` (MEMORY_OFFHEAP_SIZE, bytesConf, checkValue >= 0), read whether or not off-heap is enabled. */
 export function readOffHeapSize(conf: SimConf): number {
   const v = conf.getBytesEntry('spark.memory.offHeap.size', 0);
-  if (v < 0) throw conf.checkValueError('spark.memory.offHeap.size', String(v), 'The off-heap memory size must not be negative');
+  if (v < 0)
+    throw conf.checkValueError('spark.memory.offHeap.size', String(v), 'The off-heap memory size must not be negative');
   return v;
 }
 
@@ -149,5 +170,7 @@ export function readOffHeapEnabled(conf: SimConf): boolean {
 /** `spark.buffer.pageSize` if set (3.x+: optional bytesConf; 2.4: getSizeAsBytes with a default). */
 export function readPageSizeOverride(conf: SimConf): number | undefined {
   if (!conf.contains('spark.buffer.pageSize')) return undefined;
-  return atLeast(conf.version, 3, 0) ? conf.getBytesEntry('spark.buffer.pageSize', 0) : conf.getSizeAsBytes('spark.buffer.pageSize');
+  return atLeast(conf.version, 3, 0)
+    ? conf.getBytesEntry('spark.buffer.pageSize', 0)
+    : conf.getSizeAsBytes('spark.buffer.pageSize');
 }

@@ -19,17 +19,27 @@ export interface StaticSizes {
 export function staticSizesFromConf(conf: SimConf, systemMemory: number): StaticSizes {
   const sys = conf.getLong('spark.testing.memory', systemMemory);
   if (sys < STATIC_MIN_MEMORY_BYTES) {
-    throw new SparkError('IllegalArgumentException', `System memory ${sys} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`);
+    throw new SparkError(
+      'IllegalArgumentException',
+      `System memory ${sys} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+    );
   }
   if (conf.contains('spark.executor.memory')) {
     const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
     if (executorMemory < STATIC_MIN_MEMORY_BYTES) {
-      throw new SparkError('IllegalArgumentException', `Executor memory ${executorMemory} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`);
+      throw new SparkError(
+        'IllegalArgumentException',
+        `Executor memory ${executorMemory} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+      );
     }
   }
   // Products are evaluated left to right in doubles, then truncated.
-  const maxOnHeapExecutionMemory = Math.trunc(sys * conf.getDouble('spark.shuffle.memoryFraction', 0.2) * conf.getDouble('spark.shuffle.safetyFraction', 0.8));
-  const maxOnHeapStorageMemory = Math.trunc(sys * conf.getDouble('spark.storage.memoryFraction', 0.6) * conf.getDouble('spark.storage.safetyFraction', 0.9));
+  const maxOnHeapExecutionMemory = Math.trunc(
+    sys * conf.getDouble('spark.shuffle.memoryFraction', 0.2) * conf.getDouble('spark.shuffle.safetyFraction', 0.8),
+  );
+  const maxOnHeapStorageMemory = Math.trunc(
+    sys * conf.getDouble('spark.storage.memoryFraction', 0.6) * conf.getDouble('spark.storage.safetyFraction', 0.9),
+  );
   return { maxOnHeapExecutionMemory, maxOnHeapStorageMemory };
 }
 
@@ -51,7 +61,9 @@ export class StaticMemoryManager extends MemoryManager {
     // The off-heap storage share is moved to off-heap execution: no off-heap storage at all.
     this.offHeapExecutionMemoryPool.incrementPoolSize(this.offHeapStorageMemoryPool.poolSize);
     this.offHeapStorageMemoryPool.decrementPoolSize(this.offHeapStorageMemoryPool.poolSize);
-    this.maxUnrollMemory = Math.trunc(opts.maxOnHeapStorageMemory * this.conf.getDouble('spark.storage.unrollFraction', 0.2));
+    this.maxUnrollMemory = Math.trunc(
+      opts.maxOnHeapStorageMemory * this.conf.getDouble('spark.storage.unrollFraction', 0.2),
+    );
   }
 
   /** `new StaticMemoryManager(conf, numCores)` with `systemMemory` as Runtime.maxMemory. */
@@ -77,7 +89,10 @@ export class StaticMemoryManager extends MemoryManager {
     try {
       if (mode === 'OFF_HEAP') throw requirementFailed('StaticMemoryManager does not support off-heap storage memory');
       if (numBytes > this._maxOnHeapStorageMemory) {
-        this.events?.log('INFO', `Will not store ${blockId} as the required space (${numBytes} bytes) exceeds our memory limit (${this._maxOnHeapStorageMemory} bytes)`);
+        this.events?.log(
+          'INFO',
+          `Will not store ${blockId} as the required space (${numBytes} bytes) exceeds our memory limit (${this._maxOnHeapStorageMemory} bytes)`,
+        );
         return false;
       }
       return this.onHeapStorageMemoryPool.acquireMemory(blockId, numBytes);

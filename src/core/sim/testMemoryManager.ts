@@ -61,7 +61,8 @@ export class TestMemoryManager extends MemoryManager {
       acquired = this.available;
       this.available = 0;
     }
-    if (this.tracksTasks) this.memoryForTask.set(taskAttemptId, (this.memoryForTask.get(taskAttemptId) ?? 0) + acquired);
+    if (this.tracksTasks)
+      this.memoryForTask.set(taskAttemptId, (this.memoryForTask.get(taskAttemptId) ?? 0) + acquired);
     return acquired;
   }
 
@@ -75,7 +76,9 @@ export class TestMemoryManager extends MemoryManager {
     const existing = this.memoryForTask.get(taskAttemptId) ?? 0;
     const next = existing - numBytes;
     if (!(next >= 0)) {
-      throw requirementFailed(`Attempting to free ${numBytes} of memory for task attempt ${taskAttemptId}, but it only allocated ${existing} bytes of memory`);
+      throw requirementFailed(
+        `Attempting to free ${numBytes} of memory for task attempt ${taskAttemptId}, but it only allocated ${existing} bytes of memory`,
+      );
     }
     this.memoryForTask.set(taskAttemptId, next);
   }

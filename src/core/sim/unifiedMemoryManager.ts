@@ -23,27 +23,50 @@ export interface UnifiedSizes {
 export function unifiedSizesFromConf(conf: SimConf, systemMemory: number): UnifiedSizes {
   const v = conf.version;
   const sys = conf.getLong('spark.testing.memory', systemMemory);
-  const reserved = conf.getLong('spark.testing.reservedMemory', conf.contains('spark.testing') ? 0 : RESERVED_SYSTEM_MEMORY_BYTES);
+  const reserved = conf.getLong(
+    'spark.testing.reservedMemory',
+    conf.contains('spark.testing') ? 0 : RESERVED_SYSTEM_MEMORY_BYTES,
+  );
   const minSystemMemory = Math.ceil(reserved * 1.5);
   const errorClasses = atLeast(v, 3, 5);
   if (sys < minSystemMemory) {
     throw errorClasses
-      ? new SparkError('SparkIllegalArgumentException', renderError(v, 'INVALID_DRIVER_MEMORY', [
-        `System memory ${sys} must be at least ${minSystemMemory}.`,
-        'Please increase heap size using the --driver-memory option or "spark.driver.memory" in Spark configuration.',
-      ]), 'INVALID_DRIVER_MEMORY', { systemMemory: String(sys), minSystemMemory: String(minSystemMemory), config: 'spark.driver.memory' })
-      : new SparkError('IllegalArgumentException', `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`);
+      ? new SparkError(
+          'SparkIllegalArgumentException',
+          renderError(v, 'INVALID_DRIVER_MEMORY', [
+            `System memory ${sys} must be at least ${minSystemMemory}.`,
+            'Please increase heap size using the --driver-memory option or "spark.driver.memory" in Spark configuration.',
+          ]),
+          'INVALID_DRIVER_MEMORY',
+          { systemMemory: String(sys), minSystemMemory: String(minSystemMemory), config: 'spark.driver.memory' },
+        )
+      : new SparkError(
+          'IllegalArgumentException',
+          `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
+        );
   }
   // SPARK-12759: only when the conf contains spark.executor.memory, read with a bytes default.
   if (conf.contains('spark.executor.memory')) {
     const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
     if (executorMemory < minSystemMemory) {
       throw errorClasses
-        ? new SparkError('SparkIllegalArgumentException', renderError(v, 'INVALID_EXECUTOR_MEMORY', [
-          `Executor memory ${executorMemory} must be at least ${minSystemMemory}.`,
-          'Please increase executor memory using the --executor-memory option or "spark.executor.memory" in Spark configuration.',
-        ]), 'INVALID_EXECUTOR_MEMORY', { executorMemory: String(executorMemory), minSystemMemory: String(minSystemMemory), config: 'spark.executor.memory' })
-        : new SparkError('IllegalArgumentException', `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`);
+        ? new SparkError(
+            'SparkIllegalArgumentException',
+            renderError(v, 'INVALID_EXECUTOR_MEMORY', [
+              `Executor memory ${executorMemory} must be at least ${minSystemMemory}.`,
+              'Please increase executor memory using the --executor-memory option or "spark.executor.memory" in Spark configuration.',
+            ]),
+            'INVALID_EXECUTOR_MEMORY',
+            {
+              executorMemory: String(executorMemory),
+              minSystemMemory: String(minSystemMemory),
+              config: 'spark.executor.memory',
+            },
+          )
+        : new SparkError(
+            'IllegalArgumentException',
+            `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
+          );
     }
   }
   const usable = sys - reserved;
@@ -76,7 +99,8 @@ export class UnifiedMemoryManager extends MemoryManager {
     this._maxHeapMemory = opts.maxHeapMemory;
     this.onHeapStorageRegionSize = opts.onHeapStorageRegionSize;
     this.unmanagedMemoryPollingIntervalMs = atLeast(this.version, 4, 1)
-      ? this.conf.getTimeMs('spark.memory.unmanagedMemoryPollingInterval', 0) : 0;
+      ? this.conf.getTimeMs('spark.memory.unmanagedMemoryPollingInterval', 0)
+      : 0;
     this.assertPoolSizes();
   }
 
@@ -93,8 +117,10 @@ export class UnifiedMemoryManager extends MemoryManager {
 
   /** Spark's own assertInvariants (checked at every acquire). */
   private assertPoolSizes(): void {
-    if (this.onHeapExecutionMemoryPool.poolSize + this.onHeapStorageMemoryPool.poolSize !== this._maxHeapMemory ||
-      this.offHeapExecutionMemoryPool.poolSize + this.offHeapStorageMemoryPool.poolSize !== this.maxOffHeapMemory) {
+    if (
+      this.onHeapExecutionMemoryPool.poolSize + this.onHeapStorageMemoryPool.poolSize !== this._maxHeapMemory ||
+      this.offHeapExecutionMemoryPool.poolSize + this.offHeapStorageMemoryPool.poolSize !== this.maxOffHeapMemory
+    ) {
       throw assertionFailed();
     }
   }
@@ -166,7 +192,10 @@ export class UnifiedMemoryManager extends MemoryManager {
       const unmanaged = this.getUnmanagedMemoryUsed(mode);
       const effectiveMax = unmanaged > 0 ? Math.max(0, maxMemory - unmanaged) : maxMemory;
       if (numBytes > effectiveMax) {
-        this.events?.log('INFO', `Will not store ${blockId} as the required space (${numBytes} bytes) exceeds our memory limit (${effectiveMax} bytes)`);
+        this.events?.log(
+          'INFO',
+          `Will not store ${blockId} as the required space (${numBytes} bytes) exceeds our memory limit (${effectiveMax} bytes)`,
+        );
         return false;
       }
       if (numBytes > storagePool.memoryFree) {

@@ -11,7 +11,17 @@ export type SizeResult =
 
 /** JavaUtils.byteSuffixes: binary, case-insensitive after lower-casing. */
 export const BYTE_SUFFIXES: Readonly<Record<string, ByteUnit>> = {
-  b: 'BYTE', k: 'KiB', kb: 'KiB', m: 'MiB', mb: 'MiB', g: 'GiB', gb: 'GiB', t: 'TiB', tb: 'TiB', p: 'PiB', pb: 'PiB',
+  b: 'BYTE',
+  k: 'KiB',
+  kb: 'KiB',
+  m: 'MiB',
+  mb: 'MiB',
+  g: 'GiB',
+  gb: 'GiB',
+  t: 'TiB',
+  tb: 'TiB',
+  p: 'PiB',
+  pb: 'PiB',
 };
 
 /** The first line of every byte-string NumberFormatException (JavaUtils.byteStringAs). */

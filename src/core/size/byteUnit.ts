@@ -20,13 +20,20 @@ export function multiplierOf(unit: ByteUnit): bigint {
  * `ByteUnit.convertTo(d, to)` called on `from`: scaling up checks `Long.MAX_VALUE / ratio < d`,
  * scaling down is an integer division (so 512k as MiB is 0).
  */
-export function convertUnit(d: bigint, from: ByteUnit, to: ByteUnit): { ok: true; value: bigint } | { ok: false; error: string } {
+export function convertUnit(
+  d: bigint,
+  from: ByteUnit,
+  to: ByteUnit,
+): { ok: true; value: bigint } | { ok: false; error: string } {
   const fm = multiplierOf(from);
   const tm = multiplierOf(to);
   if (fm > tm) {
     const ratio = fm / tm;
     if (LONG_MAX / ratio < d) {
-      return { ok: false, error: `Conversion of ${d} exceeds Long.MAX_VALUE in ${from}. Try a larger unit (e.g. MiB instead of KiB)` };
+      return {
+        ok: false,
+        error: `Conversion of ${d} exceeds Long.MAX_VALUE in ${from}. Try a larger unit (e.g. MiB instead of KiB)`,
+      };
     }
     return { ok: true, value: d * ratio };
   }

@@ -16,7 +16,12 @@ export function formatBytes(bytes: number, digits = 2): string {
 
 /** The shortest exact Spark size string for a byte count (`4g`, `1536m`, `300k`, `7b`). */
 export function toSizeString(bytes: number): string {
-  const units: ReadonlyArray<[string, number]> = [['t', 2 ** 40], ['g', 2 ** 30], ['m', 2 ** 20], ['k', 2 ** 10]];
+  const units: ReadonlyArray<[string, number]> = [
+    ['t', 2 ** 40],
+    ['g', 2 ** 30],
+    ['m', 2 ** 20],
+    ['k', 2 ** 10],
+  ];
   for (const [suffix, mult] of units) {
     if (bytes !== 0 && bytes % mult === 0) return `${bytes / mult}${suffix}`;
   }

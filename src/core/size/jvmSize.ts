@@ -4,8 +4,7 @@
 // "Invalid maximum heap size"; a heap under about 2 MiB fails with "Too small maximum heap".
 
 export type JvmSizeResult =
-  | { readonly ok: true; readonly bytes: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly bytes: number } | { readonly ok: false; readonly error: string };
 
 const SUFFIX_SHIFT: Readonly<Record<string, bigint>> = { k: 10n, m: 20n, g: 30n, t: 40n };
 const ULONG_MAX = (1n << 64n) - 1n;
@@ -74,8 +73,12 @@ export function suggestJvmHeapSize(text: string): string | undefined {
   } else {
     const shift = SHIFT_OF_UNIT[unit] ?? 0;
     const bytes = num * 2 ** shift;
-    suggestion = Number.isInteger(bytes) && bytes % 1024 === 0 ? toJvmSize(bytes)
-      : bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)}m` : `${Math.max(1, Math.round(bytes / 1024))}k`;
+    suggestion =
+      Number.isInteger(bytes) && bytes % 1024 === 0
+        ? toJvmSize(bytes)
+        : bytes >= 2 ** 20
+          ? `${Math.round(bytes / 2 ** 20)}m`
+          : `${Math.max(1, Math.round(bytes / 1024))}k`;
   }
   if (suggestion === t || !parseJvmHeapSize(suggestion).ok) return undefined;
   return suggestion;
@@ -83,7 +86,12 @@ export function suggestJvmHeapSize(text: string): string | undefined {
 
 /** The shortest exact -Xmx string for a byte count (t, g, m or k; bytes rounded up to whole KB). */
 function toJvmSize(bytes: number): string {
-  for (const [suffix, shift] of [['t', 40], ['g', 30], ['m', 20], ['k', 10]] as const) {
+  for (const [suffix, shift] of [
+    ['t', 40],
+    ['g', 30],
+    ['m', 20],
+    ['k', 10],
+  ] as const) {
     if (bytes % 2 ** shift === 0) return `${bytes / 2 ** shift}${suffix}`;
   }
   return `${Math.ceil(bytes / 1024)}k`;

@@ -4,18 +4,24 @@
 // optionally with a trailing 'b'; `Long.parseLong(v) << shift` wraps silently on overflow.
 
 export type SnappySizeResult =
-  | { readonly ok: true; readonly bytes: number }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly bytes: number } | { readonly ok: false; readonly error: string };
 
 function shiftOf(ch: string): number {
   switch (ch.toLowerCase()) {
-    case 'p': return 50;
-    case 't': return 40;
-    case 'g': return 30;
-    case 'm': return 20;
-    case 'k': return 10;
-    case 'b': return 0;
-    default: return -1;
+    case 'p':
+      return 50;
+    case 't':
+      return 40;
+    case 'g':
+      return 30;
+    case 'm':
+      return 20;
+    case 'k':
+      return 10;
+    case 'b':
+      return 0;
+    default:
+      return -1;
   }
 }
 

@@ -24,7 +24,10 @@ export function withLevel(scenario: Scenario, level: StorageLevelName): Scenario
 
 /** Runs the scenario once per storage level (STORAGE_LEVEL_NAMES order). */
 export function compareLevels(source: ExecutorSource, scenario: Scenario, opts: SimulateOptions = {}): LevelResult[] {
-  return STORAGE_LEVEL_NAMES.map((level) => ({ level, result: simulateWorkload(source, withLevel(scenario, level), opts) }));
+  return STORAGE_LEVEL_NAMES.map((level) => ({
+    level,
+    result: simulateWorkload(source, withLevel(scenario, level), opts),
+  }));
 }
 
 /**
@@ -57,22 +60,35 @@ export function levelAdvice(scenario: Scenario, results: readonly LevelResult[])
   // The memory a cache can fill: the whole unified region when execution does not hold any.
   const storage = first.maxHeapMemory;
   const rule = ruleOfThumb(estimated, storage);
-  const score = (r: SimResult): [number, number, number] => [r.summary.failedTasks + (r.summary.stoppedAt !== undefined ? 1e9 : 0), r.summary.durationMs, -(r.summary.cacheHits)];
+  const score = (r: SimResult): [number, number, number] => [
+    r.summary.failedTasks + (r.summary.stoppedAt !== undefined ? 1e9 : 0),
+    r.summary.durationMs,
+    -r.summary.cacheHits,
+  ];
   let best = results[0] as LevelResult;
   for (const r of results) {
     const a = score(r.result);
     const b = score(best.result);
-    if (a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] - 1e-9 || (Math.abs(a[1] - b[1]) <= 1e-9 && a[2] < b[2])))) best = r;
+    if (a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] - 1e-9 || (Math.abs(a[1] - b[1]) <= 1e-9 && a[2] < b[2]))))
+      best = r;
   }
   const ruleRes = results.find((r) => r.level === rule)?.result;
   // A tie with the best outcome is agreement.
-  const same = (x: [number, number, number], y: [number, number, number]): boolean => x[0] === y[0] && Math.abs(x[1] - y[1]) <= 1e-9 && x[2] === y[2];
+  const same = (x: [number, number, number], y: [number, number, number]): boolean =>
+    x[0] === y[0] && Math.abs(x[1] - y[1]) <= 1e-9 && x[2] === y[2];
   const agrees = best.level === rule || (ruleRes !== undefined && same(score(ruleRes), score(best.result)));
   const message = agrees
     ? `The simulation agrees with the rule of thumb: ${rule}.`
     : `The rule of thumb says ${rule} (${formatBytes(estimated)} cached vs ${formatBytes(storage)} of unified memory), but ${best.level} runs best in the simulation` +
       `${ruleRes !== undefined ? ` (${Math.round(best.result.summary.durationMs)} ms vs ${Math.round(ruleRes.summary.durationMs)} ms)` : ''}.`;
-  return { ruleOfThumb: rule, simulated: best.level, agrees, estimatedBytes: estimated, storageAvailable: storage, message };
+  return {
+    ruleOfThumb: rule,
+    simulated: best.level,
+    agrees,
+    estimatedBytes: estimated,
+    storageAvailable: storage,
+    message,
+  };
 }
 
 export interface ConfigComparison {
@@ -90,16 +106,25 @@ export interface ConfigComparison {
 }
 
 /** The same scenario on two executors (e.g. a file and its what-if). */
-export function compareConfigs(a: ExecutorSource, b: ExecutorSource, scenario: Scenario, opts: SimulateOptions = {}): ConfigComparison {
+export function compareConfigs(
+  a: ExecutorSource,
+  b: ExecutorSource,
+  scenario: Scenario,
+  opts: SimulateOptions = {},
+): ConfigComparison {
   const ra = simulateWorkload(a, scenario, opts);
   const rb = simulateWorkload(b, scenario, opts);
   const d = (f: (r: SimResult) => number): number => f(rb) - f(ra);
   return {
-    a: ra, b: rb,
+    a: ra,
+    b: rb,
     delta: {
-      durationMs: d((r) => r.summary.durationMs), spilledBytes: d((r) => r.summary.spilledBytes),
-      evictedBlocks: d((r) => r.summary.evictedBlocks), cacheHits: d((r) => r.summary.cacheHits),
-      waitMs: d((r) => r.summary.waitMs), failedTasks: d((r) => r.summary.failedTasks),
+      durationMs: d((r) => r.summary.durationMs),
+      spilledBytes: d((r) => r.summary.spilledBytes),
+      evictedBlocks: d((r) => r.summary.evictedBlocks),
+      cacheHits: d((r) => r.summary.cacheHits),
+      waitMs: d((r) => r.summary.waitMs),
+      failedTasks: d((r) => r.summary.failedTasks),
     },
   };
 }

@@ -36,7 +36,17 @@ import { atLeast, formatVersion } from '../version';
 import { EventLog } from './eventLog';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import { SeriesRecorder } from './series';
-import type { EventKind, ExecutorSource, Scenario, SimEvent, SimExecutorInfo, SimResult, SimSummary, StageSpec, TaskOp } from './types';
+import type {
+  EventKind,
+  ExecutorSource,
+  Scenario,
+  SimEvent,
+  SimExecutorInfo,
+  SimResult,
+  SimSummary,
+  StageSpec,
+  TaskOp,
+} from './types';
 
 export interface SimulateOptions {
   /** Series points kept (downsampled); default 2000. */
@@ -163,13 +173,20 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
   const changed = Object.entries(scenario.conf ?? {}).some(([k, v]) => source.conf[k] !== v);
   if (source.snappy === undefined && (changed || systemMemory === undefined)) {
     // The what-ifs may change the heap, the cores or the manager: ask the layout again (one layout function).
-    const view = new SparkConfView(Object.entries(conf).map(([key, value]) => ({ key, value, origin: 'override' as const })));
+    const view = new SparkConfView(
+      Object.entries(conf).map(([key, value]) => ({ key, value, origin: 'override' as const })),
+    );
     const l = sparkLayout(view, { version });
     const first = l.startupErrors[0];
-    if (first !== undefined) return `${first.exceptionClass === 'JVM' ? '' : `${first.exceptionClass}: `}${first.message}`;
+    if (first !== undefined)
+      return `${first.exceptionClass === 'JVM' ? '' : `${first.exceptionClass}: `}${first.message}`;
     systemMemory = l.unified?.systemMemory ?? l.legacy?.systemMemory ?? systemMemory;
-    userMemory = l.unified !== undefined ? l.unified.userMemory
-      : l.legacy !== undefined ? Math.max(0, l.legacy.systemMemory - l.legacy.maxOnHeapStorageMemory - l.legacy.maxOnHeapExecutionMemory) : userMemory;
+    userMemory =
+      l.unified !== undefined
+        ? l.unified.userMemory
+        : l.legacy !== undefined
+          ? Math.max(0, l.legacy.systemMemory - l.legacy.maxOnHeapStorageMemory - l.legacy.maxOnHeapExecutionMemory)
+          : userMemory;
     cores = l.executorCores;
     taskCpus = l.taskCpus;
     managerKind = l.memoryManager;
@@ -186,7 +203,10 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
         systemMemory: systemMemory ?? s.heapBytes,
         ...(s.criticalHeapPercentage > 0 ? { criticalHeapPercentage: s.criticalHeapPercentage } : {}),
         ...(s.evictionHeapPercentage > 0 ? { evictionHeapPercentage: s.evictionHeapPercentage } : {}),
-        memorySize: s.memorySize, conf, numCores: cores, version,
+        memorySize: s.memorySize,
+        conf,
+        numCores: cores,
+        version,
       });
       mm = snappy;
       managerName = 'SnappyUnifiedMemoryManager';
@@ -195,7 +215,10 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
     } else {
       if (systemMemory === undefined) return 'the executor heap is not known';
       const opts = { version, conf: new SimConf(conf, version), systemMemory, numCores: cores, gc: 'G1' as const };
-      mm = managerKind === 'StaticMemoryManager' ? StaticMemoryManager.fromConf(opts) : UnifiedMemoryManager.fromConf(opts);
+      mm =
+        managerKind === 'StaticMemoryManager'
+          ? StaticMemoryManager.fromConf(opts)
+          : UnifiedMemoryManager.fromConf(opts);
       managerName = managerKind === 'StaticMemoryManager' ? 'StaticMemoryManager' : 'UnifiedMemoryManager';
       versionText = formatVersion(version);
     }
@@ -204,7 +227,8 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
       systemMemory: systemMemory ?? 0,
       maxHeapMemory: mm.onHeapStorageMemoryPool.poolSize + mm.onHeapExecutionMemoryPool.poolSize,
       maxOffHeapMemory: mm.maxOffHeapMemory,
-      onHeapStorageRegionSize: mm instanceof UnifiedMemoryManager ? mm.onHeapStorageRegionSize : mm.onHeapStorageMemoryPool.poolSize,
+      onHeapStorageRegionSize:
+        mm instanceof UnifiedMemoryManager ? mm.onHeapStorageRegionSize : mm.onHeapStorageMemoryPool.poolSize,
       userMemory: userMemory ?? 0,
       slots,
       pageSizeBytes: mm.pageSizeBytes,
@@ -302,12 +326,20 @@ export class WorkloadRun {
     this.maxFailures = maxFailures.ok ? Math.max(1, maxFailures.value) : 4;
     this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
     const tp = scenario.throughput;
-    const badRate = [tp.memoryBytesPerMs, tp.diskBytesPerMs, tp.spillBytesPerMs, tp.recomputeBytesPerMs ?? 1, scenario.serialization?.bytesPerMs ?? 1, scenario.serialization?.ratio ?? 1]
-      .some((x) => !(x > 0 && Number.isFinite(x)));
+    const badRate = [
+      tp.memoryBytesPerMs,
+      tp.diskBytesPerMs,
+      tp.spillBytesPerMs,
+      tp.recomputeBytesPerMs ?? 1,
+      scenario.serialization?.bytesPerMs ?? 1,
+      scenario.serialization?.ratio ?? 1,
+    ].some((x) => !(x > 0 && Number.isFinite(x)));
     // A scenario built by hand (not parsed) may carry rates the parser would refuse.
-    const b = badRate ? 'the scenario\'s throughput and serialization figures must be positive numbers'
-      // The scheduler reads it as an int config (ConfigEntry's "should be int" on anything else).
-      : !maxFailures.ok ? `spark.task.maxFailures should be int, but was ${maxFailuresText}`
+    const b = badRate
+      ? "the scenario's throughput and serialization figures must be positive numbers"
+      : // The scheduler reads it as an int config (ConfigEntry's "should be int" on anything else).
+        !maxFailures.ok
+        ? `spark.task.maxFailures should be int, but was ${maxFailuresText}`
         : buildExecutor(source, scenario);
     if (typeof b === 'string') {
       this.startError = b;
@@ -328,12 +360,16 @@ export class WorkloadRun {
           this.evictedBlocks++;
           const task = this.currentTask.t?.id;
           const bytes = this.memSize.get(blockId);
-          this.emit('evict', () => `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory`,
-            { blockId, ...(bytes !== undefined ? { bytes } : {}), ...(task !== undefined ? { task } : {}) });
+          this.emit(
+            'evict',
+            () => `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory`,
+            { blockId, ...(bytes !== undefined ? { bytes } : {}), ...(task !== undefined ? { task } : {}) },
+          );
           if (writtenToDisk) {
             this.droppedToDisk++;
             const t = this.currentTask.t;
-            if (t !== undefined) t.owedMs += (this.diskSize.get(blockId) ?? 0) / this.scenario.throughput.diskBytesPerMs;
+            if (t !== undefined)
+              t.owedMs += (this.diskSize.get(blockId) ?? 0) / this.scenario.throughput.diskBytesPerMs;
             this.emit('dropToDisk', `dropped ${blockId} to disk`, { blockId, ...(task !== undefined ? { task } : {}) });
           }
         },
@@ -347,7 +383,11 @@ export class WorkloadRun {
 
   // ---- events and samples ---------------------------------------------------------------------
 
-  private emit(kind: EventKind, message: string | (() => string), extra: Partial<Omit<SimEvent, 't' | 'kind' | 'message'>> = {}): void {
+  private emit(
+    kind: EventKind,
+    message: string | (() => string),
+    extra: Partial<Omit<SimEvent, 't' | 'kind' | 'message'>> = {},
+  ): void {
     if (!this.log.wouldKeep(kind) && kind !== 'budget') {
       this.log.skip();
       return;
@@ -357,13 +397,15 @@ export class WorkloadRun {
 
   private acquired(task: Task, bytes: number, mode: MemoryMode, what: string): void {
     this.acquires++;
-    if (this.log.wouldKeep('acquire')) this.emit('acquire', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    if (this.log.wouldKeep('acquire'))
+      this.emit('acquire', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
     else this.log.skip();
   }
 
   private released(task: Task, bytes: number, mode: MemoryMode, what: string): void {
     this.releases++;
-    if (this.log.wouldKeep('release')) this.emit('release', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
+    if (this.log.wouldKeep('release'))
+      this.emit('release', `${what}: ${formatBytes(bytes)}`, { task: task.id, bytes, mode });
     else this.log.skip();
   }
 
@@ -381,18 +423,22 @@ export class WorkloadRun {
       return;
     }
     const slotBytes = this.slotTask.map((t) => (t === undefined ? 0 : mm.getExecutionMemoryUsageForTask(t.id)));
-    this.series.add({
-      t: this.now,
-      onHeapStorageUsed: mm.onHeapStorageMemoryUsed,
-      onHeapExecutionUsed: mm.onHeapExecutionMemoryUsed,
-      onHeapStoragePoolSize: mm.onHeapStorageMemoryPool.poolSize,
-      onHeapExecutionPoolSize: mm.onHeapExecutionMemoryPool.poolSize,
-      offHeapStorageUsed: mm.offHeapStorageMemoryUsed,
-      offHeapExecutionUsed: mm.offHeapExecutionMemoryUsed,
-      offHeapStoragePoolSize: mm.offHeapStorageMemoryPool.poolSize,
-      offHeapExecutionPoolSize: mm.offHeapExecutionMemoryPool.poolSize,
-      untracked: this.untracked,
-    }, slotBytes, force);
+    this.series.add(
+      {
+        t: this.now,
+        onHeapStorageUsed: mm.onHeapStorageMemoryUsed,
+        onHeapExecutionUsed: mm.onHeapExecutionMemoryUsed,
+        onHeapStoragePoolSize: mm.onHeapStorageMemoryPool.poolSize,
+        onHeapExecutionPoolSize: mm.onHeapExecutionMemoryPool.poolSize,
+        offHeapStorageUsed: mm.offHeapStorageMemoryUsed,
+        offHeapExecutionUsed: mm.offHeapExecutionMemoryUsed,
+        offHeapStoragePoolSize: mm.offHeapStorageMemoryPool.poolSize,
+        offHeapExecutionPoolSize: mm.offHeapExecutionMemoryPool.poolSize,
+        untracked: this.untracked,
+      },
+      slotBytes,
+      force,
+    );
   }
 
   // ---- scheduling -------------------------------------------------------------------------------
@@ -412,7 +458,10 @@ export class WorkloadRun {
       this.nextPartition = 0;
       this.retries.length = 0;
       this.failures.clear();
-      this.emit('stageStart', `stage ${this.stageIndex + 1} "${stage.name}": ${stage.tasks} task(s) on ${this.slotTask.length} slot(s)`);
+      this.emit(
+        'stageStart',
+        `stage ${this.stageIndex + 1} "${stage.name}": ${stage.tasks} task(s) on ${this.slotTask.length} slot(s)`,
+      );
       for (let s = 0; s < this.slotTask.length && this.hasPendingTask(); s++) this.startTask(s);
       if (this.running > 0) return;
     }
@@ -431,8 +480,17 @@ export class WorkloadRun {
     const id = this.nextTaskId++;
     const item: QueueItem = { t: 0, seq: 0 };
     const task: Task = {
-      id, slot, partition, attempt, stage: this.stageIndex, tmm: new TaskMemoryManager(mm, id),
-      gen: undefined as unknown as Generator<Yield, void, void>, waitingSince: 0, item, held: [], owedMs: 0,
+      id,
+      slot,
+      partition,
+      attempt,
+      stage: this.stageIndex,
+      tmm: new TaskMemoryManager(mm, id),
+      gen: undefined as unknown as Generator<Yield, void, void>,
+      waitingSince: 0,
+      item,
+      held: [],
+      owedMs: 0,
     };
     item.task = task;
     task.gen = this.runTask(task, stage.ops);
@@ -440,9 +498,12 @@ export class WorkloadRun {
     this.running++;
     this.tasksRun++;
     if (this.log.wouldKeep('taskStart')) {
-      this.emit('taskStart', `task ${id} (partition ${partition} of "${stage.name}"${attempt > 1 ? `, attempt ${attempt}` : ''}) starts on slot ${slot}`, { task: id });
-    }
-    else this.log.skip();
+      this.emit(
+        'taskStart',
+        `task ${id} (partition ${partition} of "${stage.name}"${attempt > 1 ? `, attempt ${attempt}` : ''}) starts on slot ${slot}`,
+        { task: id },
+      );
+    } else this.log.skip();
     this.schedule(this.now, task);
   }
 
@@ -462,14 +523,24 @@ export class WorkloadRun {
     let abort: string | undefined;
     if (error !== undefined) {
       this.failedTasks++;
-      const msg = error instanceof SparkError ? `${error.sparkClass}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      const msg =
+        error instanceof SparkError
+          ? `${error.sparkClass}: ${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       const failures = task.attempt;
       this.failures.set(task.partition, failures);
       const next = failures >= this.maxFailures ? 'the job is aborted' : 'it will be retried';
-      this.emit('taskFailed', `task ${task.id} (partition ${task.partition}, attempt ${task.attempt}) failed: ${msg}${this.whyTransferFailed(msg)}; ${next}`, { task: task.id });
+      this.emit(
+        'taskFailed',
+        `task ${task.id} (partition ${task.partition}, attempt ${task.attempt}) failed: ${msg}${this.whyTransferFailed(msg)}; ${next}`,
+        { task: task.id },
+      );
       if (failures >= this.maxFailures) {
         // TaskSetManager.handleFailedTask: "Task N in stage S failed K times; aborting job".
-        abort = `Job aborted due to stage failure: Task ${task.partition} in stage ${task.stage + 1} failed ${failures} times ` +
+        abort =
+          `Job aborted due to stage failure: Task ${task.partition} in stage ${task.stage + 1} failed ${failures} times ` +
           `(spark.task.maxFailures=${this.maxFailures}), most recent failure: ${msg}`;
       } else {
         this.retries.push(task.partition);
@@ -541,7 +612,8 @@ export class WorkloadRun {
       const e = s.snappyEvents[i] as SnappyEvent;
       const extra = { bytes: e.bytes, mode: e.mode, ...(task !== undefined ? { task: task.id } : {}) };
       if (e.kind === 'TableDataEvicted') this.tableBytesEvicted += e.bytes;
-      if (e.kind === 'TableDataEvicted') this.emit('evict', () => `table data: ${formatBytes(e.bytes)} overflowed to disk`, extra);
+      if (e.kind === 'TableDataEvicted')
+        this.emit('evict', () => `table data: ${formatBytes(e.bytes)} overflowed to disk`, extra);
       else if (e.kind === 'LowMemoryException') {
         this.lowMemoryExceptions++;
         this.emit('lowMemory', `LowMemoryException: ${e.message}`, extra);
@@ -559,7 +631,9 @@ export class WorkloadRun {
       const item = this.queue.pop();
       if (item === undefined) {
         // Nothing scheduled but tasks are running: every one is parked on a wait nobody will wake.
-        this.stop(`all ${this.running} running task(s) wait for execution memory that no task will release (t=${fmtT(this.now)})`);
+        this.stop(
+          `all ${this.running} running task(s) wait for execution memory that no task will release (t=${fmtT(this.now)})`,
+        );
         break;
       }
       this.now = item.t;
@@ -591,37 +665,69 @@ export class WorkloadRun {
   }
 
   /** Where the run is: the stage running (0-based; = stages when done), tasks started so far, events counted. */
-  get progress(): { readonly stage: number; readonly stages: number; readonly tasksStarted: number; readonly events: number } {
-    return { stage: Math.min(Math.max(0, this.stageIndex), this.scenario.stages.length), stages: this.scenario.stages.length, tasksStarted: this.tasksRun, events: this.log.count };
+  get progress(): {
+    readonly stage: number;
+    readonly stages: number;
+    readonly tasksStarted: number;
+    readonly events: number;
+  } {
+    return {
+      stage: Math.min(Math.max(0, this.stageIndex), this.scenario.stages.length),
+      stages: this.scenario.stages.length,
+      tasksStarted: this.tasksRun,
+      events: this.log.count,
+    };
   }
 
   /** Runs to the end and returns the result. */
   result(): SimResult {
-    while (!this.step(1_000_000)) { /* keep going */ }
+    while (!this.step(1_000_000)) {
+      /* keep going */
+    }
     return this.snapshot();
   }
 
   snapshot(): SimResult {
     const reads = this.cacheHits + this.cacheMisses + this.diskHits;
     const summary: SimSummary = {
-      spilledBytes: this.spilledBytes, spillCount: this.spillCount,
-      evictedBlocks: this.evictedBlocks, droppedToDiskBlocks: this.droppedToDisk,
-      cacheHits: this.cacheHits, cacheMisses: this.cacheMisses, diskHits: this.diskHits, diskPuts: this.diskPuts,
+      spilledBytes: this.spilledBytes,
+      spillCount: this.spillCount,
+      evictedBlocks: this.evictedBlocks,
+      droppedToDiskBlocks: this.droppedToDisk,
+      cacheHits: this.cacheHits,
+      cacheMisses: this.cacheMisses,
+      diskHits: this.diskHits,
+      diskPuts: this.diskPuts,
       unrollFailures: this.unrollFailures,
       ...(reads > 0 ? { hitRatio: this.cacheHits / reads } : {}),
-      waitMs: this.waitMs, waits: this.waits,
-      failedTasks: this.failedTasks, retriedTasks: this.retriedTasks, lowMemoryExceptions: this.lowMemoryExceptions,
+      waitMs: this.waitMs,
+      waits: this.waits,
+      failedTasks: this.failedTasks,
+      retriedTasks: this.retriedTasks,
+      lowMemoryExceptions: this.lowMemoryExceptions,
       ...(this.snappy !== undefined ? { tableBytesEvicted: this.tableBytesEvicted } : {}),
-      peakStorageUsed: this.peakStorage, peakExecutionUsed: this.peakExecution, peakOffHeapUsed: this.peakOffHeap,
-      peakUntracked: this.peakUntracked, oomRisks: this.oomRisks,
-      ...(this.peakStateStore > 0 ? { peakStateStore: this.peakStateStore, peakPolledUnmanaged: this.peakPolledUnmanaged } : {}),
-      tasks: this.tasksRun, acquires: this.acquires, releases: this.releases,
-      durationMs: this.now, events: this.log.count,
+      peakStorageUsed: this.peakStorage,
+      peakExecutionUsed: this.peakExecution,
+      peakOffHeapUsed: this.peakOffHeap,
+      peakUntracked: this.peakUntracked,
+      oomRisks: this.oomRisks,
+      ...(this.peakStateStore > 0
+        ? { peakStateStore: this.peakStateStore, peakPolledUnmanaged: this.peakPolledUnmanaged }
+        : {}),
+      tasks: this.tasksRun,
+      acquires: this.acquires,
+      releases: this.releases,
+      durationMs: this.now,
+      events: this.log.count,
       ...(this.stoppedAt !== undefined ? { stoppedAt: this.stoppedAt } : {}),
     };
     return {
       scenario: this.scenario.name,
-      memoryManager: this.built?.managerName ?? (this.source.snappy !== undefined ? 'SnappyUnifiedMemoryManager' : this.source.memoryManager ?? 'UnifiedMemoryManager'),
+      memoryManager:
+        this.built?.managerName ??
+        (this.source.snappy !== undefined
+          ? 'SnappyUnifiedMemoryManager'
+          : (this.source.memoryManager ?? 'UnifiedMemoryManager')),
       sparkVersion: this.built?.versionText ?? formatVersion(this.source.version),
       series: this.series.snapshot(),
       events: this.log.kept.slice(),
@@ -644,20 +750,44 @@ export class WorkloadRun {
   private *runTask(task: Task, ops: readonly TaskOp[]): Generator<Yield, void, void> {
     for (const op of ops) {
       switch (op.op) {
-        case 'compute': yield op.ms; break;
+        case 'compute':
+          yield op.ms;
+          break;
         case 'cache': {
           yield op.bytes / this.tp.memoryBytesPerMs;
-          yield* this.putPartition(task, `rdd_${op.rdd}_${task.partition}`, op.bytes, op.elementBytes, StorageLevels[op.level]);
+          yield* this.putPartition(
+            task,
+            `rdd_${op.rdd}_${task.partition}`,
+            op.bytes,
+            op.elementBytes,
+            StorageLevels[op.level],
+          );
           break;
         }
-        case 'read': yield* this.read(task, op); break;
-        case 'shuffleSort': yield* this.pages(task, op.bytes, op.recordBytes, true); break;
-        case 'hashJoinBuild': yield* this.pages(task, op.bytes, op.recordBytes, false); break;
-        case 'aggregate': yield* this.aggregate(task, op.bytes, op.recordBytes); break;
-        case 'broadcast': yield* this.broadcast(task, op.id, op.bytes); break;
-        case 'userObjects': yield* this.userObjects(task, op.bytes, op.holdMs); break;
-        case 'stateStore': yield* this.stateStore(task, op.bytes, op.holdMs); break;
-        case 'tableLoad': yield* this.tableLoad(task, op.table, op.bytes, op.store ?? 'column'); break;
+        case 'read':
+          yield* this.read(task, op);
+          break;
+        case 'shuffleSort':
+          yield* this.pages(task, op.bytes, op.recordBytes, true);
+          break;
+        case 'hashJoinBuild':
+          yield* this.pages(task, op.bytes, op.recordBytes, false);
+          break;
+        case 'aggregate':
+          yield* this.aggregate(task, op.bytes, op.recordBytes);
+          break;
+        case 'broadcast':
+          yield* this.broadcast(task, op.id, op.bytes);
+          break;
+        case 'userObjects':
+          yield* this.userObjects(task, op.bytes, op.holdMs);
+          break;
+        case 'stateStore':
+          yield* this.stateStore(task, op.bytes, op.holdMs);
+          break;
+        case 'tableLoad':
+          yield* this.tableLoad(task, op.table, op.bytes, op.store ?? 'column');
+          break;
       }
     }
   }
@@ -677,7 +807,13 @@ export class WorkloadRun {
    * partition as objects; serialized levels (and anything on disk) hold serialization.ratio of it
    * and pay the serializer's time.
    */
-  private *putPartition(task: Task, blockId: string, bytes: number, elementBytes: number, level: StorageLevel): Generator<Yield, void, void> {
+  private *putPartition(
+    task: Task,
+    blockId: string,
+    bytes: number,
+    elementBytes: number,
+    level: StorageLevel,
+  ): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     if (store.contains(blockId)) return;
     const onDisk = this.serialized(bytes);
@@ -691,7 +827,9 @@ export class WorkloadRun {
     const mode: MemoryMode = level.useOffHeap ? 'OFF_HEAP' : 'ON_HEAP';
     // Off-heap caching always goes through bytes (MemoryStore.putIteratorAsBytes).
     const values = level.deserialized && !level.useOffHeap;
-    const src = values ? groupedSource(bytes, elementBytes) : groupedSource(onDisk, Math.max(1, Math.round(elementBytes * onDisk / bytes)));
+    const src = values
+      ? groupedSource(bytes, elementBytes)
+      : groupedSource(onDisk, Math.max(1, Math.round((elementBytes * onDisk) / bytes)));
     const r = values
       ? store.putIteratorAsValues(blockId, src, mode, task.id, level)
       : store.putIteratorAsBytes(blockId, src, mode, task.id, level);
@@ -703,8 +841,12 @@ export class WorkloadRun {
       return;
     }
     this.unrollFailures++;
-    this.emit('unrollFailure', () => `not enough storage memory to unroll ${blockId} (${formatBytes(src.preciseSize)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
-      { task: task.id, blockId, bytes: src.preciseSize, mode });
+    this.emit(
+      'unrollFailure',
+      () =>
+        `not enough storage memory to unroll ${blockId} (${formatBytes(src.preciseSize)}, ${level.name}; ${formatBytes(r.unrollMemory)} unrolled)`,
+      { task: task.id, blockId, bytes: src.preciseSize, mode },
+    );
     if (level.useDisk) {
       // "Persisting block ... to disk instead": the partially unrolled values go to disk.
       store.putBlock(blockId, onDisk, StorageLevels.DISK_ONLY);
@@ -725,7 +867,9 @@ export class WorkloadRun {
     if (entry !== undefined) {
       this.cacheHits++;
       // Values are scanned as they are; bytes are deserialized first.
-      yield entry.deserialized ? op.bytes / this.tp.memoryBytesPerMs : this.serdeMs(op.bytes) + op.bytes / this.tp.memoryBytesPerMs;
+      yield entry.deserialized
+        ? op.bytes / this.tp.memoryBytesPerMs
+        : this.serdeMs(op.bytes) + op.bytes / this.tp.memoryBytesPerMs;
       return;
     }
     if (store.isOnDisk(blockId)) {
@@ -797,7 +941,11 @@ export class WorkloadRun {
           this.spillCount++;
           this.spilledBytes += s;
           this.released(task, s, mode, 'spill frees sort pages');
-          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, { task: task.id, bytes: s, mode });
+          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, {
+            task: task.id,
+            bytes: s,
+            mode,
+          });
           yield s / this.tp.spillBytesPerMs;
         }
         const used = Math.min(page.size, remaining);
@@ -841,7 +989,11 @@ export class WorkloadRun {
           const freed = Math.max(before + r.granted - sp.initialMemoryThreshold, 0);
           if (freed > 0) this.released(task, freed, 'ON_HEAP', 'spill frees the aggregation map');
           const s = current;
-          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its aggregation map`, { task: task.id, bytes: s, mode: 'ON_HEAP' });
+          this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its aggregation map`, {
+            task: task.id,
+            bytes: s,
+            mode: 'ON_HEAP',
+          });
           yield current / this.tp.spillBytesPerMs;
           current = 0;
         }
@@ -890,8 +1042,11 @@ export class WorkloadRun {
       this.overUserRegion = true;
       this.oomRisks++;
       const task = this.currentTask.t?.id;
-      this.emit('oomRisk', `untracked objects (${formatBytes(v)}) outgrow the user region (${formatBytes(user)}): the heap may run out (OutOfMemoryError)`,
-        { bytes: v, ...(task !== undefined ? { task } : {}) });
+      this.emit(
+        'oomRisk',
+        `untracked objects (${formatBytes(v)}) outgrow the user region (${formatBytes(user)}): the heap may run out (OutOfMemoryError)`,
+        { bytes: v, ...(task !== undefined ? { task } : {}) },
+      );
     } else if (v <= user) this.overUserRegion = false;
   }
 
@@ -902,7 +1057,10 @@ export class WorkloadRun {
     const heap = this.built?.info.systemMemory ?? Infinity;
     const inUse = this.untracked + mm.onHeapStorageMemoryUsed + mm.onHeapExecutionMemoryUsed;
     if (inUse + bytes > heap) {
-      throw new SparkError('OutOfMemoryError', `Java heap space (${formatBytes(bytes)} of objects beside ${formatBytes(inUse)} in use on a ${formatBytes(heap)} heap)`);
+      throw new SparkError(
+        'OutOfMemoryError',
+        `Java heap space (${formatBytes(bytes)} of objects beside ${formatBytes(inUse)} in use on a ${formatBytes(heap)} heap)`,
+      );
     }
     this.setUntracked(this.untracked + bytes);
     // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
@@ -943,11 +1101,16 @@ export class WorkloadRun {
     if (!(mm instanceof UnifiedMemoryManager) || !(interval > 0)) {
       if (!this.unmanagedUncountedSaid && v > 0) {
         this.unmanagedUncountedSaid = true;
-        const why = !(mm instanceof UnifiedMemoryManager) ? `${this.built?.managerName ?? 'this memory manager'} does not poll unmanaged memory`
-          : !atLeast(this.source.version, 4, 1) ? 'unmanaged memory is polled from Spark 4.1'
+        const why = !(mm instanceof UnifiedMemoryManager)
+          ? `${this.built?.managerName ?? 'this memory manager'} does not poll unmanaged memory`
+          : !atLeast(this.source.version, 4, 1)
+            ? 'unmanaged memory is polled from Spark 4.1'
             : 'spark.memory.unmanagedMemoryPollingInterval is 0 (the default), so it is never polled';
-        this.emit('unmanaged', `RocksDB state stores hold ${formatBytes(v)} of native memory that Spark's pools do not see: ${why}. It still counts against the container (memoryOverhead).`,
-          { bytes: v, mode: 'OFF_HEAP' });
+        this.emit(
+          'unmanaged',
+          `RocksDB state stores hold ${formatBytes(v)} of native memory that Spark's pools do not see: ${why}. It still counts against the container (memoryOverhead).`,
+          { bytes: v, mode: 'OFF_HEAP' },
+        );
       }
       return;
     }
@@ -965,7 +1128,8 @@ export class WorkloadRun {
    */
   private whyTransferFailed(msg: string): string {
     const mm = this.mm;
-    if (!msg.includes('transferring unroll memory to storage memory failed') || !(mm instanceof UnifiedMemoryManager)) return '';
+    if (!msg.includes('transferring unroll memory to storage memory failed') || !(mm instanceof UnifiedMemoryManager))
+      return '';
     const unmanaged = mm.getUnmanagedMemoryUsed('OFF_HEAP') + mm.getUnmanagedMemoryUsed('ON_HEAP');
     return unmanaged > 0
       ? ` (the block unrolled in steps that each fitted, but as one request it exceeds what storage may reach once the ${formatBytes(unmanaged)} of polled unmanaged memory is taken off)`
@@ -979,12 +1143,16 @@ export class WorkloadRun {
     if (this.stateStoreBytes > this.peakPolledUnmanaged) this.peakPolledUnmanaged = this.stateStoreBytes;
     if (before === this.stateStoreBytes) return;
     const maxOff = mm.maxOffHeapMemory;
-    this.emit('unmanaged', () => maxOff > 0
-      ? `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap; off-heap storage and execution together may now reach ` +
-        `${formatBytes(Math.max(0, maxOff - this.stateStoreBytes))} of ${formatBytes(maxOff)}`
-      : `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap, but the off-heap pools are empty (spark.memory.offHeap.enabled is off), ` +
-        'so no pool shrinks; the memory still counts against the container (memoryOverhead)',
-    { bytes: this.stateStoreBytes, mode: 'OFF_HEAP' });
+    this.emit(
+      'unmanaged',
+      () =>
+        maxOff > 0
+          ? `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap; off-heap storage and execution together may now reach ` +
+            `${formatBytes(Math.max(0, maxOff - this.stateStoreBytes))} of ${formatBytes(maxOff)}`
+          : `poll: RocksDB holds ${formatBytes(this.stateStoreBytes)} off heap, but the off-heap pools are empty (spark.memory.offHeap.enabled is off), ` +
+            'so no pool shrinks; the memory still counts against the container (memoryOverhead)',
+      { bytes: this.stateStoreBytes, mode: 'OFF_HEAP' },
+    );
   }
 
   /**
@@ -997,7 +1165,13 @@ export class WorkloadRun {
     const s = this.snappy;
     if (s === undefined) {
       yield bytes / this.tp.memoryBytesPerMs;
-      yield* this.putPartition(task, `table_${table}_${task.partition}`, bytes, TABLE_ROW_BYTES, StorageLevels.MEMORY_AND_DISK_SER);
+      yield* this.putPartition(
+        task,
+        `table_${table}_${task.partition}`,
+        bytes,
+        TABLE_ROW_BYTES,
+        StorageLevels.MEMORY_AND_DISK_SER,
+      );
       return;
     }
     const mode: MemoryMode = kind === 'column' && s.maxOffHeapMemory > 0 ? 'OFF_HEAP' : 'ON_HEAP';

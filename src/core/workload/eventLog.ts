@@ -5,10 +5,22 @@
 import type { EventKind, SimEvent } from './types';
 
 const TIER: Readonly<Record<EventKind, 0 | 1 | 2>> = {
-  lowMemory: 0, oomRisk: 0, unmanaged: 0, taskFailed: 0, budget: 0, stageStart: 0, evict: 0, dropToDisk: 0, spill: 0,
-  unrollFailure: 0, wait: 0, wake: 0,
-  taskStart: 1, taskEnd: 1,
-  acquire: 2, release: 2,
+  lowMemory: 0,
+  oomRisk: 0,
+  unmanaged: 0,
+  taskFailed: 0,
+  budget: 0,
+  stageStart: 0,
+  evict: 0,
+  dropToDisk: 0,
+  spill: 0,
+  unrollFailure: 0,
+  wait: 0,
+  wake: 0,
+  taskStart: 1,
+  taskEnd: 1,
+  acquire: 2,
+  release: 2,
 };
 
 export class EventLog {

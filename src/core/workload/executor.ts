@@ -69,11 +69,18 @@ function sparkSource(doc: Exclude<ParsedDocument, MembersDocument>, opts: Execut
   } else if (l.legacy !== undefined) {
     systemMemory = l.legacy.systemMemory;
     // The static manager has no user region of its own: what its two regions leave of the heap.
-    userMemory = Math.max(0, l.legacy.systemMemory - l.legacy.maxOnHeapStorageMemory - l.legacy.maxOnHeapExecutionMemory);
+    userMemory = Math.max(
+      0,
+      l.legacy.systemMemory - l.legacy.maxOnHeapStorageMemory - l.legacy.maxOnHeapExecutionMemory,
+    );
   } else return { ok: false, message: 'the layout has no memory manager sizes' };
   const source: ExecutorSource = {
-    version, conf, systemMemory, userMemory,
-    executorCores: l.executorCores, taskCpus: l.taskCpus,
+    version,
+    conf,
+    systemMemory,
+    userMemory,
+    executorCores: l.executorCores,
+    taskCpus: l.taskCpus,
     memoryManager: l.memoryManager,
     ...(opts.label !== undefined ? { label: opts.label } : {}),
   };
@@ -84,7 +91,8 @@ function sparkSource(doc: Exclude<ParsedDocument, MembersDocument>, opts: Execut
 function memberIndex(doc: MembersDocument, member: number | undefined): number | string {
   const count = Math.max(1, doc.members.length);
   if (member !== undefined) {
-    if (!Number.isInteger(member) || member < 1 || member > count) return `there is no member ${member} (the file has ${count} member line(s))`;
+    if (!Number.isInteger(member) || member < 1 || member > count)
+      return `there is no member ${member} (the file has ${count} member line(s))`;
     return member - 1;
   }
   if (doc.role === 'server') return 0;
@@ -105,12 +113,17 @@ const SNAPPY_FLAG: Readonly<Record<(typeof SNAPPY_OVERRIDE_KEYS)[number], string
  * percentages follow the new heap as they would on a real launch; spark.* keys become -spark.*
  * options of the line. The whole file is laid out again, so servers per host still count.
  */
-function rewriteMember(doc: MembersDocument, index: number, overrides: Readonly<Record<string, string | undefined>>): MembersDocument | string {
+function rewriteMember(
+  doc: MembersDocument,
+  index: number,
+  overrides: Readonly<Record<string, string | undefined>>,
+): MembersDocument | string {
   const changes: SettingChange[] = [];
   for (const [k, v] of Object.entries(overrides)) {
     if (v === undefined) continue;
     const flag = (SNAPPY_FLAG as Readonly<Record<string, string>>)[k] ?? (k.startsWith('spark.') ? k : undefined);
-    if (flag === undefined) return `unknown SnappyData what-if "${k}" (expected ${SNAPPY_OVERRIDE_KEYS.join(', ')} or a spark.* key)`;
+    if (flag === undefined)
+      return `unknown SnappyData what-if "${k}" (expected ${SNAPPY_OVERRIDE_KEYS.join(', ')} or a spark.* key)`;
     changes.push({ key: flag, value: v });
   }
   const r = membersWithSettings(doc, changes, index + 1);
@@ -133,9 +146,12 @@ function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): Execut
   }
   // The manager reads these Spark keys itself; take them from the member layout (lead values included).
   const conf: Record<string, string> = {};
-  if (ml.memoryFraction !== undefined && ml.memoryFraction.origin !== 'default') conf['spark.memory.fraction'] = String(ml.memoryFraction.value);
-  if (ml.storageFraction !== undefined && ml.storageFraction.origin !== 'default') conf['spark.memory.storageFraction'] = String(ml.storageFraction.value);
-  if (ml.storageMaxFraction !== undefined && ml.storageMaxFraction.origin !== 'default') conf['spark.memory.storageMaxFraction'] = String(ml.storageMaxFraction.value);
+  if (ml.memoryFraction !== undefined && ml.memoryFraction.origin !== 'default')
+    conf['spark.memory.fraction'] = String(ml.memoryFraction.value);
+  if (ml.storageFraction !== undefined && ml.storageFraction.origin !== 'default')
+    conf['spark.memory.storageFraction'] = String(ml.storageFraction.value);
+  if (ml.storageMaxFraction !== undefined && ml.storageMaxFraction.origin !== 'default')
+    conf['spark.memory.storageMaxFraction'] = String(ml.storageMaxFraction.value);
   for (const [k, v] of Object.entries(opts.overrides ?? {})) if (k.startsWith('spark.') && v !== undefined) conf[k] = v;
   const cores = ml.executorCores?.value ?? 1;
   const source: ExecutorSource = {

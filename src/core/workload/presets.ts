@@ -15,7 +15,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'iterative-ml',
     title: 'Iterative ML (MEMORY_ONLY cache re-read)',
-    description: 'A training set cached MEMORY_ONLY (16 × 40m ≈ 640m), then read back by five iterations that each aggregate a little. With enough storage every read is a memory hit.',
+    description:
+      'A training set cached MEMORY_ONLY (16 × 40m ≈ 640m), then read back by five iterations that each aggregate a little. With enough storage every read is a memory hit.',
     yaml: `name: iterative-ml
 description: >-
   Cache a 640m training set MEMORY_ONLY, then run five iterations that re-read it and
@@ -54,7 +55,8 @@ stages:
   {
     id: 'wide-aggregation',
     title: 'Wide aggregation (spills)',
-    description: 'A groupBy over 1.5g per task: each task\'s ExternalAppendOnlyMap outgrows its 1/N share of execution memory and spills.',
+    description:
+      "A groupBy over 1.5g per task: each task's ExternalAppendOnlyMap outgrows its 1/N share of execution memory and spills.",
     yaml: `name: wide-aggregation
 description: >-
   A wide groupByKey: every task aggregates 1.5g of records in an ExternalAppendOnlyMap,
@@ -79,7 +81,8 @@ stages:
   {
     id: 'broadcast-join',
     title: 'Broadcast join (broadcast + hash join build)',
-    description: 'A 200m broadcast table stored once per executor (MEMORY_AND_DISK), a shuffled hash join building a 128m relation per task, and a probe.',
+    description:
+      'A 200m broadcast table stored once per executor (MEMORY_AND_DISK), a shuffled hash join building a 128m relation per task, and a probe.',
     yaml: `name: broadcast-join
 description: >-
   Join a fact table against a 200m broadcast dimension table (stored once per executor,
@@ -106,7 +109,8 @@ stages:
   {
     id: 'cache-thrash',
     title: 'Cache thrash (MEMORY_AND_DISK, working set > storage)',
-    description: 'Two datasets of 24 × 128m = 3g each cached MEMORY_AND_DISK — together more than a 4g-8g executor can store — then both re-read: caching the second evicts the first (dropped to disk), and re-reads go to disk.',
+    description:
+      'Two datasets of 24 × 128m = 3g each cached MEMORY_AND_DISK — together more than a 4g-8g executor can store — then both re-read: caching the second evicts the first (dropped to disk), and re-reads go to disk.',
     yaml: `name: cache-thrash
 description: >-
   Two 3g datasets cached MEMORY_AND_DISK on an executor whose storage holds less than both:
@@ -137,7 +141,8 @@ stages:
   {
     id: 'offheap-shuffle',
     title: 'Off-heap shuffle (Tungsten pages off heap)',
-    description: 'Turns off-heap on (2g) for the run: Tungsten sort pages come from the off-heap execution pool, leaving the heap to storage.',
+    description:
+      'Turns off-heap on (2g) for the run: Tungsten sort pages come from the off-heap execution pool, leaving the heap to storage.',
     yaml: `name: offheap-shuffle
 description: >-
   spark.memory.offHeap.enabled=true with a 2g off-heap size: UnsafeExternalSorter's pages
@@ -161,7 +166,8 @@ stages:
   {
     id: 'stateful-streaming',
     title: 'Stateful streaming (RocksDB state, Spark 4.1 unmanaged memory)',
-    description: 'Micro-batches whose tasks keep RocksDB state stores (native memory) open while they sort off heap. Spark 4.1 with spark.memory.unmanagedMemoryPollingInterval set takes the polled stores off the off-heap pools, so the sorts spill; before 4.1, or with polling off, Spark does not see the stores.',
+    description:
+      'Micro-batches whose tasks keep RocksDB state stores (native memory) open while they sort off heap. Spark 4.1 with spark.memory.unmanagedMemoryPollingInterval set takes the polled stores off the off-heap pools, so the sorts spill; before 4.1, or with polling off, Spark does not see the stores.',
     yaml: `name: stateful-streaming
 description: >-
   Three micro-batches of a stateful query: each task opens a 384m RocksDB state store (native
@@ -195,7 +201,8 @@ stages:
   {
     id: 'snappy-column-load',
     title: 'SnappyData table load (eviction → LowMemoryException)',
-    description: 'Loads row-table data on the heap past the eviction threshold (table data overflows to disk) while query objects push the heap past critical-heap-percentage: SnappyData refuses memory with LowMemoryException.',
+    description:
+      'Loads row-table data on the heap past the eviction threshold (table data overflows to disk) while query objects push the heap past critical-heap-percentage: SnappyData refuses memory with LowMemoryException.',
     yaml: `name: snappy-column-load
 description: >-
   Load table data into a SnappyData server: row-table batches live on the heap, so they reach

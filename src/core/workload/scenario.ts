@@ -15,7 +15,8 @@ export interface ScenarioError {
   readonly message: string;
 }
 
-export type ScenarioParse = { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly errors: ScenarioError[] };
+export type ScenarioParse =
+  { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly errors: ScenarioError[] };
 
 const MiB = 1024 * 1024;
 /** MiB per second → bytes per simulated millisecond. */
@@ -33,7 +34,14 @@ export const SCENARIO_DEFAULTS = {
 } as const;
 
 /** Limits that keep any accepted file cheap to simulate (the event budget bounds the rest). */
-export const SCENARIO_LIMITS = { stages: 1000, tasks: 1_000_000, ops: 100, maxEvents: 100_000_000, bytes: 2 ** 50, ms: 1e9 } as const;
+export const SCENARIO_LIMITS = {
+  stages: 1000,
+  tasks: 1_000_000,
+  ops: 100,
+  maxEvents: 100_000_000,
+  bytes: 2 ** 50,
+  ms: 1e9,
+} as const;
 
 const TOP_KEYS = ['name', 'description', 'throughput', 'serialization', 'maxEvents', 'conf', 'stages'] as const;
 const SERIALIZATION_KEYS = ['ratio', 'MBps'] as const;
@@ -68,7 +76,11 @@ function didYouMean(word: string, candidates: readonly string[]): string {
 
 class Reader {
   readonly errors: ScenarioError[] = [];
-  constructor(private readonly file: string, private readonly lc: LineCounter, private readonly doc: Document) {}
+  constructor(
+    private readonly file: string,
+    private readonly lc: LineCounter,
+    private readonly doc: Document,
+  ) {}
 
   /** An alias (*name) stands for its anchored node. */
   d(node: unknown): unknown {
@@ -122,19 +134,32 @@ class Reader {
   string(pair: Pair<unknown, unknown> | undefined, field: string, required: boolean): string | undefined {
     if (pair === undefined) return required ? undefined : undefined;
     const v = this.d(pair.value);
-    if (!isScalar(v) || v.value === null || typeof v.value === 'object') return this.error(v ?? pair.key, field, `expected text, got ${describe(v)}`);
+    if (!isScalar(v) || v.value === null || typeof v.value === 'object')
+      return this.error(v ?? pair.key, field, `expected text, got ${describe(v)}`);
     const s = typeof v.source === 'string' && typeof v.value !== 'string' ? v.source : String(v.value);
     if (s.trim() === '') return this.error(v, field, 'must not be empty');
     return s;
   }
 
-  number(pair: Pair<unknown, unknown> | undefined, field: string, min: number, max: number, integer: boolean): number | undefined {
+  number(
+    pair: Pair<unknown, unknown> | undefined,
+    field: string,
+    min: number,
+    max: number,
+    integer: boolean,
+  ): number | undefined {
     if (pair === undefined) return undefined;
     const v = this.d(pair.value);
     let n: number | undefined;
     if (isScalar(v) && typeof v.value === 'number') n = v.value;
-    else if (isScalar(v) && typeof v.value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v.value)) n = Number(v.value);
-    if (n === undefined || !Number.isFinite(n)) return this.error(v ?? pair.key, field, `expected a number, got ${describe(v)}`);
+    else if (
+      isScalar(v) &&
+      typeof v.value === 'string' &&
+      /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v.value)
+    )
+      n = Number(v.value);
+    if (n === undefined || !Number.isFinite(n))
+      return this.error(v ?? pair.key, field, `expected a number, got ${describe(v)}`);
     if (integer && !Number.isInteger(n)) return this.error(v, field, `expected a whole number, got ${n}`);
     if (n < min || n > max) return this.error(v, field, `must be between ${min} and ${max}, got ${n}`);
     return n;
@@ -158,7 +183,12 @@ class Reader {
     return bytes;
   }
 
-  required(m: Map<string, Pair<unknown, unknown>>, key: string, node: unknown, field: string): Pair<unknown, unknown> | undefined {
+  required(
+    m: Map<string, Pair<unknown, unknown>>,
+    key: string,
+    node: unknown,
+    field: string,
+  ): Pair<unknown, unknown> | undefined {
     const p = m.get(key);
     if (p === undefined) this.error(node, field === '' ? key : `${field}.${key}`, 'is required');
     return p;
@@ -181,7 +211,16 @@ export function parseScenario(text: string, fileName: string): ScenarioParse {
   try {
     return parseScenarioUnsafe(String(text), fileName);
   } catch (e) {
-    return { ok: false, errors: [{ line: 1, field: '', message: `${fileName}:1: cannot read the scenario: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: '',
+          message: `${fileName}:1: cannot read the scenario: ${e instanceof Error ? e.message : String(e)}`,
+        },
+      ],
+    };
   }
 }
 
@@ -197,14 +236,19 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
     return { ok: false, errors: r.errors };
   }
   const root = doc.contents;
-  if (root === null) return { ok: false, errors: [{ line: 1, field: '', message: `${file}:1: the scenario is empty (expected name, stages, ...)` }] };
+  if (root === null)
+    return {
+      ok: false,
+      errors: [{ line: 1, field: '', message: `${file}:1: the scenario is empty (expected name, stages, ...)` }],
+    };
   const top = r.map(root, '', TOP_KEYS);
   if (top === undefined) return { ok: false, errors: r.errors };
 
   const name = r.string(r.required(top, 'name', root, ''), 'name', true);
   const descPair = top.get('description');
   const description = descPair !== undefined ? r.string(descPair, 'description', false) : undefined;
-  const maxEvents = r.number(top.get('maxEvents'), 'maxEvents', 1, SCENARIO_LIMITS.maxEvents, true) ?? SCENARIO_DEFAULTS.maxEvents;
+  const maxEvents =
+    r.number(top.get('maxEvents'), 'maxEvents', 1, SCENARIO_LIMITS.maxEvents, true) ?? SCENARIO_DEFAULTS.maxEvents;
 
   // Throughput, MiB per second of simulated time.
   let memoryMBps: number = SCENARIO_DEFAULTS.memoryMBps;
@@ -239,7 +283,12 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   const confPair = top.get('conf');
   const confNode = confPair !== undefined ? r.d(confPair.value) : undefined;
   if (confPair !== undefined && confNode !== null) {
-    if (!isMap(confNode)) r.error(confPair.value ?? confPair.key, 'conf', `expected a mapping of Spark keys to values, got ${describe(confPair.value)}`);
+    if (!isMap(confNode))
+      r.error(
+        confPair.value ?? confPair.key,
+        'conf',
+        `expected a mapping of Spark keys to values, got ${describe(confPair.value)}`,
+      );
     else {
       conf = {};
       for (const pair of (confNode as YAMLMap).items) {
@@ -266,7 +315,8 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
     const seq = r.d(stagesPair.value);
     if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
     else if ((seq as YAMLSeq).items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
-    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.stages) r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
+    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.stages)
+      r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
     else {
       (seq as YAMLSeq).items.forEach((item, i) => {
         const stage = readStage(r, item, `stages[${i}]`, i, cacheOf);
@@ -293,8 +343,13 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   return { ok: true, scenario };
 }
 
-function readStage(r: Reader, node: unknown, field: string, index: number,
-  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>): StageSpec | undefined {
+function readStage(
+  r: Reader,
+  node: unknown,
+  field: string,
+  index: number,
+  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>,
+): StageSpec | undefined {
   const m = r.map(node, field, STAGE_KEYS);
   if (m === undefined) return undefined;
   const namePair = m.get('name');
@@ -306,7 +361,8 @@ function readStage(r: Reader, node: unknown, field: string, index: number,
     const seq = r.d(opsPair.value);
     if (!isSeq(seq)) r.error(seq ?? opsPair.key, `${field}.ops`, `expected a list of ops, got ${describe(seq)}`);
     else if ((seq as YAMLSeq).items.length === 0) r.error(seq, `${field}.ops`, 'needs at least one op');
-    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.ops) r.error(seq, `${field}.ops`, `at most ${SCENARIO_LIMITS.ops} ops per stage`);
+    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.ops)
+      r.error(seq, `${field}.ops`, `at most ${SCENARIO_LIMITS.ops} ops per stage`);
     else {
       (seq as YAMLSeq).items.forEach((item, j) => {
         const op = readOp(r, item, `${field}.ops[${j}]`, cacheOf);
@@ -327,8 +383,12 @@ function readLevel(r: Reader, pair: Pair<unknown, unknown> | undefined, field: s
   return r.error(pair.value, field, `unknown storage level "${s}"${didYouMean(up, STORAGE_LEVEL_NAMES)}`);
 }
 
-function readOp(r: Reader, node0: unknown, field: string,
-  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>): TaskOp | undefined {
+function readOp(
+  r: Reader,
+  node0: unknown,
+  field: string,
+  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>,
+): TaskOp | undefined {
   const node = r.d(node0);
   const kinds = Object.keys(OP_KEYS);
   if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
@@ -342,7 +402,8 @@ function readOp(r: Reader, node0: unknown, field: string,
   if (opPair !== undefined) {
     const k = r.d(opPair.value);
     kind = isScalar(k) && typeof k.value === 'string' ? k.value : '';
-    if (!kinds.includes(kind)) return r.error(k ?? opPair.key, `${field}.op`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+    if (!kinds.includes(kind))
+      return r.error(k ?? opPair.key, `${field}.op`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
     f = field;
     m = r.map(node, f, ['op', ...(OP_KEYS[kind] as readonly string[])]);
     m?.delete('op');
@@ -351,7 +412,8 @@ function readOp(r: Reader, node0: unknown, field: string,
     if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
     const pair = items[0] as Pair<unknown, unknown>;
     kind = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!kinds.includes(kind)) return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+    if (!kinds.includes(kind))
+      return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
     f = `${field}.${kind}`;
     m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
     at = pair.value;
@@ -373,11 +435,15 @@ function readOp(r: Reader, node0: unknown, field: string,
       const cached = cacheOf.get(rdd);
       const bytes = r.size(m.get('size'), `${f}.size`, 1) ?? cached?.bytes;
       const level = readLevel(r, m.get('level'), `${f}.level`) ?? cached?.level ?? 'MEMORY_ONLY';
-      const elementBytes = r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? cached?.elementBytes ?? SCENARIO_DEFAULTS.elementSize;
-      if (bytes === undefined) return r.error(at, `${f}.size`, `is required: no earlier cache op of rdd ${rdd} gives it`);
+      const elementBytes =
+        r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? cached?.elementBytes ?? SCENARIO_DEFAULTS.elementSize;
+      if (bytes === undefined)
+        return r.error(at, `${f}.size`, `is required: no earlier cache op of rdd ${rdd} gives it`);
       return { op: 'read', rdd, bytes, level, elementBytes };
     }
-    case 'shuffleSort': case 'aggregate': case 'hashJoinBuild': {
+    case 'shuffleSort':
+    case 'aggregate':
+    case 'hashJoinBuild': {
       const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
       const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
       if (bytes === undefined) return undefined;

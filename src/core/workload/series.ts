@@ -17,8 +17,15 @@ export interface SeriesPoint {
 }
 
 const SCALARS = [
-  'onHeapStorageUsed', 'onHeapExecutionUsed', 'onHeapStoragePoolSize', 'onHeapExecutionPoolSize',
-  'offHeapStorageUsed', 'offHeapExecutionUsed', 'offHeapStoragePoolSize', 'offHeapExecutionPoolSize', 'untracked',
+  'onHeapStorageUsed',
+  'onHeapExecutionUsed',
+  'onHeapStoragePoolSize',
+  'onHeapExecutionPoolSize',
+  'offHeapStorageUsed',
+  'offHeapExecutionUsed',
+  'offHeapStoragePoolSize',
+  'offHeapExecutionPoolSize',
+  'untracked',
 ] as const;
 
 export class SeriesRecorder {
@@ -28,11 +35,24 @@ export class SeriesRecorder {
   private counter = 0;
   private readonly maxPoints: number;
 
-  constructor(maxPoints: number, readonly slots: number) {
+  constructor(
+    maxPoints: number,
+    readonly slots: number,
+  ) {
     // Two points at least (start and end), and an even bound so halving keeps it.
     this.maxPoints = Math.max(2, Math.floor(maxPoints));
-    this.cols = { t: [], onHeapStorageUsed: [], onHeapExecutionUsed: [], onHeapStoragePoolSize: [], onHeapExecutionPoolSize: [],
-      offHeapStorageUsed: [], offHeapExecutionUsed: [], offHeapStoragePoolSize: [], offHeapExecutionPoolSize: [], untracked: [] };
+    this.cols = {
+      t: [],
+      onHeapStorageUsed: [],
+      onHeapExecutionUsed: [],
+      onHeapStoragePoolSize: [],
+      onHeapExecutionPoolSize: [],
+      offHeapStorageUsed: [],
+      offHeapExecutionUsed: [],
+      offHeapStoragePoolSize: [],
+      offHeapExecutionPoolSize: [],
+      untracked: [],
+    };
     this.perSlot = Array.from({ length: slots }, () => []);
   }
 

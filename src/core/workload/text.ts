@@ -15,11 +15,15 @@ function pct(x: number | undefined): string {
 export function resultText(result: SimResult, maxEvents = 40): string {
   const s = result.summary;
   const x = result.executor;
-  const where = result.memoryManager === 'SnappyUnifiedMemoryManager' ? `SnappyData 1.3.1, Spark ${result.sparkVersion} line` : `Spark ${result.sparkVersion}`;
+  const where =
+    result.memoryManager === 'SnappyUnifiedMemoryManager'
+      ? `SnappyData 1.3.1, Spark ${result.sparkVersion} line`
+      : `Spark ${result.sparkVersion}`;
   let out = `Scenario ${result.scenario} on ${result.memoryManager} (${where})\n`;
   if (x !== undefined) {
     const legacy = result.memoryManager === 'StaticMemoryManager';
-    out += `  executor: ${formatBytes(x.systemMemory)} heap, ${legacy ? 'storage + execution regions' : 'unified region'} ${formatBytes(x.maxHeapMemory)} ` +
+    out +=
+      `  executor: ${formatBytes(x.systemMemory)} heap, ${legacy ? 'storage + execution regions' : 'unified region'} ${formatBytes(x.maxHeapMemory)} ` +
       `(storage ${legacy ? '' : 'region '}${formatBytes(x.onHeapStorageRegionSize)}), ${legacy ? 'rest of the heap' : 'user memory'} ${formatBytes(x.userMemory)}` +
       `${x.maxOffHeapMemory > 0 ? `, off-heap ${formatBytes(x.maxOffHeapMemory)}` : ''}; ${x.slots} task slot(s), ` +
       `Tungsten ${x.tungstenMemoryMode === 'OFF_HEAP' ? 'off heap' : 'on heap'}, page ${formatBytes(x.pageSizeBytes)}\n`;
@@ -27,21 +31,27 @@ export function resultText(result: SimResult, maxEvents = 40): string {
   if (s.stoppedAt !== undefined) out += `  STOPPED: ${s.stoppedAt}\n`;
   out += `  simulated time ${ms(s.durationMs)}, ${s.tasks ?? 0} task(s), ${s.failedTasks} failed${(s.retriedTasks ?? 0) > 0 ? ` (${s.retriedTasks} retried)` : ''}, ${s.events} event(s)\n`;
   out += `  cache: ${s.cacheHits} memory hit(s), ${s.diskHits ?? 0} disk read(s), ${s.cacheMisses} recompute(s); hit ratio ${pct(s.hitRatio)}\n`;
-  out += `  storage: peak ${formatBytes(s.peakStorageUsed)} (on + off heap), ${s.evictedBlocks} block(s) evicted, ${s.droppedToDiskBlocks} dropped to disk, ` +
+  out +=
+    `  storage: peak ${formatBytes(s.peakStorageUsed)} (on + off heap), ${s.evictedBlocks} block(s) evicted, ${s.droppedToDiskBlocks} dropped to disk, ` +
     `${s.diskPuts ?? 0} put straight to disk, ${s.unrollFailures ?? 0} unroll failure(s)\n`;
-  out += `  execution: peak ${formatBytes(s.peakExecutionUsed)}, ${s.spillCount} spill(s) of ${formatBytes(s.spilledBytes)}, ` +
+  out +=
+    `  execution: peak ${formatBytes(s.peakExecutionUsed)}, ${s.spillCount} spill(s) of ${formatBytes(s.spilledBytes)}, ` +
     `${s.waits} wait(s) for ${ms(s.waitMs)}\n`;
   if (s.peakOffHeapUsed > 0) out += `  off-heap: peak ${formatBytes(s.peakOffHeapUsed)}\n`;
-  if ((s.peakUntracked ?? 0) > 0) out += `  untracked (user objects): peak ${formatBytes(s.peakUntracked ?? 0)}, ${s.oomRisks ?? 0} OOM risk(s)\n`;
+  if ((s.peakUntracked ?? 0) > 0)
+    out += `  untracked (user objects): peak ${formatBytes(s.peakUntracked ?? 0)}, ${s.oomRisks ?? 0} OOM risk(s)\n`;
   if (s.peakStateStore !== undefined) {
-    out += `  RocksDB state stores: peak ${formatBytes(s.peakStateStore)} native, ` +
+    out +=
+      `  RocksDB state stores: peak ${formatBytes(s.peakStateStore)} native, ` +
       `${(s.peakPolledUnmanaged ?? 0) > 0 ? `peak ${formatBytes(s.peakPolledUnmanaged ?? 0)} polled as unmanaged off-heap memory` : 'not seen by the memory manager'}\n`;
   }
   if (s.tableBytesEvicted !== undefined) {
     out += `  SnappyData: ${formatBytes(s.tableBytesEvicted)} of table data overflowed to disk, ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
   } else if (s.lowMemoryExceptions > 0) out += `  SnappyData: ${s.lowMemoryExceptions} LowMemoryException(s)\n`;
   out += `  manager calls: ${s.acquires ?? 0} acquire(s), ${s.releases ?? 0} release(s)\n`;
-  const notable = result.events.filter((e) => e.kind !== 'acquire' && e.kind !== 'release' && e.kind !== 'taskStart' && e.kind !== 'taskEnd');
+  const notable = result.events.filter(
+    (e) => e.kind !== 'acquire' && e.kind !== 'release' && e.kind !== 'taskStart' && e.kind !== 'taskEnd',
+  );
   if (notable.length > 0) {
     out += `\nEvents (${Math.min(maxEvents, notable.length)} of ${notable.length} kept):\n`;
     for (const e of notable.slice(0, maxEvents)) out += `  ${eventLine(e)}\n`;

@@ -3,16 +3,33 @@
 import type { SparkVersion } from '../version';
 
 export type StorageLevelName =
-  | 'MEMORY_ONLY' | 'MEMORY_ONLY_SER' | 'MEMORY_AND_DISK' | 'MEMORY_AND_DISK_SER' | 'DISK_ONLY' | 'OFF_HEAP';
+  'MEMORY_ONLY' | 'MEMORY_ONLY_SER' | 'MEMORY_AND_DISK' | 'MEMORY_AND_DISK_SER' | 'DISK_ONLY' | 'OFF_HEAP';
 
 export const STORAGE_LEVEL_NAMES: readonly StorageLevelName[] = [
-  'MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP',
+  'MEMORY_ONLY',
+  'MEMORY_ONLY_SER',
+  'MEMORY_AND_DISK',
+  'MEMORY_AND_DISK_SER',
+  'DISK_ONLY',
+  'OFF_HEAP',
 ];
 
 /** One step of a task, in the order it runs. Sizes are bytes after parsing the scenario's size strings. */
 export type TaskOp =
-  | { readonly op: 'cache'; readonly rdd: number; readonly bytes: number; readonly level: StorageLevelName; readonly elementBytes: number }
-  | { readonly op: 'read'; readonly rdd: number; readonly bytes: number; readonly level: StorageLevelName; readonly elementBytes: number }
+  | {
+      readonly op: 'cache';
+      readonly rdd: number;
+      readonly bytes: number;
+      readonly level: StorageLevelName;
+      readonly elementBytes: number;
+    }
+  | {
+      readonly op: 'read';
+      readonly rdd: number;
+      readonly bytes: number;
+      readonly level: StorageLevelName;
+      readonly elementBytes: number;
+    }
   | { readonly op: 'shuffleSort' | 'aggregate' | 'hashJoinBuild'; readonly bytes: number; readonly recordBytes: number }
   | { readonly op: 'broadcast'; readonly id: number; readonly bytes: number }
   | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
@@ -51,8 +68,22 @@ export interface Scenario {
 }
 
 export type EventKind =
-  | 'acquire' | 'release' | 'evict' | 'dropToDisk' | 'spill' | 'unrollFailure'
-  | 'wait' | 'wake' | 'lowMemory' | 'oomRisk' | 'unmanaged' | 'taskStart' | 'taskEnd' | 'taskFailed' | 'stageStart' | 'budget';
+  | 'acquire'
+  | 'release'
+  | 'evict'
+  | 'dropToDisk'
+  | 'spill'
+  | 'unrollFailure'
+  | 'wait'
+  | 'wake'
+  | 'lowMemory'
+  | 'oomRisk'
+  | 'unmanaged'
+  | 'taskStart'
+  | 'taskEnd'
+  | 'taskFailed'
+  | 'stageStart'
+  | 'budget';
 
 export interface SimEvent {
   /** Simulated time, ms. */

@@ -13,7 +13,8 @@ import { SECTION } from '../settings';
 export const LINT_WORKSPACE_COMMAND = 'sparkMemory.lintWorkspace';
 export const FIX_ALL_COMMAND = 'sparkMemory.fixAll';
 
-const NOT_OURS = 'Spark Memory: open a spark-defaults.conf, a SnappyData conf/servers, leads or locators file, or a SparkApplication YAML first.';
+const NOT_OURS =
+  'Spark Memory: open a spark-defaults.conf, a SnappyData conf/servers, leads or locators file, or a SparkApplication YAML first.';
 
 function info(message: string): void {
   // Not awaited: a notification must never hold up the command's result.
@@ -34,9 +35,14 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
       { location: vscode.ProgressLocation.Window, title: 'Spark Memory: linting the workspace', cancellable: true },
       (progress, token) => linter.lintWorkspace(token, progress),
     );
-    if (result.files.length === 0) info('Spark Memory: no spark-defaults.conf, conf/servers|leads|locators or SparkApplication YAML in this workspace.');
+    if (result.files.length === 0)
+      info(
+        'Spark Memory: no spark-defaults.conf, conf/servers|leads|locators or SparkApplication YAML in this workspace.',
+      );
     else {
-      info(`Spark Memory: ${result.problems} problem${result.problems === 1 ? '' : 's'} in ${result.files.length} config file${result.files.length === 1 ? '' : 's'}${result.cancelled ? ' (cancelled)' : ''}; see the Problems view.`);
+      info(
+        `Spark Memory: ${result.problems} problem${result.problems === 1 ? '' : 's'} in ${result.files.length} config file${result.files.length === 1 ? '' : 's'}${result.cancelled ? ' (cancelled)' : ''}; see the Problems view.`,
+      );
     }
     return result;
   });
@@ -47,20 +53,32 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
     let chosen: string | undefined;
     if (typeof value === 'string') {
       if (value.toLowerCase() !== AUTO_VERSION && versionSetting(value) === undefined) {
-        info(`Spark Memory: ${value} is not a Spark version it models (${choices.slice(1).map((c) => c.value).join(', ')}).`);
+        info(
+          `Spark Memory: ${value} is not a Spark version it models (${choices
+            .slice(1)
+            .map((c) => c.value)
+            .join(', ')}).`,
+        );
         return undefined;
       }
       chosen = value.toLowerCase() === AUTO_VERSION ? AUTO_VERSION : value;
     } else {
       const now = config.get<string>('sparkVersion') ?? AUTO_VERSION;
       const pick = await vscode.window.showQuickPick(
-        choices.map((c) => ({ label: c.label, description: `${c.description}${c.value === now ? ' · current' : ''}`, value: c.value })),
+        choices.map((c) => ({
+          label: c.label,
+          description: `${c.description}${c.value === now ? ' · current' : ''}`,
+          value: c.value,
+        })),
         { title: 'Spark version for Spark Memory', placeHolder: 'Which Spark version do your configs run on?' },
       );
       if (pick === undefined) return undefined;
       chosen = pick.value;
     }
-    const target = (vscode.workspace.workspaceFolders ?? []).length > 0 ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target =
+      (vscode.workspace.workspaceFolders ?? []).length > 0
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
     await config.update('sparkVersion', chosen === AUTO_VERSION ? undefined : chosen, target);
     return chosen;
   });
@@ -84,7 +102,9 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
     let c = typeof code === 'string' ? code.toUpperCase() : undefined;
     if (c === undefined) {
       const pick = await vscode.window.showQuickPick(
-        [...RULES].sort((a, b) => a.code.localeCompare(b.code)).map((r) => ({ label: r.code, description: r.defaultSeverity, detail: r.title })),
+        [...RULES]
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .map((r) => ({ label: r.code, description: r.defaultSeverity, detail: r.title })),
         { title: 'Spark Memory rules', placeHolder: 'Which rule?', matchOnDetail: true },
       );
       if (pick === undefined) return undefined;
@@ -123,7 +143,8 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
     await vscode.workspace.fs.writeFile(uri, bytes.subarray(3));
     store.invalidate(uri);
     // The editor remembers the file as "UTF-8 with BOM" and would write the mark back on the next save.
-    if (doc !== undefined) await vscode.workspace.openTextDocument(uri, { encoding: 'utf8' }).then(undefined, () => undefined);
+    if (doc !== undefined)
+      await vscode.workspace.openTextDocument(uri, { encoding: 'utf8' }).then(undefined, () => undefined);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open !== undefined) await linter.lintDocument(open);
     return true;

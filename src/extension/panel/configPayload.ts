@@ -26,7 +26,12 @@ function codeOf(d: vscode.Diagnostic): string {
 }
 
 export function panelDiagnostics(diagnostics: readonly vscode.Diagnostic[]): PanelDiagnostic[] {
-  return diagnostics.map((d) => ({ code: codeOf(d).slice(0, 200), severity: SEVERITY[d.severity] ?? 'info', message: d.message.slice(0, 10_000), line: d.range.start.line }));
+  return diagnostics.map((d) => ({
+    code: codeOf(d).slice(0, 200),
+    severity: SEVERITY[d.severity] ?? 'info',
+    message: d.message.slice(0, 10_000),
+    line: d.range.start.line,
+  }));
 }
 
 /** As the linter reads it: an edited leads editor's text, else the disk (a saved editor may lag it). */
@@ -47,7 +52,11 @@ export function sparkVersionSetting(uri: vscode.Uri): string | undefined {
   return typeof raw === 'string' && versionSetting(raw) !== undefined ? raw.trim() : undefined;
 }
 
-export async function configPayload(doc: vscode.TextDocument, type: DocumentType, diagnostics: readonly vscode.Diagnostic[]): Promise<ConfigPayload> {
+export async function configPayload(
+  doc: vscode.TextDocument,
+  type: DocumentType,
+  diagnostics: readonly vscode.Diagnostic[],
+): Promise<ConfigPayload> {
   const text = doc.getText();
   const version = doc.version;
   const leads = type.kind === 'snappy-members' && type.role === 'server' ? await leadsText(doc.uri) : undefined;

@@ -52,16 +52,26 @@ export class PanelController implements vscode.Disposable {
   readonly serializer: vscode.WebviewPanelSerializer;
   private readonly host: PanelHost;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly linter: Linter) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly linter: Linter,
+  ) {
     this.output = vscode.window.createOutputChannel('Spark Memory');
     this.host = {
       extensionUri,
       output: this.output,
       payload: (doc, type) => configPayload(doc, type, this.linter.collection.get(doc.uri) ?? []),
       pickScenario: () => pickScenario(),
-      saveTarget: (suggested, format) => this.saveOverride !== undefined
-        ? this.saveOverride(suggested)
-        : Promise.resolve(vscode.window.showSaveDialog({ defaultUri: suggested, filters: SimulationPanel.filters(format), title: 'Save the simulation report' })),
+      saveTarget: (suggested, format) =>
+        this.saveOverride !== undefined
+          ? this.saveOverride(suggested)
+          : Promise.resolve(
+              vscode.window.showSaveDialog({
+                defaultUri: suggested,
+                filters: SimulationPanel.filters(format),
+                title: 'Save the simulation report',
+              }),
+            ),
       notify: (message) => this.notify(message),
     };
     this.serializer = { deserializeWebviewPanel: (panel, state) => this.restore(panel, state) };
@@ -79,15 +89,24 @@ export class PanelController implements vscode.Disposable {
       this.output,
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this.serializer),
       vscode.languages.registerCodeLensProvider(SELECTOR, {
-        provideCodeLenses: (doc) => documentTypeOf(doc) === undefined ? [] : [
-          new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(graph) Open Simulation', command: OPEN_SIMULATION_COMMAND, arguments: [doc.uri], tooltip: 'Simulate this config in the Spark Memory panel' }),
-        ],
+        provideCodeLenses: (doc) =>
+          documentTypeOf(doc) === undefined
+            ? []
+            : [
+                new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+                  title: '$(graph) Open Simulation',
+                  command: OPEN_SIMULATION_COMMAND,
+                  arguments: [doc.uri],
+                  tooltip: 'Simulate this config in the Spark Memory panel',
+                }),
+              ],
       }),
       vscode.window.onDidChangeActiveTextEditor((e) => this.onActiveEditor(e)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         // A YAML file can become (or stop being) a SparkApplication as it is typed.
-        if (e.document === vscode.window.activeTextEditor?.document) this.setActiveKind(documentTypeOf(e.document)?.kind);
+        if (e.document === vscode.window.activeTextEditor?.document)
+          this.setActiveKind(documentTypeOf(e.document)?.kind);
         if (this.current?.dependsOn(e.document.uri) === true) this.refresh();
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
@@ -169,14 +188,19 @@ export class PanelController implements vscode.Disposable {
       this.current.reveal();
       return this.current;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, TITLE, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      TITLE,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      webviewOptions(this.extensionUri),
+    );
     return this.adopt(panel);
   }
 
   private async documentFor(target: unknown): Promise<vscode.TextDocument | undefined> {
     if (target instanceof vscode.Uri) {
       try {
-        const doc = openDocument(target) ?? await vscode.workspace.openTextDocument(target);
+        const doc = openDocument(target) ?? (await vscode.workspace.openTextDocument(target));
         return documentTypeOf(doc) !== undefined ? doc : undefined;
       } catch {
         return undefined;
@@ -194,9 +218,10 @@ export class PanelController implements vscode.Disposable {
       return { uri: doc.uri.toString() };
     }
     if (p.document !== undefined) return { uri: p.document.uri.toString() };
-    const message = target instanceof vscode.Uri
-      ? `${vscode.workspace.asRelativePath(target, false)} is not a Spark or SnappyData config file. ${NO_CONFIG_MESSAGE}`
-      : NO_CONFIG_MESSAGE;
+    const message =
+      target instanceof vscode.Uri
+        ? `${vscode.workspace.asRelativePath(target, false)} is not a Spark or SnappyData config file. ${NO_CONFIG_MESSAGE}`
+        : NO_CONFIG_MESSAGE;
     p.showNoConfig(message);
     this.notify(`Spark Memory: ${message}`);
     return { message };
@@ -205,11 +230,15 @@ export class PanelController implements vscode.Disposable {
   async runScenario(arg?: unknown): Promise<string | undefined> {
     const scenario = arg !== undefined ? await scenarioFromArgument(arg) : await pickScenario();
     if (scenario === undefined) {
-      if (arg !== undefined) this.notify(`Spark Memory: ${typeof arg === 'string' ? `there is no built-in scenario "${arg}"` : 'that is not a scenario'}.`);
+      if (arg !== undefined)
+        this.notify(
+          `Spark Memory: ${typeof arg === 'string' ? `there is no built-in scenario "${arg}"` : 'that is not a scenario'}.`,
+        );
       return undefined;
     }
     const opened = await this.openSimulation();
-    if (opened.uri === undefined) this.notify('Spark Memory: the scenario runs once a config file is open in the simulation panel.');
+    if (opened.uri === undefined)
+      this.notify('Spark Memory: the scenario runs once a config file is open in the simulation panel.');
     this.current?.runScenario(scenario);
     return scenario.source === 'preset' ? scenario.id : scenario.fileName;
   }
@@ -223,26 +252,34 @@ export class PanelController implements vscode.Disposable {
   async exportReport(format?: unknown): Promise<string | undefined> {
     const p = this.current;
     if (p === undefined) {
-      this.notify('Spark Memory: open the simulation first (Spark Memory: Open Simulation), run a scenario, then export its report.');
+      this.notify(
+        'Spark Memory: open the simulation first (Spark Memory: Open Simulation), run a scenario, then export its report.',
+      );
       return undefined;
     }
     if (p.document === undefined) {
-      this.notify('Spark Memory: the simulation has no config yet. Open a config file, run a scenario, then export its report.');
+      this.notify(
+        'Spark Memory: the simulation has no config yet. Open a config file, run a scenario, then export its report.',
+      );
       p.reveal();
       return undefined;
     }
     let f: ExportFormat | undefined;
-    if (typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format)) f = format as ExportFormat;
+    if (typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format))
+      f = format as ExportFormat;
     else if (format !== undefined) {
       this.notify(`Spark Memory: the report can be exported as ${EXPORT_FORMATS.join(', ')}.`);
       return undefined;
     } else {
-      const pick = await vscode.window.showQuickPick([
-        { label: 'JSON', description: 'the run: settings, summary, series and events', format: 'json' as const },
-        { label: 'CSV', description: 'the memory pools over time', format: 'csv' as const },
-        { label: 'SVG', description: 'the chart as a vector image', format: 'svg' as const },
-        { label: 'PNG', description: 'the chart as an image', format: 'png' as const },
-      ], { title: 'Spark Memory: Export Simulation Report', placeHolder: 'Export the simulation as…' });
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'JSON', description: 'the run: settings, summary, series and events', format: 'json' as const },
+          { label: 'CSV', description: 'the memory pools over time', format: 'csv' as const },
+          { label: 'SVG', description: 'the chart as a vector image', format: 'svg' as const },
+          { label: 'PNG', description: 'the chart as an image', format: 'png' as const },
+        ],
+        { title: 'Spark Memory: Export Simulation Report', placeHolder: 'Export the simulation as…' },
+      );
       if (pick === undefined) return undefined;
       f = pick.format;
     }
@@ -264,7 +301,7 @@ export class PanelController implements vscode.Disposable {
     if (state.uri !== undefined) {
       try {
         const uri = vscode.Uri.parse(state.uri, true);
-        doc = openDocument(uri) ?? await vscode.workspace.openTextDocument(uri);
+        doc = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
       } catch {
         doc = undefined;
       }

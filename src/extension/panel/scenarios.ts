@@ -15,7 +15,11 @@ export interface PresetInfo {
 }
 
 /** The engine's presets, as the quick pick shows them. */
-export const PRESETS: readonly PresetInfo[] = WORKLOAD_PRESETS.map((p) => ({ id: p.id, label: p.title, description: p.description }));
+export const PRESETS: readonly PresetInfo[] = WORKLOAD_PRESETS.map((p) => ({
+  id: p.id,
+  label: p.title,
+  description: p.description,
+}));
 
 export const SCENARIO_GLOB = '**/*.scenario.{yaml,yml}';
 const EXCLUDE = '**/{node_modules,.git}/**';
@@ -39,18 +43,34 @@ export async function scenarioFromFile(uri: vscode.Uri): Promise<ScenarioRef | u
 
 /** The quick pick of presets and workspace scenario files; undefined when dismissed. */
 export async function pickScenario(): Promise<ScenarioRef | undefined> {
-  const files = (vscode.workspace.workspaceFolders ?? []).length > 0 ? await vscode.workspace.findFiles(SCENARIO_GLOB, EXCLUDE, 200) : [];
+  const files =
+    (vscode.workspace.workspaceFolders ?? []).length > 0
+      ? await vscode.workspace.findFiles(SCENARIO_GLOB, EXCLUDE, 200)
+      : [];
   const items: Array<ScenarioPick | vscode.QuickPickItem> = [
     { label: 'Built-in', kind: vscode.QuickPickItemKind.Separator },
-    ...PRESETS.map((p): ScenarioPick => ({ label: p.label, description: p.id, detail: p.description, ref: () => Promise.resolve({ source: 'preset', id: p.id }) })),
+    ...PRESETS.map((p): ScenarioPick => ({
+      label: p.label,
+      description: p.id,
+      detail: p.description,
+      ref: () => Promise.resolve({ source: 'preset', id: p.id }),
+    })),
   ];
   if (files.length > 0) {
     items.push({ label: 'Workspace', kind: vscode.QuickPickItemKind.Separator });
     for (const f of files.sort((a, b) => a.path.localeCompare(b.path))) {
-      items.push({ label: vscode.workspace.asRelativePath(f, false), ref: () => scenarioFromFile(f) } satisfies ScenarioPick);
+      items.push({
+        label: vscode.workspace.asRelativePath(f, false),
+        ref: () => scenarioFromFile(f),
+      } satisfies ScenarioPick);
     }
   }
-  const pick = await vscode.window.showQuickPick(items, { title: 'Spark Memory: Run Scenario', placeHolder: 'Which workload should the simulation run?', matchOnDescription: true, matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Spark Memory: Run Scenario',
+    placeHolder: 'Which workload should the simulation run?',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (pick === undefined || !('ref' in pick)) return undefined;
   return (pick as ScenarioPick).ref();
 }
@@ -62,7 +82,8 @@ export async function scenarioFromArgument(arg: unknown): Promise<ScenarioRef | 
   if (typeof arg === 'object' && arg !== null) {
     const o = arg as Record<string, unknown>;
     if (o['source'] === 'preset' && typeof o['id'] === 'string') return { source: 'preset', id: o['id'] };
-    if (o['source'] === 'file' && typeof o['fileName'] === 'string' && typeof o['text'] === 'string') return { source: 'file', fileName: o['fileName'], text: o['text'] };
+    if (o['source'] === 'file' && typeof o['fileName'] === 'string' && typeof o['text'] === 'string')
+      return { source: 'file', fileName: o['fileName'], text: o['text'] };
   }
   return undefined;
 }

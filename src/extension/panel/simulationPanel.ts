@@ -7,7 +7,13 @@ import * as vscode from 'vscode';
 import { settingEdits } from '../../core/editor';
 import type { DocumentType } from '../../core/document/kind';
 import {
-  PROTOCOL_VERSION, parseWebviewMessage, type ConfigPayload, type ExportFormat, type HostMessage, type ScenarioRef, type WebviewMessage,
+  PROTOCOL_VERSION,
+  parseWebviewMessage,
+  type ConfigPayload,
+  type ExportFormat,
+  type HostMessage,
+  type ScenarioRef,
+  type WebviewMessage,
 } from '../../shared/protocol';
 import { documentTypeOf, leadsUriOf, openDocument } from '../documents';
 import { panelHtml, webviewOptions } from './html';
@@ -25,7 +31,8 @@ export interface PanelHost {
   notify(message: string): void;
 }
 
-export const NO_CONFIG_MESSAGE = 'Open a spark-defaults.conf, a SnappyData conf/servers, leads or locators file, or a SparkApplication YAML to simulate its memory.';
+export const NO_CONFIG_MESSAGE =
+  'Open a spark-defaults.conf, a SnappyData conf/servers, leads or locators file, or a SparkApplication YAML to simulate its memory.';
 
 interface ExportRequest {
   readonly format: ExportFormat;
@@ -61,7 +68,10 @@ export class SimulationPanel implements vscode.Disposable {
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDisposeEmitter.event;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly host: PanelHost) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: PanelHost,
+  ) {
     panel.webview.options = webviewOptions(host.extensionUri);
     panel.webview.html = panelHtml(panel.webview, host.extensionUri);
     this.subs.push(
@@ -93,10 +103,11 @@ export class SimulationPanel implements vscode.Disposable {
     if (this.sendTimer !== undefined) clearTimeout(this.sendTimer);
     this.sendTimer = undefined;
     if (delay <= 0) this.sending = this.sendConfig();
-    else this.sendTimer = setTimeout(() => {
-      this.sendTimer = undefined;
-      this.sending = this.sendConfig();
-    }, delay);
+    else
+      this.sendTimer = setTimeout(() => {
+        this.sendTimer = undefined;
+        this.sending = this.sendConfig();
+      }, delay);
   }
 
   /** Shows the "no config" message (only while no config was shown). */
@@ -126,7 +137,9 @@ export class SimulationPanel implements vscode.Disposable {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.exports.delete(requestId);
-        this.host.notify('Spark Memory: the simulation panel did not produce the report. Run a scenario first, then export again.');
+        this.host.notify(
+          'Spark Memory: the simulation panel did not produce the report. Run a scenario first, then export again.',
+        );
         resolve(undefined);
       }, timeoutMs);
       this.exports.set(requestId, { format, resolve, timer });
@@ -159,7 +172,9 @@ export class SimulationPanel implements vscode.Disposable {
     try {
       config = await this.host.payload(doc, type);
     } catch (e) {
-      this.host.output.appendLine(`[host] could not read ${doc.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+      this.host.output.appendLine(
+        `[host] could not read ${doc.uri.toString()}: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return;
     }
     if (run !== this.sendRun || this.disposed) return;
@@ -187,7 +202,9 @@ export class SimulationPanel implements vscode.Disposable {
       return false;
     }
     void this.handle(parsed.value).catch((e: unknown) => {
-      this.host.output.appendLine(`[host] handling ${parsed.value.type} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.host.output.appendLine(
+        `[host] handling ${parsed.value.type} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
     });
     return true;
   }
@@ -195,7 +212,10 @@ export class SimulationPanel implements vscode.Disposable {
   private async handle(m: WebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready': {
-        if (m.protocol !== PROTOCOL_VERSION) this.host.output.appendLine(`[host] the panel speaks protocol ${m.protocol}, the extension ${PROTOCOL_VERSION}`);
+        if (m.protocol !== PROTOCOL_VERSION)
+          this.host.output.appendLine(
+            `[host] the panel speaks protocol ${m.protocol}, the extension ${PROTOCOL_VERSION}`,
+          );
         this.ready = true;
         if (this.doc !== undefined) await (this.sending = this.sendConfig());
         else this.post({ type: 'noConfig', message: this.noConfig ?? NO_CONFIG_MESSAGE });
@@ -205,9 +225,12 @@ export class SimulationPanel implements vscode.Disposable {
         this.resendExports();
         return;
       }
-      case 'apply': return this.apply(m);
-      case 'export': return this.export(m);
-      case 'reveal': return this.revealLine(m.uri, m.line);
+      case 'apply':
+        return this.apply(m);
+      case 'export':
+        return this.export(m);
+      case 'reveal':
+        return this.revealLine(m.uri, m.line);
       case 'pickScenario': {
         const scenario = await this.host.pickScenario();
         if (scenario !== undefined) this.runScenario(scenario);
@@ -232,7 +255,9 @@ export class SimulationPanel implements vscode.Disposable {
     }
     const name = vscode.workspace.asRelativePath(doc.uri, false);
     if (doc.version !== m.version) {
-      refuse(`The settings were not applied: ${name} changed since the simulation read it. Check the new values and apply again.`);
+      refuse(
+        `The settings were not applied: ${name} changed since the simulation read it. Check the new values and apply again.`,
+      );
       return;
     }
     const r = settingEdits(type, doc.getText(), m.changes, m.member !== undefined ? { member: m.member } : {});
@@ -241,9 +266,10 @@ export class SimulationPanel implements vscode.Disposable {
       return;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of r.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end)), e.newText);
+    for (const e of r.edits)
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end)), e.newText);
     // One WorkspaceEdit: a single undo step in the editor.
-    const ok = r.edits.length === 0 || (doc.version === m.version && await vscode.workspace.applyEdit(edit));
+    const ok = r.edits.length === 0 || (doc.version === m.version && (await vscode.workspace.applyEdit(edit)));
     const keys = m.changes.map((c) => c.key).join(', ');
     if (ok) this.post({ type: 'applied', ok: true, message: `Applied ${keys} to ${name}.` });
     else refuse(`The settings were not applied: VS Code could not edit ${name}.`);
@@ -257,13 +283,18 @@ export class SimulationPanel implements vscode.Disposable {
     }
     let saved: vscode.Uri | undefined;
     try {
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (this.doc !== undefined ? vscode.Uri.joinPath(this.doc.uri, '..') : undefined);
-      const suggested = folder !== undefined ? vscode.Uri.joinPath(folder, m.suggestedName) : vscode.Uri.file(m.suggestedName);
+      const folder =
+        vscode.workspace.workspaceFolders?.[0]?.uri ??
+        (this.doc !== undefined ? vscode.Uri.joinPath(this.doc.uri, '..') : undefined);
+      const suggested =
+        folder !== undefined ? vscode.Uri.joinPath(folder, m.suggestedName) : vscode.Uri.file(m.suggestedName);
       saved = await this.host.saveTarget(suggested, m.format);
       if (saved !== undefined) {
         const bytes = m.encoding === 'base64' ? Buffer.from(m.data, 'base64') : Buffer.from(m.data, 'utf8');
         await vscode.workspace.fs.writeFile(saved, bytes);
-        this.host.notify(`Spark Memory: saved the simulation report to ${vscode.workspace.asRelativePath(saved, false)}.`);
+        this.host.notify(
+          `Spark Memory: saved the simulation report to ${vscode.workspace.asRelativePath(saved, false)}.`,
+        );
       }
     } catch (e) {
       this.host.notify(`Spark Memory: could not save the report: ${e instanceof Error ? e.message : String(e)}`);
@@ -275,17 +306,23 @@ export class SimulationPanel implements vscode.Disposable {
 
   private async revealLine(uriText: string, line: number): Promise<void> {
     const shown = this.doc;
-    const allowed = shown !== undefined && (shown.uri.toString() === uriText || this.dependsOn(vscode.Uri.parse(uriText)));
+    const allowed =
+      shown !== undefined && (shown.uri.toString() === uriText || this.dependsOn(vscode.Uri.parse(uriText)));
     if (!allowed) {
       this.host.output.appendLine(`[host] not revealing ${uriText}: the panel does not show it`);
       return;
     }
     const uri = vscode.Uri.parse(uriText);
-    const doc = openDocument(uri) ?? await vscode.workspace.openTextDocument(uri);
+    const doc = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
     const l = Math.min(line, Math.max(0, doc.lineCount - 1));
     const range = doc.lineAt(l).range;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false, preview: false });
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: range,
+      preserveFocus: false,
+      preview: false,
+    });
   }
 
   /** The file filters of the save dialog for a format. */

@@ -14,7 +14,13 @@ export const SHOW_RULE_COMMAND = 'sparkMemory.showRuleDocumentation';
 
 /** Whether a fix is just the removal of the byte-order mark, which is not a text edit in the editor. */
 function isBomRemoval(fix: QuickFix, mapper: TextMapper): boolean {
-  return mapper.shift > 0 && fix.edits.length === 1 && fix.edits[0]!.span.start === 0 && fix.edits[0]!.span.end === mapper.shift && fix.edits[0]!.newText === '';
+  return (
+    mapper.shift > 0 &&
+    fix.edits.length === 1 &&
+    fix.edits[0]!.span.start === 0 &&
+    fix.edits[0]!.span.end === mapper.shift &&
+    fix.edits[0]!.newText === ''
+  );
 }
 
 /** A fix as editor edits; undefined when an edit would have to change the hidden BOM. */
@@ -56,7 +62,11 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly store: DocumentStore) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[] | undefined> {
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[] | undefined> {
     const want = (kind: vscode.CodeActionKind): boolean => context.only === undefined || context.only.contains(kind);
     const snap = await this.store.forDocument(doc);
     if (snap === undefined || !snap.result.ok || snap.version !== doc.version) return undefined;
@@ -96,7 +106,10 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
       if (fixable > 1 && actions.some((a) => a.edit !== undefined)) {
         const all = fixAllEdit(snap);
         if (all !== undefined) {
-          const action = new vscode.CodeAction(`Fix all Spark Memory problems (${all.count})`, vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(
+            `Fix all Spark Memory problems (${all.count})`,
+            vscode.CodeActionKind.QuickFix,
+          );
           action.edit = all.edit;
           actions.push(action);
         }
@@ -115,7 +128,12 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private suppressions(doc: vscode.TextDocument, snap: Snapshot, f: Finding, diagnostics: vscode.Diagnostic[]): vscode.CodeAction[] {
+  private suppressions(
+    doc: vscode.TextDocument,
+    snap: Snapshot,
+    f: Finding,
+    diagnostics: vscode.Diagnostic[],
+  ): vscode.CodeAction[] {
     if (!snap.result.ok) return [];
     const a = snap.result.analysis;
     const out: vscode.CodeAction[] = [];

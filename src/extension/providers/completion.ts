@@ -18,7 +18,10 @@ export const TRIGGER_CHARACTERS = ['.', '-', '=', '"'];
 export class SparkMemoryCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly store: DocumentStore) {}
 
-  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+  ): Promise<vscode.CompletionItem[] | undefined> {
     const type = documentTypeOf(doc);
     if (type === undefined) return undefined;
     // The version in force: the setting, else what the last analysis of this file found (spec.sparkVersion).

@@ -18,7 +18,13 @@ function toSymbol(s: OutlineSymbol, m: TextMapper): vscode.DocumentSymbol {
   const range = m.range(s.span);
   let selection = m.range(s.selectionSpan);
   if (!range.contains(selection)) selection = new vscode.Range(range.start, range.start);
-  const sym = new vscode.DocumentSymbol(s.name.length > 0 ? s.name : '(unnamed)', s.detail, KIND[s.kind], range, selection);
+  const sym = new vscode.DocumentSymbol(
+    s.name.length > 0 ? s.name : '(unnamed)',
+    s.detail,
+    KIND[s.kind],
+    range,
+    selection,
+  );
   sym.children = s.children.map((c) => toSymbol(c, m));
   return sym;
 }

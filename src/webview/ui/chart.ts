@@ -6,14 +6,25 @@ import type { ChartData } from '../chartData';
 import { h, themeColor } from './dom';
 
 const FALLBACK: Record<string, string> = {
-  '--vscode-charts-blue': '#1a85ff', '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7',
-  '--vscode-charts-yellow': '#cca700', '--vscode-charts-green': '#89d185', '--vscode-charts-red': '#f14c4c',
+  '--vscode-charts-blue': '#1a85ff',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-purple': '#b180d7',
+  '--vscode-charts-yellow': '#cca700',
+  '--vscode-charts-green': '#89d185',
+  '--vscode-charts-red': '#f14c4c',
 };
 
 const MARKER_VAR: Partial<Record<EventKind, string>> = {
-  evict: '--vscode-charts-purple', dropToDisk: '--vscode-charts-purple', spill: '--vscode-charts-orange',
-  wait: '--vscode-charts-yellow', lowMemory: '--vscode-charts-red', oomRisk: '--vscode-charts-red', unmanaged: '--vscode-charts-blue',
-  taskFailed: '--vscode-charts-red', unrollFailure: '--vscode-charts-yellow', budget: '--vscode-charts-red',
+  evict: '--vscode-charts-purple',
+  dropToDisk: '--vscode-charts-purple',
+  spill: '--vscode-charts-orange',
+  wait: '--vscode-charts-yellow',
+  lowMemory: '--vscode-charts-red',
+  oomRisk: '--vscode-charts-red',
+  unmanaged: '--vscode-charts-blue',
+  taskFailed: '--vscode-charts-red',
+  unrollFailure: '--vscode-charts-yellow',
+  budget: '--vscode-charts-red',
 };
 
 export function colorOf(v: string): string {
@@ -28,7 +39,10 @@ export class TimelineChart {
   private selected: number | undefined;
   private shape = '';
 
-  constructor(readonly title: string, private readonly height = 200) {
+  constructor(
+    readonly title: string,
+    private readonly height = 200,
+  ) {
     this.el = h('figure', { class: 'chart', role: 'img', 'aria-label': title });
     this.el.append(h('figcaption', {}, title));
     new ResizeObserver(() => this.resize()).observe(this.el);
@@ -39,7 +53,8 @@ export class TimelineChart {
   }
 
   private resize(): void {
-    if (this.plot !== undefined && Math.abs(this.plot.width - this.width()) > 2) this.plot.setSize({ width: this.width(), height: this.height });
+    if (this.plot !== undefined && Math.abs(this.plot.width - this.width()) > 2)
+      this.plot.setSize({ width: this.width(), height: this.height });
   }
 
   private build(d: ChartData): void {
@@ -51,10 +66,18 @@ export class TimelineChart {
       width: this.width(),
       height: this.height,
       scales: { x: { time: false } },
-      axes: [{ ...axis, label: 'time (s)' }, { ...axis, label: 'MiB', size: 60 }],
+      axes: [
+        { ...axis, label: 'time (s)' },
+        { ...axis, label: 'MiB', size: 60 },
+      ],
       series: [
         { label: 'time (s)' },
-        ...d.lines.map((l) => ({ label: l.label, stroke: colorOf(l.colorVar), width: 1.5, ...(l.dash !== undefined ? { dash: [...l.dash] } : {}) })),
+        ...d.lines.map((l) => ({
+          label: l.label,
+          stroke: colorOf(l.colorVar),
+          width: 1.5,
+          ...(l.dash !== undefined ? { dash: [...l.dash] } : {}),
+        })),
       ],
       legend: { live: true },
       cursor: { drag: { x: true, y: false } },

@@ -21,8 +21,19 @@ const ROWS: readonly [string, (r: SimResult) => string][] = [
 ];
 
 function smallTimeline(r: SimResult, title: string): Node {
-  const colors = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'].map(colorOf);
-  const svg = chartSvg(onHeapChart(r.series), title, { width: 320, height: 160, legend: false, colors, foreground: themeColor('--vscode-foreground', '#888888') });
+  const colors = [
+    '--vscode-charts-blue',
+    '--vscode-charts-orange',
+    '--vscode-charts-purple',
+    '--vscode-charts-yellow',
+  ].map(colorOf);
+  const svg = chartSvg(onHeapChart(r.series), title, {
+    width: 320,
+    height: 160,
+    legend: false,
+    colors,
+    foreground: themeColor('--vscode-foreground', '#888888'),
+  });
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const node = document.importNode(doc.documentElement, true);
   node.setAttribute('role', 'img');
@@ -30,18 +41,39 @@ function smallTimeline(r: SimResult, title: string): Node {
   return node;
 }
 
-export function renderComparison(title: string, columns: readonly { readonly name: string; readonly result: SimResult }[], testid: string): HTMLElement {
+export function renderComparison(
+  title: string,
+  columns: readonly { readonly name: string; readonly result: SimResult }[],
+  testid: string,
+): HTMLElement {
   const head = h('tr', {}, h('th', { scope: 'col' }, ''), ...columns.map((c) => h('th', { scope: 'col' }, c.name)));
   const body = h('tbody');
-  for (const [label, f] of ROWS) body.append(h('tr', {}, h('th', { scope: 'row' }, label), ...columns.map((c) => h('td', { class: 'num' }, f(c.result)))));
-  const charts = h('div', { class: 'small-charts' }, ...columns.map((c) => h('figure', { class: 'small-chart' }, smallTimeline(c.result, c.name))));
-  const key = h('p', { class: 'small-key' }, ...ON_HEAP_LINES.map((l) => {
-    const sw = h('span', { class: 'swatch' });
-    sw.style.background = colorOf(l.colorVar);
-    return h('span', { class: 'key' }, sw, l.label);
-  }));
-  return h('section', { class: 'comparison', 'data-testid': testid, 'aria-label': title },
-    h('h3', {}, title), h('table', { class: 'compare-table' }, h('thead', {}, head), body), key, charts);
+  for (const [label, f] of ROWS)
+    body.append(
+      h('tr', {}, h('th', { scope: 'row' }, label), ...columns.map((c) => h('td', { class: 'num' }, f(c.result)))),
+    );
+  const charts = h(
+    'div',
+    { class: 'small-charts' },
+    ...columns.map((c) => h('figure', { class: 'small-chart' }, smallTimeline(c.result, c.name))),
+  );
+  const key = h(
+    'p',
+    { class: 'small-key' },
+    ...ON_HEAP_LINES.map((l) => {
+      const sw = h('span', { class: 'swatch' });
+      sw.style.background = colorOf(l.colorVar);
+      return h('span', { class: 'key' }, sw, l.label);
+    }),
+  );
+  return h(
+    'section',
+    { class: 'comparison', 'data-testid': testid, 'aria-label': title },
+    h('h3', {}, title),
+    h('table', { class: 'compare-table' }, h('thead', {}, head), body),
+    key,
+    charts,
+  );
 }
 
 export class CompareView {

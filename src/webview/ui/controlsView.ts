@@ -23,15 +23,29 @@ export class ControlsView {
   constructor(private readonly cb: ControlsCallbacks) {}
 
   /** `effective`: each setting's value in the file's layout (defaults included), where a control starts. */
-  render(controls: readonly WhatIfControl[], fileValues: Readonly<Record<string, string | undefined>>, effective: Readonly<Record<string, string | undefined>>, whatIf: WhatIf, canApply: boolean): void {
+  render(
+    controls: readonly WhatIfControl[],
+    fileValues: Readonly<Record<string, string | undefined>>,
+    effective: Readonly<Record<string, string | undefined>>,
+    whatIf: WhatIf,
+    canApply: boolean,
+  ): void {
     this.whatIf = { ...whatIf };
     clear(this.el);
     this.el.append(h('h2', {}, 'What if'));
     const grid = h('div', { class: 'controls' });
     for (const c of controls) grid.append(this.row(c, fileValues[c.key], effective[c.key], whatIf[c.key]));
-    const apply = h('button', { 'data-testid': 'apply', disabled: !canApply || Object.keys(this.whatIf).length === 0 }, 'Apply to file');
+    const apply = h(
+      'button',
+      { 'data-testid': 'apply', disabled: !canApply || Object.keys(this.whatIf).length === 0 },
+      'Apply to file',
+    );
     apply.addEventListener('click', () => this.cb.apply());
-    const reset = h('button', { class: 'secondary', 'data-testid': 'whatif-reset', disabled: Object.keys(this.whatIf).length === 0 }, 'Back to the file’s values');
+    const reset = h(
+      'button',
+      { class: 'secondary', 'data-testid': 'whatif-reset', disabled: Object.keys(this.whatIf).length === 0 },
+      'Back to the file’s values',
+    );
     reset.addEventListener('click', () => this.cb.reset());
     this.el.append(grid, h('div', { class: 'buttons' }, apply, reset), this.status);
   }
@@ -49,22 +63,58 @@ export class ControlsView {
     this.cb.change(next);
   }
 
-  private row(c: WhatIfControl, fileValue: string | undefined, effective: string | undefined, value: string | undefined): HTMLElement {
+  private row(
+    c: WhatIfControl,
+    fileValue: string | undefined,
+    effective: string | undefined,
+    value: string | undefined,
+  ): HTMLElement {
     const id = `wi-${c.key.replace(/[^\w]/g, '_')}`;
     const current = value ?? effective ?? fileValue;
     const label = h('label', { for: id }, c.label);
-    const fileNote = h('span', { class: 'file-value' }, fileValue !== undefined ? `file: ${fileValue}` : `file: default${effective !== undefined ? ` (${effective})` : ''}`);
+    const fileNote = h(
+      'span',
+      { class: 'file-value' },
+      fileValue !== undefined
+        ? `file: ${fileValue}`
+        : `file: default${effective !== undefined ? ` (${effective})` : ''}`,
+    );
     if (c.kind === 'boolean') {
-      const box = h('input', { type: 'checkbox', id, 'data-testid': `whatif-${c.key}`, checked: (current ?? 'false').trim().toLowerCase() === 'true' });
+      const box = h('input', {
+        type: 'checkbox',
+        id,
+        'data-testid': `whatif-${c.key}`,
+        checked: (current ?? 'false').trim().toLowerCase() === 'true',
+      });
       box.addEventListener('change', () => this.set(c.key, box.checked ? 'true' : 'false'));
-      return h('div', { class: value !== undefined ? 'control changed' : 'control' }, label, box, h('span', {}), fileNote);
+      return h(
+        'div',
+        { class: value !== undefined ? 'control changed' : 'control' },
+        label,
+        box,
+        h('span', {}),
+        fileNote,
+      );
     }
     const pos = sliderValue(c, current, mib);
     const slider = h('input', {
-      type: 'range', min: c.min ?? 0, max: c.max ?? 100, step: c.step ?? 1, value: pos ?? c.min ?? 0,
-      'aria-label': `${c.label} slider`, 'data-testid': `whatif-${c.key}-slider`,
+      type: 'range',
+      min: c.min ?? 0,
+      max: c.max ?? 100,
+      step: c.step ?? 1,
+      value: pos ?? c.min ?? 0,
+      'aria-label': `${c.label} slider`,
+      'data-testid': `whatif-${c.key}-slider`,
     });
-    const text = h('input', { type: 'text', id, value: value ?? '', placeholder: fileValue ?? effective ?? 'default', 'data-testid': `whatif-${c.key}`, spellcheck: 'false', size: 10 });
+    const text = h('input', {
+      type: 'text',
+      id,
+      value: value ?? '',
+      placeholder: fileValue ?? effective ?? 'default',
+      'data-testid': `whatif-${c.key}`,
+      spellcheck: 'false',
+      size: 10,
+    });
     slider.addEventListener('input', () => {
       text.value = valueOfSlider(c, Number(slider.value));
       this.set(c.key, text.value);

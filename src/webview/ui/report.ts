@@ -6,20 +6,32 @@ import { toCsv, toJson, toSvg } from '../exporters';
 import { colorOf } from './chart';
 import { themeColor } from './dom';
 
-export interface ReportData { readonly data: string; readonly encoding: 'utf8' | 'base64' }
+export interface ReportData {
+  readonly data: string;
+  readonly encoding: 'utf8' | 'base64';
+}
 
 /** The file's content, or undefined when the PNG's chart is not drawn. */
 export function reportData(format: ExportFormat, r: SimResult, png: () => string | undefined): ReportData | undefined {
   switch (format) {
-    case 'json': return { data: toJson(r), encoding: 'utf8' };
-    case 'csv': return { data: toCsv(r), encoding: 'utf8' };
-    case 'svg': return {
-      data: toSvg(r, {
-        colors: ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-purple', '--vscode-charts-yellow'].map(colorOf),
-        foreground: themeColor('--vscode-foreground', '#333333'), background: themeColor('--vscode-editor-background', '#ffffff'),
-      }),
-      encoding: 'utf8',
-    };
+    case 'json':
+      return { data: toJson(r), encoding: 'utf8' };
+    case 'csv':
+      return { data: toCsv(r), encoding: 'utf8' };
+    case 'svg':
+      return {
+        data: toSvg(r, {
+          colors: [
+            '--vscode-charts-blue',
+            '--vscode-charts-orange',
+            '--vscode-charts-purple',
+            '--vscode-charts-yellow',
+          ].map(colorOf),
+          foreground: themeColor('--vscode-foreground', '#333333'),
+          background: themeColor('--vscode-editor-background', '#ffffff'),
+        }),
+        encoding: 'utf8',
+      };
     case 'png': {
       const data = png();
       return data === undefined ? undefined : { data, encoding: 'base64' };

@@ -8,28 +8,60 @@ import { clear, h } from './dom';
 
 const MAX_LOG_ROWS = 500;
 
-interface Card { readonly id: string; readonly label: string; value(r: SimResult): string }
+interface Card {
+  readonly id: string;
+  readonly label: string;
+  value(r: SimResult): string;
+}
 
 const CARDS: readonly Card[] = [
   { id: 'spill', label: 'Spilled', value: (r) => `${formatBytes(r.summary.spilledBytes)} in ${r.summary.spillCount}` },
-  { id: 'evictions', label: 'Evicted blocks', value: (r) => `${r.summary.evictedBlocks}${r.summary.droppedToDiskBlocks ? ` (${r.summary.droppedToDiskBlocks} to disk)` : ''}` },
-  { id: 'hitRatio', label: 'Cache hit ratio', value: (r) => (r.summary.hitRatio === undefined ? '–' : `${(r.summary.hitRatio * 100).toFixed(1)}%`) },
-  { id: 'waits', label: 'Waits for memory', value: (r) => `${r.summary.waits} (${(r.summary.waitMs / 1000).toFixed(2)} s)` },
-  { id: 'failures', label: 'Failed task attempts', value: (r) => `${r.summary.failedTasks}${(r.summary.retriedTasks ?? 0) > 0 ? ` (${r.summary.retriedTasks} retried)` : ''}` },
+  {
+    id: 'evictions',
+    label: 'Evicted blocks',
+    value: (r) =>
+      `${r.summary.evictedBlocks}${r.summary.droppedToDiskBlocks ? ` (${r.summary.droppedToDiskBlocks} to disk)` : ''}`,
+  },
+  {
+    id: 'hitRatio',
+    label: 'Cache hit ratio',
+    value: (r) => (r.summary.hitRatio === undefined ? '–' : `${(r.summary.hitRatio * 100).toFixed(1)}%`),
+  },
+  {
+    id: 'waits',
+    label: 'Waits for memory',
+    value: (r) => `${r.summary.waits} (${(r.summary.waitMs / 1000).toFixed(2)} s)`,
+  },
+  {
+    id: 'failures',
+    label: 'Failed task attempts',
+    value: (r) =>
+      `${r.summary.failedTasks}${(r.summary.retriedTasks ?? 0) > 0 ? ` (${r.summary.retriedTasks} retried)` : ''}`,
+  },
   { id: 'lowMemory', label: 'LowMemoryException', value: (r) => String(r.summary.lowMemoryExceptions) },
   { id: 'duration', label: 'Simulated time', value: (r) => `${(r.summary.durationMs / 1000).toFixed(2)} s` },
-  { id: 'peaks', label: 'Peak storage / execution', value: (r) => `${formatBytes(r.summary.peakStorageUsed)} / ${formatBytes(r.summary.peakExecutionUsed)}` },
+  {
+    id: 'peaks',
+    label: 'Peak storage / execution',
+    value: (r) => `${formatBytes(r.summary.peakStorageUsed)} / ${formatBytes(r.summary.peakExecutionUsed)}`,
+  },
 ];
 
 export class SimView {
   readonly el: HTMLElement;
   private readonly cards = new Map<string, HTMLElement>();
-  private readonly onHeap = new TimelineChart('On-heap memory: storage, execution, the storage/execution boundary and untracked memory');
+  private readonly onHeap = new TimelineChart(
+    'On-heap memory: storage, execution, the storage/execution boundary and untracked memory',
+  );
   private readonly offHeap = new TimelineChart('Off-heap memory: storage, execution and the boundary');
   private readonly perTask = new TimelineChart('Execution memory per task slot', 160);
   private readonly filters = h('div', { class: 'filters', role: 'group', 'aria-label': 'Show events of kind' });
   private readonly log = h('ol', { class: 'event-log', 'data-testid': 'event-log', 'aria-label': 'Events' });
-  private readonly details = h('div', { class: 'event-details', 'data-testid': 'event-details', 'aria-live': 'polite' });
+  private readonly details = h('div', {
+    class: 'event-details',
+    'data-testid': 'event-details',
+    'aria-live': 'polite',
+  });
   private readonly stopped = h('p', { class: 'stopped', hidden: true });
   private hidden = new Set<EventKind>(['acquire', 'release', 'taskStart', 'taskEnd', 'wake']);
   private last: SimResult | undefined;
@@ -40,12 +72,32 @@ export class SimView {
     for (const c of CARDS) {
       const v = h('div', { class: 'card-value', 'data-testid': `summary-${c.id}` }, '–');
       this.cards.set(c.id, v);
-      cards.append(h('div', { class: 'card', role: 'group', 'aria-label': c.label }, h('div', { class: 'card-label' }, c.label), v));
+      cards.append(
+        h(
+          'div',
+          { class: 'card', role: 'group', 'aria-label': c.label },
+          h('div', { class: 'card-label' }, c.label),
+          v,
+        ),
+      );
     }
     this.offHeap.el.hidden = true;
-    this.el = h('div', { class: 'sim-view' },
-      cards, this.stopped, this.onHeap.el, this.offHeap.el, this.perTask.el,
-      h('section', { class: 'events', 'aria-label': 'Event log' }, h('h3', {}, 'Events'), this.filters, h('div', { class: 'log-and-details' }, this.log, this.details)));
+    this.el = h(
+      'div',
+      { class: 'sim-view' },
+      cards,
+      this.stopped,
+      this.onHeap.el,
+      this.offHeap.el,
+      this.perTask.el,
+      h(
+        'section',
+        { class: 'events', 'aria-label': 'Event log' },
+        h('h3', {}, 'Events'),
+        this.filters,
+        h('div', { class: 'log-and-details' }, this.log, this.details),
+      ),
+    );
   }
 
   clear(): void {
@@ -81,7 +133,16 @@ export class SimView {
     for (const kind of EVENT_KINDS) {
       const n = counts.get(kind) ?? 0;
       if (n === 0) continue;
-      const b = h('button', { class: 'chip', 'aria-pressed': this.hidden.has(kind) ? 'false' : 'true', 'data-kind': kind, 'data-testid': `filter-${kind}` }, `${kind} ${n}`);
+      const b = h(
+        'button',
+        {
+          class: 'chip',
+          'aria-pressed': this.hidden.has(kind) ? 'false' : 'true',
+          'data-kind': kind,
+          'data-testid': `filter-${kind}`,
+        },
+        `${kind} ${n}`,
+      );
       b.addEventListener('click', () => {
         if (this.hidden.has(kind)) this.hidden.delete(kind);
         else this.hidden.add(kind);
@@ -99,11 +160,18 @@ export class SimView {
     for (const e of events) {
       if (this.hidden.has(e.kind)) continue;
       if (n++ >= MAX_LOG_ROWS) {
-        this.log.append(h('li', { class: 'more' }, `… ${events.length - MAX_LOG_ROWS} more (narrow the filter or export JSON)`));
+        this.log.append(
+          h('li', { class: 'more' }, `… ${events.length - MAX_LOG_ROWS} more (narrow the filter or export JSON)`),
+        );
         break;
       }
-      const b = h('button', { class: `event kind-${e.kind}`, 'data-testid': 'event', 'data-kind': e.kind },
-        h('span', { class: 'event-t' }, `${(e.t / 1000).toFixed(3)} s`), h('span', { class: 'event-kind' }, e.kind), h('span', { class: 'event-msg' }, e.message));
+      const b = h(
+        'button',
+        { class: `event kind-${e.kind}`, 'data-testid': 'event', 'data-kind': e.kind },
+        h('span', { class: 'event-t' }, `${(e.t / 1000).toFixed(3)} s`),
+        h('span', { class: 'event-kind' }, e.kind),
+        h('span', { class: 'event-msg' }, e.message),
+      );
       b.addEventListener('click', () => this.select(e));
       this.log.append(h('li', {}, b));
     }

@@ -31,7 +31,11 @@ export class TransportView {
   };
   private files: FileScenario[] = [];
 
-  constructor(private readonly presets: readonly Preset[], speed: number, cb: TransportCallbacks) {
+  constructor(
+    private readonly presets: readonly Preset[],
+    speed: number,
+    cb: TransportCallbacks,
+  ) {
     for (const s of SPEEDS) this.speedSelect.append(h('option', { value: s, selected: s === speed }, `${s}×`));
     this.speedSelect.addEventListener('change', () => cb.speed(Number(this.speedSelect.value) || 1));
     this.select.addEventListener('change', () => {
@@ -45,10 +49,18 @@ export class TransportView {
     this.buttons.pause.addEventListener('click', () => cb.pause());
     this.buttons.step.addEventListener('click', () => cb.step());
     this.buttons.reset.addEventListener('click', () => cb.reset());
-    this.el = h('div', { class: 'transport', role: 'group', 'aria-label': 'Simulation controls' },
-      h('label', { for: 'scenario' }, 'Scenario'), this.select,
-      this.buttons.play, this.buttons.pause, this.buttons.step, this.buttons.reset,
-      h('label', { for: 'speed' }, 'Speed'), this.speedSelect);
+    this.el = h(
+      'div',
+      { class: 'transport', role: 'group', 'aria-label': 'Simulation controls' },
+      h('label', { for: 'scenario' }, 'Scenario'),
+      this.select,
+      this.buttons.play,
+      this.buttons.pause,
+      this.buttons.step,
+      this.buttons.reset,
+      h('label', { for: 'speed' }, 'Speed'),
+      this.speedSelect,
+    );
   }
 
   /** Remembers a scenario file the host sent (the five most recent are offered). */
@@ -61,11 +73,29 @@ export class TransportView {
     clear(this.select);
     this.select.append(h('option', { value: '', selected: selected === undefined }, 'Choose a scenario…'));
     const group = h('optgroup', { label: 'Presets' });
-    for (const p of this.presets) group.append(h('option', { value: `preset:${p.id}`, title: p.description, selected: selected?.source === 'preset' && selected.id === p.id }, p.title));
+    for (const p of this.presets)
+      group.append(
+        h(
+          'option',
+          {
+            value: `preset:${p.id}`,
+            title: p.description,
+            selected: selected?.source === 'preset' && selected.id === p.id,
+          },
+          p.title,
+        ),
+      );
     this.select.append(group);
     if (this.files.length > 0) {
       const files = h('optgroup', { label: 'Files' });
-      for (const f of this.files) files.append(h('option', { value: `file:${f.fileName}`, selected: selected?.source === 'file' && selected.fileName === f.fileName }, f.fileName));
+      for (const f of this.files)
+        files.append(
+          h(
+            'option',
+            { value: `file:${f.fileName}`, selected: selected?.source === 'file' && selected.fileName === f.fileName },
+            f.fileName,
+          ),
+        );
       this.select.append(files);
     }
     this.select.append(h('option', { value: 'pick' }, 'From file…'));

@@ -12,7 +12,10 @@ describe('node dist/cli.js layout', () => {
   const dir = mkdtempSync(join(tmpdir(), 'spark-memory-cli-'));
   mkdirSync(join(dir, 'conf'));
   writeFileSync(join(dir, 'spark-defaults.conf'), 'spark.executor.memory 4g\n');
-  writeFileSync(join(dir, 'conf', 'servers'), 'node1 -heap-size=20g -critical-heap-percentage=95 -eviction-heap-percentage=85.5\nnode2 -heap-size = 4g -memory-size=16g\n');
+  writeFileSync(
+    join(dir, 'conf', 'servers'),
+    'node1 -heap-size=20g -critical-heap-percentage=95 -eviction-heap-percentage=85.5\nnode2 -heap-size = 4g -memory-size=16g\n',
+  );
 
   it('prints the spec numbers for spark.executor.memory 4g as JSON', () => {
     const r = run('layout', join(dir, 'spark-defaults.conf'), '--format', 'json');
@@ -40,8 +43,13 @@ describe('node dist/cli.js layout', () => {
     assert.match(r.stdout, /2\.22 GiB/);
   });
   it('exits 2 with one clear line for a missing file, a bad flag or a bad member', () => {
-    for (const args of [['layout', join(dir, 'nope.conf')], ['layout', join(dir, 'spark-defaults.conf'), '--bogus'],
-      ['layout', join(dir, 'conf', 'servers'), '--member', '9'], ['layout', join(dir, 'spark-defaults.conf'), '--spark-version', '1.6'], ['frobnicate']]) {
+    for (const args of [
+      ['layout', join(dir, 'nope.conf')],
+      ['layout', join(dir, 'spark-defaults.conf'), '--bogus'],
+      ['layout', join(dir, 'conf', 'servers'), '--member', '9'],
+      ['layout', join(dir, 'spark-defaults.conf'), '--spark-version', '1.6'],
+      ['frobnicate'],
+    ]) {
       const r = run(...args);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

@@ -27,8 +27,14 @@ describe('node dist/cli.js lint', function () {
     mkdirSync(join(dir, 'bad', 'k8s'), { recursive: true });
     mkdirSync(join(dir, 'bad', 'node_modules'));
     mkdirSync(join(dir, 'bad', 'conf'));
-    writeFileSync(join(dir, 'bad', 'spark-defaults.conf'), 'spark.executor.memory 4096\nspark.driver.memory 2gb\nspark.memory.storageFraction 0.95\n');
-    writeFileSync(join(dir, 'bad', 'k8s', 'app.yaml'), 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  executor:\n    memory: "512Mi"\n');
+    writeFileSync(
+      join(dir, 'bad', 'spark-defaults.conf'),
+      'spark.executor.memory 4096\nspark.driver.memory 2gb\nspark.memory.storageFraction 0.95\n',
+    );
+    writeFileSync(
+      join(dir, 'bad', 'k8s', 'app.yaml'),
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nspec:\n  executor:\n    memory: "512Mi"\n',
+    );
     writeFileSync(join(dir, 'bad', 'k8s', 'other.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
     writeFileSync(join(dir, 'bad', 'node_modules', 'spark-defaults.conf'), 'spark.executor.memory 4096\n');
     writeFileSync(join(dir, 'bad', 'conf', 'servers'), 'node1 -heap-size=4g\n');
@@ -39,7 +45,11 @@ describe('node dist/cli.js lint', function () {
     const r = run('lint', 'bad');
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trim().split('\n');
-    assert.ok(lines.includes(`${join('bad', 'k8s', 'app.yaml')}:5:13: error SIZE-K8S-QUANTITY ${lines.find((l) => l.includes('SIZE-K8S'))?.split('SIZE-K8S-QUANTITY ')[1]}`));
+    assert.ok(
+      lines.includes(
+        `${join('bad', 'k8s', 'app.yaml')}:5:13: error SIZE-K8S-QUANTITY ${lines.find((l) => l.includes('SIZE-K8S'))?.split('SIZE-K8S-QUANTITY ')[1]}`,
+      ),
+    );
     assert.match(r.stdout, /^bad\/spark-defaults\.conf:1:23: error SIZE-UNITLESS-HEAP /m);
     assert.match(r.stdout, /^bad\/spark-defaults\.conf:2:21: error SIZE-JVM-SUFFIX /m);
     assert.match(r.stdout, /^bad\/spark-defaults\.conf:3:30: warning FRACTION-STORAGE /m);
@@ -56,14 +66,55 @@ describe('node dist/cli.js lint', function () {
     assert.equal(r.status, 1);
     const records = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     const first = records[0]!;
-    assert.deepEqual(Object.keys(first).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
-    assert.deepEqual([first['line'], first['column'], first['endLine'], first['endColumn'], first['code']], [1, 23, 1, 27, 'SIZE-UNITLESS-HEAP']);
+    assert.deepEqual(Object.keys(first).sort(), [
+      'code',
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'line',
+      'message',
+      'severity',
+    ]);
+    assert.deepEqual(
+      [first['line'], first['column'], first['endLine'], first['endColumn'], first['code']],
+      [1, 23, 1, 27, 'SIZE-UNITLESS-HEAP'],
+    );
     assert.ok(records.every((x) => ['error', 'warning', 'info', 'hint'].includes(String(x['severity']))));
   });
   it('writes SARIF 2.1.0 that code scanning accepts', () => {
     const r = run('lint', 'bad', '--format', 'sarif');
     assert.equal(r.status, 1);
-    const log = JSON.parse(r.stdout) as { $schema: string; version: string; runs: Array<{ tool: { driver: { name: string; informationUri: string; rules: Array<{ id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }> }> }> };
+    const log = JSON.parse(r.stdout) as {
+      $schema: string;
+      version: string;
+      runs: Array<{
+        tool: {
+          driver: {
+            name: string;
+            informationUri: string;
+            rules: Array<{
+              id: string;
+              shortDescription: { text: string };
+              helpUri: string;
+              defaultConfiguration: { level: string };
+            }>;
+          };
+        };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+            };
+          }>;
+        }>;
+      }>;
+    };
     assert.equal(log.version, '2.1.0');
     assert.match(log.$schema, /sarif-2\.1\.0/);
     const run0 = log.runs[0]!;
@@ -96,7 +147,14 @@ describe('node dist/cli.js lint', function () {
     assert.match(over.stdout, /CONTAINER-BUDGET/);
   });
   it('exits 2 with one clear line for bad usage or unreadable input', () => {
-    for (const args of [['lint'], ['lint', 'missing.conf'], ['lint', 'good', '--format', 'xml'], ['lint', 'good', '--spark-version', '1.6'], ['lint', 'good', '--container-limit', '-5'], ['lint', 'good', '--bogus']]) {
+    for (const args of [
+      ['lint'],
+      ['lint', 'missing.conf'],
+      ['lint', 'good', '--format', 'xml'],
+      ['lint', 'good', '--spark-version', '1.6'],
+      ['lint', 'good', '--container-limit', '-5'],
+      ['lint', 'good', '--bogus'],
+    ]) {
       const r = run(...args);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

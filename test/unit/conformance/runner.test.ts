@@ -1,18 +1,37 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseFormatError, loadCaseFile, releaseForLine, releasesForCase, runCaseFile } from '../../../src/core/conformance';
+import {
+  CaseFormatError,
+  loadCaseFile,
+  releaseForLine,
+  releasesForCase,
+  runCaseFile,
+} from '../../../src/core/conformance';
 
 const CASES = 'test/conformance';
 
 function tiny(steps: unknown[], config: Record<string, unknown> = {}): string {
   return JSON.stringify({
     schema: 'spark-memory-conformance/1',
-    cases: [{
-      id: 't', kind: 'ops', source: 'derived', versions: ['3.x'], derivation: '',
-      config: { manager: 'unified', 'spark.testing': 'true', 'spark.testing.memory': '1000', 'spark.memory.fraction': '1', evictionModel: 'exact', ...config },
-      steps,
-    }],
+    cases: [
+      {
+        id: 't',
+        kind: 'ops',
+        source: 'derived',
+        versions: ['3.x'],
+        derivation: '',
+        config: {
+          manager: 'unified',
+          'spark.testing': 'true',
+          'spark.testing.memory': '1000',
+          'spark.memory.fraction': '1',
+          evictionModel: 'exact',
+          ...config,
+        },
+        steps,
+      },
+    ],
   });
 }
 
@@ -41,12 +60,19 @@ describe('conformance runner', () => {
     assert.equal(releaseForLine('4.1+')?.label, '4.1');
     assert.equal(releaseForLine('1.6-2.4 (legacy mode)')?.label, '2.4 legacy');
     assert.equal(releaseForLine('2.0-2.4 (legacy mode)')?.legacy, true);
-    assert.deepEqual(releasesForCase(['3.x', '3.3+']).releases.map((r) => r.label), ['3.5']);
+    assert.deepEqual(
+      releasesForCase(['3.x', '3.3+']).releases.map((r) => r.label),
+      ['3.5'],
+    );
     assert.deepEqual(releasesForCase(['banana']).unknown, ['banana']);
   });
 
   it('reports what differed', () => {
-    const r = runCaseFile(loadCaseFile(tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 10, mode: 'ON_HEAP' }, expect: { granted: 11 } }])));
+    const r = runCaseFile(
+      loadCaseFile(
+        tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 10, mode: 'ON_HEAP' }, expect: { granted: 11 } }]),
+      ),
+    );
     assert.equal(r.length, 1);
     assert.equal(r[0]?.ok, false);
     assert.match(r[0]?.detail ?? '', /step 0 \(acquireExecution\): granted expected 11 got 10/);
@@ -59,15 +85,28 @@ describe('conformance runner', () => {
 
   it('applies expectByVersion splits', () => {
     const text = JSON.stringify({
-      cases: [{
-        id: 'split', kind: 'ops', versions: ['2.x', '3.x'], config: { manager: 'unified', 'spark.testing': 'true', 'spark.testing.memory': '1000', 'spark.memory.fraction': '0' },
-        steps: [],
-        initialExpect: { maxHeapMemory: 0 },
-      }],
+      cases: [
+        {
+          id: 'split',
+          kind: 'ops',
+          versions: ['2.x', '3.x'],
+          config: {
+            manager: 'unified',
+            'spark.testing': 'true',
+            'spark.testing.memory': '1000',
+            'spark.memory.fraction': '0',
+          },
+          steps: [],
+          initialExpect: { maxHeapMemory: 0 },
+        },
+      ],
     });
     const r = runCaseFile(loadCaseFile(text));
     assert.equal(r.find((x) => x.release === '2.4')?.ok, true);
-    assert.match(r.find((x) => x.release === '3.5')?.detail ?? '', /construction threw IllegalArgumentException: requirement failed: onHeapExecutionMemory must be > 0/);
+    assert.match(
+      r.find((x) => x.release === '3.5')?.detail ?? '',
+      /construction threw IllegalArgumentException: requirement failed: onHeapExecutionMemory must be > 0/,
+    );
   });
 
   it('rejects malformed files with the case id and field', () => {
@@ -82,16 +121,36 @@ describe('conformance runner', () => {
     };
     assert.match(bad('{'), /not valid JSON/);
     assert.match(bad('{"cases": 3}'), /"cases" must be an array/);
-    assert.match(bad(tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 'ten', mode: 'ON_HEAP' } }])), /case "t"\.steps\[0\]\.args\.bytes: must be a number/);
-    assert.match(bad(tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 1 } }])), /case "t"\.steps\[0\]\.args: op "acquireExecution" needs "mode"/);
-    assert.match(bad(tiny([{ op: 'consumerAcquire', args: { consumer: 'nobody', bytes: 1 } }])), /unknown consumer "nobody"/);
-    assert.match(bad('{"cases":[{"id":"v","kind":"derive","versions":["9.x"],"input":{}}]}'), /case "v": "versions" has entries that name no Spark line/);
+    assert.match(
+      bad(tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 'ten', mode: 'ON_HEAP' } }])),
+      /case "t"\.steps\[0\]\.args\.bytes: must be a number/,
+    );
+    assert.match(
+      bad(tiny([{ op: 'acquireExecution', args: { task: 0, bytes: 1 } }])),
+      /case "t"\.steps\[0\]\.args: op "acquireExecution" needs "mode"/,
+    );
+    assert.match(
+      bad(tiny([{ op: 'consumerAcquire', args: { consumer: 'nobody', bytes: 1 } }])),
+      /unknown consumer "nobody"/,
+    );
+    assert.match(
+      bad('{"cases":[{"id":"v","kind":"derive","versions":["9.x"],"input":{}}]}'),
+      /case "v": "versions" has entries that name no Spark line/,
+    );
   });
 
   it('accepts liberal forms: numeric strings, lower-case modes, inferred kind', () => {
     const text = JSON.stringify({
-      cases: [{ id: 'lib', versions: '3.x', config: { 'spark.testing': 'true', 'spark.testing.memory': 1000, 'spark.memory.fraction': 1 },
-        steps: [{ op: 'acquireExecution', args: { task: '0', bytes: '10', mode: 'on_heap' }, expect: { granted: 10 } }] }],
+      cases: [
+        {
+          id: 'lib',
+          versions: '3.x',
+          config: { 'spark.testing': 'true', 'spark.testing.memory': 1000, 'spark.memory.fraction': 1 },
+          steps: [
+            { op: 'acquireExecution', args: { task: '0', bytes: '10', mode: 'on_heap' }, expect: { granted: 10 } },
+          ],
+        },
+      ],
     });
     const r = runCaseFile(loadCaseFile(text));
     assert.equal(r[0]?.ok, true, r[0]?.detail);

@@ -5,8 +5,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentType } from '../../../src/core/document/kind';
 import {
-  EditorAnalysis, EditorOptions, MAX_ANALYSED_CHARS, analyzeText, completionsAt, disableNextLineEdit, fileDisableEdit,
-  fixAllEdits, hoverAt, inlayHints, outline, versionChoices, versionSetting, versionStatus,
+  EditorAnalysis,
+  EditorOptions,
+  MAX_ANALYSED_CHARS,
+  analyzeText,
+  completionsAt,
+  disableNextLineEdit,
+  fileDisableEdit,
+  fixAllEdits,
+  hoverAt,
+  inlayHints,
+  outline,
+  versionChoices,
+  versionSetting,
+  versionStatus,
 } from '../../../src/core/editor';
 import type { Finding, TextEdit } from '../../../src/core/rules';
 import { LineIndex } from '../../../src/core/text/lineIndex';
@@ -30,10 +42,28 @@ const apply = applyTextEdits;
 describe('editor: analysis', () => {
   it('lints with the version in force and the severities given', () => {
     const text = 'spark.memory.storageFraction 1.0\n';
-    assert.deepEqual(analyse(SPARK, text).findings.map((f) => [f.code, f.severity]), [['FRACTION-RANGE', 'error']]);
-    assert.deepEqual(analyse(SPARK, text, { sparkVersion: SPARK_2_4 }).findings.map((f) => f.code).filter((c) => c === 'FRACTION-RANGE'), []);
-    assert.deepEqual(analyse(SPARK, text, { severities: { 'FRACTION-RANGE': 'off' } }).findings.map((f) => f.code).filter((c) => c === 'FRACTION-RANGE'), []);
-    assert.equal(analyse(SPARK, text, { severities: { 'FRACTION-RANGE': 'hint' } }).findings.find((f) => f.code === 'FRACTION-RANGE')?.severity, 'hint');
+    assert.deepEqual(
+      analyse(SPARK, text).findings.map((f) => [f.code, f.severity]),
+      [['FRACTION-RANGE', 'error']],
+    );
+    assert.deepEqual(
+      analyse(SPARK, text, { sparkVersion: SPARK_2_4 })
+        .findings.map((f) => f.code)
+        .filter((c) => c === 'FRACTION-RANGE'),
+      [],
+    );
+    assert.deepEqual(
+      analyse(SPARK, text, { severities: { 'FRACTION-RANGE': 'off' } })
+        .findings.map((f) => f.code)
+        .filter((c) => c === 'FRACTION-RANGE'),
+      [],
+    );
+    assert.equal(
+      analyse(SPARK, text, { severities: { 'FRACTION-RANGE': 'hint' } }).findings.find(
+        (f) => f.code === 'FRACTION-RANGE',
+      )?.severity,
+      'hint',
+    );
   });
 
   it('takes the version from spec.sparkVersion unless the setting chooses one', () => {
@@ -47,7 +77,9 @@ describe('editor: analysis', () => {
 
   it('reads the leads file beside a servers file and names it in related locations', () => {
     const servers = 'node-a -heap-size=4g -spark.memory.fraction=0.7\n';
-    const a = analyse(SERVERS, servers, { leads: { text: 'lead-a -spark.memory.fraction=0.8\n', uri: 'file:///x/conf/leads' } });
+    const a = analyse(SERVERS, servers, {
+      leads: { text: 'lead-a -spark.memory.fraction=0.8\n', uri: 'file:///x/conf/leads' },
+    });
     assert.ok(a.leads !== undefined);
     const related = a.findings.flatMap((f) => f.related ?? []).filter((r) => r.uri === 'file:///x/conf/leads');
     assert.ok(related.length > 0, JSON.stringify(a.findings));
@@ -62,7 +94,10 @@ describe('editor: analysis', () => {
       assert.match(r.tooLarge.message, /does not check this file: it has [\d,]+ characters, more than the 2,000,000/);
     }
     // A normal 10,000-line file is always analysed.
-    const normal = Array.from({ length: 10_000 }, (_, i) => `spark.app.setting${i}                 value-of-setting-${i}`).join('\n');
+    const normal = Array.from(
+      { length: 10_000 },
+      (_, i) => `spark.app.setting${i}                 value-of-setting-${i}`,
+    ).join('\n');
     assert.ok(normal.length > 500_000);
     assert.equal(analyzeText(SPARK, normal).ok, true);
     assert.equal(analyzeText(SERVERS, 'h -heap-size=1g\n'.repeat(15_000)).ok, true);
@@ -85,7 +120,10 @@ describe('editor: hover', () => {
     assert.match(h.markdown, /\| Unified region \(usable × 0\.6\) \| 2\.22 GiB \(2,388,236,697 bytes\) \|/);
     assert.match(h.markdown, /\| Storage region \(unified × 0\.5\) \| 1\.11 GiB \(1,194,118,348 bytes\) \|/);
     assert.match(h.markdown, /\| User memory \(usable − unified\) \| 1\.48 GiB \(1,592,157,799 bytes\) \|/);
-    assert.match(h.markdown, /YARN container: overhead \(heap × 0\.1\) \| 409 MiB \(409\.00 MiB\) \|\n\| YARN container request \| 4,505 MiB \(4\.40 GiB\)/);
+    assert.match(
+      h.markdown,
+      /YARN container: overhead \(heap × 0\.1\) \| 409 MiB \(409\.00 MiB\) \|\n\| YARN container request \| 4,505 MiB \(4\.40 GiB\)/,
+    );
   });
 
   it('on a value: the value span, and the sizes a fraction produces', () => {
@@ -107,7 +145,10 @@ describe('editor: hover', () => {
 
   it('shows the start-up error a value causes', () => {
     const h = hoverAt(analyse(SPARK, 'spark.memory.fraction 1.2\n'), 2);
-    assert.match(h!.markdown, /IllegalArgumentException at start-up\*\*: spark\.memory\.fraction should be between 0 and 1 \(was '1\.2'\)/);
+    assert.match(
+      h!.markdown,
+      /IllegalArgumentException at start-up\*\*: spark\.memory\.fraction should be between 0 and 1 \(was '1\.2'\)/,
+    );
   });
 
   it('on a SnappyData option: the catalog entry and the member layout', () => {
@@ -140,13 +181,17 @@ describe('editor: hover', () => {
 
 describe('editor: inlay hints', () => {
   it('put the unified, storage and user sizes after spark.executor.memory', () => {
-    const text = 'spark.executor.memory 4g\nspark.memory.fraction 0.6\nspark.memory.storageFraction 0.5\nspark.master yarn\n';
+    const text =
+      'spark.executor.memory 4g\nspark.memory.fraction 0.6\nspark.memory.storageFraction 0.5\nspark.master yarn\n';
     const hints = inlayHints(analyse(SPARK, text));
-    assert.deepEqual(hints.map((h) => [text.slice(0, h.offset).split('\n').length, h.label]), [
-      [1, '⟶ unified 2.22 GiB · storage 1.11 GiB · user 1.48 GiB'],
-      [2, '⟶ unified 2.22 GiB · user 1.48 GiB'],
-      [3, '⟶ storage 1.11 GiB · execution 1.11 GiB'],
-    ]);
+    assert.deepEqual(
+      hints.map((h) => [text.slice(0, h.offset).split('\n').length, h.label]),
+      [
+        [1, '⟶ unified 2.22 GiB · storage 1.11 GiB · user 1.48 GiB'],
+        [2, '⟶ unified 2.22 GiB · user 1.48 GiB'],
+        [3, '⟶ storage 1.11 GiB · execution 1.11 GiB'],
+      ],
+    );
     assert.equal(hints[0]!.offset, text.indexOf('\n'));
   });
 
@@ -164,12 +209,15 @@ describe('editor: inlay hints', () => {
     const servers = sample('conf/servers');
     const a = analyse(SERVERS, servers, { leads: { text: sample('conf/leads'), uri: 'leads' } });
     const hints = inlayHints(a);
-    assert.deepEqual(hints.map((h) => h.label), [
-      '⟶ heap 8.00 GiB · reserved 409.60 MiB · unified 6.46 GiB · max storage 5.52 GiB · off-heap 16.00 GiB',
-      '⟶ does not start',
-      '⟶ heap 4.00 GiB · reserved 199.88 MiB · unified 3.23 GiB · max storage 2.77 GiB · off-heap 8.00 GiB',
-      '⟶ heap 6.00 GiB · reserved 200.29 MiB · unified 4.93 GiB · max storage 4.30 GiB · off-heap 12.00 GiB',
-    ]);
+    assert.deepEqual(
+      hints.map((h) => h.label),
+      [
+        '⟶ heap 8.00 GiB · reserved 409.60 MiB · unified 6.46 GiB · max storage 5.52 GiB · off-heap 16.00 GiB',
+        '⟶ does not start',
+        '⟶ heap 4.00 GiB · reserved 199.88 MiB · unified 3.23 GiB · max storage 2.77 GiB · off-heap 8.00 GiB',
+        '⟶ heap 6.00 GiB · reserved 200.29 MiB · unified 4.93 GiB · max storage 4.30 GiB · off-heap 12.00 GiB',
+      ],
+    );
   });
 
   it('follow the typed fields of a SparkApplication', () => {
@@ -183,31 +231,71 @@ describe('editor: inlay hints', () => {
 describe('editor: outline', () => {
   it('groups spark-defaults.conf settings by prefix', () => {
     const symbols = outline(analyse(SPARK, sample('spark-defaults.conf')).doc);
-    assert.deepEqual(symbols.map((s) => [s.name, s.children.length]), [
-      ['spark.master', 0], ['spark.app.name', 0], ['spark.serializer', 0], ['spark.executor.*', 6], ['spark.memory.*', 4],
-      ['spark.driver.*', 3], ['spark.kryoserializer.buffer.max', 0], ['spark.shuffle.service.enabled', 0], ['spark.dynamicAllocation.enabled', 0],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children.length]),
+      [
+        ['spark.master', 0],
+        ['spark.app.name', 0],
+        ['spark.serializer', 0],
+        ['spark.executor.*', 6],
+        ['spark.memory.*', 4],
+        ['spark.driver.*', 3],
+        ['spark.kryoserializer.buffer.max', 0],
+        ['spark.shuffle.service.enabled', 0],
+        ['spark.dynamicAllocation.enabled', 0],
+      ],
+    );
     const executor = symbols[3]!;
-    assert.deepEqual(executor.children.map((c) => c.name), ['spark.executor.instances', 'spark.executor.cores', 'spark.executor.memory', 'spark.executor.memoryOverhead', 'spark.executor.extraJavaOptions', 'spark.executor.cores']);
+    assert.deepEqual(
+      executor.children.map((c) => c.name),
+      [
+        'spark.executor.instances',
+        'spark.executor.cores',
+        'spark.executor.memory',
+        'spark.executor.memoryOverhead',
+        'spark.executor.extraJavaOptions',
+        'spark.executor.cores',
+      ],
+    );
     assert.match(executor.children[1]!.detail, /^4 \(set again below\)$/);
-    for (const s of symbols) for (const c of [s, ...s.children]) assert.ok(c.selectionSpan.start >= c.span.start && c.selectionSpan.end <= c.span.end, c.name);
+    for (const s of symbols)
+      for (const c of [s, ...s.children])
+        assert.ok(c.selectionSpan.start >= c.span.start && c.selectionSpan.end <= c.span.end, c.name);
   });
 
   it('has one symbol per SnappyData member with its arguments', () => {
     const symbols = outline(analyse(SERVERS, sample('conf/servers')).doc);
-    assert.deepEqual(symbols.map((s) => s.name), ['node-a (server)', 'node-b (server)', 'node-c\t-heap-size=4g (server)', 'node-d (server)']);
-    assert.deepEqual(symbols[0]!.children.map((c) => `${c.name}=${c.detail}`), ['-heap-size=8g', '-memory-size=16g', '-critical-heap-percentage=95', '-eviction-heap-percentage=85.5', '-dir=/data/snappy/server-a']);
-    assert.deepEqual(symbols[3]!.children.map((c) => c.name), ['-J-Xmx6g', '-J-XX:+UseG1GC', '-memory-size', '-spark.memory.storageMaxFraction']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['node-a (server)', 'node-b (server)', 'node-c\t-heap-size=4g (server)', 'node-d (server)'],
+    );
+    assert.deepEqual(
+      symbols[0]!.children.map((c) => `${c.name}=${c.detail}`),
+      [
+        '-heap-size=8g',
+        '-memory-size=16g',
+        '-critical-heap-percentage=95',
+        '-eviction-heap-percentage=85.5',
+        '-dir=/data/snappy/server-a',
+      ],
+    );
+    assert.deepEqual(
+      symbols[3]!.children.map((c) => c.name),
+      ['-J-Xmx6g', '-J-XX:+UseG1GC', '-memory-size', '-spark.memory.storageMaxFraction'],
+    );
   });
 
   it('has sparkConf, driver and executor sections for a SparkApplication', () => {
     const yaml = sample('k8s/spark-pi.yaml');
     const symbols = outline(analyse(APP, yaml).doc);
-    assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name).join(',')]), [
-      ['sparkConf', 'spark.memory.fraction,spark.memory.storageFraction,spark.sql.shuffle.partitions'],
-      ['driver', 'cores,memory,memoryOverhead'],
-      ['executor', 'cores,instances,memory,memoryOverhead'],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children.map((c) => c.name).join(',')]),
+      [
+        ['sparkConf', 'spark.memory.fraction,spark.memory.storageFraction,spark.sql.shuffle.partitions'],
+        ['driver', 'cores,memory,memoryOverhead'],
+        ['executor', 'cores,instances,memory,memoryOverhead'],
+      ],
+    );
     assert.equal(yaml.slice(symbols[0]!.selectionSpan.start, symbols[0]!.selectionSpan.end), 'sparkConf');
   });
 });
@@ -240,7 +328,10 @@ describe('editor: completion', () => {
   it('offers size units after a number, flagging kb/mb/gb where the value becomes -Xmx', () => {
     const d = completionsAt(SPARK, 'spark.driver.memory 2', 21, SPARK_3_5)!;
     assert.deepEqual(d.replace, { start: 21, end: 21 });
-    assert.deepEqual(d.items.map((i) => i.label), ['k', 'm', 'g', 't', 'kb', 'mb', 'gb', 'tb']);
+    assert.deepEqual(
+      d.items.map((i) => i.label),
+      ['k', 'm', 'g', 't', 'kb', 'mb', 'gb', 'tb'],
+    );
     assert.equal(d.items.find((i) => i.label === 'gb')?.detail, 'same as g: accepted by Spark but not by -Xmx');
     assert.equal(d.items.find((i) => i.label === 'gb')?.deprecated, true);
     const off = completionsAt(SPARK, 'spark.memory.offHeap.size=512m', 30, SPARK_3_5)!;
@@ -250,8 +341,17 @@ describe('editor: completion', () => {
   });
 
   it('offers booleans and enum values', () => {
-    assert.deepEqual(completionsAt(SPARK, 'spark.memory.offHeap.enabled ', 29, SPARK_3_5)?.items.map((i) => [i.label, i.detail]), [['true', ''], ['false', 'default']]);
-    assert.deepEqual(completionsAt(SPARK, 'spark.submit.deployMode: cl', 27, SPARK_3_5)?.items.map((i) => i.label), ['client', 'cluster']);
+    assert.deepEqual(
+      completionsAt(SPARK, 'spark.memory.offHeap.enabled ', 29, SPARK_3_5)?.items.map((i) => [i.label, i.detail]),
+      [
+        ['true', ''],
+        ['false', 'default'],
+      ],
+    );
+    assert.deepEqual(
+      completionsAt(SPARK, 'spark.submit.deployMode: cl', 27, SPARK_3_5)?.items.map((i) => i.label),
+      ['client', 'cluster'],
+    );
     assert.equal(completionsAt(SPARK, '# spark.exec', 12, SPARK_3_5), undefined);
   });
 
@@ -259,11 +359,20 @@ describe('editor: completion', () => {
     const c = completionsAt(SERVERS, 'node-a -he', 10, SPARK_3_5)!;
     assert.deepEqual(c.replace, { start: 7, end: 10 });
     assert.equal(c.items.find((i) => i.label === '-heap-size')?.insertText, '-heap-size=$1');
-    assert.equal(c.items.find((i) => i.label === '-spark.memory.fraction')?.insertText, '-spark.memory.fraction=${1:0.85}');
+    assert.equal(
+      c.items.find((i) => i.label === '-spark.memory.fraction')?.insertText,
+      '-spark.memory.fraction=${1:0.85}',
+    );
     assert.ok(c.items.some((i) => i.label === '-bind-address'));
     assert.equal(completionsAt(SERVERS, 'node-a', 4, SPARK_3_5), undefined);
-    assert.deepEqual(completionsAt(SERVERS, 'node-a -heap-size=4', 19, SPARK_3_5)?.items.map((i) => i.label), ['k', 'm', 'g', 't']);
-    assert.deepEqual(completionsAt(SERVERS, 'node-a -memory-size=4', 21, SPARK_3_5)?.items.map((i) => i.label), ['k', 'm', 'g', 't', 'kb', 'mb', 'gb', 'tb']);
+    assert.deepEqual(
+      completionsAt(SERVERS, 'node-a -heap-size=4', 19, SPARK_3_5)?.items.map((i) => i.label),
+      ['k', 'm', 'g', 't'],
+    );
+    assert.deepEqual(
+      completionsAt(SERVERS, 'node-a -memory-size=4', 21, SPARK_3_5)?.items.map((i) => i.label),
+      ['k', 'm', 'g', 't', 'kb', 'mb', 'gb', 'tb'],
+    );
   });
 
   it('offers the quoted key under sparkConf and units in typed memory fields of a SparkApplication', () => {
@@ -271,9 +380,16 @@ describe('editor: completion', () => {
     const at = y.indexOf('.fr"') + 3;
     const c = completionsAt(APP, y, at, SPARK_3_5)!;
     assert.equal(y.slice(c.replace.start, c.replace.end), 'spark.memory.fr"');
-    assert.equal(c.items.find((i) => i.label === 'spark.memory.fraction')?.insertText, 'spark.memory.fraction": "${1:0.6}"');
+    assert.equal(
+      c.items.find((i) => i.label === 'spark.memory.fraction')?.insertText,
+      'spark.memory.fraction": "${1:0.6}"',
+    );
     const bare = 'spec:\n  sparkConf:\n    spark.mem';
-    assert.equal(completionsAt(APP, bare, bare.length, SPARK_3_5)!.items.find((i) => i.label === 'spark.memory.fraction')?.insertText, '"spark.memory.fraction": "${1:0.6}"');
+    assert.equal(
+      completionsAt(APP, bare, bare.length, SPARK_3_5)!.items.find((i) => i.label === 'spark.memory.fraction')
+        ?.insertText,
+      '"spark.memory.fraction": "${1:0.6}"',
+    );
     const v = 'spec:\n  driver:\n    memory: "2';
     assert.equal(completionsAt(APP, v, v.length, SPARK_3_5)!.items.find((i) => i.label === 'gb')?.deprecated, true);
     const other = 'spec:\n  image: "sp';
@@ -283,7 +399,11 @@ describe('editor: completion', () => {
 
 describe('editor: fix all and suppression edits', () => {
   const f = (code: string, start: number, end: number, edits: TextEdit[], isPreferred = true): Finding => ({
-    code, severity: 'error', message: code, span: { start, end }, fixes: [{ title: code, edits, isPreferred }],
+    code,
+    severity: 'error',
+    message: code,
+    span: { start, end },
+    fixes: [{ title: code, edits, isPreferred }],
   });
 
   it('takes each preferred fix once and skips overlapping ones', () => {
@@ -296,8 +416,14 @@ describe('editor: fix all and suppression edits', () => {
       f('F', 10, 10, [{ span: { start: 10, end: 10 }, newText: 'p' }]),
       f('G', 10, 10, [{ span: { start: 10, end: 10 }, newText: 'q' }]),
     ]);
-    assert.deepEqual(r.fixed.map((x) => x.code), ['A', 'C', 'D', 'F']);
-    assert.deepEqual(r.edits.map((e) => e.newText), ['x', 'z', 'p']);
+    assert.deepEqual(
+      r.fixed.map((x) => x.code),
+      ['A', 'C', 'D', 'F'],
+    );
+    assert.deepEqual(
+      r.edits.map((e) => e.newText),
+      ['x', 'z', 'p'],
+    );
   });
 
   it('fixes the sample spark-defaults.conf in one pass', () => {
@@ -307,7 +433,8 @@ describe('editor: fix all and suppression edits', () => {
     assert.match(fixed, /^spark\.driver\.memory {14}2g$/m);
     assert.match(fixed, /^spark\.executor\.memory {12}4096m$/m);
     const after = analyse(SPARK, fixed).findings.map((x) => x.code);
-    for (const gone of ['SIZE-JVM-SUFFIX', 'SIZE-UNITLESS-HEAP']) assert.ok(!after.includes(gone), `${gone} still in ${after.join(',')}`);
+    for (const gone of ['SIZE-JVM-SUFFIX', 'SIZE-UNITLESS-HEAP'])
+      assert.ok(!after.includes(gone), `${gone} still in ${after.join(',')}`);
   });
 
   it('inserts a disable comment above the line with its indentation, and the engine honours it', () => {
@@ -316,12 +443,18 @@ describe('editor: fix all and suppression edits', () => {
     const at = text.indexOf('2gb');
     const edit = disableNextLineEdit(text, lines, at, 'SIZE-JVM-SUFFIX', 'spark-defaults')!;
     const out = apply(text, [edit]);
-    assert.equal(out, 'spark.master yarn\n   # spark-memory-disable-next-line SIZE-JVM-SUFFIX\n   spark.driver.memory 2gb\n');
+    assert.equal(
+      out,
+      'spark.master yarn\n   # spark-memory-disable-next-line SIZE-JVM-SUFFIX\n   spark.driver.memory 2gb\n',
+    );
     assert.ok(!analyse(SPARK, out).findings.some((x) => x.code === 'SIZE-JVM-SUFFIX'));
     // A second code joins the directive already there.
     const again = disableNextLineEdit(out, new LineIndex(out), out.indexOf('2gb'), 'OTHER', 'spark-defaults')!;
     assert.equal(apply(out, [again]).split('\n')[1], '   # spark-memory-disable-next-line SIZE-JVM-SUFFIX, OTHER');
-    assert.equal(disableNextLineEdit(out, new LineIndex(out), out.indexOf('2gb'), 'SIZE-JVM-SUFFIX', 'spark-defaults'), undefined);
+    assert.equal(
+      disableNextLineEdit(out, new LineIndex(out), out.indexOf('2gb'), 'SIZE-JVM-SUFFIX', 'spark-defaults'),
+      undefined,
+    );
   });
 
   it('keeps CRLF line ends, and refuses a continuation line (a file-wide comment instead)', () => {
@@ -330,16 +463,25 @@ describe('editor: fix all and suppression edits', () => {
     assert.equal(apply(crlf, [e]), 'a 1\r\n# spark-memory-disable-next-line X\r\nspark.driver.memory 2gb\r\n');
     const cont = 'spark.executor.extraJavaOptions -Xmx1g \\\n  -XX:+UseG1GC\n';
     assert.equal(disableNextLineEdit(cont, new LineIndex(cont), cont.indexOf('-XX'), 'X', 'spark-defaults'), undefined);
-    assert.equal(apply(cont, [fileDisableEdit(cont, new LineIndex(cont), 'X')]).split('\n')[0], '# spark-memory-disable X');
+    assert.equal(
+      apply(cont, [fileDisableEdit(cont, new LineIndex(cont), 'X')]).split('\n')[0],
+      '# spark-memory-disable X',
+    );
     const snappy = 'node-d -J-Xmx6g \\\n   -spark.memory.storageMaxFraction=0.9\n';
-    assert.equal(disableNextLineEdit(snappy, new LineIndex(snappy), snappy.indexOf('-spark'), 'X', 'snappy-members'), undefined);
+    assert.equal(
+      disableNextLineEdit(snappy, new LineIndex(snappy), snappy.indexOf('-spark'), 'X', 'snappy-members'),
+      undefined,
+    );
   });
 });
 
 describe('editor: version status and settings', () => {
   it('says which flavour and version is in force and why', () => {
     assert.equal(versionStatus('spark-defaults', SPARK_3_5, 'default').text, 'Spark 3.5 (default)');
-    assert.equal(versionStatus('spark-application', sparkVersion(3, 5, 1), 'document').text, 'Spark 3.5.1 (from spec.sparkVersion)');
+    assert.equal(
+      versionStatus('spark-application', sparkVersion(3, 5, 1), 'document').text,
+      'Spark 3.5.1 (from spec.sparkVersion)',
+    );
     assert.equal(versionStatus('spark-defaults', SPARK_2_4, 'setting').text, 'Spark 2.4 (setting)');
     assert.equal(versionStatus('snappy-members', SPARK_3_5, 'default').text, 'SnappyData 1.3 (Spark 2.1 fork)');
   });
@@ -350,6 +492,9 @@ describe('editor: version status and settings', () => {
     assert.equal(versionSetting('nonsense'), undefined);
     assert.deepEqual(versionSetting('2.4'), SPARK_2_4);
     assert.deepEqual(versionSetting('3.5.1'), sparkVersion(3, 5, 1));
-    assert.deepEqual(versionChoices().map((c) => c.value), ['auto', '4.1', '4.0', '3.5', '3.4', '3.3', '3.2', '3.1', '3.0', '2.4']);
+    assert.deepEqual(
+      versionChoices().map((c) => c.value),
+      ['auto', '4.1', '4.0', '3.5', '3.4', '3.3', '3.2', '3.1', '3.0', '2.4'],
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('package.json settings', () => {
   it('sparkMemory.rules and sparkMemory.sparkVersion are what scripts/gen-rule-settings.mjs generates', () => {
     const generated = generatedSettings(RULES);
     for (const [key, schema] of Object.entries(generated)) {
-      assert.deepEqual(props[key], schema, `${key} in package.json is out of date: run node scripts/gen-rule-settings.mjs`);
+      assert.deepEqual(
+        props[key],
+        schema,
+        `${key} in package.json is out of date: run node scripts/gen-rule-settings.mjs`,
+      );
     }
   });
 
@@ -31,10 +35,20 @@ describe('package.json settings', () => {
   });
 
   it('has the hand-written settings and the commands the extension registers', () => {
-    for (const key of ['sparkMemory.containerLimitMiB', 'sparkMemory.pythonApp', 'sparkMemory.inlayHints.enabled']) assert.ok(key in props, key);
+    for (const key of ['sparkMemory.containerLimitMiB', 'sparkMemory.pythonApp', 'sparkMemory.inlayHints.enabled'])
+      assert.ok(key in props, key);
     const commands = PKG.contributes.commands.map((c) => c.command);
-    for (const c of ['sparkMemory.lintWorkspace', 'sparkMemory.chooseSparkVersion', 'sparkMemory.fixAll', 'sparkMemory.showRuleDocumentation', 'sparkMemory.removeByteOrderMark',
-      'sparkMemory.openSimulation', 'sparkMemory.runScenario', 'sparkMemory.newScenarioFile', 'sparkMemory.exportReport']) {
+    for (const c of [
+      'sparkMemory.lintWorkspace',
+      'sparkMemory.chooseSparkVersion',
+      'sparkMemory.fixAll',
+      'sparkMemory.showRuleDocumentation',
+      'sparkMemory.removeByteOrderMark',
+      'sparkMemory.openSimulation',
+      'sparkMemory.runScenario',
+      'sparkMemory.newScenarioFile',
+      'sparkMemory.exportReport',
+    ]) {
       assert.ok(commands.includes(c), c);
     }
   });

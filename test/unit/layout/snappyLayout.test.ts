@@ -1,7 +1,12 @@
 // SnappyData member layouts against config-formats.md B.7 (the code's numbers, not the docs').
 import * as assert from 'node:assert/strict';
 import { javaFormatFixed } from '../../../src/core/config/javaParse';
-import { snappyCriticalPercentForMinReserved, snappyDefaultCriticalPercent, snappyDefaultHeapMB, snappyMemberLayout } from '../../../src/core/layout/snappyLayout';
+import {
+  snappyCriticalPercentForMinReserved,
+  snappyDefaultCriticalPercent,
+  snappyDefaultHeapMB,
+  snappyMemberLayout,
+} from '../../../src/core/layout/snappyLayout';
 import { parseMembers } from '../../../src/core/parse/members';
 
 const GiB = 2 ** 30;
@@ -9,7 +14,7 @@ const layout = (line: string, role: 'server' | 'lead' | 'locator' = 'server', le
   snappyMemberLayout(parseMembers(line, role), 0, leads === undefined ? {} : { leads: parseMembers(leads, 'lead') });
 
 describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => {
-  it('derives the docs\' 20g example with the code\'s fraction 0.85 and eviction 0.855', () => {
+  it("derives the docs' 20g example with the code's fraction 0.85 and eviction 0.855", () => {
     const l = layout('node1 -heap-size=20g -critical-heap-percentage=95 -eviction-heap-percentage=85.5');
     assert.deepEqual(l.startupErrors, []);
     assert.equal(l.reservedMemory, GiB);
@@ -19,7 +24,9 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(l.maxHeapStorageSize, 14826495540);
   });
   it('derives the off-heap example once its syntax is fixed', () => {
-    const l = layout('node2 -heap-size=4g -memory-size=16g -critical-heap-percentage=95 -eviction-heap-percentage=85.5');
+    const l = layout(
+      'node2 -heap-size=4g -memory-size=16g -critical-heap-percentage=95 -eviction-heap-percentage=85.5',
+    );
     assert.equal(l.reservedMemory, 214748365);
     assert.equal(l.maxHeapMemory, 3468186091);
     assert.equal(l.offHeapStorageRegionSize, 8 * GiB);
@@ -31,12 +38,21 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(l.startupErrors[0]?.message, 'Unexpected command-line option: =');
     assert.equal(l.maxHeapMemory, undefined);
   });
-  it('matches the launcher\'s default critical/eviction strings computed by JDK 17', () => {
+  it("matches the launcher's default critical/eviction strings computed by JDK 17", () => {
     // heap bytes -> "%.2f" critical, eviction, from LauncherBase.setDefaultVMArgs run on a JVM.
     const table: Array<[number, string, string]> = [
-      [2 * GiB, '90.23', '81.21'], [3 * GiB, '93.49', '84.14'], [4 * GiB, '95.12', '85.61'], [6 * GiB, '96.74', '87.07'],
-      [8 * GiB, '97.56', '87.80'], [16 * GiB, '98.78', '88.90'], [20 * GiB, '99.00', '89.10'], [40 * GiB, '99.00', '89.10'],
-      [41 * GiB, '97.56', '87.80'], [64 * GiB, '98.44', '88.59'], [2500 * 2 ** 20, '92.00', '82.80'], [6000 * 2 ** 20, '96.67', '87.00'],
+      [2 * GiB, '90.23', '81.21'],
+      [3 * GiB, '93.49', '84.14'],
+      [4 * GiB, '95.12', '85.61'],
+      [6 * GiB, '96.74', '87.07'],
+      [8 * GiB, '97.56', '87.80'],
+      [16 * GiB, '98.78', '88.90'],
+      [20 * GiB, '99.00', '89.10'],
+      [40 * GiB, '99.00', '89.10'],
+      [41 * GiB, '97.56', '87.80'],
+      [64 * GiB, '98.44', '88.59'],
+      [2500 * 2 ** 20, '92.00', '82.80'],
+      [6000 * 2 ** 20, '96.67', '87.00'],
       [1536 * 2 ** 20, '90.00', '81.00'],
     ];
     for (const [heap, crit, evict] of table) {
@@ -54,20 +70,33 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(l.heapBytes, 8 * GiB);
     assert.equal(l.criticalHeapPercentage.origin, 'disabled');
     // Reserved falls back to 5% of the heap (min 100 MB, max 5 GB).
-    assert.equal(l.reservedMemory, Math.trunc(8 * GiB / 20));
+    assert.equal(l.reservedMemory, Math.trunc((8 * GiB) / 20));
   });
   it('checks reserved memory >= 25 MB and the eviction fraction range', () => {
     const tight = layout('h -heap-size=1g -critical-heap-percentage=98 -eviction-heap-percentage=90');
     assert.match(tight.startupErrors[0]?.message ?? '', /^Reserved memory 21474837 must be at least 25MB/);
     const evict = layout('h -heap-size=8g -critical-heap-percentage=99.5 -eviction-heap-percentage=99');
-    assert.ok(evict.startupErrors.some((e) => e.message === 'Eviction fraction 0.99 must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.'), evict.startupErrors.map((e) => e.message).join('\n'));
+    assert.ok(
+      evict.startupErrors.some(
+        (e) =>
+          e.message ===
+          'Eviction fraction 0.99 must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.',
+      ),
+      evict.startupErrors.map((e) => e.message).join('\n'),
+    );
     const order = layout('h -heap-size=8g -critical-heap-percentage=80 -eviction-heap-percentage=85');
-    assert.ok(order.startupErrors.some((e) => e.message === 'Eviction percentage must be less than the critical percentage.'));
+    assert.ok(
+      order.startupErrors.some((e) => e.message === 'Eviction percentage must be less than the critical percentage.'),
+    );
     const pct = layout('h -heap-size=8g -critical-heap-percentage=95%');
     assert.equal(pct.startupErrors[0]?.message, 'For input string: "95%"');
   });
   it('takes -spark.* from the lead line for servers', () => {
-    const l = layout('s1 -heap-size=8g -spark.memory.fraction=0.5', 'server', 'lead1 -spark.memory.fraction=0.7 -spark.executor.cores=6');
+    const l = layout(
+      's1 -heap-size=8g -spark.memory.fraction=0.5',
+      'server',
+      'lead1 -spark.memory.fraction=0.7 -spark.executor.cores=6',
+    );
     assert.equal(l.memoryFraction?.value, 0.7);
     assert.equal(l.memoryFraction?.origin, 'lead');
     assert.equal(l.executorCores?.value, 6);
@@ -89,8 +118,15 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
   });
   it('finds the largest critical percentage that leaves 25 MB reserved, on both sides of it', () => {
     assert.equal(snappyCriticalPercentForMinReserved(GiB), '97.55');
-    assert.equal(layout('h -heap-size=1g -critical-heap-percentage=97.55 -eviction-heap-percentage=90').startupErrors.length, 0);
-    assert.match(layout('h -heap-size=1g -critical-heap-percentage=97.56 -eviction-heap-percentage=90').startupErrors[0]?.message ?? '', /^Reserved memory \d+ must be at least 25MB/);
+    assert.equal(
+      layout('h -heap-size=1g -critical-heap-percentage=97.55 -eviction-heap-percentage=90').startupErrors.length,
+      0,
+    );
+    assert.match(
+      layout('h -heap-size=1g -critical-heap-percentage=97.56 -eviction-heap-percentage=90').startupErrors[0]
+        ?.message ?? '',
+      /^Reserved memory \d+ must be at least 25MB/,
+    );
     const c200 = snappyCriticalPercentForMinReserved(200 * 2 ** 20);
     assert.equal(c200, '87.5');
     assert.equal(layout(`h -heap-size=200m -critical-heap-percentage=${c200}`).startupErrors.length, 0);
@@ -98,19 +134,24 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
     assert.equal(snappyCriticalPercentForMinReserved(37 * 2 ** 20), undefined);
     assert.notEqual(snappyCriticalPercentForMinReserved(38 * 2 ** 20), undefined);
   });
-  it('marks the errors a lead\'s Spark property causes on a server, whose span is in the leads file', () => {
+  it("marks the errors a lead's Spark property causes on a server, whose span is in the leads file", () => {
     const leads = 'lead1 -spark.executor.memory=2g -spark.memory.fraction=xyz\n';
     const l = layout('s1 -heap-size=40g -critical-heap-percentage=95', 'server', leads);
     const exec = l.startupErrors.find((e) => e.message.startsWith('Executor memory'));
     assert.equal(exec?.spanIn, 'leads');
     assert.equal(leads.slice(exec?.span?.start, exec?.span?.end), '2g');
-    const frac = l.startupErrors.find((e) => e.message.startsWith('Illegal value for config key spark.memory.fraction'));
+    const frac = l.startupErrors.find((e) =>
+      e.message.startsWith('Illegal value for config key spark.memory.fraction'),
+    );
     assert.equal(frac?.spanIn, 'leads');
     const own = layout('s1 -heap-size=40g -critical-heap-percentage=95 -spark.executor.memory=2g');
     assert.equal(own.startupErrors.find((e) => e.message.startsWith('Executor memory'))?.spanIn, undefined);
   });
   it('counts server lines per host in linear time (30,000 lines)', () => {
-    const text = Array.from({ length: 30_000 }, (_v, i) => `h${i % 50} -heap-size=8g${i % 600 === 0 ? ' -memory-size=1g' : ''}`).join('\n');
+    const text = Array.from(
+      { length: 30_000 },
+      (_v, i) => `h${i % 50} -heap-size=8g${i % 600 === 0 ? ' -memory-size=1g' : ''}`,
+    ).join('\n');
     const doc = parseMembers(text, 'server');
     const t0 = Date.now();
     const all = doc.members.map((_m, i) => snappyMemberLayout(doc, i));
@@ -121,10 +162,14 @@ describe('SnappyData member layout (SnappyUnifiedMemoryManager, v1.3.1)', () => 
 });
 
 describe('SnappyData servers take storageFraction from the lead only', () => {
-  it('ignores a server line\'s own storageFraction: the lead always sends one (0.5 when unset)', () => {
-    const own = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, { leads: parseMembers('l1 -heap-size=4g', 'lead') });
+  it("ignores a server line's own storageFraction: the lead always sends one (0.5 when unset)", () => {
+    const own = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, {
+      leads: parseMembers('l1 -heap-size=4g', 'lead'),
+    });
     assert.equal(own.storageFraction?.value, 0.5);
-    const lead = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, { leads: parseMembers('l1 -spark.memory.storageFraction=0.4', 'lead') });
+    const lead = snappyMemberLayout(parseMembers('s1 -heap-size=8g -spark.memory.storageFraction=0.3', 'server'), 0, {
+      leads: parseMembers('l1 -spark.memory.storageFraction=0.4', 'lead'),
+    });
     assert.equal(lead.storageFraction?.value, 0.4);
     assert.equal(lead.storageFraction?.origin, 'lead');
     const leadLine = snappyMemberLayout(parseMembers('l1 -heap-size=4g -spark.memory.storageFraction=0.3', 'lead'), 0);

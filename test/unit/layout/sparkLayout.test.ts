@@ -30,7 +30,11 @@ describe('UnifiedMemoryManager sizes (spark-memory.md 1)', () => {
     }
   });
   it('uses spark.testing: no reserve, so maxMemory = 1000 with fraction 1', () => {
-    const d = deriveUnifiedMemory(0, conf({ 'spark.testing': 'true', 'spark.testing.memory': '1000', 'spark.memory.fraction': '1' }), SPARK_3_5);
+    const d = deriveUnifiedMemory(
+      0,
+      conf({ 'spark.testing': 'true', 'spark.testing.memory': '1000', 'spark.memory.fraction': '1' }),
+      SPARK_3_5,
+    );
     assert.ok(d.ok);
     assert.equal(d.sizes.maxHeapMemory, 1000);
     assert.equal(d.sizes.onHeapStorageRegionSize, 500);
@@ -39,12 +43,22 @@ describe('UnifiedMemoryManager sizes (spark-memory.md 1)', () => {
     const c = conf({ 'spark.executor.memory': '4096' });
     const old = deriveUnifiedMemory(4 * GiB, c, sparkVersion(3, 4, 4));
     assert.ok(!old.ok);
-    assert.equal(old.error.message, 'Executor memory 4096 must be at least 471859200. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.');
+    assert.equal(
+      old.error.message,
+      'Executor memory 4096 must be at least 471859200. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.',
+    );
     const v35 = deriveUnifiedMemory(4 * GiB, c, SPARK_3_5);
     assert.ok(!v35.ok);
     assert.equal(v35.error.errorClass, 'INVALID_EXECUTOR_MEMORY');
-    assert.deepEqual(v35.error.messageParameters, { executorMemory: '4096', minSystemMemory: '471859200', config: 'spark.executor.memory' });
-    assert.equal(v35.error.message, '[INVALID_EXECUTOR_MEMORY] Executor memory 4096 must be at least 471859200.\nPlease increase executor memory using the --executor-memory option or "spark.executor.memory" in Spark configuration.');
+    assert.deepEqual(v35.error.messageParameters, {
+      executorMemory: '4096',
+      minSystemMemory: '471859200',
+      config: 'spark.executor.memory',
+    });
+    assert.equal(
+      v35.error.message,
+      '[INVALID_EXECUTOR_MEMORY] Executor memory 4096 must be at least 471859200.\nPlease increase executor memory using the --executor-memory option or "spark.executor.memory" in Spark configuration.',
+    );
     const v41 = deriveUnifiedMemory(4 * GiB, c, SPARK_4_1);
     assert.ok(!v41.ok);
     assert.ok(v41.error.message.endsWith(' SQLSTATE: F0000'));
@@ -59,7 +73,10 @@ describe('UnifiedMemoryManager sizes (spark-memory.md 1)', () => {
     assert.ok(deriveUnifiedMemory(GiB, conf({ 'spark.memory.storageFraction': '1.0' }), SPARK_2_4).ok);
     const d = deriveUnifiedMemory(GiB, conf({ 'spark.memory.storageFraction': '1.0' }), SPARK_3_5);
     assert.ok(!d.ok);
-    assert.equal(d.error.message, "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)");
+    assert.equal(
+      d.error.message,
+      "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)",
+    );
     assert.ok(deriveUnifiedMemory(GiB, conf({ 'spark.memory.storageFraction': '0.99' }), SPARK_3_5).ok);
   });
   it('requires a positive initial execution pool from 3.3', () => {
@@ -77,10 +94,16 @@ describe('UnifiedMemoryManager sizes (spark-memory.md 1)', () => {
     assert.equal(d.sizes.tungstenMemoryMode, 'ON_HEAP');
     const e = deriveUnifiedMemory(GiB, conf({ 'spark.memory.offHeap.enabled': 'true' }), SPARK_3_5);
     assert.ok(!e.ok);
-    assert.equal(e.error.message, 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true');
+    assert.equal(
+      e.error.message,
+      'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+    );
     const neg = deriveUnifiedMemory(GiB, conf({ 'spark.memory.offHeap.size': '-1g' }), SPARK_3_5);
     assert.ok(!neg.ok);
-    assert.equal(neg.error.message, "'-1g' in spark.memory.offHeap.size is invalid. The off-heap memory size must not be negative");
+    assert.equal(
+      neg.error.message,
+      "'-1g' in spark.memory.offHeap.size is invalid. The off-heap memory size must not be negative",
+    );
   });
 });
 
@@ -127,34 +150,63 @@ describe('container request (spark-memory.md 10)', () => {
     assert.equal(req({ 'spark.executor.memory': '3850m' }).memoryOverheadMiB, 385);
   });
   it('adds off-heap from 3.0 on YARN and 3.1 on Kubernetes, not in 2.4', () => {
-    const c = { 'spark.executor.memory': '4g', 'spark.memory.offHeap.enabled': 'true', 'spark.memory.offHeap.size': '1g' };
+    const c = {
+      'spark.executor.memory': '4g',
+      'spark.memory.offHeap.enabled': 'true',
+      'spark.memory.offHeap.size': '1g',
+    };
     assert.equal(req(c).totalMiB, 4096 + 409 + 1024);
     assert.equal(req(c, SPARK_2_4).totalMiB, 4096 + 409);
     assert.equal(req(c, sparkVersion(3, 0, 3), { clusterManager: 'kubernetes' }).totalMiB, 4096 + 409);
     assert.equal(req(c, sparkVersion(3, 1, 3), { clusterManager: 'kubernetes' }).totalMiB, 4096 + 409 + 1024);
   });
   it('uses 0.4 for non-JVM apps on Kubernetes and adds PySpark memory', () => {
-    const r = req({ 'spark.executor.memory': '4g', 'spark.executor.pyspark.memory': '512m' }, SPARK_3_5, { clusterManager: 'kubernetes', pythonApp: true });
+    const r = req({ 'spark.executor.memory': '4g', 'spark.executor.pyspark.memory': '512m' }, SPARK_3_5, {
+      clusterManager: 'kubernetes',
+      pythonApp: true,
+    });
     assert.equal(r.memoryOverheadMiB, 1638);
     assert.equal(r.totalMiB, 4096 + 1638 + 512);
   });
   it('honours the 3.3 factor and the 4.0 minimum', () => {
-    assert.equal(req({ 'spark.executor.memory': '4g', 'spark.executor.memoryOverheadFactor': '0.2' }).memoryOverheadMiB, 819);
-    assert.equal(req({ 'spark.executor.memory': '4g', 'spark.executor.memoryOverheadFactor': '0.2' }, sparkVersion(3, 2, 4)).memoryOverheadMiB, 409);
-    assert.equal(req({ 'spark.executor.memory': '2g', 'spark.executor.minMemoryOverhead': '500m' }, SPARK_4_1).memoryOverheadMiB, 500);
-    assert.equal(req({ 'spark.executor.memory': '2g', 'spark.executor.minMemoryOverhead': '500m' }, SPARK_3_5).memoryOverheadMiB, 384);
-    assert.equal(req({ 'spark.executor.memory': '2g', 'spark.yarn.executor.memoryOverhead': '1000' }).memoryOverheadMiB, 1000);
+    assert.equal(
+      req({ 'spark.executor.memory': '4g', 'spark.executor.memoryOverheadFactor': '0.2' }).memoryOverheadMiB,
+      819,
+    );
+    assert.equal(
+      req({ 'spark.executor.memory': '4g', 'spark.executor.memoryOverheadFactor': '0.2' }, sparkVersion(3, 2, 4))
+        .memoryOverheadMiB,
+      409,
+    );
+    assert.equal(
+      req({ 'spark.executor.memory': '2g', 'spark.executor.minMemoryOverhead': '500m' }, SPARK_4_1).memoryOverheadMiB,
+      500,
+    );
+    assert.equal(
+      req({ 'spark.executor.memory': '2g', 'spark.executor.minMemoryOverhead': '500m' }, SPARK_3_5).memoryOverheadMiB,
+      384,
+    );
+    assert.equal(
+      req({ 'spark.executor.memory': '2g', 'spark.yarn.executor.memoryOverhead': '1000' }).memoryOverheadMiB,
+      1000,
+    );
   });
 });
 
 describe('sparkLayout start-up errors', () => {
-  it('lists the submit check, the JVM -Xmx trap and the memory manager error in Spark\'s order', () => {
-    const l = sparkLayout(conf({ 'spark.driver.memory': '2gb', 'spark.executor.memory': '4096', 'spark.memory.fraction': '1.2' }), { version: SPARK_3_5 });
+  it("lists the submit check, the JVM -Xmx trap and the memory manager error in Spark's order", () => {
+    const l = sparkLayout(
+      conf({ 'spark.driver.memory': '2gb', 'spark.executor.memory': '4096', 'spark.memory.fraction': '1.2' }),
+      { version: SPARK_3_5 },
+    );
     const messages = l.startupErrors.map((e) => e.message);
     assert.ok(messages.includes('Invalid maximum heap size: -Xmx2gb'), messages.join('\n'));
     assert.ok(messages.includes("spark.memory.fraction should be between 0 and 1 (was '1.2')."));
     assert.ok(messages.some((m) => m.startsWith('[INVALID_EXECUTOR_MEMORY] Executor memory 4096')));
-    assert.ok(messages.indexOf('Invalid maximum heap size: -Xmx2gb') < messages.indexOf("spark.memory.fraction should be between 0 and 1 (was '1.2')."));
+    assert.ok(
+      messages.indexOf('Invalid maximum heap size: -Xmx2gb') <
+        messages.indexOf("spark.memory.fraction should be between 0 and 1 (was '1.2')."),
+    );
   });
   it('prints a fraction the way Scala prints a Double', () => {
     const l = sparkLayout(conf({ 'spark.memory.fraction': '2' }), { version: SPARK_2_4 });
@@ -169,7 +221,11 @@ describe('sparkLayout start-up errors', () => {
   });
   it('requires executor cores >= task cpus (3.x message)', () => {
     const l = sparkLayout(conf({ 'spark.executor.cores': '2', 'spark.task.cpus': '4' }), { version: SPARK_3_5 });
-    assert.ok(l.startupErrors.some((e) => e.message === 'The number of cores per executor (=2) has to be >= the number of cpus per task = 4.'));
+    assert.ok(
+      l.startupErrors.some(
+        (e) => e.message === 'The number of cores per executor (=2) has to be >= the number of cpus per task = 4.',
+      ),
+    );
   });
   it('uses the legacy manager in 2.4 with useLegacyMode and ignores the key from 3.0', () => {
     const c = conf({ 'spark.memory.useLegacyMode': 'true', 'spark.executor.memory': '1g' });

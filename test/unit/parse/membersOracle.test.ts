@@ -6,28 +6,49 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMembers } from '../../../src/core/parse/members';
 
-interface OracleMember { readonly host: string; readonly args: string[]; readonly evalError?: boolean }
-interface OracleCase { readonly input: string; readonly members: OracleMember[] }
+interface OracleMember {
+  readonly host: string;
+  readonly args: string[];
+  readonly evalError?: boolean;
+}
+interface OracleCase {
+  readonly input: string;
+  readonly members: OracleMember[];
+}
 
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/members-oracle.json'), 'utf8')) as { cases: OracleCase[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/members-oracle.json'), 'utf8')) as {
+  cases: OracleCase[];
+};
 
 describe('member-file reader agrees with snappy-nodes.sh run in bash', () => {
   it(`matches hosts and argv words of all ${fixture.cases.length} oracle files`, () => {
     const failures: string[] = [];
     for (const c of fixture.cases) {
       const doc = parseMembers(c.input, 'server');
-      const ours = doc.members.map((m) => ({ host: m.host, args: m.args.map((a) => a.text), unterminated: m.shellHazards.some((h) => h.kind === 'unterminated-quote') }));
+      const ours = doc.members.map((m) => ({
+        host: m.host,
+        args: m.args.map((a) => a.text),
+        unterminated: m.shellHazards.some((h) => h.kind === 'unterminated-quote'),
+      }));
       if (ours.length !== c.members.length) {
         failures.push(`${JSON.stringify(c.input)}: ${c.members.length} members expected, got ${ours.length}`);
         continue;
       }
       c.members.forEach((exp, i) => {
         const got = ours[i]!;
-        if (got.host !== exp.host) failures.push(`${JSON.stringify(c.input)}: host ${JSON.stringify(exp.host)} expected, got ${JSON.stringify(got.host)}`);
+        if (got.host !== exp.host)
+          failures.push(
+            `${JSON.stringify(c.input)}: host ${JSON.stringify(exp.host)} expected, got ${JSON.stringify(got.host)}`,
+          );
         else if (exp.evalError) {
-          if (!got.unterminated) failures.push(`${JSON.stringify(c.input)}: the shell rejects member ${i + 1}'s quoting, we saw no unterminated quote`);
+          if (!got.unterminated)
+            failures.push(
+              `${JSON.stringify(c.input)}: the shell rejects member ${i + 1}'s quoting, we saw no unterminated quote`,
+            );
         } else if (JSON.stringify(got.args) !== JSON.stringify(exp.args)) {
-          failures.push(`${JSON.stringify(c.input)}: args ${JSON.stringify(exp.args)} expected, got ${JSON.stringify(got.args)}`);
+          failures.push(
+            `${JSON.stringify(c.input)}: args ${JSON.stringify(exp.args)} expected, got ${JSON.stringify(got.args)}`,
+          );
         }
       });
     }

@@ -11,7 +11,9 @@ interface OracleCase {
   readonly error?: string;
 }
 
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/properties-oracle.json'), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '../../../../test/fixtures/properties-oracle.json'), 'utf8'),
+) as {
   cases: OracleCase[];
 };
 
@@ -21,7 +23,10 @@ describe('properties reader agrees with java.util.Properties.load (JDK 17 oracle
     for (const c of fixture.cases) {
       const doc = parseProperties(c.input);
       if (c.error !== undefined) {
-        if (doc.loadError?.message !== c.error) failures.push(`${JSON.stringify(c.input)}: expected error ${c.error}, got ${doc.loadError?.message ?? 'none'}`);
+        if (doc.loadError?.message !== c.error)
+          failures.push(
+            `${JSON.stringify(c.input)}: expected error ${c.error}, got ${doc.loadError?.message ?? 'none'}`,
+          );
         continue;
       }
       if (doc.loadError !== undefined) {

@@ -54,7 +54,9 @@ describe('SparkApplication reader (spark-operator submission.go)', () => {
     assert.equal(l.layout.unified?.memoryFraction, 0.7);
   });
   it('reads a ScheduledSparkApplication template and tolerates broken YAML', () => {
-    const s = parseSparkApplication('apiVersion: sparkoperator.k8s.io/v1beta2\nkind: ScheduledSparkApplication\nspec:\n  template:\n    executor:\n      memory: 1g\n');
+    const s = parseSparkApplication(
+      'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: ScheduledSparkApplication\nspec:\n  template:\n    executor:\n      memory: 1g\n',
+    );
     assert.equal(s.fields.get('spec.executor.memory')?.text, '1g');
     const bad = parseSparkApplication('kind: SparkApplication\nspec: [\n');
     assert.ok(bad.yamlErrors.length > 0);

@@ -3,7 +3,7 @@ import { SPARK_2_4, SPARK_3_5 } from '../../../src/core/version';
 import { SPAN_TEXT, applyFix, only } from './lintHarness';
 
 describe('SIZE-PARSE', () => {
-  it('flags a size Spark cannot parse, with Spark\'s text, on the value only', () => {
+  it("flags a size Spark cannot parse, with Spark's text, on the value only", () => {
     const text = 'spark.executor.memory   4 g\n';
     const [f] = only(text, 'SIZE-PARSE');
     assert.ok(f);
@@ -12,7 +12,10 @@ describe('SIZE-PARSE', () => {
     assert.equal(applyFix(text, f), 'spark.executor.memory   4g\n');
   });
   it('accepts every size Spark accepts', () => {
-    assert.deepEqual(only('spark.executor.memory 4g\nspark.memory.offHeap.size 2048\nspark.driver.maxResultSize 0\n', 'SIZE-PARSE'), []);
+    assert.deepEqual(
+      only('spark.executor.memory 4g\nspark.memory.offHeap.size 2048\nspark.driver.maxResultSize 0\n', 'SIZE-PARSE'),
+      [],
+    );
   });
 });
 
@@ -33,7 +36,11 @@ describe('FRACTION-RANGE', () => {
   it("prints the parsed double as ConfigBuilder.checkValue does ('1' is '1.0', '1e0' too)", () => {
     for (const written of ['1', '1e0', '01.000']) {
       const [f] = only(`spark.memory.storageFraction ${written}\n`, 'FRACTION-RANGE', { version: SPARK_3_5 });
-      assert.equal(f?.message, "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)", written);
+      assert.equal(
+        f?.message,
+        "'1.0' in spark.memory.storageFraction is invalid. Storage fraction must be in [0,1)",
+        written,
+      );
     }
   });
   it('offers the fraction for a percentage', () => {

@@ -6,7 +6,9 @@ import { closestKey } from '../../../src/core/rules/properties/unknownKey';
 import { editDistance } from '../../../src/core/text/editDistance';
 
 function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_v, i) => Array.from({ length: b.length + 1 }, (_w, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_v, i) =>
+    Array.from({ length: b.length + 1 }, (_w, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -21,12 +23,19 @@ function osa(a: string, b: string): number {
 describe('editDistance (optimal string alignment, capped)', () => {
   it('agrees with the full table up to the cap, and says max + 1 beyond it', () => {
     const word = fc.array(fc.constantFrom('a', 'b', 'c', '.'), { maxLength: 12 }).map((x) => x.join(''));
-    fc.assert(fc.property(word, word, word, fc.integer({ min: 0, max: 5 }), (prefix, x, y, max) => {
-      const a = prefix + x;
-      const b = prefix + y;
-      const exact = osa(a, b);
-      assert.strictEqual(editDistance(a, b, max), exact <= max ? exact : max + 1, `${JSON.stringify(a)} ${JSON.stringify(b)} max ${max}`);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(word, word, word, fc.integer({ min: 0, max: 5 }), (prefix, x, y, max) => {
+        const a = prefix + x;
+        const b = prefix + y;
+        const exact = osa(a, b);
+        assert.strictEqual(
+          editDistance(a, b, max),
+          exact <= max ? exact : max + 1,
+          `${JSON.stringify(a)} ${JSON.stringify(b)} max ${max}`,
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('counts a swap of neighbours as one edit', () => {
@@ -36,7 +45,10 @@ describe('editDistance (optimal string alignment, capped)', () => {
 
   it('suggests the nearest catalog key of the same family, and nothing when none is near', () => {
     assert.deepStrictEqual(closestKey('spark.memory.fractoin'), { key: 'spark.memory.fraction', distance: 1 });
-    assert.deepStrictEqual(closestKey('spark.memory.storagefraction'), { key: 'spark.memory.storageFraction', distance: 0 });
+    assert.deepStrictEqual(closestKey('spark.memory.storagefraction'), {
+      key: 'spark.memory.storageFraction',
+      distance: 0,
+    });
     assert.strictEqual(closestKey('spark.memory.tuning4'), undefined);
   });
 });

@@ -15,8 +15,14 @@ describe('MIN-HEAP', () => {
     assert.deepEqual(only('spark.executor.memory 450m\n', 'MIN-HEAP'), []);
   });
   it('uses the plain 2.4 text before 3.5, and SQLSTATE in 4.x', () => {
-    assert.match(only('spark.executor.memory 400m\n', 'MIN-HEAP', { version: SPARK_2_4 })[0]!.message, /^Executor memory 419430400 must be at least 471859200\. Please increase executor memory using the --executor-memory option or spark\.executor\.memory/);
-    assert.match(only('spark.executor.memory 400m\n', 'MIN-HEAP', { version: SPARK_4_1 })[0]!.message, /SQLSTATE: F0000/);
+    assert.match(
+      only('spark.executor.memory 400m\n', 'MIN-HEAP', { version: SPARK_2_4 })[0]!.message,
+      /^Executor memory 419430400 must be at least 471859200\. Please increase executor memory using the --executor-memory option or spark\.executor\.memory/,
+    );
+    assert.match(
+      only('spark.executor.memory 400m\n', 'MIN-HEAP', { version: SPARK_4_1 })[0]!.message,
+      /SQLSTATE: F0000/,
+    );
   });
   it('reports a too small driver heap at spark.driver.memory', () => {
     const text = 'spark.driver.memory 400m\n';
@@ -80,12 +86,19 @@ describe('FRACTION-STORAGE', () => {
 });
 
 describe('LEGACY-KEY', () => {
-  it('in 2.4 repeats Spark\'s deprecation warning unless legacy mode is on', () => {
+  it("in 2.4 repeats Spark's deprecation warning unless legacy mode is on", () => {
     const text = 'spark.storage.memoryFraction 0.5\nspark.shuffle.memoryFraction 0.3\n';
     const fs = only(text, 'LEGACY-KEY', { version: SPARK_2_4 });
     assert.equal(fs.length, 2);
-    assert.match(fs[0]!.message, /^Detected deprecated memory fraction settings: \[spark\.storage\.memoryFraction, spark\.shuffle\.memoryFraction\]\. As of Spark 1\.6/);
-    assert.equal(only(`spark.memory.useLegacyMode true\n${text}`, 'LEGACY-KEY', { version: SPARK_2_4 }).length, 1, 'only the useLegacyMode line');
+    assert.match(
+      fs[0]!.message,
+      /^Detected deprecated memory fraction settings: \[spark\.storage\.memoryFraction, spark\.shuffle\.memoryFraction\]\. As of Spark 1\.6/,
+    );
+    assert.equal(
+      only(`spark.memory.useLegacyMode true\n${text}`, 'LEGACY-KEY', { version: SPARK_2_4 }).length,
+      1,
+      'only the useLegacyMode line',
+    );
   });
   it('from 3.0 says the keys are ignored silently and removes the line', () => {
     const text = '# cache\nspark.storage.memoryFraction 0.5\nspark.executor.memory 4g\n';
@@ -94,36 +107,54 @@ describe('LEGACY-KEY', () => {
     assert.equal(SPAN_TEXT(text, f), 'spark.storage.memoryFraction');
     assert.match(f.message, /ignored.*spark\.memory\.storageFraction/);
     assert.equal(applyFix(text, f), '# cache\nspark.executor.memory 4g\n');
-    assert.match(only('spark.memory.useLegacyMode true\n', 'LEGACY-KEY', { version: sparkVersion(3, 0, 3) })[0]!.message, /ignored/);
+    assert.match(
+      only('spark.memory.useLegacyMode true\n', 'LEGACY-KEY', { version: sparkVersion(3, 0, 3) })[0]!.message,
+      /ignored/,
+    );
   });
-  it('reports spark.shuffle.spill=false with SortShuffleManager\'s text, and any value in 4.x', () => {
+  it("reports spark.shuffle.spill=false with SortShuffleManager's text, and any value in 4.x", () => {
     assert.match(only('spark.shuffle.spill false\n', 'LEGACY-KEY')[0]!.message, /ignored as of Spark 1\.6\+/);
     assert.deepEqual(only('spark.shuffle.spill true\n', 'LEGACY-KEY'), []);
-    assert.match(only('spark.shuffle.spill true\n', 'LEGACY-KEY', { version: SPARK_4_1 })[0]!.message, /deprecated as of Spark 1\.6/);
+    assert.match(
+      only('spark.shuffle.spill true\n', 'LEGACY-KEY', { version: SPARK_4_1 })[0]!.message,
+      /deprecated as of Spark 1\.6/,
+    );
   });
 });
 
 describe('DEPRECATED-ALT', () => {
-  it('gives Spark\'s deprecation text for spark.yarn.executor.memoryOverhead and renames it', () => {
+  it("gives Spark's deprecation text for spark.yarn.executor.memoryOverhead and renames it", () => {
     const text = 'spark.yarn.executor.memoryOverhead   1g\n';
     const [f] = only(text, 'DEPRECATED-ALT');
     assert.ok(f);
-    assert.equal(f.message, "The configuration key 'spark.yarn.executor.memoryOverhead' has been deprecated as of Spark 2.3 and may be removed in the future. Please use the new key 'spark.executor.memoryOverhead' instead.");
+    assert.equal(
+      f.message,
+      "The configuration key 'spark.yarn.executor.memoryOverhead' has been deprecated as of Spark 2.3 and may be removed in the future. Please use the new key 'spark.executor.memoryOverhead' instead.",
+    );
     assert.equal(applyFix(text, f), 'spark.executor.memoryOverhead   1g\n');
   });
   it('says the old key is ignored when the new one is set', () => {
     const [f] = only('spark.yarn.executor.memoryOverhead 1g\nspark.executor.memoryOverhead 2g\n', 'DEPRECATED-ALT');
     assert.match(f?.message ?? '', /wins/);
-    assert.equal(applyFix('spark.yarn.executor.memoryOverhead 1g\nspark.executor.memoryOverhead 2g\n', f!), 'spark.executor.memoryOverhead 2g\n');
+    assert.equal(
+      applyFix('spark.yarn.executor.memoryOverhead 1g\nspark.executor.memoryOverhead 2g\n', f!),
+      'spark.executor.memoryOverhead 2g\n',
+    );
   });
   it('covers spark.unsafe.offHeap, and spark.kubernetes.memoryOverheadFactor only from 3.3', () => {
     assert.match(only('spark.unsafe.offHeap true\n', 'DEPRECATED-ALT')[0]!.message, /spark\.memory\.offHeap\.enabled/);
-    assert.deepEqual(only('spark.kubernetes.memoryOverheadFactor 0.2\n', 'DEPRECATED-ALT', { version: sparkVersion(3, 2, 4) }), []);
+    assert.deepEqual(
+      only('spark.kubernetes.memoryOverheadFactor 0.2\n', 'DEPRECATED-ALT', { version: sparkVersion(3, 2, 4) }),
+      [],
+    );
     const text = 'spark.kubernetes.memoryOverheadFactor 0.2\n';
     const [f] = only(text, 'DEPRECATED-ALT', { version: sparkVersion(3, 3, 4) });
     assert.ok(f);
     assert.equal(applyFix(text, f), 'spark.executor.memoryOverheadFactor 0.2\n');
-    assert.equal(applyFix(text, f, /also set/), 'spark.executor.memoryOverheadFactor 0.2\nspark.driver.memoryOverheadFactor 0.2\n');
+    assert.equal(
+      applyFix(text, f, /also set/),
+      'spark.executor.memoryOverheadFactor 0.2\nspark.driver.memoryOverheadFactor 0.2\n',
+    );
   });
 });
 
@@ -132,7 +163,10 @@ describe('KEY-VERSION', () => {
     const [f] = only('spark.executor.memoryOverheadFactor 0.2\n', 'KEY-VERSION', { version: sparkVersion(3, 2, 4) });
     assert.equal(f?.severity, 'info');
     assert.match(f?.message ?? '', /from Spark 3\.3 on.*spark\.kubernetes\.memoryOverheadFactor/);
-    assert.deepEqual(only('spark.executor.memoryOverheadFactor 0.2\n', 'KEY-VERSION', { version: sparkVersion(3, 3, 4) }), []);
+    assert.deepEqual(
+      only('spark.executor.memoryOverheadFactor 0.2\n', 'KEY-VERSION', { version: sparkVersion(3, 3, 4) }),
+      [],
+    );
     assert.equal(only('spark.executor.minMemoryOverhead 512m\n', 'KEY-VERSION', { version: SPARK_3_5 }).length, 1);
     assert.deepEqual(only('spark.executor.minMemoryOverhead 512m\n', 'KEY-VERSION', { version: SPARK_4_1 }), []);
   });

@@ -32,7 +32,10 @@ export function only(text: string, code: string, c: LintCase = {}): Finding[] {
 
 /** Applies a finding's first (or preferred) fix to the text. */
 export function applyFix(text: string, f: Finding, title?: RegExp): string {
-  const fix = (title === undefined ? (f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0]) : f.fixes?.find((x) => title.test(x.title)));
+  const fix =
+    title === undefined
+      ? (f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0])
+      : f.fixes?.find((x) => title.test(x.title));
   if (fix === undefined) throw new Error(`no fix on ${f.code}`);
   return applyTextEdits(text, fix.edits);
 }

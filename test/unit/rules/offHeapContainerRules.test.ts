@@ -5,12 +5,15 @@ import { SPARK_2_4, SPARK_3_5, SPARK_4_1, sparkVersion } from '../../../src/core
 import { SPAN_TEXT, applyFix, only } from './lintHarness';
 
 describe('OFFHEAP-CONSISTENCY', () => {
-  it('reports enabled without a size with Spark\'s text, at the enabled value', () => {
+  it("reports enabled without a size with Spark's text, at the enabled value", () => {
     const text = 'spark.memory.offHeap.enabled true\n';
     const [f] = only(text, 'OFFHEAP-CONSISTENCY');
     assert.ok(f);
     assert.equal(SPAN_TEXT(text, f), 'true');
-    assert.match(f.message, /^requirement failed: spark\.memory\.offHeap\.size must be > 0 when spark\.memory\.offHeap\.enabled == true/);
+    assert.match(
+      f.message,
+      /^requirement failed: spark\.memory\.offHeap\.size must be > 0 when spark\.memory\.offHeap\.enabled == true/,
+    );
     assert.equal(applyFix(text, f), 'spark.memory.offHeap.enabled false\n');
     assert.deepEqual(only(text, 'STARTUP-ERROR'), []);
   });
@@ -19,7 +22,13 @@ describe('OFFHEAP-CONSISTENCY', () => {
     const [f] = only(text, 'OFFHEAP-CONSISTENCY', { version: SPARK_3_5 });
     assert.ok(f);
     assert.equal(SPAN_TEXT(text, { ...f, span: f.related![0]!.span }), '1048575');
-    assert.deepEqual(only('spark.master yarn\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1048576\n', 'OFFHEAP-CONSISTENCY'), []);
+    assert.deepEqual(
+      only(
+        'spark.master yarn\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1048576\n',
+        'OFFHEAP-CONSISTENCY',
+      ),
+      [],
+    );
     assert.deepEqual(only(text, 'OFFHEAP-CONSISTENCY', { version: SPARK_2_4 }), [], '2.4 only needs > 0');
   });
 });
@@ -30,18 +39,28 @@ describe('OFFHEAP-NOT-ENABLED', () => {
     const [f] = only(text, 'OFFHEAP-NOT-ENABLED');
     assert.ok(f);
     assert.match(f.message, /storage 1 GiB/);
-    assert.equal(applyFix(text, f), 'spark.memory.offHeap.size   2g\nspark.memory.offHeap.enabled true\nspark.executor.memory 4g\n');
+    assert.equal(
+      applyFix(text, f),
+      'spark.memory.offHeap.size   2g\nspark.memory.offHeap.enabled true\nspark.executor.memory 4g\n',
+    );
   });
   it('flips an explicit false, and is quiet when enabled or size 0', () => {
     const text = 'spark.memory.offHeap.enabled false\nspark.memory.offHeap.size 2g\n';
-    assert.equal(applyFix(text, only(text, 'OFFHEAP-NOT-ENABLED')[0]!), 'spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 2g\n');
-    assert.deepEqual(only('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 2g\n', 'OFFHEAP-NOT-ENABLED'), []);
+    assert.equal(
+      applyFix(text, only(text, 'OFFHEAP-NOT-ENABLED')[0]!),
+      'spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 2g\n',
+    );
+    assert.deepEqual(
+      only('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 2g\n', 'OFFHEAP-NOT-ENABLED'),
+      [],
+    );
     assert.deepEqual(only('spark.memory.offHeap.size 0\n', 'OFFHEAP-NOT-ENABLED'), []);
   });
 });
 
 describe('OFFHEAP-BUDGET', () => {
-  const conf = (off: string) => `spark.master yarn\nspark.executor.memory 4g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size ${off}\n`;
+  const conf = (off: string) =>
+    `spark.master yarn\nspark.executor.memory 4g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size ${off}\n`;
   it('warns in 2.4 on YARN when off-heap does not fit in the overhead (409 MiB for 4g)', () => {
     assert.deepEqual(only(conf('408m'), 'OFFHEAP-BUDGET', { version: SPARK_2_4 }), []);
     const [f] = only(conf('409m'), 'OFFHEAP-BUDGET', { version: SPARK_2_4 });
@@ -58,7 +77,8 @@ describe('OFFHEAP-BUDGET', () => {
 });
 
 describe('CONTAINER-BUDGET', () => {
-  const text = 'spark.master yarn\nspark.executor.memory 4g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n';
+  const text =
+    'spark.master yarn\nspark.executor.memory 4g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n';
   it('shows the sum and fails above the limit, not at it', () => {
     // 4096 + max(409, 384) + 1024 = 5529 MiB
     assert.deepEqual(only(text, 'CONTAINER-BUDGET', { settings: { containerLimitMiB: 5529 } }), []);
@@ -75,22 +95,36 @@ describe('CONTAINER-BUDGET', () => {
 });
 
 describe('OVERHEAD-FACTOR-RANGE', () => {
-  it('requires the per-role factors > 0 from 3.3, with Spark\'s message', () => {
+  it("requires the per-role factors > 0 from 3.3, with Spark's message", () => {
     const text = 'spark.master yarn\nspark.executor.memoryOverheadFactor 0\n';
     const [f] = only(text, 'OVERHEAD-FACTOR-RANGE', { version: SPARK_3_5 });
-    assert.equal(f?.message, "'0.0' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0");
+    assert.equal(
+      f?.message,
+      "'0.0' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0",
+    );
     assert.equal(f?.severity, 'error');
-    assert.deepEqual(only('spark.master yarn\nspark.executor.memoryOverheadFactor 0.01\n', 'OVERHEAD-FACTOR-RANGE'), []);
+    assert.deepEqual(
+      only('spark.master yarn\nspark.executor.memoryOverheadFactor 0.01\n', 'OVERHEAD-FACTOR-RANGE'),
+      [],
+    );
   });
   it('checks the Kubernetes factor in [0, 1) up to 3.2 and >= 0 from 3.3', () => {
     const k = (v: string) => `spark.master k8s://https://k:6443\nspark.kubernetes.memoryOverheadFactor ${v}\n`;
-    assert.match(only(k('1.0'), 'OVERHEAD-FACTOR-RANGE', { version: sparkVersion(3, 2, 4) })[0]!.message, /between 0 --> 1\.0/);
+    assert.match(
+      only(k('1.0'), 'OVERHEAD-FACTOR-RANGE', { version: sparkVersion(3, 2, 4) })[0]!.message,
+      /between 0 --> 1\.0/,
+    );
     assert.deepEqual(only(k('0.99'), 'OVERHEAD-FACTOR-RANGE', { version: sparkVersion(3, 2, 4) }), []);
     assert.deepEqual(only(k('1.0'), 'OVERHEAD-FACTOR-RANGE', { version: SPARK_3_5 }), []);
     assert.match(only(k('-0.1'), 'OVERHEAD-FACTOR-RANGE', { version: SPARK_3_5 })[0]!.message, /non-negative/);
   });
   it('is a warning where the cluster manager does not read the key', () => {
-    assert.equal(only('spark.master yarn\nspark.kubernetes.memoryOverheadFactor 1.5\n', 'OVERHEAD-FACTOR-RANGE', { version: SPARK_2_4 })[0]?.severity, 'warning');
+    assert.equal(
+      only('spark.master yarn\nspark.kubernetes.memoryOverheadFactor 1.5\n', 'OVERHEAD-FACTOR-RANGE', {
+        version: SPARK_2_4,
+      })[0]?.severity,
+      'warning',
+    );
   });
 });
 
@@ -109,7 +143,12 @@ describe('OVERHEAD-SMALL', () => {
     assert.equal(applyFix(text, f!), 'spark.executor.memory 8g\nspark.executor.memoryOverhead 819m\n');
   });
   it('uses spark.driver.minMemoryOverhead in 4.x', () => {
-    assert.equal(only('spark.driver.minMemoryOverhead 512m\nspark.driver.memoryOverhead 500m\n', 'OVERHEAD-SMALL', { version: SPARK_4_1 }).length, 1);
+    assert.equal(
+      only('spark.driver.minMemoryOverhead 512m\nspark.driver.memoryOverhead 500m\n', 'OVERHEAD-SMALL', {
+        version: SPARK_4_1,
+      }).length,
+      1,
+    );
     assert.deepEqual(only('spark.driver.memoryOverhead 500m\n', 'OVERHEAD-SMALL', { version: SPARK_4_1 }), []);
   });
 });
@@ -140,22 +179,36 @@ describe('CORES-TASKCPUS', () => {
   });
   it('in 2.4 only with dynamic allocation', () => {
     assert.deepEqual(only('spark.executor.cores 2\nspark.task.cpus 4\n', 'CORES-TASKCPUS', { version: SPARK_2_4 }), []);
-    assert.match(only('spark.dynamicAllocation.enabled true\nspark.executor.cores 2\nspark.task.cpus 4\n', 'CORES-TASKCPUS', { version: SPARK_2_4 })[0]!.message, /spark\.executor\.cores must not be < spark\.task\.cpus\./);
+    assert.match(
+      only('spark.dynamicAllocation.enabled true\nspark.executor.cores 2\nspark.task.cpus 4\n', 'CORES-TASKCPUS', {
+        version: SPARK_2_4,
+      })[0]!.message,
+      /spark\.executor\.cores must not be < spark\.task\.cpus\./,
+    );
   });
 });
 
 describe('XMX-IN-JAVA-OPTIONS', () => {
-  it('marks the -Xmx token with Spark\'s executor text and removes it', () => {
+  it("marks the -Xmx token with Spark's executor text and removes it", () => {
     const text = 'spark.executor.extraJavaOptions -XX:+UseG1GC -Xmx4g -Dx=y\n';
     const [f] = only(text, 'XMX-IN-JAVA-OPTIONS');
     assert.ok(f);
     assert.equal(SPAN_TEXT(text, f), '-Xmx4g');
-    assert.match(f.message, /^spark\.executor\.extraJavaOptions is not allowed to specify max heap memory settings \(was '-XX:\+UseG1GC -Xmx4g -Dx=y'\)/);
+    assert.match(
+      f.message,
+      /^spark\.executor\.extraJavaOptions is not allowed to specify max heap memory settings \(was '-XX:\+UseG1GC -Xmx4g -Dx=y'\)/,
+    );
     assert.equal(applyFix(text, f), 'spark.executor.extraJavaOptions -XX:+UseG1GC -Dx=y\n');
-    assert.equal(applyFix(text, f, /Move/), 'spark.executor.extraJavaOptions -XX:+UseG1GC -Dx=y\nspark.executor.memory 4g\n');
+    assert.equal(
+      applyFix(text, f, /Move/),
+      'spark.executor.extraJavaOptions -XX:+UseG1GC -Dx=y\nspark.executor.memory 4g\n',
+    );
   });
   it('uses the launcher text for the driver and is quiet without -Xmx', () => {
-    assert.match(only('spark.driver.extraJavaOptions -Xmx2g\n', 'XMX-IN-JAVA-OPTIONS')[0]!.message, /^Not allowed to specify max heap\(Xmx\) memory settings through java options/);
+    assert.match(
+      only('spark.driver.extraJavaOptions -Xmx2g\n', 'XMX-IN-JAVA-OPTIONS')[0]!.message,
+      /^Not allowed to specify max heap\(Xmx\) memory settings through java options/,
+    );
     assert.deepEqual(only('spark.driver.extraJavaOptions -Xms2g -XX:+UseG1GC\n', 'XMX-IN-JAVA-OPTIONS'), []);
   });
 });
@@ -167,7 +220,10 @@ describe('STARTUP-ERROR', () => {
     assert.ok(f);
     assert.equal(SPAN_TEXT(text, f), 'yes');
     assert.match(f.message, /spark\.memory\.offHeap\.enabled should be boolean, but was yes/);
-    assert.match(only('spark.executor.extraJavaOptions -Dspark.foo=1\n', 'STARTUP-ERROR')[0]!.message, /not allowed to set Spark options/);
+    assert.match(
+      only('spark.executor.extraJavaOptions -Dspark.foo=1\n', 'STARTUP-ERROR')[0]!.message,
+      /not allowed to set Spark options/,
+    );
   });
   it('says nothing for a clean file', () => {
     assert.deepEqual(only('spark.executor.memory 4g\nspark.executor.cores 4\n', 'STARTUP-ERROR'), []);

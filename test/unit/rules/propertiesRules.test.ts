@@ -12,7 +12,11 @@ describe('PROPS-INLINE-COMMENT', () => {
     assert.equal(SPAN_TEXT(text, f), '4g # per executor');
     assert.match(f.message, /Failed to parse byte string: 4g # per executor/);
     assert.equal(applyFix(text, f), '  # per executor\n  spark.executor.memory   4g\n');
-    assert.deepEqual(codes(text).filter((c) => c !== 'PROPS-INLINE-COMMENT'), [], 'no SIZE-PARSE or STARTUP-ERROR on top');
+    assert.deepEqual(
+      codes(text).filter((c) => c !== 'PROPS-INLINE-COMMENT'),
+      [],
+      'no SIZE-PARSE or STARTUP-ERROR on top',
+    );
   });
   it('is a warning when the key is not read at start-up, and for ! comments in strings', () => {
     assert.equal(only('spark.driver.maxResultSize 512m # small\n', 'PROPS-INLINE-COMMENT')[0]?.severity, 'warning');
@@ -34,7 +38,10 @@ describe('PROPS-NON-SPARK', () => {
     const [f] = only(text, 'PROPS-NON-SPARK');
     assert.equal(f?.severity, 'warning');
     assert.equal(applyFix(text, f!), 'spark.executor.memory 4g\n');
-    assert.equal(applyFix('SPARK.EXECUTOR.MEMORY 4g\n', only('SPARK.EXECUTOR.MEMORY 4g\n', 'PROPS-NON-SPARK')[0]!), 'spark.executor.memory 4g\n');
+    assert.equal(
+      applyFix('SPARK.EXECUTOR.MEMORY 4g\n', only('SPARK.EXECUTOR.MEMORY 4g\n', 'PROPS-NON-SPARK')[0]!),
+      'spark.executor.memory 4g\n',
+    );
   });
 });
 

@@ -24,7 +24,9 @@ describe('sample files', () => {
   });
   it('k8s/spark-pi.yaml: the 512Mi executor memory', () => {
     const text = read('k8s/spark-pi.yaml');
-    const got = lint(text, { type: { kind: 'spark-application' } }).map((f) => `${lineOf(text, f.span.start)} ${f.code}`);
+    const got = lint(text, { type: { kind: 'spark-application' } }).map(
+      (f) => `${lineOf(text, f.span.start)} ${f.code}`,
+    );
     assert.deepEqual(got, ['31 SIZE-K8S-QUANTITY']);
   });
   it("Spark's conf/spark-defaults.conf.template shows nothing in any version", () => {
@@ -36,6 +38,11 @@ describe('sample files', () => {
   });
   it('an empty file and a file of defaults show nothing', () => {
     assert.deepEqual(lint(''), []);
-    assert.deepEqual(lint('spark.executor.memory 1g\nspark.driver.memory 1g\nspark.memory.fraction 0.6\nspark.memory.storageFraction 0.5\nspark.executor.cores 1\n'), []);
+    assert.deepEqual(
+      lint(
+        'spark.executor.memory 1g\nspark.driver.memory 1g\nspark.memory.fraction 0.6\nspark.memory.storageFraction 0.5\nspark.executor.cores 1\n',
+      ),
+      [],
+    );
   });
 });

@@ -18,7 +18,7 @@ ${executor}${extra}`;
 const APP = { type: { kind: 'spark-application' as const } };
 
 describe('SIZE-FRACTION', () => {
-  it('rejects 4.5g with Spark\'s text and writes the exact 4608m', () => {
+  it("rejects 4.5g with Spark's text and writes the exact 4608m", () => {
     const text = 'spark.executor.memory 4.5g\n';
     const [f] = only(text, 'SIZE-FRACTION');
     assert.ok(f);
@@ -28,8 +28,11 @@ describe('SIZE-FRACTION', () => {
     assert.equal(applyFix(text, f), 'spark.executor.memory 4608m\n');
     assert.deepEqual(only(text, 'SIZE-PARSE'), []);
   });
-  it('uses the key\'s unit for a bare fraction and rounds when no unit is exact', () => {
-    assert.equal(applyFix('spark.executor.memoryOverhead 1.5\n', only('spark.executor.memoryOverhead 1.5\n', 'SIZE-FRACTION')[0]!), 'spark.executor.memoryOverhead 1536k\n');
+  it("uses the key's unit for a bare fraction and rounds when no unit is exact", () => {
+    assert.equal(
+      applyFix('spark.executor.memoryOverhead 1.5\n', only('spark.executor.memoryOverhead 1.5\n', 'SIZE-FRACTION')[0]!),
+      'spark.executor.memoryOverhead 1536k\n',
+    );
     const [f] = only('spark.executor.memoryOverhead 0.3m\n', 'SIZE-FRACTION');
     assert.ok(f);
     assert.equal(f.fixes?.[0]?.isPreferred, undefined);
@@ -64,7 +67,7 @@ describe('SIZE-K8S-QUANTITY', () => {
 });
 
 describe('SIZE-UNITLESS-HEAP', () => {
-  it('flags a bare executor memory with the memory manager\'s exact error and appends m', () => {
+  it("flags a bare executor memory with the memory manager's exact error and appends m", () => {
     const text = 'spark.executor.memory 4096\n';
     const [f] = only(text, 'SIZE-UNITLESS-HEAP');
     assert.ok(f);
@@ -84,9 +87,18 @@ describe('SIZE-UNITLESS-HEAP', () => {
   });
   it('explains the client-mode -Xmx for the driver, and leaves units and 0 alone', () => {
     assert.match(only('spark.driver.memory 2048\n', 'SIZE-UNITLESS-HEAP')[0]!.message, /-Xmx2048/);
-    assert.deepEqual(only('spark.executor.memory 4096m\nspark.driver.memory 2g\nspark.executor.memoryOverhead 512\n', 'SIZE-UNITLESS-HEAP'), []);
+    assert.deepEqual(
+      only(
+        'spark.executor.memory 4096m\nspark.driver.memory 2g\nspark.executor.memoryOverhead 512\n',
+        'SIZE-UNITLESS-HEAP',
+      ),
+      [],
+    );
     assert.deepEqual(only('spark.executor.memory 0\n', 'SIZE-UNITLESS-HEAP'), []);
-    assert.match(only('spark.executor.memory 0\n', 'STARTUP-ERROR')[0]!.message, /Executor memory must be a positive number/);
+    assert.match(
+      only('spark.executor.memory 0\n', 'STARTUP-ERROR')[0]!.message,
+      /Executor memory must be a positive number/,
+    );
   });
 });
 
@@ -100,19 +112,31 @@ describe('SIZE-JVM-SUFFIX', () => {
     assert.equal(applyFix(text, f), 'spark.driver.memory 2g\n');
   });
   it('is a warning in cluster mode on YARN, where YARN writes -Xmx in MiB', () => {
-    const [f] = only('spark.master yarn\nspark.submit.deployMode cluster\nspark.driver.memory 2gb\n', 'SIZE-JVM-SUFFIX');
+    const [f] = only(
+      'spark.master yarn\nspark.submit.deployMode cluster\nspark.driver.memory 2gb\n',
+      'SIZE-JVM-SUFFIX',
+    );
     assert.equal(f?.severity, 'warning');
     assert.match(f?.message ?? '', /Harmless/);
   });
   it('converts p and b suffixes to JVM units', () => {
-    assert.equal(applyFix('spark.driver.memory 1p\n', only('spark.driver.memory 1p\n', 'SIZE-JVM-SUFFIX')[0]!), 'spark.driver.memory 1024t\n');
-    assert.equal(applyFix('spark.driver.memory 1073741824b\n', only('spark.driver.memory 1073741824b\n', 'SIZE-JVM-SUFFIX')[0]!), 'spark.driver.memory 1g\n');
+    assert.equal(
+      applyFix('spark.driver.memory 1p\n', only('spark.driver.memory 1p\n', 'SIZE-JVM-SUFFIX')[0]!),
+      'spark.driver.memory 1024t\n',
+    );
+    assert.equal(
+      applyFix('spark.driver.memory 1073741824b\n', only('spark.driver.memory 1073741824b\n', 'SIZE-JVM-SUFFIX')[0]!),
+      'spark.driver.memory 1g\n',
+    );
   });
   it('applies to executor memory only on Kubernetes with Spark 2.4', () => {
     const k8s = 'spark.master k8s://https://k:6443\nspark.executor.memory 4gb\n';
     assert.equal(only(k8s, 'SIZE-JVM-SUFFIX', { version: SPARK_2_4 })[0]?.severity, 'error');
     assert.deepEqual(only(k8s, 'SIZE-JVM-SUFFIX', { version: SPARK_3_5 }), []);
-    assert.deepEqual(only('spark.master yarn\nspark.executor.memory 4gb\n', 'SIZE-JVM-SUFFIX', { version: SPARK_2_4 }), []);
+    assert.deepEqual(
+      only('spark.master yarn\nspark.executor.memory 4gb\n', 'SIZE-JVM-SUFFIX', { version: SPARK_2_4 }),
+      [],
+    );
   });
   it('accepts k, m, g, t in any case', () => {
     assert.deepEqual(only('spark.driver.memory 2G\n', 'SIZE-JVM-SUFFIX'), []);
@@ -153,7 +177,10 @@ describe('SIZE-OFFHEAP-BYTES', () => {
 
 describe('SIZE-PARSE next to the specific rules', () => {
   it('still reports other unparsable sizes and the overflow', () => {
-    assert.deepEqual(codes('spark.executor.memoryOverhead 4 g\n').filter((c) => c.startsWith('SIZE')), ['SIZE-PARSE']);
+    assert.deepEqual(
+      codes('spark.executor.memoryOverhead 4 g\n').filter((c) => c.startsWith('SIZE')),
+      ['SIZE-PARSE'],
+    );
     const [f] = only('spark.executor.memoryOverhead 99999999999999999p\n', 'SIZE-PARSE');
     assert.match(f?.message ?? '', /exceeds Long\.MAX_VALUE/);
   });

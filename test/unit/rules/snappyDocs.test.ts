@@ -15,9 +15,13 @@ describe('SNAPPY-* rule pages', () => {
       const path = resolve(DOCS, `${r.code}.md`);
       assert.ok(existsSync(path), `missing ${path}`);
       const text = readFileSync(path, 'utf8');
-      assert.ok(text.startsWith(`# ${r.code}: ${r.title}\n`), `${r.code}: the page title is "${text.split('\n')[0]}", the rule's is "${r.title}"`);
+      assert.ok(
+        text.startsWith(`# ${r.code}: ${r.title}\n`),
+        `${r.code}: the page title is "${text.split('\n')[0]}", the rule's is "${r.title}"`,
+      );
       assert.ok(text.includes(`Default severity: **${r.defaultSeverity}**`), `${r.code}: severity`);
-      for (const section of ['## What it checks', '## Why', '## Source', '## Example', '## Fix']) assert.ok(text.includes(section), `${r.code}: ${section}`);
+      for (const section of ['## What it checks', '## Why', '## Source', '## Example', '## Fix'])
+        assert.ok(text.includes(section), `${r.code}: ${section}`);
     }
   });
 });

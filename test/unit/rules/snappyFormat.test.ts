@@ -103,7 +103,10 @@ describe('SNAPPY-NO-DASH', () => {
   it('reports every stray word, the first as where the launcher stops', () => {
     const text = 'h stray -heap-size=4g other\n';
     const fs = only(text, 'SNAPPY-NO-DASH', server);
-    assert.deepEqual(fs.map((f) => SPAN_TEXT(text, f)), ['stray', 'other']);
+    assert.deepEqual(
+      fs.map((f) => SPAN_TEXT(text, f)),
+      ['stray', 'other'],
+    );
     assert.match(fs[0]!.message, /stops at this argument/);
     assert.match(fs[1]!.message, /would stop here too/);
   });
@@ -125,7 +128,14 @@ describe('SNAPPY-SHELL', () => {
   it('reports operators as errors, expansions and globs as warnings, on the character', () => {
     const text = 'h -heap-size=4g ; x\nh2 -dir=$HOME/d -classpath=/opt/*.jar\n';
     const fs = only(text, 'SNAPPY-SHELL', server);
-    assert.deepEqual(fs.map((f) => [SPAN_TEXT(text, f), f.severity]), [[';', 'error'], ['$', 'warning'], ['*', 'warning']]);
+    assert.deepEqual(
+      fs.map((f) => [SPAN_TEXT(text, f), f.severity]),
+      [
+        [';', 'error'],
+        ['$', 'warning'],
+        ['*', 'warning'],
+      ],
+    );
     assert.match(fs[0]!.message, /separate command/);
   });
   it('reports an unterminated quote and stays quiet for a quoted value', () => {
@@ -149,7 +159,10 @@ describe('SNAPPY-CRLF', () => {
     assert.match(fs[0]!.message, /"-heap-size=4g\\r", a heap size/);
     assert.equal(applyFix(text, fs[0]!), 'node1 -heap-size=4g\nnode2 -memory-size=1g\r\n');
     // The same value is not reported again by the value rules.
-    assert.deepEqual(lint(text, server).filter((f) => f.code !== 'SNAPPY-CRLF' && f.severity === 'error'), []);
+    assert.deepEqual(
+      lint(text, server).filter((f) => f.code !== 'SNAPPY-CRLF' && f.severity === 'error'),
+      [],
+    );
   });
   it('names the host when the line has no arguments, and does not fire on LF files', () => {
     const [f] = only('node1\r\n', 'SNAPPY-CRLF', locator);
@@ -166,6 +179,9 @@ describe('SnappyData files without a leads file, empty files and comments', () =
     assert.deepEqual(lint('# only a comment\n\n', lead), []);
   });
   it('is silenced by a disable-next-line comment naming the code', () => {
-    assert.deepEqual(only('# spark-memory-disable-next-line SNAPPY-NO-DASH\nh -heap-size 4g\n', 'SNAPPY-NO-DASH', server), []);
+    assert.deepEqual(
+      only('# spark-memory-disable-next-line SNAPPY-NO-DASH\nh -heap-size 4g\n', 'SNAPPY-NO-DASH', server),
+      [],
+    );
   });
 });

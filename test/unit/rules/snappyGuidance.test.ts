@@ -1,7 +1,11 @@
 // SNAPPY-* guidance: the docs' production heap advice and the places where the docs' numbers differ
 // from the code's for a line (info only).
 import * as assert from 'node:assert/strict';
-import { SNAPPY_DOCUMENTED_VALUES, SNAPPY_OPTION_NAMES, SNAPPY_PRODUCTION_HEAP_GUIDANCE } from '../../../src/core/catalog/snappyKeys';
+import {
+  SNAPPY_DOCUMENTED_VALUES,
+  SNAPPY_OPTION_NAMES,
+  SNAPPY_PRODUCTION_HEAP_GUIDANCE,
+} from '../../../src/core/catalog/snappyKeys';
 import { SPAN_TEXT, only } from './lintHarness';
 
 const server = { type: { kind: 'snappy-members' as const, role: 'server' as const } };
@@ -32,7 +36,7 @@ describe('SNAPPY-HEAP-GUIDANCE', () => {
 });
 
 describe('SNAPPY-DOCS-DEFAULTS', () => {
-  it('explains the docs\' 20g example with the code\'s numbers, once per distinct note', () => {
+  it("explains the docs' 20g example with the code's numbers, once per distinct note", () => {
     const text = 'node1 -heap-size=20g -memory-size=16g\nnode2 -heap-size=20g -memory-size=16g\n';
     const fs = only(text, 'SNAPPY-DOCS-DEFAULTS', server);
     assert.equal(fs.length, 1);
@@ -45,9 +49,16 @@ describe('SNAPPY-DOCS-DEFAULTS', () => {
     assert.match(f.message, /eviction-heap-percentage defaults to 89\.1/);
   });
   it('says nothing where the line sets the values the docs talk about', () => {
-    assert.deepEqual(only('node1 -heap-size=20g -critical-heap-percentage=95 -eviction-heap-percentage=85.5 -spark.memory.fraction=0.85\n', 'SNAPPY-DOCS-DEFAULTS', server), []);
+    assert.deepEqual(
+      only(
+        'node1 -heap-size=20g -critical-heap-percentage=95 -eviction-heap-percentage=85.5 -spark.memory.fraction=0.85\n',
+        'SNAPPY-DOCS-DEFAULTS',
+        server,
+      ),
+      [],
+    );
   });
-  it('notes a default critical only one point or more away from the docs\' 95 (4g: 95.12, quiet; 8g: 97.56, noted)', () => {
+  it("notes a default critical only one point or more away from the docs' 95 (4g: 95.12, quiet; 8g: 97.56, noted)", () => {
     const four = only('a -heap-size=4g -spark.memory.fraction=0.85\n', 'SNAPPY-DOCS-DEFAULTS', server);
     assert.deepEqual(four, []);
     const [eight] = only('a -heap-size=8g -spark.memory.fraction=0.85\n', 'SNAPPY-DOCS-DEFAULTS', server);

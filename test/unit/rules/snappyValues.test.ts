@@ -7,8 +7,13 @@ const server = { type: { kind: 'snappy-members' as const, role: 'server' as cons
 const lead = { type: { kind: 'snappy-members' as const, role: 'lead' as const } };
 
 describe('SNAPPY-HEAP-SYNTAX', () => {
-  it('rejects 4gb, 1GB and 1.5g with the JVM\'s text and writes the nearest valid size', () => {
-    for (const [value, fixed] of [['4gb', '4g'], ['1GB', '1g'], ['1.5g', '1536m'], ['8Gi', '8g']] as const) {
+  it("rejects 4gb, 1GB and 1.5g with the JVM's text and writes the nearest valid size", () => {
+    for (const [value, fixed] of [
+      ['4gb', '4g'],
+      ['1GB', '1g'],
+      ['1.5g', '1536m'],
+      ['8Gi', '8g'],
+    ] as const) {
       const text = `node1 -heap-size=${value} -memory-size=2g\n`;
       const [f] = only(text, 'SNAPPY-HEAP-SYNTAX', server);
       assert.ok(f, value);
@@ -17,7 +22,7 @@ describe('SNAPPY-HEAP-SYNTAX', () => {
       assert.equal(applyFix(text, f), `node1 -heap-size=${fixed} -memory-size=2g\n`);
     }
   });
-  it('quotes the launcher\'s own earlier stop for a fractional heap', () => {
+  it("quotes the launcher's own earlier stop for a fractional heap", () => {
     const [f] = only('h -heap-size=1.5g\n', 'SNAPPY-HEAP-SYNTAX', server);
     assert.match(f?.message ?? '', /launcher stops even earlier.*Memory size specification = 1\.5:/);
   });
@@ -34,7 +39,10 @@ describe('SNAPPY-HEAP-SYNTAX', () => {
   it('checks -J-Xmx and -J-Xms values on their value only', () => {
     const text = 'h -J-Xmx4gb -J-Xms1.5g\n';
     const fs = only(text, 'SNAPPY-HEAP-SYNTAX', server);
-    assert.deepEqual(fs.map((f) => SPAN_TEXT(text, f)), ['4gb', '1.5g']);
+    assert.deepEqual(
+      fs.map((f) => SPAN_TEXT(text, f)),
+      ['4gb', '1.5g'],
+    );
     assert.match(fs[1]!.message, /Invalid initial heap size: -Xms1\.5g/);
     assert.equal(applyFix(text, fs[0]!), 'h -J-Xmx4g -J-Xms1.5g\n');
   });
@@ -45,7 +53,7 @@ describe('SNAPPY-HEAP-SYNTAX', () => {
 });
 
 describe('SNAPPY-MEMORY-SIZE', () => {
-  it('gives SnappyData\'s parseMemorySize text for 1.5g and fixes it', () => {
+  it("gives SnappyData's parseMemorySize text for 1.5g and fixes it", () => {
     const text = 'h -memory-size=1.5g\n';
     const [f] = only(text, 'SNAPPY-MEMORY-SIZE', server);
     assert.ok(f);
@@ -71,7 +79,7 @@ describe('SNAPPY-MEMORY-SIZE', () => {
 });
 
 describe('SNAPPY-PERCENT-SIGN', () => {
-  it('reports 95% as the launcher\'s NumberFormatException and drops the %', () => {
+  it("reports 95% as the launcher's NumberFormatException and drops the %", () => {
     const text = 'h -heap-size=8g -critical-heap-percentage=95%\n';
     const [f] = only(text, 'SNAPPY-PERCENT-SIGN', server);
     assert.ok(f);
@@ -81,7 +89,7 @@ describe('SNAPPY-PERCENT-SIGN', () => {
     assert.equal(applyFix(text, f), 'h -heap-size=8g -critical-heap-percentage=95\n');
     assert.deepEqual(only(text, 'SNAPPY-STARTUP', server), [], 'not reported twice');
   });
-  it('says the member stops when -Xmx differs from -Xms, and strips the docs\' curly quotes', () => {
+  it("says the member stops when -Xmx differs from -Xms, and strips the docs' curly quotes", () => {
     const a = only('h -J-Xmx8g -J-Xms4g -eviction-heap-percentage=85%\n', 'SNAPPY-PERCENT-SIGN', server)[0];
     assert.match(a?.message ?? '', /The member stops/);
     const text = 'h -eviction-heap-percentage=\u201c20\u201d\n';
@@ -93,7 +101,7 @@ describe('SNAPPY-PERCENT-SIGN', () => {
 });
 
 describe('SNAPPY-STORAGE-FRACTION-PCT', () => {
-  it('turns the docs\' storageFraction 50 into 0.5, with Spark\'s message', () => {
+  it("turns the docs' storageFraction 50 into 0.5, with Spark's message", () => {
     const text = 'lead1 -spark.memory.storageFraction=50\n';
     const [f] = only(text, 'SNAPPY-STORAGE-FRACTION-PCT', lead);
     assert.ok(f);
@@ -107,7 +115,10 @@ describe('SNAPPY-STORAGE-FRACTION-PCT', () => {
     const [neg] = only('l -spark.memory.fraction=-0.1\n', 'SNAPPY-STORAGE-FRACTION-PCT', lead);
     assert.ok(neg);
     assert.equal(neg.fixes, undefined);
-    assert.match(only('s -spark.memory.storageFraction=85\n', 'SNAPPY-STORAGE-FRACTION-PCT', server)[0]?.message ?? '', /boot-time memory manager/);
+    assert.match(
+      only('s -spark.memory.storageFraction=85\n', 'SNAPPY-STORAGE-FRACTION-PCT', server)[0]?.message ?? '',
+      /boot-time memory manager/,
+    );
   });
 });
 
@@ -115,15 +126,31 @@ describe('SNAPPY-UNKNOWN-OPTION', () => {
   it('suggests the near miss as a hint and renames only the key', () => {
     const text = 'h -heap-szie=8g -memory_size=4g\n';
     const fs = only(text, 'SNAPPY-UNKNOWN-OPTION', server);
-    assert.deepEqual(fs.map((f) => [SPAN_TEXT(text, f), f.severity]), [['heap-szie', 'hint'], ['memory_size', 'hint']]);
+    assert.deepEqual(
+      fs.map((f) => [SPAN_TEXT(text, f), f.severity]),
+      [
+        ['heap-szie', 'hint'],
+        ['memory_size', 'hint'],
+      ],
+    );
     assert.match(fs[0]!.message, /did you mean -heap-size\?/);
     assert.equal(applyFix(text, fs[0]!), 'h -heap-size=8g -memory_size=4g\n');
     assert.equal(applyFix(text, fs[1]!), 'h -heap-szie=8g -memory-size=4g\n');
   });
   it('catches a doubled dash and a misspelt Spark memory key, and leaves other names alone', () => {
-    assert.equal(applyFix('h --heap-size=8g\n', only('h --heap-size=8g\n', 'SNAPPY-UNKNOWN-OPTION', server)[0]!), 'h -heap-size=8g\n');
+    assert.equal(
+      applyFix('h --heap-size=8g\n', only('h --heap-size=8g\n', 'SNAPPY-UNKNOWN-OPTION', server)[0]!),
+      'h -heap-size=8g\n',
+    );
     assert.equal(only('l -spark.memory.fractoin=0.8\n', 'SNAPPY-UNKNOWN-OPTION', lead).length, 1);
-    assert.deepEqual(only('h -spark.sql.shuffle.partitions=8 -my-own-flag=1 -log-level=fine -heap-size=4g\n', 'SNAPPY-UNKNOWN-OPTION', server), []);
+    assert.deepEqual(
+      only(
+        'h -spark.sql.shuffle.partitions=8 -my-own-flag=1 -log-level=fine -heap-size=4g\n',
+        'SNAPPY-UNKNOWN-OPTION',
+        server,
+      ),
+      [],
+    );
   });
 });
 

@@ -14,12 +14,17 @@ ${spec}`;
 
 describe('OP-DUP-KEY', () => {
   it('marks the sparkConf entry the typed field overrides and removes it', () => {
-    const text = doc('  sparkConf:\n    "spark.executor.memory": "8g"\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n');
+    const text = doc(
+      '  sparkConf:\n    "spark.executor.memory": "8g"\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n',
+    );
     const [f] = only(text, 'OP-DUP-KEY', APP);
     assert.ok(f);
     assert.equal(SPAN_TEXT(text, f), '"spark.executor.memory"');
     assert.equal(SPAN_TEXT(text, { ...f, span: f.related![0]!.span }), '"4g"');
-    assert.equal(applyFix(text, f), doc('  sparkConf:\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n'));
+    assert.equal(
+      applyFix(text, f),
+      doc('  sparkConf:\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n'),
+    );
   });
   it('says the sparkConf entry wins over spec.memoryOverheadFactor', () => {
     const text = doc('  memoryOverheadFactor: "0.2"\n  sparkConf:\n    spark.kubernetes.memoryOverheadFactor: "0.3"\n');
@@ -27,7 +32,10 @@ describe('OP-DUP-KEY', () => {
     assert.match(f?.message ?? '', /sparkConf entry \("0\.3"\) wins/);
   });
   it('is quiet without overlap', () => {
-    assert.deepEqual(only(doc('  sparkConf:\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n'), 'OP-DUP-KEY', APP), []);
+    assert.deepEqual(
+      only(doc('  sparkConf:\n    spark.memory.fraction: "0.6"\n  executor:\n    memory: "4g"\n'), 'OP-DUP-KEY', APP),
+      [],
+    );
   });
 });
 
@@ -40,7 +48,13 @@ describe('OP-CORES-INT', () => {
     assert.equal(applyFix(text, f), doc('  driver:\n    cores: 1\n'));
     assert.match(only(doc('  executor:\n    cores: 0\n'), 'OP-CORES-INT', APP)[0]!.message, /minimum of 1/);
     assert.deepEqual(only(doc('  executor:\n    cores: 1\n'), 'OP-CORES-INT', APP), []);
-    assert.equal(applyFix(doc('  executor:\n    cores: 2.6\n'), only(doc('  executor:\n    cores: 2.6\n'), 'OP-CORES-INT', APP)[0]!), doc('  executor:\n    cores: 3\n'));
+    assert.equal(
+      applyFix(
+        doc('  executor:\n    cores: 2.6\n'),
+        only(doc('  executor:\n    cores: 2.6\n'), 'OP-CORES-INT', APP)[0]!,
+      ),
+      doc('  executor:\n    cores: 3\n'),
+    );
   });
   it('rejects a quoted number (a string, not int32)', () => {
     assert.match(only(doc('  executor:\n    cores: "2"\n'), 'OP-CORES-INT', APP)[0]!.message, /a string/);
@@ -49,12 +63,17 @@ describe('OP-CORES-INT', () => {
 
 describe('OP-NON-STRING', () => {
   it('quotes numbers and booleans in sparkConf and string fields', () => {
-    const text = doc('  sparkConf:\n    spark.memory.offHeap.enabled: true\n    spark.executor.instances: 4\n  executor:\n    memory: "4g"\n');
+    const text = doc(
+      '  sparkConf:\n    spark.memory.offHeap.enabled: true\n    spark.executor.instances: 4\n  executor:\n    memory: "4g"\n',
+    );
     const fs = only(text, 'OP-NON-STRING', APP);
     assert.equal(fs.length, 2);
     assert.equal(applyFix(text, fs[0]!), text.replace(': true', ': "true"'));
     assert.equal(only(doc('  driver:\n    memory: 2048\n'), 'OP-NON-STRING', APP).length, 1);
-    assert.deepEqual(only(doc('  sparkConf:\n    spark.a: "true"\n  executor:\n    cores: 2\n'), 'OP-NON-STRING', APP), []);
+    assert.deepEqual(
+      only(doc('  sparkConf:\n    spark.a: "true"\n  executor:\n    cores: 2\n'), 'OP-NON-STRING', APP),
+      [],
+    );
   });
 });
 

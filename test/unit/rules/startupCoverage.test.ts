@@ -29,31 +29,51 @@ const VALUES: Readonly<Record<string, readonly string[]>> = {
 };
 const KEYS = Object.keys(VALUES);
 
-const conf = fc.array(fc.constantFrom(...KEYS), { maxLength: 8 }).chain((keys) =>
-  fc.tuple(...[...new Set(keys)].map((k) => fc.constantFrom(...(VALUES[k] ?? [''])).map((v) => `${k} ${v}`))).map((lines) => lines.join('\n') + '\n'));
+const conf = fc
+  .array(fc.constantFrom(...KEYS), { maxLength: 8 })
+  .chain((keys) =>
+    fc
+      .tuple(...[...new Set(keys)].map((k) => fc.constantFrom(...(VALUES[k] ?? [''])).map((v) => `${k} ${v}`)))
+      .map((lines) => lines.join('\n') + '\n'),
+  );
 
 describe('start-up errors are all reported, once, as errors', () => {
   it('for random spark-defaults.conf files in every modelled release', () => {
-    fc.assert(fc.property(conf, fc.constantFrom(SPARK_2_4, sparkVersion(3, 0, 3), sparkVersion(3, 2, 4), SPARK_3_5, SPARK_4_1), (text, version) => {
-      const doc = parseDocument({ kind: 'spark-defaults' }, text);
-      const layout = layoutOfDocument(doc, { sparkVersion: version });
-      if (layout.kind !== 'spark') return;
-      const findings = lintDocument(doc, RULES, { version });
-      const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-      const errors = findings.filter((f) => f.severity === 'error');
-      for (const e of layout.layout.startupErrors) {
-        const span = e.from?.span;
-        const hit = span === undefined
-          ? errors.length > 0
-          : errors.some((f) => lineOf(f.span.start) === lineOf(span.start) || f.related?.some((r) => r.span.start === span.start));
-        assert.ok(hit, `no error for ${JSON.stringify(e.message)} in\n${text}\nfindings: ${JSON.stringify(findings.map((f) => [f.code, f.severity, f.span]))}`);
-      }
-      const seen = new Set<string>();
-      for (const f of findings) {
-        const k = `${f.code}@${f.span.start}-${f.span.end}`;
-        assert.ok(!seen.has(k), `duplicate ${k}`);
-        seen.add(k);
-      }
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        conf,
+        fc.constantFrom(SPARK_2_4, sparkVersion(3, 0, 3), sparkVersion(3, 2, 4), SPARK_3_5, SPARK_4_1),
+        (text, version) => {
+          const doc = parseDocument({ kind: 'spark-defaults' }, text);
+          const layout = layoutOfDocument(doc, { sparkVersion: version });
+          if (layout.kind !== 'spark') return;
+          const findings = lintDocument(doc, RULES, { version });
+          const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+          const errors = findings.filter((f) => f.severity === 'error');
+          for (const e of layout.layout.startupErrors) {
+            const span = e.from?.span;
+            const hit =
+              span === undefined
+                ? errors.length > 0
+                : errors.some(
+                    (f) =>
+                      lineOf(f.span.start) === lineOf(span.start) ||
+                      f.related?.some((r) => r.span.start === span.start),
+                  );
+            assert.ok(
+              hit,
+              `no error for ${JSON.stringify(e.message)} in\n${text}\nfindings: ${JSON.stringify(findings.map((f) => [f.code, f.severity, f.span]))}`,
+            );
+          }
+          const seen = new Set<string>();
+          for (const f of findings) {
+            const k = `${f.code}@${f.span.start}-${f.span.end}`;
+            assert.ok(!seen.has(k), `duplicate ${k}`);
+            seen.add(k);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -2,12 +2,19 @@
 import { ExactEvictionStore, MemoryManager, SparkVersion, UnifiedMemoryManager } from './api';
 
 /** UnifiedMemoryManagerSuite.createMemoryManager: fraction 1, no reserve, storageFraction 0.5. */
-export function makeUnified(version: SparkVersion, maxMemory = 1000, extra: Record<string, string> = {}): UnifiedMemoryManager {
+export function makeUnified(
+  version: SparkVersion,
+  maxMemory = 1000,
+  extra: Record<string, string> = {},
+): UnifiedMemoryManager {
   return UnifiedMemoryManager.fromConf({
     version,
     conf: {
-      'spark.testing': 'true', 'spark.testing.memory': String(maxMemory), 'spark.memory.fraction': '1',
-      'spark.memory.storageFraction': '0.5', ...extra,
+      'spark.testing': 'true',
+      'spark.testing.memory': String(maxMemory),
+      'spark.memory.fraction': '1',
+      'spark.memory.storageFraction': '0.5',
+      ...extra,
     },
     numCores: 1,
   });

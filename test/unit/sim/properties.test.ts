@@ -3,15 +3,32 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  ExecutionWait, InvariantViolation, MemoryMode, MemoryStore, SPARK_2_4, SPARK_3_5, SPARK_4_1, SparkError, SparkVersion,
-  StaticMemoryManager, StorageLevels, TaskMemoryManager, TestMemoryConsumer, TestPartialSpillingMemoryConsumer,
-  UnifiedMemoryManager, linearSource, MemoryManager, PendingCall,
+  ExecutionWait,
+  InvariantViolation,
+  MemoryMode,
+  MemoryStore,
+  SPARK_2_4,
+  SPARK_3_5,
+  SPARK_4_1,
+  SparkError,
+  SparkVersion,
+  StaticMemoryManager,
+  StorageLevels,
+  TaskMemoryManager,
+  TestMemoryConsumer,
+  TestPartialSpillingMemoryConsumer,
+  UnifiedMemoryManager,
+  linearSource,
+  MemoryManager,
+  PendingCall,
 } from './api';
 
 const mode = fc.constantFrom<MemoryMode>('ON_HEAP', 'OFF_HEAP');
 const task = fc.integer({ min: 0, max: 3 });
 const bytes = fc.integer({ min: 1, max: 1500 });
-const block = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })).map(([r, p]) => (p === 4 ? `broadcast_${r}` : `rdd_${r}_${p}`));
+const block = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }))
+  .map(([r, p]) => (p === 4 ? `broadcast_${r}` : `rdd_${r}_${p}`));
 
 type Cmd =
   | { k: 'acqExec'; t: number; n: number; m: MemoryMode }
@@ -40,16 +57,33 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   fc.record({ k: fc.constant('get' as const), b: block }),
   fc.record({ k: fc.constant('lock' as const), b: block }),
   fc.record({ k: fc.constant('unlock' as const), b: block }),
-  fc.record({ k: fc.constant('unroll' as const), t: task, b: block, count: fc.integer({ min: 1, max: 60 }), size: fc.integer({ min: 1, max: 80 }), m: mode, close: fc.boolean() }),
+  fc.record({
+    k: fc.constant('unroll' as const),
+    t: task,
+    b: block,
+    count: fc.integer({ min: 1, max: 60 }),
+    size: fc.integer({ min: 1, max: 80 }),
+    m: mode,
+    close: fc.boolean(),
+  }),
   fc.record({ k: fc.constant('reserve' as const), t: task, n: bytes, m: mode }),
   fc.record({ k: fc.constant('releaseUnroll' as const), t: task, m: mode }),
   fc.record({ k: fc.constant('consumer' as const), c: fc.integer({ min: 0, max: 5 }), n: bytes }),
-  fc.record({ k: fc.constant('consumerFree' as const), c: fc.integer({ min: 0, max: 5 }), n: fc.integer({ min: 0, max: 300 }) }),
+  fc.record({
+    k: fc.constant('consumerFree' as const),
+    c: fc.integer({ min: 0, max: 5 }),
+    n: fc.integer({ min: 0, max: 300 }),
+  }),
   fc.record({ k: fc.constant('cleanUp' as const), t: task }),
 );
 
 /** Exceptions Spark documents for these calls (requirement/assertion failures, its own messages). */
-const ALLOWED = new Set(['IllegalArgumentException', 'AssertionError', 'NoSuchElementException', 'IllegalStateException']);
+const ALLOWED = new Set([
+  'IllegalArgumentException',
+  'AssertionError',
+  'NoSuchElementException',
+  'IllegalStateException',
+]);
 
 function run(mm: MemoryManager, cmds: readonly Cmd[]): void {
   const ms = new MemoryStore(mm);
@@ -58,29 +92,56 @@ function run(mm: MemoryManager, cmds: readonly Cmd[]): void {
   const consumers = [0, 1, 2, 3, 4, 5].map((i) => {
     const tmm = tmms[i % 4] as TaskMemoryManager;
     const m: MemoryMode = i === 5 ? 'OFF_HEAP' : 'ON_HEAP';
-    return i % 2 === 0 ? new TestMemoryConsumer(tmm, m, `c${i}`, 64) : new TestPartialSpillingMemoryConsumer(tmm, m, `c${i}`, 64);
+    return i % 2 === 0
+      ? new TestMemoryConsumer(tmm, m, `c${i}`, 64)
+      : new TestPartialSpillingMemoryConsumer(tmm, m, `c${i}`, 64);
   });
   for (const c of cmds) {
     try {
       switch (c.k) {
-        case 'acqExec': mm.acquireExecutionMemory(c.n, c.t, c.m); break;
-        case 'relExec': mm.releaseExecutionMemory(c.n, c.t, c.m); break;
-        case 'relAll': mm.releaseAllExecutionMemoryForTask(c.t); break;
-        case 'acqStorage': mm.acquireStorageMemory(c.b, c.n, c.m); break;
-        case 'relStorage': mm.releaseStorageMemory(c.n, c.m); break;
-        case 'put': if (!ms.contains(c.b)) ms.putBytes(c.b, c.n, c.m, c.disk ? StorageLevels.MEMORY_AND_DISK_SER : StorageLevels.MEMORY_ONLY_SER); break;
-        case 'get': ms.access(c.b); break;
-        case 'lock': ms.blockInfoManager.lockForReading(c.b); break;
-        case 'unlock': ms.blockInfoManager.unlock(c.b); break;
+        case 'acqExec':
+          mm.acquireExecutionMemory(c.n, c.t, c.m);
+          break;
+        case 'relExec':
+          mm.releaseExecutionMemory(c.n, c.t, c.m);
+          break;
+        case 'relAll':
+          mm.releaseAllExecutionMemoryForTask(c.t);
+          break;
+        case 'acqStorage':
+          mm.acquireStorageMemory(c.b, c.n, c.m);
+          break;
+        case 'relStorage':
+          mm.releaseStorageMemory(c.n, c.m);
+          break;
+        case 'put':
+          if (!ms.contains(c.b))
+            ms.putBytes(c.b, c.n, c.m, c.disk ? StorageLevels.MEMORY_AND_DISK_SER : StorageLevels.MEMORY_ONLY_SER);
+          break;
+        case 'get':
+          ms.access(c.b);
+          break;
+        case 'lock':
+          ms.blockInfoManager.lockForReading(c.b);
+          break;
+        case 'unlock':
+          ms.blockInfoManager.unlock(c.b);
+          break;
         case 'unroll': {
           if (ms.contains(c.b)) break;
           const r = ms.putIteratorAsValues(c.b, linearSource(c.count, c.size), c.m, c.t);
           if (!r.stored && c.close) r.close();
           break;
         }
-        case 'reserve': ms.reserveUnrollMemoryForThisTask('x', c.n, c.m, c.t); break;
-        case 'releaseUnroll': ms.releaseUnrollMemoryForThisTask(c.m, c.t); break;
-        case 'consumer': (consumers[c.c] as TestMemoryConsumer).use(c.n); break;
+        case 'reserve':
+          ms.reserveUnrollMemoryForThisTask('x', c.n, c.m, c.t);
+          break;
+        case 'releaseUnroll':
+          ms.releaseUnrollMemoryForThisTask(c.m, c.t);
+          break;
+        case 'consumer':
+          (consumers[c.c] as TestMemoryConsumer).use(c.n);
+          break;
         case 'consumerFree': {
           const con = consumers[c.c] as TestMemoryConsumer;
           con.free(Math.min(c.n, con.used));
@@ -114,7 +175,14 @@ function run(mm: MemoryManager, cmds: readonly Cmd[]): void {
 function unified(version: SparkVersion, storageFraction: number): UnifiedMemoryManager {
   return UnifiedMemoryManager.fromConf({
     version,
-    conf: { 'spark.testing': 'true', 'spark.testing.memory': '1000', 'spark.memory.fraction': '1', 'spark.memory.storageFraction': String(storageFraction), 'spark.memory.offHeap.size': '700', 'spark.storage.unrollMemoryThreshold': '64' },
+    conf: {
+      'spark.testing': 'true',
+      'spark.testing.memory': '1000',
+      'spark.memory.fraction': '1',
+      'spark.memory.storageFraction': String(storageFraction),
+      'spark.memory.offHeap.size': '700',
+      'spark.storage.unrollMemoryThreshold': '64',
+    },
     numCores: 4,
   });
 }
@@ -122,67 +190,90 @@ function unified(version: SparkVersion, storageFraction: number): UnifiedMemoryM
 describe('simulator properties (fast-check)', () => {
   for (const version of [SPARK_2_4, SPARK_3_5, SPARK_4_1]) {
     it(`random call sequences keep the unified manager's invariants @${version.major}.${version.minor}`, () => {
-      fc.assert(fc.property(fc.array(cmd, { maxLength: 80 }), fc.constantFrom(0, 0.25, 0.5, 0.9), (cmds, sf) => {
-        run(unified(version, sf), cmds);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.array(cmd, { maxLength: 80 }), fc.constantFrom(0, 0.25, 0.5, 0.9), (cmds, sf) => {
+          run(unified(version, sf), cmds);
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 
-  it('random call sequences keep the static manager\'s invariants @2.4', () => {
-    fc.assert(fc.property(fc.array(cmd, { maxLength: 80 }), (cmds) => {
-      const mm = new StaticMemoryManager({ version: SPARK_2_4, conf: { 'spark.memory.offHeap.size': '500', 'spark.storage.unrollMemoryThreshold': '64' }, maxOnHeapExecutionMemory: 600, maxOnHeapStorageMemory: 800 });
-      run(mm, cmds);
-    }), { numRuns: 300 });
+  it("random call sequences keep the static manager's invariants @2.4", () => {
+    fc.assert(
+      fc.property(fc.array(cmd, { maxLength: 80 }), (cmds) => {
+        const mm = new StaticMemoryManager({
+          version: SPARK_2_4,
+          conf: { 'spark.memory.offHeap.size': '500', 'spark.storage.unrollMemoryThreshold': '64' },
+          maxOnHeapExecutionMemory: 600,
+          maxOnHeapStorageMemory: 800,
+        });
+        run(mm, cmds);
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('a granted execution request never exceeds the request or the task\'s 1/N cap', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(task, bytes), { maxLength: 40 }), (reqs) => {
-      const mm = unified(SPARK_3_5, 0.5);
-      mm.setMemoryStore(new MemoryStore(mm));
-      for (const [t, n] of reqs) {
-        const before = mm.getExecutionMemoryUsageForTask(t);
-        const r = mm.acquireExecutionMemory(n, t, 'ON_HEAP');
-        if (typeof r === 'number') {
-          assert.ok(r >= 0 && r <= n);
-          const cap = Math.trunc(mm.computeMaxExecutionPoolSize('ON_HEAP') / mm.onHeapExecutionMemoryPool.numActiveTasks);
-          assert.ok(r === 0 || before + r <= cap || before + r <= mm.maxHeapMemory);
+  it("a granted execution request never exceeds the request or the task's 1/N cap", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(task, bytes), { maxLength: 40 }), (reqs) => {
+        const mm = unified(SPARK_3_5, 0.5);
+        mm.setMemoryStore(new MemoryStore(mm));
+        for (const [t, n] of reqs) {
+          const before = mm.getExecutionMemoryUsageForTask(t);
+          const r = mm.acquireExecutionMemory(n, t, 'ON_HEAP');
+          if (typeof r === 'number') {
+            assert.ok(r >= 0 && r <= n);
+            const cap = Math.trunc(
+              mm.computeMaxExecutionPoolSize('ON_HEAP') / mm.onHeapExecutionMemoryPool.numActiveTasks,
+            );
+            assert.ok(r === 0 || before + r <= cap || before + r <= mm.maxHeapMemory);
+          }
+          mm.assertInvariants();
         }
-        mm.assertInvariants();
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('blocked consumer acquires complete with what they were granted', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), bytes, fc.boolean()), { maxLength: 40 }), (ops) => {
-      const mm = unified(SPARK_4_1, 0.5);
-      mm.setMemoryStore(new MemoryStore(mm));
-      const cs = [0, 1, 2].map((t) => new TestPartialSpillingMemoryConsumer(new TaskMemoryManager(mm, t), 'ON_HEAP', `c${t}`, 64));
-      const pending: { c: TestMemoryConsumer; p: PendingCall<number> }[] = [];
-      for (const [i, n, release] of ops) {
-        const c = cs[i] as TestMemoryConsumer;
-        if (pending.some((x) => x.c === c && !x.p.done)) continue;
-        if (release) c.free(Math.min(n, c.used));
-        else {
-          const r = c.use(n);
-          if (r instanceof PendingCall) pending.push({ c, p: r });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), bytes, fc.boolean()), { maxLength: 40 }), (ops) => {
+        const mm = unified(SPARK_4_1, 0.5);
+        mm.setMemoryStore(new MemoryStore(mm));
+        const cs = [0, 1, 2].map(
+          (t) => new TestPartialSpillingMemoryConsumer(new TaskMemoryManager(mm, t), 'ON_HEAP', `c${t}`, 64),
+        );
+        const pending: { c: TestMemoryConsumer; p: PendingCall<number> }[] = [];
+        for (const [i, n, release] of ops) {
+          const c = cs[i] as TestMemoryConsumer;
+          if (pending.some((x) => x.c === c && !x.p.done)) continue;
+          if (release) c.free(Math.min(n, c.used));
+          else {
+            const r = c.use(n);
+            if (r instanceof PendingCall) pending.push({ c, p: r });
+          }
+          mm.assertInvariants();
+          // A call still blocked may hold memory its consumer has not been credited with yet (Spark adds
+          // the grant to `used` only when TaskMemoryManager returns), so compare when none is in flight.
+          if (pending.every((x) => x.p.done)) {
+            let sum = 0;
+            for (const x of cs) sum += x.used;
+            assert.equal(sum, mm.executionMemoryUsed);
+          }
         }
-        mm.assertInvariants();
-        // A call still blocked may hold memory its consumer has not been credited with yet (Spark adds
-        // the grant to `used` only when TaskMemoryManager returns), so compare when none is in flight.
-        if (pending.every((x) => x.p.done)) {
-          let sum = 0;
-          for (const x of cs) sum += x.used;
-          assert.equal(sum, mm.executionMemoryUsed);
-        }
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('regression: a consumer blocked while re-acquiring after its own spill', () => {
     // Found by the property above: task 1's re-acquire after spilling 168 falls below 1/2N and waits.
     const mm = unified(SPARK_4_1, 0.5);
     mm.setMemoryStore(new MemoryStore(mm));
-    const cs = [0, 1, 2].map((t) => new TestPartialSpillingMemoryConsumer(new TaskMemoryManager(mm, t), 'ON_HEAP', `c${t}`, 64));
+    const cs = [0, 1, 2].map(
+      (t) => new TestPartialSpillingMemoryConsumer(new TaskMemoryManager(mm, t), 'ON_HEAP', `c${t}`, 64),
+    );
     const [c0, c1, c2] = cs as [TestMemoryConsumer, TestMemoryConsumer, TestMemoryConsumer];
     assert.equal(c2.use(625), 625);
     assert.equal(c1.use(210), 210);

@@ -16,11 +16,20 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
   });
 
   it('4g heap with memory-size 16g: off-heap storage may grow to 95% of memory-size', () => {
-    const s = snappySizes({ systemMemory: 4 * GiB, criticalHeapPercentage: 95, evictionHeapPercentage: 85.5, memorySize: 16 * GiB });
+    const s = snappySizes({
+      systemMemory: 4 * GiB,
+      criticalHeapPercentage: 95,
+      evictionHeapPercentage: 85.5,
+      memorySize: 16 * GiB,
+    });
     assert.equal(s.maxHeapMemory, 3468186092);
     assert.equal(s.maxOffHeapMemory, 16 * GiB);
     assert.equal(s.maxOffHeapStorageSize, 16320875724);
-    const mm = new SnappyUnifiedMemoryManager({ systemMemory: 4 * GiB, criticalHeapPercentage: 95, memorySize: 16 * GiB });
+    const mm = new SnappyUnifiedMemoryManager({
+      systemMemory: 4 * GiB,
+      criticalHeapPercentage: 95,
+      memorySize: 16 * GiB,
+    });
     assert.equal(mm.tungstenMemoryMode, 'OFF_HEAP');
     assert.equal(mm.offHeapStorageMemoryPool.poolSize, 8 * GiB);
   });
@@ -32,10 +41,15 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
   });
 
   it('rejects a reserve under 25 MB and an eviction fraction outside [0.1, 0.98]', () => {
-    assert.throws(() => snappySizes({ systemMemory: 400 * MiB, criticalHeapPercentage: 99 }),
-      { message: /^Reserved memory 4194304 must be at least 25MB\. Please increase critical-heap-percentage/ });
-    assert.throws(() => snappySizes({ systemMemory: 4 * GiB, criticalHeapPercentage: 95, evictionHeapPercentage: 99 }),
-      { message: 'Eviction fraction 0.99 must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.' });
+    assert.throws(() => snappySizes({ systemMemory: 400 * MiB, criticalHeapPercentage: 99 }), {
+      message: /^Reserved memory 4194304 must be at least 25MB\. Please increase critical-heap-percentage/,
+    });
+    assert.throws(
+      () => snappySizes({ systemMemory: 4 * GiB, criticalHeapPercentage: 95, evictionHeapPercentage: 99 }),
+      {
+        message: 'Eviction fraction 0.99 must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.',
+      },
+    );
   });
 });
 
@@ -53,12 +67,21 @@ describe('SnappyUnifiedMemoryManager behaviour', () => {
 
   it('storage borrows min(execution free, numBytes) but never past the storage cap', () => {
     const mm = make();
-    assert.equal(stepOk(mm, () => mm.acquireStorageMemory('a', 400, 'ON_HEAP')), true);
+    assert.equal(
+      stepOk(mm, () => mm.acquireStorageMemory('a', 400, 'ON_HEAP')),
+      true,
+    );
     // 200 > free 100: borrow min(500, 200) = 200 -> pool 700 (Spark would borrow only 100).
-    assert.equal(stepOk(mm, () => mm.acquireStorageMemory('b', 200, 'ON_HEAP')), true);
+    assert.equal(
+      stepOk(mm, () => mm.acquireStorageMemory('b', 200, 'ON_HEAP')),
+      true,
+    );
     assert.equal(mm.onHeapStorageMemoryPool.poolSize, 700);
     // 250 > free 100: borrow would reach 950 > cap 800 -> only 100 more; 250 > 200 free and no table data -> refused.
-    assert.equal(stepOk(mm, () => mm.acquireStorageMemory('c', 250, 'ON_HEAP')), false);
+    assert.equal(
+      stepOk(mm, () => mm.acquireStorageMemory('c', 250, 'ON_HEAP')),
+      false,
+    );
     assert.equal(mm.onHeapStorageMemoryPool.poolSize, 800);
   });
 
@@ -67,10 +90,18 @@ describe('SnappyUnifiedMemoryManager behaviour', () => {
     assert.equal(mm.putTableData('t1', 300), undefined);
     assert.equal(mm.putTableData('t2', 300), undefined);
     // 400 more: borrow up to the 800 cap, then Spark eviction finds no cached block; table data (t1, LRU) is overflowed.
-    assert.equal(stepOk(mm, () => mm.putTableData('t3', 400)), undefined);
+    assert.equal(
+      stepOk(mm, () => mm.putTableData('t3', 400)),
+      undefined,
+    );
     assert.equal(mm.tableBytesOnDisk('t1'), 300);
     const ev = stepOk(mm, () => mm.putTableData('t4', 900));
-    assert.deepEqual(ev, { kind: 'LowMemoryException', message: 'Could not obtain memory of size 900', bytes: 900, mode: 'ON_HEAP' });
+    assert.deepEqual(ev, {
+      kind: 'LowMemoryException',
+      message: 'Could not obtain memory of size 900',
+      bytes: 900,
+      mode: 'ON_HEAP',
+    });
   });
 
   it('the heap monitor counts untracked user objects toward CRITICAL_UP', () => {
@@ -81,7 +112,10 @@ describe('SnappyUnifiedMemoryManager behaviour', () => {
     assert.equal(mm.snappyEvents.at(-1)?.kind, 'CRITICAL_UP');
     assert.equal(mm.acquireStorageMemory('x', 10, 'ON_HEAP'), false);
     mm.untrackedHeapBytes = 0;
-    assert.equal(stepOk(mm, () => mm.acquireExecutionMemory(100, 0, 'ON_HEAP')), 100);
+    assert.equal(
+      stepOk(mm, () => mm.acquireExecutionMemory(100, 0, 'ON_HEAP')),
+      100,
+    );
     const low = mm.allocateExecutionMemory(1, 5000);
     assert.equal(typeof low === 'object' && low.message, 'Could not obtain memory of size 5000');
   });

@@ -1,8 +1,20 @@
 import * as assert from 'node:assert/strict';
 import {
-  MAXIMUM_PAGE_SIZE_BYTES, OFFSET_BITS, PAGE_TABLE_SIZE, PendingCall, SPARK_2_4, SPARK_3_5, SPARK_4_1, SparkError,
-  TaskMemoryManager, TestMemoryConsumer, TestMemoryManager, TestPartialSpillingMemoryConsumer, UnifiedMemoryManager,
-  Spillable, isPendingCall,
+  MAXIMUM_PAGE_SIZE_BYTES,
+  OFFSET_BITS,
+  PAGE_TABLE_SIZE,
+  PendingCall,
+  SPARK_2_4,
+  SPARK_3_5,
+  SPARK_4_1,
+  SparkError,
+  TaskMemoryManager,
+  TestMemoryConsumer,
+  TestMemoryManager,
+  TestPartialSpillingMemoryConsumer,
+  UnifiedMemoryManager,
+  Spillable,
+  isPendingCall,
 } from './api';
 import { makeUnified, stepOk, withExactStore } from './helpers';
 
@@ -39,8 +51,10 @@ describe('TaskMemoryManager pages', () => {
     const tmm = new TaskMemoryManager(bigUnified(), 0);
     const c = new TestMemoryConsumer(tmm, 'ON_HEAP', 'c', 1024);
     assert.equal(MAXIMUM_PAGE_SIZE_BYTES, 17179869176);
-    assert.throws(() => tmm.allocatePage(MAXIMUM_PAGE_SIZE_BYTES + 1, c),
-      { name: 'TooLargePageException', message: 'Cannot allocate a page of 17179869177 bytes.' });
+    assert.throws(() => tmm.allocatePage(MAXIMUM_PAGE_SIZE_BYTES + 1, c), {
+      name: 'TooLargePageException',
+      message: 'Cannot allocate a page of 17179869177 bytes.',
+    });
   });
 
   it('8192 pages at most', () => {
@@ -48,7 +62,10 @@ describe('TaskMemoryManager pages', () => {
     const tmm = new TaskMemoryManager(mm, 0);
     const c = new TestMemoryConsumer(tmm, 'ON_HEAP', 'c', 1024);
     for (let i = 0; i < PAGE_TABLE_SIZE; i++) tmm.allocatePage(1, c);
-    assert.throws(() => tmm.allocatePage(1, c), { name: 'IllegalStateException', message: 'Have already allocated a maximum of 8192 pages' });
+    assert.throws(() => tmm.allocatePage(1, c), {
+      name: 'IllegalStateException',
+      message: 'Have already allocated a maximum of 8192 pages',
+    });
     // The memory for the refused page was released again.
     assert.equal(tmm.getMemoryConsumptionForThisTask(), PAGE_TABLE_SIZE);
   });
@@ -70,11 +87,17 @@ describe('TaskMemoryManager pages', () => {
     const mm = withExactStore(makeUnified(SPARK_2_4));
     const tmm = new TaskMemoryManager(mm, 0);
     const c = new TestMemoryConsumer(tmm, 'ON_HEAP', 'c', 64);
-    assert.throws(() => c.allocatePage(2000), { name: 'SparkOutOfMemoryError', message: 'Unable to acquire 2000 bytes of memory, got 1000' });
+    assert.throws(() => c.allocatePage(2000), {
+      name: 'SparkOutOfMemoryError',
+      message: 'Unable to acquire 2000 bytes of memory, got 1000',
+    });
     assert.equal(mm.executionMemoryUsed, 0);
     const mm35 = withExactStore(makeUnified(SPARK_3_5));
     const c35 = new TestMemoryConsumer(new TaskMemoryManager(mm35, 0), 'ON_HEAP', 'c', 64);
-    assert.throws(() => c35.allocatePage(2000), (e: unknown) => e instanceof SparkError && e.errorClass === 'UNABLE_TO_ACQUIRE_MEMORY');
+    assert.throws(
+      () => c35.allocatePage(2000),
+      (e: unknown) => e instanceof SparkError && e.errorClass === 'UNABLE_TO_ACQUIRE_MEMORY',
+    );
   });
 
   it('encodes page number and offset in 13 + 51 bits', () => {
@@ -126,16 +149,25 @@ describe('TaskMemoryManager spill choice', () => {
   }
 
   it('self-spill is retried from 3.2 when another task takes the freed memory (SPARK-35486)', () => {
-    for (const [version, granted, spilled] of [[SPARK_2_4, 0, 500], [SPARK_3_5, 500, 1000]] as const) {
+    for (const [version, granted, spilled] of [
+      [SPARK_2_4, 0, 500],
+      [SPARK_3_5, 500, 1000],
+    ] as const) {
       const mm = withExactStore(makeUnified(version));
       const t1 = new TaskMemoryManager(mm, 1);
       const t2 = new TaskMemoryManager(mm, 2);
       const c1 = new TestPartialSpillingMemoryConsumer(t1, 'ON_HEAP', 'c1', 1024);
       const c2 = new TestMemoryConsumer(t2, 'ON_HEAP', 'c2', 1024);
-      assert.equal(stepOk(mm, () => c1.acquireMemory(1000)), 1000);
+      assert.equal(
+        stepOk(mm, () => c1.acquireMemory(1000)),
+        1000,
+      );
       const pending = stepOk(mm, () => c2.acquireMemory(500));
       assert.ok(pending instanceof PendingCall);
-      assert.equal(stepOk(mm, () => c1.acquireMemory(500)), granted);
+      assert.equal(
+        stepOk(mm, () => c1.acquireMemory(500)),
+        granted,
+      );
       assert.equal(pending.done, true);
       assert.equal(pending.value, 500);
       assert.equal(c1.spilledBytes, spilled);

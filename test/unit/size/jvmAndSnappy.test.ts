@@ -3,8 +3,18 @@ import { parseJvmHeapSize, suggestJvmHeapSize } from '../../../src/core/size/jvm
 import { parseSnappyMemorySize } from '../../../src/core/size/snappySize';
 
 describe('the JVM -Xmx grammar (checked against JDK 17 on this kind of machine)', () => {
-  const accepted: Array<[string, number]> = [['2g', 2 ** 31], ['2G', 2 ** 31], ['2048m', 2 ** 31], ['2t', 2 * 2 ** 40], ['3m', 3 * 2 ** 20],
-    ['0x80000000', 2 ** 31], ['0X80000000', 2 ** 31], ['00010m', 10 * 2 ** 20], ['8388608', 8388608], ['1T', 2 ** 40]];
+  const accepted: Array<[string, number]> = [
+    ['2g', 2 ** 31],
+    ['2G', 2 ** 31],
+    ['2048m', 2 ** 31],
+    ['2t', 2 * 2 ** 40],
+    ['3m', 3 * 2 ** 20],
+    ['0x80000000', 2 ** 31],
+    ['0X80000000', 2 ** 31],
+    ['00010m', 10 * 2 ** 20],
+    ['8388608', 8388608],
+    ['1T', 2 ** 40],
+  ];
   for (const [text, bytes] of accepted) {
     it(`accepts -Xmx${text}`, () => {
       const r = parseJvmHeapSize(text);
@@ -56,9 +66,25 @@ describe('SnappyData parseMemorySize (ClientSharedUtils)', () => {
 
 describe('suggestJvmHeapSize: the nearest value the JVM accepts', () => {
   const cases: Array<[string, string | undefined]> = [
-    ['4gb', '4g'], ['4GB', '4g'], ['4Gi', '4g'], ['4GiB', '4g'], ['1.5g', '1536m'], ['1.5gb', '1536m'], ['0.5g', '512m'],
-    ['1.3g', '1331m'], ['1p', '1024t'], ['2048mb', '2g'], ['4096', '4096m'], ['512b', '512m'], ['8589934592b', '8g'],
-    ['4g', undefined], ['8589934592', undefined], ['abc', undefined], ['', undefined], ['-4g', undefined], ['0g', undefined],
+    ['4gb', '4g'],
+    ['4GB', '4g'],
+    ['4Gi', '4g'],
+    ['4GiB', '4g'],
+    ['1.5g', '1536m'],
+    ['1.5gb', '1536m'],
+    ['0.5g', '512m'],
+    ['1.3g', '1331m'],
+    ['1p', '1024t'],
+    ['2048mb', '2g'],
+    ['4096', '4096m'],
+    ['512b', '512m'],
+    ['8589934592b', '8g'],
+    ['4g', undefined],
+    ['8589934592', undefined],
+    ['abc', undefined],
+    ['', undefined],
+    ['-4g', undefined],
+    ['0g', undefined],
   ];
   for (const [text, want] of cases) {
     it(`${JSON.stringify(text)} -> ${String(want)}`, () => {

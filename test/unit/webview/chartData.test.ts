@@ -1,16 +1,32 @@
 // Chart data shaping: seconds and MiB, aligned arrays, off-heap only when in play, markers.
 import * as assert from 'node:assert/strict';
 import type { SimEvent, SimSeries } from '../../../src/core/workload/types';
-import { allCharts, countKinds, eventMarkers, offHeapChart, offHeapInPlay, onHeapChart, perTaskChart } from '../../../src/webview/chartData';
+import {
+  allCharts,
+  countKinds,
+  eventMarkers,
+  offHeapChart,
+  offHeapInPlay,
+  onHeapChart,
+  perTaskChart,
+} from '../../../src/webview/chartData';
 
 const MiB = 2 ** 20;
 export function series(n = 4, offHeap = 0): SimSeries {
   const t = Array.from({ length: n }, (_, i) => i * 500);
   const v = (k: number) => t.map((_, i) => (i + k) * MiB);
   return {
-    t, onHeapStorageUsed: v(1), onHeapExecutionUsed: v(2), onHeapStoragePoolSize: t.map(() => 100 * MiB), onHeapExecutionPoolSize: t.map(() => 100 * MiB),
-    offHeapStorageUsed: t.map(() => 0), offHeapExecutionUsed: t.map(() => 0), offHeapStoragePoolSize: t.map(() => offHeap), offHeapExecutionPoolSize: t.map(() => offHeap),
-    untracked: v(0), perTaskExecution: [v(3), v(4).slice(0, 2)],
+    t,
+    onHeapStorageUsed: v(1),
+    onHeapExecutionUsed: v(2),
+    onHeapStoragePoolSize: t.map(() => 100 * MiB),
+    onHeapExecutionPoolSize: t.map(() => 100 * MiB),
+    offHeapStorageUsed: t.map(() => 0),
+    offHeapExecutionUsed: t.map(() => 0),
+    offHeapStoragePoolSize: t.map(() => offHeap),
+    offHeapExecutionPoolSize: t.map(() => offHeap),
+    untracked: v(0),
+    perTaskExecution: [v(3), v(4).slice(0, 2)],
   };
 }
 

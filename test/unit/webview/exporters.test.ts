@@ -6,16 +6,42 @@ import { onHeapChart } from '../../../src/webview/chartData';
 import { series } from './chartData.test';
 
 const result = (name = 'cache <thrash> & co'): SimResult => ({
-  scenario: name, memoryManager: 'UnifiedMemoryManager', sparkVersion: '3.5.0', series: series(), events: [],
-  summary: { spilledBytes: 0, spillCount: 0, evictedBlocks: 0, droppedToDiskBlocks: 0, cacheHits: 0, cacheMisses: 0, waitMs: 0, waits: 0, failedTasks: 0, lowMemoryExceptions: 0, peakStorageUsed: 0, peakExecutionUsed: 0, peakOffHeapUsed: 0, durationMs: 1500, events: 0 },
+  scenario: name,
+  memoryManager: 'UnifiedMemoryManager',
+  sparkVersion: '3.5.0',
+  series: series(),
+  events: [],
+  summary: {
+    spilledBytes: 0,
+    spillCount: 0,
+    evictedBlocks: 0,
+    droppedToDiskBlocks: 0,
+    cacheHits: 0,
+    cacheMisses: 0,
+    waitMs: 0,
+    waits: 0,
+    failedTasks: 0,
+    lowMemoryExceptions: 0,
+    peakStorageUsed: 0,
+    peakExecutionUsed: 0,
+    peakOffHeapUsed: 0,
+    durationMs: 1500,
+    events: 0,
+  },
 });
 
 describe('webview exporters', () => {
   it('writes one CSV row per sample with bytes and a column per task slot', () => {
     const lines = toCsv(result()).trimEnd().split('\n');
     assert.equal(lines.length, 5);
-    assert.equal(lines[0], 't_ms,onHeapStorageUsed,onHeapExecutionUsed,onHeapStoragePoolSize,onHeapExecutionPoolSize,offHeapStorageUsed,offHeapExecutionUsed,offHeapStoragePoolSize,offHeapExecutionPoolSize,untracked,slot1Execution,slot2Execution');
-    assert.equal(lines[1], `0,${2 ** 20},${2 * 2 ** 20},${100 * 2 ** 20},${100 * 2 ** 20},0,0,0,0,0,${3 * 2 ** 20},${4 * 2 ** 20}`);
+    assert.equal(
+      lines[0],
+      't_ms,onHeapStorageUsed,onHeapExecutionUsed,onHeapStoragePoolSize,onHeapExecutionPoolSize,offHeapStorageUsed,offHeapExecutionUsed,offHeapStoragePoolSize,offHeapExecutionPoolSize,untracked,slot1Execution,slot2Execution',
+    );
+    assert.equal(
+      lines[1],
+      `0,${2 ** 20},${2 * 2 ** 20},${100 * 2 ** 20},${100 * 2 ** 20},0,0,0,0,0,${3 * 2 ** 20},${4 * 2 ** 20}`,
+    );
     // The short slot series leaves its cells empty rather than inventing values.
     assert.ok(lines[4]!.endsWith(','));
   });
@@ -34,7 +60,10 @@ describe('webview exporters', () => {
   });
   it('places points inside the plot area (x by time, y by MiB)', () => {
     const svg = chartSvg(onHeapChart(series()), 't', { width: 200, height: 100 });
-    const pts = /<polyline[^>]*points="([^"]+)"/.exec(svg)![1]!.split(' ').map((p) => p.split(',').map(Number));
+    const pts = /<polyline[^>]*points="([^"]+)"/
+      .exec(svg)![1]!
+      .split(' ')
+      .map((p) => p.split(',').map(Number));
     assert.equal(pts.length, 4);
     for (const [x, y] of pts) {
       assert.ok(x! >= 64 && x! <= 184, `x ${x}`);

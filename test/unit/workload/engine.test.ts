@@ -4,8 +4,19 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../src/core/analyze';
 import { SPARK_4_1 } from '../../../src/core/version';
 import {
-  ExecutorSource, PRESETS, Scenario, SimResult, WorkloadRun, compareConfigs, compareLevels, executorSourceOfDocument, levelAdvice, parseScenario,
-  presetScenario, ruleOfThumb, simulateWorkload,
+  ExecutorSource,
+  PRESETS,
+  Scenario,
+  SimResult,
+  WorkloadRun,
+  compareConfigs,
+  compareLevels,
+  executorSourceOfDocument,
+  levelAdvice,
+  parseScenario,
+  presetScenario,
+  ruleOfThumb,
+  simulateWorkload,
 } from '../../../src/core/workload';
 
 const MiB = 1024 * 1024;
@@ -131,18 +142,30 @@ describe('workload engine', () => {
 
   it('stateful-streaming spills on Spark 4.1, where the polled state stores shrink off-heap execution, and not on 3.5', () => {
     const on41 = (() => {
-      const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, 'spark.executor.memory 8g\nspark.executor.cores 4\n'), { sparkVersion: SPARK_4_1 });
+      const r = executorSourceOfDocument(
+        parseDocument({ kind: 'spark-defaults' }, 'spark.executor.memory 8g\nspark.executor.cores 4\n'),
+        { sparkVersion: SPARK_4_1 },
+      );
       if (!r.ok) assert.fail(r.message);
       return r.source;
     })();
     const r41 = simulateWorkload(on41, preset('stateful-streaming'));
-    const r35 = simulateWorkload(sparkSource('spark.executor.memory 8g\nspark.executor.cores 4\n'), preset('stateful-streaming'));
+    const r35 = simulateWorkload(
+      sparkSource('spark.executor.memory 8g\nspark.executor.cores 4\n'),
+      preset('stateful-streaming'),
+    );
     // Four partitions' 384m stores, reopened by each batch, never add up past 1.5g.
     assert.equal(r41.summary.peakStateStore, 1536 * MiB);
     assert.equal(r35.summary.peakStateStore, 1536 * MiB);
     assert.equal(r41.summary.peakPolledUnmanaged, 1536 * MiB);
-    assert.ok(r41.summary.spillCount > 0 && r35.summary.spillCount === 0, `${r41.summary.spillCount} / ${r35.summary.spillCount}`);
-    assert.ok(Math.max(...r41.series.offHeapExecutionUsed) <= 512 * MiB, String(Math.max(...r41.series.offHeapExecutionUsed)));
+    assert.ok(
+      r41.summary.spillCount > 0 && r35.summary.spillCount === 0,
+      `${r41.summary.spillCount} / ${r35.summary.spillCount}`,
+    );
+    assert.ok(
+      Math.max(...r41.series.offHeapExecutionUsed) <= 512 * MiB,
+      String(Math.max(...r41.series.offHeapExecutionUsed)),
+    );
     checkPools(r41);
     checkPools(r35);
   });
@@ -163,7 +186,8 @@ describe('workload engine', () => {
       for (const src of p.id.startsWith('snappy') ? [SNAPPY_8G] : [EXEC_4G, EXEC_8G]) {
         const r = simulateWorkload(src, preset(p.id));
         // The SnappyData load is meant to fail: past the critical threshold every retry fails too.
-        if (p.id === 'snappy-column-load') assert.match(r.summary.stoppedAt ?? '', /^Job aborted due to stage failure: /, p.id);
+        if (p.id === 'snappy-column-load')
+          assert.match(r.summary.stoppedAt ?? '', /^Job aborted due to stage failure: /, p.id);
         else assert.equal(r.summary.stoppedAt, undefined, p.id);
         assert.ok(r.summary.durationMs > 0, p.id);
         checkPools(r);
@@ -174,7 +198,11 @@ describe('workload engine', () => {
   it('is deterministic: the same input gives identical JSON', () => {
     for (const p of PRESETS) {
       const src = p.id.startsWith('snappy') ? SNAPPY_8G : EXEC_4G;
-      assert.equal(JSON.stringify(simulateWorkload(src, preset(p.id))), JSON.stringify(simulateWorkload(src, preset(p.id))), p.id);
+      assert.equal(
+        JSON.stringify(simulateWorkload(src, preset(p.id))),
+        JSON.stringify(simulateWorkload(src, preset(p.id))),
+        p.id,
+      );
     }
   });
 
@@ -195,7 +223,9 @@ describe('workload engine', () => {
     // Three partitions are cached (1.05g, inside the storage region); the fourth misses and is
     // recomputed, so its task reaches the hash join build after the other three hold all the
     // execution memory they may (1/3 each): it waits for them to end.
-    const r = simulateWorkload(EXEC_4G, scenario(`name: late task
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: late task
 stages:
   - tasks: 3
     ops:
@@ -205,7 +235,8 @@ stages:
       - read: { rdd: 1, size: 350m }
       - hashJoinBuild: { size: 380m, recordSize: 100b }
       - compute: { ms: 1000 }
-`));
+`),
+    );
     assert.equal(r.summary.cacheMisses, 1);
     assert.equal(r.summary.waits, 1, JSON.stringify(r.summary));
     assert.ok(r.summary.waitMs > 500 && r.summary.waitMs < 1000, String(r.summary.waitMs));
@@ -218,68 +249,97 @@ stages:
   });
 
   it('a hash join build beyond its 1/N share fails the task (BytesToBytesMap cannot spill)', () => {
-    const build = (maxFailures: number) => simulateWorkload(EXEC_4G, scenario(`name: big build
+    const build = (maxFailures: number) =>
+      simulateWorkload(
+        EXEC_4G,
+        scenario(`name: big build
 conf:
   spark.task.maxFailures: "${maxFailures}"
 stages:
   - tasks: 4
     ops:
       - hashJoinBuild: { size: 700m, recordSize: 100b }
-`));
+`),
+      );
     // With one attempt allowed, the first task to be refused fails the job.
     const once = build(1);
     assert.equal(once.summary.failedTasks, 1);
     assert.equal(once.summary.retriedTasks, 0);
-    assert.match(once.summary.stoppedAt ?? '', /^Job aborted due to stage failure: Task \d+ in stage 1 failed 1 times \(spark\.task\.maxFailures=1\), most recent failure: SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\]/);
+    assert.match(
+      once.summary.stoppedAt ?? '',
+      /^Job aborted due to stage failure: Task \d+ in stage 1 failed 1 times \(spark\.task\.maxFailures=1\), most recent failure: SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\]/,
+    );
     checkPools(once);
     // With Spark's default of 4 the retry runs next, beside the tasks that still hold their
     // builds, so the executor stays four builds deep: some partition fails a fourth time.
     const r = build(4);
     assert.ok((r.summary.retriedTasks ?? 0) >= 3, JSON.stringify(r.summary));
     assert.match(r.summary.stoppedAt ?? '', /failed 4 times/);
-    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire.*it will be retried/.test(e.message)));
+    assert.ok(
+      r.events.some(
+        (e) =>
+          e.kind === 'taskFailed' &&
+          /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire.*it will be retried/.test(e.message),
+      ),
+    );
     assert.ok(r.events.some((e) => e.kind === 'taskStart' && /attempt 2/.test(e.message)));
     checkPools(r);
     // With three tasks at a time each build fits its 1/3 share (more than 700m): no failure.
-    const three = simulateWorkload(sparkSource('spark.executor.memory 4g\nspark.executor.cores 3\n'), scenario('name: b\nstages:\n  - tasks: 4\n    ops:\n      - hashJoinBuild: { size: 700m, recordSize: 100b }\n'));
+    const three = simulateWorkload(
+      sparkSource('spark.executor.memory 4g\nspark.executor.cores 3\n'),
+      scenario('name: b\nstages:\n  - tasks: 4\n    ops:\n      - hashJoinBuild: { size: 700m, recordSize: 100b }\n'),
+    );
     assert.equal(three.summary.failedTasks, 0, JSON.stringify(three.summary));
   });
 
   it('the event budget stops a pathological scenario fast', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: endless
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: endless
 maxEvents: 5000
 stages:
   - tasks: 1000000
     ops:
       - aggregate: { size: 1g, recordSize: 1b }
       - shuffleSort: { size: 1t, recordSize: 1b }
-`));
+`),
+    );
     assert.match(r.summary.stoppedAt ?? '', /^event budget of 5000 reached at t=\d/);
     assert.ok(r.summary.events >= 5000 && r.summary.events < 5100, String(r.summary.events));
     assert.equal(r.events[r.events.length - 1]?.kind, 'budget');
   });
 
   it('a 1-byte page size and a billion tiny records finish quickly', () => {
-    const tiny = simulateWorkload(EXEC_4G, scenario(`name: tiny pages
+    const tiny = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: tiny pages
 conf:
   spark.buffer.pageSize: 1b
 stages:
   - tasks: 4
     ops:
       - shuffleSort: { size: 1g, recordSize: 1b }
-`));
+`),
+    );
     // 8192 pages per task (PAGE_NUMBER_BITS = 13), then IllegalStateException; every attempt
     // fails the same way, and the fourth failure of a partition aborts the job.
-    assert.match(tiny.summary.stoppedAt ?? '', /failed 4 times .*Have already allocated a maximum of 8192 pages/, JSON.stringify(tiny.summary));
+    assert.match(
+      tiny.summary.stoppedAt ?? '',
+      /failed 4 times .*Have already allocated a maximum of 8192 pages/,
+      JSON.stringify(tiny.summary),
+    );
     assert.ok(tiny.summary.failedTasks >= 4 && tiny.summary.failedTasks <= 13, JSON.stringify(tiny.summary));
     assert.ok(tiny.summary.events < 16 * 8200, String(tiny.summary.events));
-    const billion = simulateWorkload(EXEC_4G, scenario(`name: billion records
+    const billion = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: billion records
 stages:
   - tasks: 4
     ops:
       - cache: { rdd: 1, size: 1000000000, level: MEMORY_AND_DISK, elementSize: 1b }
       - aggregate: { size: 1000000000, recordSize: 1b }
-`));
+`),
+    );
     assert.equal(billion.summary.stoppedAt, undefined);
     // Bounded work, not a timing: a billion records cost a few hundred events.
     assert.ok(billion.summary.events < 2000, String(billion.summary.events));
@@ -300,32 +360,41 @@ stages:
   });
 
   it('a scenario conf what-if is laid out again (heap, manager)', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: bigger
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: bigger
 conf:
   spark.executor.memory: 8g
 stages:
   - tasks: 1
     ops: [ { compute: { ms: 1 } } ]
-`));
+`),
+    );
     assert.equal(r.executor?.systemMemory, 8 * 1024 * MiB);
-    const bad = simulateWorkload(EXEC_4G, scenario(`name: broken
+    const bad = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: broken
 conf:
   spark.memory.fraction: "1.5"
 stages:
   - tasks: 1
     ops: [ { compute: { ms: 1 } } ]
-`));
+`),
+    );
     assert.match(bad.summary.stoppedAt ?? '', /spark\.memory\.fraction should be between 0 and 1/);
   });
 
   it('untracked user objects beyond the user region are an OOM risk', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: collect
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: collect
 stages:
   - tasks: 4
     ops:
       - userObjects: { size: 500m, holdMs: 100 }
       - compute: { ms: 10 }
-`));
+`),
+    );
     assert.equal(r.summary.oomRisks, 1);
     assert.equal(r.summary.peakUntracked, 2000 * MiB);
     assert.ok(r.events.some((e) => e.kind === 'oomRisk'));
@@ -337,7 +406,9 @@ stages:
     assert.equal(by.get('MEMORY_ONLY')?.peakStorageUsed, 640 * MiB);
     assert.equal(by.get('MEMORY_ONLY_SER')?.peakStorageUsed, 320 * MiB);
     assert.ok((by.get('MEMORY_ONLY_SER')?.durationMs ?? 0) > (by.get('MEMORY_ONLY')?.durationMs ?? 0));
-    const s = scenario('name: r\nserialization: { ratio: 0.25, MBps: 500 }\nstages:\n  - tasks: 2\n    ops:\n      - cache: { rdd: 1, size: 100m, level: MEMORY_ONLY_SER }\n');
+    const s = scenario(
+      'name: r\nserialization: { ratio: 0.25, MBps: 500 }\nstages:\n  - tasks: 2\n    ops:\n      - cache: { rdd: 1, size: 100m, level: MEMORY_ONLY_SER }\n',
+    );
     assert.equal(simulateWorkload(EXEC_4G, s).summary.peakStorageUsed, 50 * MiB);
     // Storage too small for objects but not for bytes: the rule of thumb's case for _SER.
     const small = sparkSource('spark.executor.memory 1g\nspark.executor.cores 4\n');
@@ -346,30 +417,45 @@ stages:
   });
 
   it('objects that do not fit in the heap beside the pools fail the task with OutOfMemoryError', () => {
-    const r = simulateWorkload(EXEC_4G, scenario(`name: collect too much
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(`name: collect too much
 stages:
   - tasks: 4
     ops:
       - userObjects: { size: 1500m, holdMs: 1000 }
-`));
+`),
+    );
     // 4g heap: two tasks' 1500m fit (3000m), the third and fourth do not; their retries run at
     // once, while the first two still hold their objects, and fail again until one partition
     // has failed four times (spark.task.maxFailures) and the job is aborted.
     assert.equal(r.summary.peakUntracked, 3000 * MiB);
-    assert.ok(r.events.some((e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space.*it will be retried/.test(e.message)));
+    assert.ok(
+      r.events.some(
+        (e) => e.kind === 'taskFailed' && /OutOfMemoryError: Java heap space.*it will be retried/.test(e.message),
+      ),
+    );
     assert.match(r.summary.stoppedAt ?? '', /^Job aborted due to stage failure: Task [23] in stage 1 failed 4 times/);
     assert.equal(r.summary.failedTasks, (r.summary.retriedTasks ?? 0) + 1);
   });
 
-  it('a spark.task.maxFailures that is not an int stops the run with the scheduler\'s message', () => {
-    const r = simulateWorkload(EXEC_4G, scenario('name: s\nconf:\n  spark.task.maxFailures: four\nstages:\n  - tasks: 1\n    ops:\n      - compute: { ms: 1 }\n'));
+  it("a spark.task.maxFailures that is not an int stops the run with the scheduler's message", () => {
+    const r = simulateWorkload(
+      EXEC_4G,
+      scenario(
+        'name: s\nconf:\n  spark.task.maxFailures: four\nstages:\n  - tasks: 1\n    ops:\n      - compute: { ms: 1 }\n',
+      ),
+    );
     assert.match(r.summary.stoppedAt ?? '', /spark\.task\.maxFailures should be int, but was four/);
     assert.equal(r.summary.tasks ?? 0, 0);
   });
 
   describe('RocksDB state stores (stateStore) and Spark 4.1 unmanaged memory', () => {
     const conf41 = (extra: string) => {
-      const r = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, `spark.executor.memory 4g\nspark.executor.cores 1\n${extra}`), { sparkVersion: SPARK_4_1 });
+      const r = executorSourceOfDocument(
+        parseDocument({ kind: 'spark-defaults' }, `spark.executor.memory 4g\nspark.executor.cores 1\n${extra}`),
+        { sparkVersion: SPARK_4_1 },
+      );
       if (!r.ok) assert.fail(r.message);
       return r.source;
     };
@@ -384,31 +470,57 @@ stages:
 `);
 
     it('from the first poll, the polled memory is taken off what off-heap storage may reach', () => {
-      const polled = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
+      const polled = simulateWorkload(
+        conf41(
+          'spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n',
+        ),
+        run,
+      );
       assert.equal(polled.summary.peakPolledUnmanaged, 600 * MiB);
       const poll = polled.events.find((e) => e.kind === 'unmanaged');
-      assert.ok(poll !== undefined && poll.t === 100 && /424\.00 MiB of 1\.00 GiB/.test(poll.message), JSON.stringify(poll));
+      assert.ok(
+        poll !== undefined && poll.t === 100 && /424\.00 MiB of 1\.00 GiB/.test(poll.message),
+        JSON.stringify(poll),
+      );
       // 1g - 600m leaves 424m. Every unroll step fits under that, but MemoryStore's transfer of the
       // whole 500m block to storage memory is one request, refused: Spark's assertion fails the task.
       // Each retry fails the same way, and the job is aborted.
       assert.equal(polled.summary.failedTasks, 4, JSON.stringify(polled.summary));
-      assert.match(polled.events.find((e) => e.kind === 'taskFailed')?.message ?? '', /transferring unroll memory to storage memory failed \(the block unrolled in steps.*600\.00 MiB of polled unmanaged memory/);
+      assert.match(
+        polled.events.find((e) => e.kind === 'taskFailed')?.message ?? '',
+        /transferring unroll memory to storage memory failed \(the block unrolled in steps.*600\.00 MiB of polled unmanaged memory/,
+      );
       assert.match(polled.summary.stoppedAt ?? '', /failed 4 times/);
       // Without polling the same store is invisible and the block is cached.
-      const unpolled = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n'), run);
+      const unpolled = simulateWorkload(
+        conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n'),
+        run,
+      );
       assert.equal(unpolled.summary.failedTasks, 0);
       assert.equal(unpolled.summary.peakStorageUsed, 500 * MiB);
       assert.equal(unpolled.summary.peakPolledUnmanaged, 0);
-      assert.match(unpolled.events.find((e) => e.kind === 'unmanaged')?.message ?? '', /unmanagedMemoryPollingInterval is 0/);
+      assert.match(
+        unpolled.events.find((e) => e.kind === 'unmanaged')?.message ?? '',
+        /unmanagedMemoryPollingInterval is 0/,
+      );
       // A block under the limit is cached with polling on too.
-      const small = simulateWorkload(conf41('spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'),
-        scenario('name: s\nstages:\n  - tasks: 1\n    ops:\n      - stateStore: { size: 600m, holdMs: 10000 }\n      - compute: { ms: 200 }\n      - cache: { rdd: 1, size: 600m, level: OFF_HEAP }\n'));
+      const small = simulateWorkload(
+        conf41(
+          'spark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n',
+        ),
+        scenario(
+          'name: s\nstages:\n  - tasks: 1\n    ops:\n      - stateStore: { size: 600m, holdMs: 10000 }\n      - compute: { ms: 200 }\n      - cache: { rdd: 1, size: 600m, level: OFF_HEAP }\n',
+        ),
+      );
       assert.equal(small.summary.failedTasks, 0);
       assert.equal(small.summary.peakStorageUsed, 300 * MiB);
     });
 
     it('says why the manager cannot see it before Spark 4.1, and when the off-heap pools are empty', () => {
-      const r35 = simulateWorkload(sparkSource('spark.executor.memory 4g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
+      const r35 = simulateWorkload(
+        sparkSource('spark.executor.memory 4g\nspark.memory.unmanagedMemoryPollingInterval 100ms\n'),
+        run,
+      );
       assert.match(r35.events.find((e) => e.kind === 'unmanaged')?.message ?? '', /polled from Spark 4\.1/);
       assert.equal(r35.summary.peakStateStore, 600 * MiB);
       const onHeapOnly = simulateWorkload(conf41('spark.memory.unmanagedMemoryPollingInterval 100ms\n'), run);
@@ -426,7 +538,10 @@ stages:
 
   it('compareLevels returns the six levels; the rule of thumb follows the seed', () => {
     const res = compareLevels(EXEC_4G, preset('cache-thrash'));
-    assert.deepEqual(res.map((x) => x.level), ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP']);
+    assert.deepEqual(
+      res.map((x) => x.level),
+      ['MEMORY_ONLY', 'MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER', 'DISK_ONLY', 'OFF_HEAP'],
+    );
     const only = res[0]?.result.summary;
     const disk = res[4]?.result.summary;
     assert.ok((only?.cacheMisses ?? 0) > 0);

@@ -18,9 +18,15 @@ export const backslash: Rule = {
       for (let i = e.valueSpan.start; i < e.valueSpan.end; i++) {
         if (t.charCodeAt(i) !== 0x5c) continue;
         const n = t.charAt(i + 1);
-        if (n === '\\') { i++; continue; }
+        if (n === '\\') {
+          i++;
+          continue;
+        }
         if (n === '\r' || n === '\n' || i + 1 >= t.length) continue;
-        if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) { i += 5; continue; }
+        if (n === 'u' && /^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) {
+          i += 5;
+          continue;
+        }
         singles.push(i);
       }
       if (singles.length === 0) continue;
@@ -29,8 +35,15 @@ export const backslash: Rule = {
         message: `java.util.Properties reads a backslash as an escape: ${e.key} is ${JSON.stringify(e.value)}, not ${JSON.stringify(raw)}. Double each backslash (\\\\) or use forward slashes.`,
         span: e.valueSpan,
         fixes: [
-          { title: 'Double the backslashes', edits: singles.map((i) => ({ span: { start: i, end: i + 1 }, newText: '\\\\' })), isPreferred: true },
-          { title: 'Use forward slashes', edits: singles.map((i) => ({ span: { start: i, end: i + 1 }, newText: '/' })) },
+          {
+            title: 'Double the backslashes',
+            edits: singles.map((i) => ({ span: { start: i, end: i + 1 }, newText: '\\\\' })),
+            isPreferred: true,
+          },
+          {
+            title: 'Use forward slashes',
+            edits: singles.map((i) => ({ span: { start: i, end: i + 1 }, newText: '/' })),
+          },
         ],
       });
     }

@@ -19,7 +19,13 @@ export const bom: Rule = {
         : 'The file starts with a byte-order mark (U+FEFF). Spark keeps it as part of the first line; harmless while that line is a comment, but the first setting written there will be silently dropped.',
       span: { start: 0, end: 1 },
       ...(damaged ? {} : { severity: 'warning' as const }),
-      fixes: [{ title: 'Remove the byte-order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }], isPreferred: true }],
+      fixes: [
+        {
+          title: 'Remove the byte-order mark',
+          edits: [{ span: { start: 0, end: 1 }, newText: '' }],
+          isPreferred: true,
+        },
+      ],
     });
   },
 };

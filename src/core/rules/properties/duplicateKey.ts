@@ -22,7 +22,13 @@ export const duplicateKey: Rule = {
         related: [{ span: winner.lineSpan, message: 'The value in effect' }],
         tags: ['unnecessary'],
         // The whole physical line(s) of the overridden entry, terminator included.
-        fixes: [{ title: 'Remove this overridden line', edits: [{ span: wholeLinesOf(ctx.text, e.lineSpan), newText: '' }], isPreferred: true }],
+        fixes: [
+          {
+            title: 'Remove this overridden line',
+            edits: [{ span: wholeLinesOf(ctx.text, e.lineSpan), newText: '' }],
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

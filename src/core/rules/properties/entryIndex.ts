@@ -3,7 +3,15 @@
 // actual work (profiled with npm run bench); with this they walk their own short lists. The pass
 // reads the reader's typed columns and takes entry objects only for what it keeps.
 import { derived, derivedKey } from '../../document/derived';
-import { TRAIT_EMPTY, TRAIT_ESCAPES, TRAIT_HASH_OR_BANG, TRAIT_NON_SPARK, TRAIT_QUOTED, type PropertiesDocument, type PropertyEntry } from '../../parse/properties';
+import {
+  TRAIT_EMPTY,
+  TRAIT_ESCAPES,
+  TRAIT_HASH_OR_BANG,
+  TRAIT_NON_SPARK,
+  TRAIT_QUOTED,
+  type PropertiesDocument,
+  type PropertyEntry,
+} from '../../parse/properties';
 
 export interface EntryIndex {
   /** Entries a later line with the same key overrides. */

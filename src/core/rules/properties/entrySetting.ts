@@ -17,7 +17,12 @@ export function isEffective(doc: PropertiesDocument, e: PropertyEntry): boolean 
 }
 
 /** Error when this entry is in effect and Spark's start-up fails on its key; else warning. */
-export function hazardSeverity(ctx: RuleContext, doc: PropertiesDocument, e: PropertyEntry, typedFailure: boolean): Severity {
+export function hazardSeverity(
+  ctx: RuleContext,
+  doc: PropertiesDocument,
+  e: PropertyEntry,
+  typedFailure: boolean,
+): Severity {
   if (!typedFailure) return 'warning';
   return isEffective(doc, e) && startupErrorsAt(ctx, e.key).length > 0 ? 'error' : 'warning';
 }

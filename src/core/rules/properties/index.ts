@@ -13,5 +13,14 @@ import { quotedValue } from './quotedValue';
 import { unknownKey } from './unknownKey';
 
 export const PROPERTIES_RULES: readonly Rule[] = [
-  duplicateKey, inlineComment, nonSpark, bom, nbsp, unknownKey, malformedEscape, emptyValue, quotedValue, backslash,
+  duplicateKey,
+  inlineComment,
+  nonSpark,
+  bom,
+  nbsp,
+  unknownKey,
+  malformedEscape,
+  emptyValue,
+  quotedValue,
+  backslash,
 ];

@@ -38,8 +38,10 @@ export const inlineComment: Rule = {
         });
       }
       report({
-        message: `java.util.Properties has no inline comments: ${e.key} gets the whole text ${JSON.stringify(e.value)} as its value` +
-          (failure !== undefined ? `, and Spark rejects it: ${failure}` : ` instead of ${JSON.stringify(before)}`) + '. Put the comment on its own line.',
+        message:
+          `java.util.Properties has no inline comments: ${e.key} gets the whole text ${JSON.stringify(e.value)} as its value` +
+          (failure !== undefined ? `, and Spark rejects it: ${failure}` : ` instead of ${JSON.stringify(before)}`) +
+          '. Put the comment on its own line.',
         span: e.valueSpan,
         severity: hazardSeverity(ctx, doc, e, failure !== undefined),
         ...(fixes.length > 0 ? { fixes } : {}),

@@ -14,7 +14,13 @@ export const malformedEscape: Rule = {
     report({
       message: `java.util.Properties.load throws IllegalArgumentException: Malformed \\uxxxx encoding. here, so Spark loads nothing from this file: every setting in it is ignored. Write \\\\u for a literal backslash-u, or \\u followed by four hex digits.`,
       span,
-      fixes: [{ title: 'Escape the backslash (\\\\u)', edits: [{ span: { start: span.start, end: span.start + 1 }, newText: '\\\\' }], isPreferred: true }],
+      fixes: [
+        {
+          title: 'Escape the backslash (\\\\u)',
+          edits: [{ span: { start: span.start, end: span.start + 1 }, newText: '\\\\' }],
+          isPreferred: true,
+        },
+      ],
     });
   },
 };

@@ -7,7 +7,13 @@ import type { Span } from '../../text/lineIndex';
 import type { Rule } from '../types';
 
 const SPACES = /[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
-const NAMES: Readonly<Record<number, string>> = { 0x00a0: 'NO-BREAK SPACE', 0x202f: 'NARROW NO-BREAK SPACE', 0x200b: 'ZERO WIDTH SPACE', 0x3000: 'IDEOGRAPHIC SPACE', 0xfeff: 'ZERO WIDTH NO-BREAK SPACE' };
+const NAMES: Readonly<Record<number, string>> = {
+  0x00a0: 'NO-BREAK SPACE',
+  0x202f: 'NARROW NO-BREAK SPACE',
+  0x200b: 'ZERO WIDTH SPACE',
+  0x3000: 'IDEOGRAPHIC SPACE',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
 
 export const nbsp: Rule = {
   code: 'PROPS-NBSP',
@@ -40,7 +46,13 @@ export const nbsp: Rule = {
           ? `${name} is not a separator for java.util.Properties: the key becomes ${JSON.stringify(e.key)}${e.value === '' ? ' with an empty value' : ''}, so Spark never sees the setting you meant.`
           : `${name} inside the value of ${e?.key ?? 'this line'}: Spark keeps it as part of the value (it is not trimmed), which breaks sizes, numbers and booleans.`,
         span,
-        fixes: [{ title: zeroWidth ? 'Remove it' : 'Replace with a space', edits: [{ span, newText: zeroWidth ? '' : ' ' }], isPreferred: true }],
+        fixes: [
+          {
+            title: zeroWidth ? 'Remove it' : 'Replace with a space',
+            edits: [{ span, newText: zeroWidth ? '' : ' ' }],
+            isPreferred: true,
+          },
+        ],
       });
     }
   },

@@ -18,7 +18,12 @@ export const nonSpark: Rule = {
   defaultSeverity: 'info',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const keys: ReadonlyArray<{ key: string; keySpan: Span }> = ctx.doc.kind === 'spark-defaults' ? entryIndex(ctx.doc).nonSpark : ctx.doc.kind === 'spark-application' ? ctx.doc.sparkConf : [];
+    const keys: ReadonlyArray<{ key: string; keySpan: Span }> =
+      ctx.doc.kind === 'spark-defaults'
+        ? entryIndex(ctx.doc).nonSpark
+        : ctx.doc.kind === 'spark-application'
+          ? ctx.doc.sparkConf
+          : [];
     for (const { key, keySpan } of keys) {
       if (key.length === 0 || isSparkKey(key) || key.charCodeAt(0) === 0xfeff || UNICODE_SPACE.test(key)) continue;
       const known = BY_LOWER.get(key.toLowerCase());
@@ -26,16 +31,21 @@ export const nonSpark: Rule = {
       const q = keyText.charAt(0) === '"' || keyText.charAt(0) === "'" ? keyText.charAt(0) : '';
       if (key.toLowerCase().startsWith('spark.')) {
         const target = known ?? `spark.${key.slice(6)}`;
-        const fixes: QuickFix[] = [{ title: `Rename to ${target}`, edits: [{ span: keySpan, newText: `${q}${target}${q}` }], isPreferred: true }];
+        const fixes: QuickFix[] = [
+          { title: `Rename to ${target}`, edits: [{ span: keySpan, newText: `${q}${target}${q}` }], isPreferred: true },
+        ];
         report({
           message: `Keys are case-sensitive: ${JSON.stringify(key)} does not start with "spark.", so Spark drops it${ctx.doc.kind === 'spark-defaults' ? ' ("Ignoring non-Spark config property")' : ''}${known !== undefined && ctx.conf?.get(known) === undefined ? ` and ${known} keeps its default` : ''}.`,
-          span: keySpan, severity: 'warning', fixes,
+          span: keySpan,
+          severity: 'warning',
+          fixes,
         });
         continue;
       }
       report({
         message: `${JSON.stringify(key)} is not a Spark setting: spark-submit drops it with "Ignoring non-Spark config property: ${key}", and daemons ignore it silently.`,
-        span: keySpan, tags: ['unnecessary'],
+        span: keySpan,
+        tags: ['unnecessary'],
       });
     }
   },

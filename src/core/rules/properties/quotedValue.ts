@@ -26,10 +26,15 @@ export const quotedValue: Rule = {
       const bare = e.value.replace(QUOTES, '').trim();
       const contiguous = ctx.text.slice(e.valueSpan.start, e.valueSpan.end) === e.value;
       report({
-        message: `java.util.Properties keeps quotes: ${e.key} gets ${e.value} with the quotes` + (failure !== undefined ? `, and Spark rejects it: ${failure}` : '') + '. Write the value without quotes.',
+        message:
+          `java.util.Properties keeps quotes: ${e.key} gets ${e.value} with the quotes` +
+          (failure !== undefined ? `, and Spark rejects it: ${failure}` : '') +
+          '. Write the value without quotes.',
         span: e.valueSpan,
         severity: hazardSeverity(ctx, doc, e, failure !== undefined),
-        ...(contiguous && bare.length > 0 ? { fixes: [{ title: `Write ${bare}`, edits: [{ span: e.valueSpan, newText: bare }], isPreferred: true }] } : {}),
+        ...(contiguous && bare.length > 0
+          ? { fixes: [{ title: `Write ${bare}`, edits: [{ span: e.valueSpan, newText: bare }], isPreferred: true }] }
+          : {}),
       });
     }
   },

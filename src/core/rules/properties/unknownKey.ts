@@ -102,14 +102,19 @@ export const unknownKey: Rule = {
       }
     } else if (ctx.doc.kind === 'spark-application') {
       for (const e of ctx.doc.sparkConf) {
-        if (e.key.startsWith('spark.') && lookupKey(e.key) === undefined && isMemoryShaped(e.key, keyShape(e.key))) candidates.push(e);
+        if (e.key.startsWith('spark.') && lookupKey(e.key) === undefined && isMemoryShaped(e.key, keyShape(e.key)))
+          candidates.push(e);
       }
     }
     for (const { key, keySpan } of candidates) {
       const caseMatch = BY_LOWER.get(key.toLowerCase());
       if ((caseMatch === undefined && !hasMemoryPrefix(key)) || UNICODE_SPACE.test(key)) continue;
       if (lookupKey(key, 'snappydata') !== undefined) {
-        report({ message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`, span: keySpan, severity: 'info' });
+        report({
+          message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`,
+          span: keySpan,
+          severity: 'info',
+        });
         continue;
       }
       const best = caseMatch !== undefined ? { key: caseMatch, distance: 0 } : closestKey(key);
@@ -119,10 +124,20 @@ export const unknownKey: Rule = {
         report({
           message: `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently, so ${best.key} keeps its default. Did you mean ${best.key}?`,
           span: keySpan,
-          fixes: [{ title: `Rename to ${best.key}`, edits: [{ span: keySpan, newText: `${q}${best.key}${q}` }], isPreferred: true }],
+          fixes: [
+            {
+              title: `Rename to ${best.key}`,
+              edits: [{ span: keySpan, newText: `${q}${best.key}${q}` }],
+              isPreferred: true,
+            },
+          ],
         });
       } else {
-        report({ message: `Spark has no memory setting ${key} and ignores it silently.`, span: keySpan, severity: 'info' });
+        report({
+          message: `Spark has no memory setting ${key} and ignores it silently.`,
+          span: keySpan,
+          severity: 'info',
+        });
       }
     }
   },

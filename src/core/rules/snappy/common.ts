@@ -74,13 +74,15 @@ export function valueSpanOf(arg: MemberArg): Span {
   return arg.valueSpan !== undefined && arg.valueSpan.end > arg.valueSpan.start ? arg.valueSpan : arg.span;
 }
 
-
 export function lineNumber(ctx: RuleContext, offset: number): number {
   return ctx.lines.positionAt(offset).line + 1;
 }
 
 /** `-J-Xmx8g` / `-J-Xms8g`: the JVM heap flag and where its value sits. */
-export function jvmHeapFlag(ctx: RuleContext, arg: MemberArg): { flag: '-Xmx' | '-Xms'; value: string; valueSpan: Span } | undefined {
+export function jvmHeapFlag(
+  ctx: RuleContext,
+  arg: MemberArg,
+): { flag: '-Xmx' | '-Xms'; value: string; valueSpan: Span } | undefined {
   if (arg.kind !== 'jvm' || arg.key === undefined) return undefined;
   const flag = arg.key.startsWith('-Xmx') ? '-Xmx' : arg.key.startsWith('-Xms') ? '-Xms' : undefined;
   if (flag === undefined) return undefined;
@@ -111,12 +113,21 @@ export function leadArgOf(ctx: RuleContext, e: StartupError): MemberArg | undefi
   const s = e.span;
   const lead = ctx.leads?.members[0];
   if (s === undefined || lead === undefined || e.spanIn !== 'leads') return undefined;
-  return lead.args.find((a) => (a.valueSpan !== undefined && a.valueSpan.start === s.start && a.valueSpan.end === s.end) || (a.span.start === s.start && a.span.end === s.end));
+  return lead.args.find(
+    (a) =>
+      (a.valueSpan !== undefined && a.valueSpan.start === s.start && a.valueSpan.end === s.end) ||
+      (a.span.start === s.start && a.span.end === s.end),
+  );
 }
 
 /** Bytes as people read them in messages: "4 GB", "204.8 MB" (binary units, as SnappyData's docs write them). */
 export function humanBytes(bytes: number): string {
-  const units: ReadonlyArray<[string, number]> = [['TB', 2 ** 40], ['GB', 2 ** 30], ['MB', 2 ** 20], ['KB', 2 ** 10]];
+  const units: ReadonlyArray<[string, number]> = [
+    ['TB', 2 ** 40],
+    ['GB', 2 ** 30],
+    ['MB', 2 ** 20],
+    ['KB', 2 ** 10],
+  ];
   for (const [u, m] of units) {
     if (Math.abs(bytes) >= m) return `${Number((bytes / m).toFixed(2))} ${u}`;
   }

@@ -11,12 +11,20 @@ export const EVICT_CRIT_ERRORS: readonly RegExp[] = [
 ];
 export const RESERVED_ERRORS: readonly RegExp[] = [/^Reserved memory -?\d+ must be at least 25MB\./];
 export const EXECUTOR_MEMORY_ERRORS: readonly RegExp[] = [/^Executor memory -?\d+ must be at least \d+\./];
-export const HEAP_SYNTAX_ERRORS: readonly RegExp[] = [/^Invalid (maximum|initial) heap size/, /Too small (maximum|initial) heap/];
+export const HEAP_SYNTAX_ERRORS: readonly RegExp[] = [
+  /^Invalid (maximum|initial) heap size/,
+  /Too small (maximum|initial) heap/,
+];
 export const MEMORY_SIZE_ERRORS: readonly RegExp[] = [/^Memory size specification = /, /^Invalid memory-size: /];
 export const LAUNCH_ERRORS: readonly RegExp[] = [/^Unexpected command-line option: /];
 
 /** The SnappyUnifiedMemoryManager checks run in this order and the first failure stops the member. */
-export const UMM_ORDER: readonly RegExp[] = [RESERVED_ERRORS[0]!, /^System memory \d+ must be at least/, EXECUTOR_MEMORY_ERRORS[0]!, /^Eviction fraction /];
+export const UMM_ORDER: readonly RegExp[] = [
+  RESERVED_ERRORS[0]!,
+  /^System memory \d+ must be at least/,
+  EXECUTOR_MEMORY_ERRORS[0]!,
+  /^Eviction fraction /,
+];
 
 export function matches(e: StartupError, patterns: readonly RegExp[]): boolean {
   return patterns.some((p) => p.test(e.message));
@@ -33,5 +41,10 @@ export function shadowedByEarlierUmmCheck(e: StartupError, all: readonly Startup
   const rank = UMM_ORDER.findIndex((p) => p.test(e.message));
   if (rank < 0) return false;
   if (all.some((o) => matches(o, GEMFIRE_THRESHOLD_ERRORS))) return true;
-  return all.some((o) => o !== e && UMM_ORDER.findIndex((p) => p.test(o.message)) >= 0 && UMM_ORDER.findIndex((p) => p.test(o.message)) < rank);
+  return all.some(
+    (o) =>
+      o !== e &&
+      UMM_ORDER.findIndex((p) => p.test(o.message)) >= 0 &&
+      UMM_ORDER.findIndex((p) => p.test(o.message)) < rank,
+  );
 }

@@ -18,11 +18,12 @@ export const snappyCrlf: Rule = {
       const cr = m.carriageReturn;
       if (cr === undefined) continue;
       const last = m.args[m.args.length - 1];
-      const what = last === undefined
-        ? `the host name becomes "${shown(m.host)}", which ssh cannot resolve`
-        : last.text === '\r'
-          ? 'it becomes an argument of its own and the launcher stops with "Unexpected command-line option: \\r"'
-          : `the last argument becomes "${shown(last.text)}"${last.kind === 'heap-size' || (last.kind === 'jvm' && /^-Xm[xs]/.test(last.key ?? '')) ? ', a heap size SnappyData\'s launcher and the JVM reject' : ''}`;
+      const what =
+        last === undefined
+          ? `the host name becomes "${shown(m.host)}", which ssh cannot resolve`
+          : last.text === '\r'
+            ? 'it becomes an argument of its own and the launcher stops with "Unexpected command-line option: \\r"'
+            : `the last argument becomes "${shown(last.text)}"${last.kind === 'heap-size' || (last.kind === 'jvm' && /^-Xm[xs]/.test(last.key ?? '')) ? ", a heap size SnappyData's launcher and the JVM reject" : ''}`;
       report({
         message: `This line ends with a carriage return (Windows line ends). snappy-nodes.sh reads it with bash's read, which keeps it: ${what}. Save the file with Unix (LF) line ends.`,
         span: cr,

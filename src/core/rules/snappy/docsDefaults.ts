@@ -11,13 +11,14 @@ import { snappyReservedMemory } from '../../layout/snappyLayout';
 import type { Rule } from '../types';
 import { humanBytes, layoutsOf, membersOf, percentText } from './common';
 
-const documented = (key: string): { docs: readonly number[]; where: string } | undefined => SNAPPY_DOCUMENTED_VALUES.find((d) => d.key === key);
+const documented = (key: string): { docs: readonly number[]; where: string } | undefined =>
+  SNAPPY_DOCUMENTED_VALUES.find((d) => d.key === key);
 /** How far (percentage points) a default must be from the docs' figure before it is worth a note. */
 const PERCENT_NOTE_MIN_DIFF = 1;
 
 export const snappyDocsDefaults: Rule = {
   code: 'SNAPPY-DOCS-DEFAULTS',
-  title: 'A value this line relies on differs between SnappyData\'s docs and its code',
+  title: "A value this line relies on differs between SnappyData's docs and its code",
   defaultSeverity: 'info',
   appliesTo: ['snappy-members'],
   check(ctx, report) {
@@ -29,11 +30,23 @@ export const snappyDocsDefaults: Rule = {
     const given = new Set<string>();
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      if (l === undefined || l.systemMemory === undefined || l.reservedMemory === undefined || l.startupErrors.length > 0) return;
+      if (
+        l === undefined ||
+        l.systemMemory === undefined ||
+        l.reservedMemory === undefined ||
+        l.startupErrors.length > 0
+      )
+        return;
       // The numbers depend on the heap: only lines that set it (a default heap depends on the host's RAM and cores).
       if (l.maxHeapSize?.origin !== 'set') return;
       // Lines with a format problem have their own, more urgent findings.
-      if (m.tabInHost !== undefined || m.launchError !== undefined || m.shellComment !== undefined || m.carriageReturn !== undefined) return;
+      if (
+        m.tabInHost !== undefined ||
+        m.launchError !== undefined ||
+        m.shellComment !== undefined ||
+        m.carriageReturn !== undefined
+      )
+        return;
       const notes: string[] = [];
       const sys = l.systemMemory;
       const frac = l.memoryFraction;
@@ -41,31 +54,57 @@ export const snappyDocsDefaults: Rule = {
       if (!fractionNoted && frac?.origin === 'default' && fd !== undefined && l.maxHeapMemory !== undefined) {
         fractionNoted = true;
         const alt = fd.docs[fd.docs.length - 1]!;
-        notes.push(`The unified region uses spark.memory.fraction ${frac.value} (the code's default since 1.1.0): ${humanBytes(l.maxHeapMemory)} here, ` +
-          `not the ${humanBytes(Math.trunc((sys - l.reservedMemory) * alt))} that the docs' ${fd.docs.join('/')} would give (${fd.where}). This applies to every line that does not set it.`);
+        notes.push(
+          `The unified region uses spark.memory.fraction ${frac.value} (the code's default since 1.1.0): ${humanBytes(l.maxHeapMemory)} here, ` +
+            `not the ${humanBytes(Math.trunc((sys - l.reservedMemory) * alt))} that the docs' ${fd.docs.join('/')} would give (${fd.where}). This applies to every line that does not set it.`,
+        );
       }
       const smf = l.storageMaxFraction;
       const sd = documented('spark.memory.storageMaxFraction');
-      if (smf?.origin === 'default' && sd !== undefined && l.memorySize.value > 0 && l.maxOffHeapStorageSize !== undefined) {
-        notes.push(`Off-heap storage may grow to memory-size × ${smf.value} = ${humanBytes(l.maxOffHeapStorageSize)}, not the docs' × ${sd.docs[0]} = ${humanBytes(Math.trunc(l.memorySize.value * sd.docs[0]!))} (${sd.where}).`);
+      if (
+        smf?.origin === 'default' &&
+        sd !== undefined &&
+        l.memorySize.value > 0 &&
+        l.maxOffHeapStorageSize !== undefined
+      ) {
+        notes.push(
+          `Off-heap storage may grow to memory-size × ${smf.value} = ${humanBytes(l.maxOffHeapStorageSize)}, not the docs' × ${sd.docs[0]} = ${humanBytes(Math.trunc(l.memorySize.value * sd.docs[0]!))} (${sd.where}).`,
+        );
       }
       const crit = l.criticalHeapPercentage;
       const cd = documented('critical-heap-percentage');
-      if (crit.origin === 'default' && cd !== undefined && Math.abs(crit.value - cd.docs[0]!) >= PERCENT_NOTE_MIN_DIFF) {
-        notes.push(`critical-heap-percentage defaults to ${percentText(crit.value)} for this heap (the launcher's formula), not the docs' ${cd.docs.join(' or ')}: ` +
-          `SnappyData reserves ${humanBytes(l.reservedMemory)} rather than ${humanBytes(snappyReservedMemory(sys, cd.docs[0]!))}.`);
+      if (
+        crit.origin === 'default' &&
+        cd !== undefined &&
+        Math.abs(crit.value - cd.docs[0]!) >= PERCENT_NOTE_MIN_DIFF
+      ) {
+        notes.push(
+          `critical-heap-percentage defaults to ${percentText(crit.value)} for this heap (the launcher's formula), not the docs' ${cd.docs.join(' or ')}: ` +
+            `SnappyData reserves ${humanBytes(l.reservedMemory)} rather than ${humanBytes(snappyReservedMemory(sys, cd.docs[0]!))}.`,
+        );
       }
       const ev = l.evictionHeapPercentage;
       const ed = documented('eviction-heap-percentage');
-      if (ev.origin === 'default' && ev.value > 0 && ed !== undefined && Math.abs(ev.value - ed.docs[0]!) >= PERCENT_NOTE_MIN_DIFF) {
-        notes.push(`eviction-heap-percentage defaults to ${percentText(ev.value)} (0.9 × critical-heap-percentage), not the docs' ${ed.docs[0]}.`);
+      if (
+        ev.origin === 'default' &&
+        ev.value > 0 &&
+        ed !== undefined &&
+        Math.abs(ev.value - ed.docs[0]!) >= PERCENT_NOTE_MIN_DIFF
+      ) {
+        notes.push(
+          `eviction-heap-percentage defaults to ${percentText(ev.value)} (0.9 × critical-heap-percentage), not the docs' ${ed.docs[0]}.`,
+        );
       }
       const fresh = notes.filter((n) => !given.has(n));
       for (const n of fresh) given.add(n);
       if (fresh.length === 0) return;
       const heap = l.maxHeapSize?.span;
-      const span = heap !== undefined && heap.start >= m.lineSpan.start && heap.end <= m.lineSpan.end ? heap : m.hostSpan;
-      report({ message: `${fresh.join(' ')} The code decides; this is only what a reader of the docs would expect.`, span });
+      const span =
+        heap !== undefined && heap.start >= m.lineSpan.start && heap.end <= m.lineSpan.end ? heap : m.hostSpan;
+      report({
+        message: `${fresh.join(' ')} The code decides; this is only what a reader of the docs would expect.`,
+        span,
+      });
     });
   },
 };

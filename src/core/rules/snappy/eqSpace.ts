@@ -16,10 +16,16 @@ export interface EqSpaceGroup {
   readonly join?: TextEdit;
 }
 
-const bareKey = (a: MemberArg | undefined): a is MemberArg => a !== undefined && a.kind === 'option' && !a.text.includes('=');
+const bareKey = (a: MemberArg | undefined): a is MemberArg =>
+  a !== undefined && a.kind === 'option' && !a.text.includes('=');
 const emptyValue = (a: MemberArg | undefined): a is MemberArg =>
-  a !== undefined && a.text.startsWith('-') && a.text.endsWith('=') && a.text.indexOf('=') === a.text.length - 1 &&
-  a.kind !== 'jvm' && a.kind !== 'system-property' && a.kind !== 'password';
+  a !== undefined &&
+  a.text.startsWith('-') &&
+  a.text.endsWith('=') &&
+  a.text.indexOf('=') === a.text.length - 1 &&
+  a.kind !== 'jvm' &&
+  a.kind !== 'system-property' &&
+  a.kind !== 'password';
 
 export function eqSpaceGroups(ctx: RuleContext, m: MemberLine): EqSpaceGroup[] {
   const args = launcherArgs(m);
@@ -31,17 +37,38 @@ export function eqSpaceGroups(ctx: RuleContext, m: MemberLine): EqSpaceGroup[] {
     if (a.text === '=' && bareKey(prev)) {
       const v = args[i + 1];
       const value = v !== undefined && v.kind === 'unexpected' && !v.text.startsWith('=') ? v : undefined;
-      const joinable = onlyBlanksBetween(ctx, prev.span.end, a.span.start) && (value === undefined || onlyBlanksBetween(ctx, a.span.end, value.span.start));
+      const joinable =
+        onlyBlanksBetween(ctx, prev.span.end, a.span.start) &&
+        (value === undefined || onlyBlanksBetween(ctx, a.span.end, value.span.start));
       out.push({
         key: prev,
         rejected: value !== undefined ? [a, value] : [a],
-        ...(joinable ? { join: { span: { start: prev.span.end, end: value !== undefined ? value.span.start : a.span.end }, newText: '=' } } : {}),
+        ...(joinable
+          ? {
+              join: {
+                span: { start: prev.span.end, end: value !== undefined ? value.span.start : a.span.end },
+                newText: '=',
+              },
+            }
+          : {}),
       });
       if (value !== undefined) i++;
     } else if (a.text.startsWith('=') && bareKey(prev)) {
-      out.push({ key: prev, rejected: [a], ...(onlyBlanksBetween(ctx, prev.span.end, a.span.start) ? { join: { span: { start: prev.span.end, end: a.span.start }, newText: '' } } : {}) });
+      out.push({
+        key: prev,
+        rejected: [a],
+        ...(onlyBlanksBetween(ctx, prev.span.end, a.span.start)
+          ? { join: { span: { start: prev.span.end, end: a.span.start }, newText: '' } }
+          : {}),
+      });
     } else if (!a.text.startsWith('=') && emptyValue(prev)) {
-      out.push({ key: prev, rejected: [a], ...(onlyBlanksBetween(ctx, prev.span.end, a.span.start) ? { join: { span: { start: prev.span.end, end: a.span.start }, newText: '' } } : {}) });
+      out.push({
+        key: prev,
+        rejected: [a],
+        ...(onlyBlanksBetween(ctx, prev.span.end, a.span.start)
+          ? { join: { span: { start: prev.span.end, end: a.span.start }, newText: '' } }
+          : {}),
+      });
     }
   }
   return out;
@@ -59,14 +86,20 @@ export const snappyEqSpace: Rule = {
       for (const g of eqSpaceGroups(ctx, m)) {
         const first = g.rejected[0]!;
         const key = g.key.text.replace(/=$/, '');
-        const value = g.rejected.map((r) => r.text).join('').replace(/^=/, '');
+        const value = g.rejected
+          .map((r) => r.text)
+          .join('')
+          .replace(/^=/, '');
         const joined = `${key}=${value}`;
         report({
-          message: `Unexpected command-line option: ${shown(first.text)} — the shell splits "${shown([g.key, ...g.rejected].map((r) => r.text).join(" "))}" into ` +
+          message:
+            `Unexpected command-line option: ${shown(first.text)} — the shell splits "${shown([g.key, ...g.rejected].map((r) => r.text).join(' '))}" into ` +
             `${g.rejected.length + 1} arguments and SnappyData's launcher stops at the first one that does not start with "-", so this member never starts. ` +
             `Write ${joined} with no spaces around "=".`,
           span: first.span,
-          ...(g.join !== undefined ? { fixes: [{ title: `Join to ${joined}`, edits: [g.join], isPreferred: true }] } : {}),
+          ...(g.join !== undefined
+            ? { fixes: [{ title: `Join to ${joined}`, edits: [g.join], isPreferred: true }] }
+            : {}),
         });
       }
     }

@@ -29,7 +29,9 @@ export const snappyEvictCrit: Rule = {
       const done = new Set<number>();
       for (const e of l.startupErrors) {
         if (!matches(e, EVICT_CRIT_ERRORS) || shadowedByEarlierUmmCheck(e, l.startupErrors)) continue;
-        const span = spanInLine(m, e) ?? (evictArg !== undefined ? valueSpanOf(evictArg) : critArg !== undefined ? valueSpanOf(critArg) : m.hostSpan);
+        const span =
+          spanInLine(m, e) ??
+          (evictArg !== undefined ? valueSpanOf(evictArg) : critArg !== undefined ? valueSpanOf(critArg) : m.hostSpan);
         if (done.has(span.start)) continue;
         done.add(span.start);
         let detail = '';
@@ -40,8 +42,10 @@ export const snappyEvictCrit: Rule = {
         } else if (/^System memory/.test(e.message)) {
           detail = ` With critical-heap-percentage ${percentText(crit.value)} SnappyData reserves ${humanBytes(l.reservedMemory ?? 0)} (heap × (1 − critical/100)) and needs the heap to be at least 1.5 times that: raise critical-heap-percentage.`;
         }
-        const related = /^Eviction percentage must be less/.test(e.message) && critArg !== undefined && span !== valueSpanOf(critArg)
-          ? [{ span: valueSpanOf(critArg), message: `critical-heap-percentage=${critArg.value ?? ''}` }] : undefined;
+        const related =
+          /^Eviction percentage must be less/.test(e.message) && critArg !== undefined && span !== valueSpanOf(critArg)
+            ? [{ span: valueSpanOf(critArg), message: `critical-heap-percentage=${critArg.value ?? ''}` }]
+            : undefined;
         report({
           message: `${e.message}${detail} The member does not start.`,
           span,
@@ -50,7 +54,8 @@ export const snappyEvictCrit: Rule = {
       }
       if (critArg !== undefined && crit.origin === 'set' && crit.value === 0) {
         report({
-          message: 'critical-heap-percentage=0 disables the critical threshold: SnappyData no longer refuses work with LowMemoryException as the heap fills, so heap pressure can end in OutOfMemoryError instead, ' +
+          message:
+            'critical-heap-percentage=0 disables the critical threshold: SnappyData no longer refuses work with LowMemoryException as the heap fills, so heap pressure can end in OutOfMemoryError instead, ' +
             `and its memory manager falls back to reserving ${l.reservedMemory !== undefined ? humanBytes(l.reservedMemory) : 'a fixed share of the heap'}. Leave it unset to get the launcher's default.`,
           span: valueSpanOf(critArg),
           severity: 'warning',

@@ -6,7 +6,18 @@
 // server's reserved memory too.
 import { sparkConfGetSizeAs } from '../../size';
 import type { QuickFix, Rule } from '../types';
-import { humanBytes, inLeads, launcherArgs, layoutsOf, leadOption, membersOf, percentText, removeArg, spanInLine, valueSpanOf } from './common';
+import {
+  humanBytes,
+  inLeads,
+  launcherArgs,
+  layoutsOf,
+  leadOption,
+  membersOf,
+  percentText,
+  removeArg,
+  spanInLine,
+  valueSpanOf,
+} from './common';
 import { EXECUTOR_MEMORY_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
 
 export const snappyExecutorMemory: Rule = {
@@ -20,13 +31,17 @@ export const snappyExecutorMemory: Rule = {
     const layouts = layoutsOf(ctx);
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      const e = l?.startupErrors.find((x) => matches(x, EXECUTOR_MEMORY_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors));
+      const e = l?.startupErrors.find(
+        (x) => matches(x, EXECUTOR_MEMORY_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors),
+      );
       if (l === undefined || e === undefined) return;
       const own = spanInLine(m, e);
       const ownArg = m.options.get('spark.executor.memory');
       const lead = doc.role === 'server' ? leadOption(ctx, 'spark.executor.memory') : undefined;
       const fromLead = own === undefined && lead !== undefined;
-      const anchor = launcherArgs(m).find((a) => a.kind === 'option' && a.key === 'critical-heap-percentage') ?? launcherArgs(m).find((a) => a.kind === 'heap-size');
+      const anchor =
+        launcherArgs(m).find((a) => a.kind === 'option' && a.key === 'critical-heap-percentage') ??
+        launcherArgs(m).find((a) => a.kind === 'heap-size');
       const span = own ?? (anchor !== undefined ? valueSpanOf(anchor) : m.hostSpan);
       const value = fromLead ? (lead.arg.value ?? '') : (ownArg?.value ?? '');
       const fixes: QuickFix[] = [];
@@ -34,17 +49,34 @@ export const snappyExecutorMemory: Rule = {
         const mb = sparkConfGetSizeAs('spark.executor.memory', `${value.trim()}m`, 'BYTE');
         const min = /at least (\d+)/.exec(e.message)?.[1];
         if (mb.ok && min !== undefined && mb.value >= Number(min) && ownArg.valueSpan !== undefined) {
-          fixes.push({ title: `Write ${value.trim()}m`, edits: [{ span: ownArg.valueSpan, newText: `${value.trim()}m` }], isPreferred: true });
+          fixes.push({
+            title: `Write ${value.trim()}m`,
+            edits: [{ span: ownArg.valueSpan, newText: `${value.trim()}m` }],
+            isPreferred: true,
+          });
         }
       }
-      if (!fromLead && ownArg !== undefined) fixes.push({ title: `Remove ${ownArg.text} (embedded executors do not use it)`, edits: [removeArg(ctx, ownArg)] });
+      if (!fromLead && ownArg !== undefined)
+        fixes.push({
+          title: `Remove ${ownArg.text} (embedded executors do not use it)`,
+          edits: [removeArg(ctx, ownArg)],
+        });
       report({
-        message: `${e.message} SnappyData does not size its executors with spark.executor.memory, but checks it against 1.5 × the reserved memory ` +
+        message:
+          `${e.message} SnappyData does not size its executors with spark.executor.memory, but checks it against 1.5 × the reserved memory ` +
           `(${humanBytes(l.reservedMemory ?? 0)} = heap × (1 − ${percentText(l.criticalHeapPercentage.value)}/100) here)${/^\d+$/.test(value.trim()) ? '; a bare number is bytes here' : ''}.` +
-          (fromLead ? ` The value comes from the lead line, whose Spark properties every server's executor receives.` : '') +
+          (fromLead
+            ? ` The value comes from the lead line, whose Spark properties every server's executor receives.`
+            : '') +
           ' Raise it or remove it.',
         span,
-        ...(fromLead ? { related: [inLeads(ctx, valueSpanOf(lead.arg), `spark.executor.memory=${lead.arg.value ?? ''} on the lead`)] } : {}),
+        ...(fromLead
+          ? {
+              related: [
+                inLeads(ctx, valueSpanOf(lead.arg), `spark.executor.memory=${lead.arg.value ?? ''} on the lead`),
+              ],
+            }
+          : {}),
         ...(fixes.length > 0 ? { fixes } : {}),
       });
     });

@@ -8,7 +8,7 @@ import { humanBytes, layoutsOf, membersOf } from './common';
 
 export const snappyHeapGuidance: Rule = {
   code: 'SNAPPY-HEAP-GUIDANCE',
-  title: 'Heap below the docs\' 6-8 GB production guidance for data servers and leads',
+  title: "Heap below the docs' 6-8 GB production guidance for data servers and leads",
   defaultSeverity: 'info',
   appliesTo: ['snappy-members'],
   check(ctx, report) {
@@ -20,9 +20,13 @@ export const snappyHeapGuidance: Rule = {
       const heap = l?.maxHeapSize;
       if (l === undefined || heap === undefined || heap.origin !== 'set' || l.heapBytes === undefined) return;
       if (l.heapBytes >= SNAPPY_PRODUCTION_HEAP_GUIDANCE.minBytes) return;
-      const span = heap.span !== undefined && heap.span.start >= m.lineSpan.start && heap.span.end <= m.lineSpan.end ? heap.span : m.hostSpan;
+      const span =
+        heap.span !== undefined && heap.span.start >= m.lineSpan.start && heap.span.end <= m.lineSpan.end
+          ? heap.span
+          : m.hostSpan;
       report({
-        message: `${humanBytes(l.heapBytes)} of heap for this ${doc.role === 'lead' ? 'lead' : 'data server'}: SnappyData's memory docs strongly recommend at least ${SNAPPY_PRODUCTION_HEAP_GUIDANCE.text} ` +
+        message:
+          `${humanBytes(l.heapBytes)} of heap for this ${doc.role === 'lead' ? 'lead' : 'data server'}: SnappyData's memory docs strongly recommend at least ${SNAPPY_PRODUCTION_HEAP_GUIDANCE.text} ` +
           'per data server and lead for production systems that run large analytic queries (execution, Parquet/CSV reads and row tables use the heap). Fine for development and small data.',
         span,
       });

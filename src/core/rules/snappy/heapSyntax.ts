@@ -29,25 +29,39 @@ export const snappyHeapSyntax: Rule = {
         const fromHeapSize = f.arg.kind === 'heap-size';
         const jvmText = r.error.replace(/\n/g, ' ');
         // With equal heaps and no critical-heap-percentage, the launcher parses the heap first (parseMemorySize) and may stop before the JVM.
-        const launcher = layouts[i]?.startupErrors.find((e) => e.phase === 'snappy-launcher' && e.exceptionClass === 'IllegalArgumentException' && e.span?.start === f.valueSpan.start);
+        const launcher = layouts[i]?.startupErrors.find(
+          (e) =>
+            e.phase === 'snappy-launcher' &&
+            e.exceptionClass === 'IllegalArgumentException' &&
+            e.span?.start === f.valueSpan.start,
+        );
         const suggestion = suggestJvmHeapSize(value);
         const bare = /^\d+$/.test(value);
         report({
-          message: `${fromHeapSize ? `-heap-size=${shown(value)} is passed to the JVM as ${f.flag}${shown(value)}` : `The JVM gets ${f.flag}${shown(value)}`}` +
+          message:
+            `${fromHeapSize ? `-heap-size=${shown(value)} is passed to the JVM as ${f.flag}${shown(value)}` : `The JVM gets ${f.flag}${shown(value)}`}` +
             `, which it rejects: "${jvmText}". The JVM accepts only a whole number followed by k, m, g or t${bare ? ' (a bare number is bytes)' : ''}.` +
-            (launcher !== undefined ? ` SnappyData's launcher stops even earlier, reading the heap for its default critical-heap-percentage: ${launcher.message}` : '') +
+            (launcher !== undefined
+              ? ` SnappyData's launcher stops even earlier, reading the heap for its default critical-heap-percentage: ${launcher.message}`
+              : '') +
             (suggestion !== undefined ? ` Write ${suggestion}.` : ''),
           span: f.valueSpan,
-          ...(suggestion !== undefined ? {
-            fixes: [{
-              title: `Write ${suggestion}${bare ? ' (MB)' : ''}`,
-              // A quoted or escaped -J argument has no exact value span: rewrite the whole argument.
-              edits: [f.valueSpan.start === f.arg.span.start && f.valueSpan.end === f.arg.span.end
-                ? { span: f.arg.span, newText: `${fromHeapSize ? '-heap-size=' : `-J${f.flag}`}${suggestion}` }
-                : { span: f.valueSpan, newText: suggestion }],
-              isPreferred: true,
-            }],
-          } : {}),
+          ...(suggestion !== undefined
+            ? {
+                fixes: [
+                  {
+                    title: `Write ${suggestion}${bare ? ' (MB)' : ''}`,
+                    // A quoted or escaped -J argument has no exact value span: rewrite the whole argument.
+                    edits: [
+                      f.valueSpan.start === f.arg.span.start && f.valueSpan.end === f.arg.span.end
+                        ? { span: f.arg.span, newText: `${fromHeapSize ? '-heap-size=' : `-J${f.flag}`}${suggestion}` }
+                        : { span: f.valueSpan, newText: suggestion },
+                    ],
+                    isPreferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
       }
     });

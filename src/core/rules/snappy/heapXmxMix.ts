@@ -34,23 +34,33 @@ export const snappyHeapXmxMix: Rule = {
       const initial = l.initialHeapSize ?? max;
       const differ = max !== initial;
       const critSet = m.options.has('critical-heap-percentage');
-      const safetyOff = differ && l.criticalHeapPercentage.origin === 'disabled'
-        ? ` Because -Xmx${max} and -Xms${initial} differ, the launcher sets no default critical-heap-percentage or eviction-heap-percentage: the LowMemoryException safety net is off${critSet ? '' : ' and SnappyData reserves only its fallback share of the heap'}.`
-        : differ && !m.options.has('eviction-heap-percentage')
-          ? ` Because -Xmx${max} and -Xms${initial} differ, the launcher sets no default eviction-heap-percentage.`
-          : '';
+      const safetyOff =
+        differ && l.criticalHeapPercentage.origin === 'disabled'
+          ? ` Because -Xmx${max} and -Xms${initial} differ, the launcher sets no default critical-heap-percentage or eviction-heap-percentage: the LowMemoryException safety net is off${critSet ? '' : ' and SnappyData reserves only its fallback share of the heap'}.`
+          : differ && !m.options.has('eviction-heap-percentage')
+            ? ` Because -Xmx${max} and -Xms${initial} differ, the launcher sets no default eviction-heap-percentage.`
+            : '';
       const maxB = parseJvmHeapSize(max);
       const initB = parseJvmHeapSize(initial, '-Xms');
       const inverted = maxB.ok && initB.ok && initB.bytes > maxB.bytes;
-      const invertedText = inverted ? ` The JVM refuses to start: its initial heap (-Xms${initial}) is larger than its maximum (-Xmx${max}).` : '';
+      const invertedText = inverted
+        ? ` The JVM refuses to start: its initial heap (-Xms${initial}) is larger than its maximum (-Xmx${max}).`
+        : '';
       if (h.heapSizeArgs.length > 0 && h.jvmArgs.length > 0) {
         const hs = h.heapSizeArgs[0]!;
-        const related: RelatedLocation[] = [{ span: hs.span, message: `${hs.text} sets -Xmx and -Xms only where no -J-Xmx/-J-Xms came before it` }];
+        const related: RelatedLocation[] = [
+          { span: hs.span, message: `${hs.text} sets -Xmx and -Xms only where no -J-Xmx/-J-Xms came before it` },
+        ];
         const removeJ: TextEdit[] = h.jvmArgs.map((j) => removeArg(ctx, j.arg));
         const jMax = [...h.jvmArgs].reverse().find((j) => j.flag === '-Xmx');
-        const fixes: QuickFix[] = [{ title: `Keep ${hs.text}: remove ${h.jvmArgs.map((j) => j.arg.text).join(' ')}`, edits: removeJ }];
+        const fixes: QuickFix[] = [
+          { title: `Keep ${hs.text}: remove ${h.jvmArgs.map((j) => j.arg.text).join(' ')}`, edits: removeJ },
+        ];
         if (jMax !== undefined && hs.valueSpan !== undefined && jMax.value !== hs.value) {
-          fixes.push({ title: `Use ${jMax.value}: write -heap-size=${jMax.value} and remove ${h.jvmArgs.map((j) => j.arg.text).join(' ')}`, edits: [{ span: hs.valueSpan, newText: jMax.value }, ...removeJ] });
+          fixes.push({
+            title: `Use ${jMax.value}: write -heap-size=${jMax.value} and remove ${h.jvmArgs.map((j) => j.arg.text).join(' ')}`,
+            edits: [{ span: hs.valueSpan, newText: jMax.value }, ...removeJ],
+          });
         }
         for (const j of h.jvmArgs) {
           report({
@@ -70,7 +80,12 @@ export const snappyHeapXmxMix: Rule = {
           ...(xmx !== undefined ? { related: [{ span: xmx.arg.span, message: `-Xmx${max}` }] } : {}),
           ...(inverted ? { severity: 'error' as const } : {}),
           ...(xms.flag === '-Xms' && xms.valueSpan !== xms.arg.span && xms.valueSpan.end > xms.valueSpan.start
-            ? { fixes: [{ title: `Write -J-Xms${max}`, edits: [{ span: xms.valueSpan, newText: max }], isPreferred: true }] } : {}),
+            ? {
+                fixes: [
+                  { title: `Write -J-Xms${max}`, edits: [{ span: xms.valueSpan, newText: max }], isPreferred: true },
+                ],
+              }
+            : {}),
         });
       }
     });

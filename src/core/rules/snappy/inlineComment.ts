@@ -36,33 +36,49 @@ export const snappyInlineComment: Rule = {
       if (ctx.text.charAt(end - 1) === '\r') end--;
       const span = { start: c.start, end: Math.max(c.start + 1, end) };
       const commentText = ctx.text.slice(c.start, end);
-      const droppedArgs = commentText.slice(1).trim().split(/\s+/).filter((w) => w.startsWith('-'));
+      const droppedArgs = commentText
+        .slice(1)
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w.startsWith('-'));
       const extra = appended(m);
       // QuickLauncher only uses host-data for the default heap (LauncherBase.getDefaultHeapSizeMB); LeadImpl forces host-data off.
-      const lead = m.role === 'lead' && !m.args.some((a) => a.kind === 'heap-size' || (a.kind === 'jvm' && /^-Xm[xs]/.test(a.key ?? '')))
-        ? ' Without -host-data=false the launcher picks a data server\'s default heap for this lead.' : '';
+      const lead =
+        m.role === 'lead' &&
+        !m.args.some((a) => a.kind === 'heap-size' || (a.kind === 'jvm' && /^-Xm[xs]/.test(a.key ?? '')))
+          ? " Without -host-data=false the launcher picks a data server's default heap for this lead."
+          : '';
       // The fix moves the comment above the member, when it sits on the member's last physical line.
       const lastLineStart = m.physicalLineStarts[m.physicalLineStarts.length - 1] ?? m.lineSpan.start;
       let blanks = c.start;
-      while (blanks > m.lineSpan.start && (ctx.text.charAt(blanks - 1) === ' ' || ctx.text.charAt(blanks - 1) === '\t')) blanks--;
+      while (blanks > m.lineSpan.start && (ctx.text.charAt(blanks - 1) === ' ' || ctx.text.charAt(blanks - 1) === '\t'))
+        blanks--;
       const canMove = c.start >= lastLineStart && !commentText.endsWith('\\') && blanks > m.hostSpan.start;
       const firstLineStart = ctx.lines.lineStart(ctx.lines.positionAt(m.lineSpan.start).line);
       report({
-        message: `The launch command runs through eval (local host) or ssh (remote host), where \`#\` starts a shell comment: ` +
+        message:
+          `The launch command runs through eval (local host) or ssh (remote host), where \`#\` starts a shell comment: ` +
           `everything after it is dropped${droppedArgs.length > 0 ? `, including ${droppedArgs.join(' ')}` : ''}, and so are the ` +
           `arguments snappy-nodes.sh appends (${extra.join(', ')}) and the \`< /dev/null 2>&1\` redirection.${lead} ` +
           'Put the comment on its own line.',
         span,
-        ...(canMove ? {
-          fixes: [{
-            title: 'Move the comment to its own line above',
-            edits: [
-              { span: { start: firstLineStart, end: firstLineStart }, newText: `${commentText.trimEnd()}${eolOf(ctx.text)}` },
-              { span: { start: blanks, end }, newText: '' },
-            ],
-            isPreferred: true,
-          }],
-        } : {}),
+        ...(canMove
+          ? {
+              fixes: [
+                {
+                  title: 'Move the comment to its own line above',
+                  edits: [
+                    {
+                      span: { start: firstLineStart, end: firstLineStart },
+                      newText: `${commentText.trimEnd()}${eolOf(ctx.text)}`,
+                    },
+                    { span: { start: blanks, end }, newText: '' },
+                  ],
+                  isPreferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
   },

@@ -36,13 +36,22 @@ export const snappyJava8: Rule = {
         if (f === undefined || !OTHER_GC.test(f)) return;
         const prefix = a.kind === 'jvm' ? '-J' : '';
         report({
-          message: `SnappyData's launcher always adds -XX:+UseParNewGC -XX:+UseConcMarkSweepGC (Oracle/OpenJDK JVMs) before ${a.text}. Those flags need Java 8, the JVM SnappyData 1.3.x runs on, ` +
+          message:
+            `SnappyData's launcher always adds -XX:+UseParNewGC -XX:+UseConcMarkSweepGC (Oracle/OpenJDK JVMs) before ${a.text}. Those flags need Java 8, the JVM SnappyData 1.3.x runs on, ` +
             'and there a second collector stops the JVM: "Conflicting collector combinations in option list; please refer to the release notes for the combinations allowed". ' +
             `Remove ${a.text}, or also pass ${prefix}-XX:-UseConcMarkSweepGC ${prefix}-XX:-UseParNewGC (the launcher's CMS tuning flags are then ignored).`,
           span: a.span,
           fixes: [
             { title: `Remove ${a.text}`, edits: [removeArg(ctx, a)], isPreferred: true },
-            { title: `Also turn CMS and ParNew off`, edits: [{ span: { start: a.span.end, end: a.span.end }, newText: ` ${prefix}-XX:-UseConcMarkSweepGC ${prefix}-XX:-UseParNewGC` }] },
+            {
+              title: `Also turn CMS and ParNew off`,
+              edits: [
+                {
+                  span: { start: a.span.end, end: a.span.end },
+                  newText: ` ${prefix}-XX:-UseConcMarkSweepGC ${prefix}-XX:-UseParNewGC`,
+                },
+              ],
+            },
           ],
         });
       });

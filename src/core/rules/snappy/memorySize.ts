@@ -26,15 +26,23 @@ export const snappyMemorySize: Rule = {
         report({
           message: `${r.error} (SnappyData stops the member with this IllegalArgumentException.)${fix !== undefined ? ` Write ${fix}.` : ''}`,
           span,
-          ...(fix !== undefined && span !== arg.span ? { fixes: [{ title: `Write ${fix}`, edits: [{ span, newText: fix }], isPreferred: true }] } : {}),
+          ...(fix !== undefined && span !== arg.span
+            ? { fixes: [{ title: `Write ${fix}`, edits: [{ span, newText: fix }], isPreferred: true }] }
+            : {}),
         });
       } else if (r.bytes < 0) {
-        report({ message: `Invalid memory-size: ${shown(value)} — SnappyData refuses a negative off-heap size and the member does not start.`, span });
+        report({
+          message: `Invalid memory-size: ${shown(value)} — SnappyData refuses a negative off-heap size and the member does not start.`,
+          span,
+        });
       } else if (/^\d+$/.test(value) && r.bytes > 0 && r.bytes < 2 ** 20) {
-        const fixes: QuickFix[] = span === arg.span ? [] : [
-          { title: `Write ${value}g`, edits: [{ span, newText: `${value}g` }] },
-          { title: `Write ${value}m`, edits: [{ span, newText: `${value}m` }] },
-        ];
+        const fixes: QuickFix[] =
+          span === arg.span
+            ? []
+            : [
+                { title: `Write ${value}g`, edits: [{ span, newText: `${value}g` }] },
+                { title: `Write ${value}m`, edits: [{ span, newText: `${value}m` }] },
+              ];
         report({
           message: `-memory-size=${value} is ${value} bytes: a bare number has no unit for SnappyData (parseMemorySize), so this server gets almost no off-heap memory. Add the unit (g, m).`,
           span,

@@ -16,7 +16,7 @@ export const snappyMultiServer: Rule = {
   check(ctx, report) {
     const doc = membersOf(ctx);
     if (doc === undefined || doc.role !== 'server') return;
-    const byHost = new Map<string, typeof doc.members[number][]>();
+    const byHost = new Map<string, (typeof doc.members)[number][]>();
     for (const m of doc.members) {
       const list = byHost.get(m.host);
       if (list === undefined) byHost.set(m.host, [m]);
@@ -29,12 +29,21 @@ export const snappyMultiServer: Rule = {
       if (m.args.some((a) => a.text.includes('memory-size='))) continue;
       const dir = m.args.some((a) => a.kind === 'dir');
       report({
-        message: `${same.length} server lines for host ${m.host}: snappy-nodes.sh adds -memory-size=0 to each one that does not set memory-size, ` +
+        message:
+          `${same.length} server lines for host ${m.host}: snappy-nodes.sh adds -memory-size=0 to each one that does not set memory-size, ` +
           'so this server gets no off-heap memory (automatic off-heap sizing is off). Set -memory-size on the line to give it off-heap memory.' +
-          (dir ? '' : ` Without -dir it runs in its own default directory ($SNAPPY_HOME/work/${m.host}-server-${m.index + 1}).`),
+          (dir
+            ? ''
+            : ` Without -dir it runs in its own default directory ($SNAPPY_HOME/work/${m.host}-server-${m.index + 1}).`),
         span: m.hostSpan,
         // The other lines for the host (the first few: a host rarely has more).
-        related: same.filter((o) => o !== m).slice(0, MAX_RELATED).map((o) => ({ span: o.hostSpan, message: `Another server on ${m.host} (line ${lineNumber(ctx, o.hostSpan.start)})` })),
+        related: same
+          .filter((o) => o !== m)
+          .slice(0, MAX_RELATED)
+          .map((o) => ({
+            span: o.hostSpan,
+            message: `Another server on ${m.host} (line ${lineNumber(ctx, o.hostSpan.start)})`,
+          })),
       });
     }
   },

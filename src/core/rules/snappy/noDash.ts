@@ -22,10 +22,21 @@ export const snappyNoDash: Rule = {
         const markerSpan = { start: m.hostSpan.start, end: m.hostSpan.start + marker.length };
         const verbatim = ctx.text.slice(markerSpan.start, markerSpan.end) === marker;
         report({
-          message: `This line is not a comment: only "#" at the start of a line makes one. snappy-nodes.sh starts a member on host "${m.host}" ` +
+          message:
+            `This line is not a comment: only "#" at the start of a line makes one. snappy-nodes.sh starts a member on host "${m.host}" ` +
             `with the other words as arguments, and the launcher stops at "${m.args.find((a) => a.kind === 'unexpected')?.text ?? ''}" (Unexpected command-line option).`,
           span: { start: m.hostSpan.start, end: Math.max(m.hostSpan.end, m.args[m.args.length - 1]!.span.end) },
-          ...(verbatim ? { fixes: [{ title: `Make it a comment (# instead of ${marker})`, edits: [{ span: markerSpan, newText: '#' }], isPreferred: true }] } : {}),
+          ...(verbatim
+            ? {
+                fixes: [
+                  {
+                    title: `Make it a comment (# instead of ${marker})`,
+                    edits: [{ span: markerSpan, newText: '#' }],
+                    isPreferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
         continue;
       }
@@ -44,11 +55,24 @@ export const snappyNoDash: Rule = {
           fix = { title: `Join to ${prev.text}${value}`, newText: '' };
         }
         report({
-          message: `Unexpected command-line option: ${shown(a.text)} — ${first ? 'SnappyData\'s launcher stops at this argument' : 'the launcher would stop here too'} ` +
+          message:
+            `Unexpected command-line option: ${shown(a.text)} — ${first ? "SnappyData's launcher stops at this argument" : 'the launcher would stop here too'} ` +
             `because it does not start with "-", so this member never starts.` +
-            (fix !== undefined ? ` It looks like the value of ${prev!.text}: write ${fix.title.slice('Join to '.length)}.` : ''),
+            (fix !== undefined
+              ? ` It looks like the value of ${prev!.text}: write ${fix.title.slice('Join to '.length)}.`
+              : ''),
           span: a.span,
-          ...(fix !== undefined ? { fixes: [{ title: fix.title, edits: [{ span: { start: prev!.span.end, end: a.span.start }, newText: fix.newText }], isPreferred: true }] } : {}),
+          ...(fix !== undefined
+            ? {
+                fixes: [
+                  {
+                    title: fix.title,
+                    edits: [{ span: { start: prev!.span.end, end: a.span.start }, newText: fix.newText }],
+                    isPreferred: true,
+                  },
+                ],
+              }
+            : {}),
         });
       });
     }

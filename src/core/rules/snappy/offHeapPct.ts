@@ -34,10 +34,13 @@ export const snappyOffHeapPct: Rule = {
         const v = javaParseFloat((arg.value ?? '').trim());
         const zero = v.ok && v.value === 0;
         report({
-          message: `-${key} sets a threshold of GemFire's off-heap-memory-size store, not of -memory-size` +
+          message:
+            `-${key} sets a threshold of GemFire's off-heap-memory-size store, not of -memory-size` +
             `${memorySize !== undefined ? ` (${memorySize.text} here)` : ''}: SnappyData's memory manager never reads it and caps off-heap storage at memory-size × spark.memory.storageMaxFraction` +
             `${maxFraction !== null ? ` (default ${maxFraction})` : ''} instead. ` +
-            (zero ? 'A value of 0 is simply ignored.' : 'Reading the code, a non-zero value without off-heap-memory-size even stops the member: "IllegalStateException: No off-heap memory has been configured."') +
+            (zero
+              ? 'A value of 0 is simply ignored.'
+              : 'Reading the code, a non-zero value without off-heap-memory-size even stops the member: "IllegalStateException: No off-heap memory has been configured."') +
             ' The docs say otherwise; the code decides.',
           span: valueSpanOf(arg),
           ...(zero ? { tags: ['unnecessary' as const] } : {}),

@@ -28,13 +28,22 @@ export const snappyPercentSign: Rule = {
         const cleaned = value.replace(DECORATION, '').trim();
         const fixable = cleaned.length > 0 && javaParseFloat(cleaned).ok;
         const span = valueSpanOf(arg);
-        const launcher = layouts[i]?.startupErrors.some((e) => e.phase === 'snappy-launcher' && e.exceptionClass === 'NumberFormatException' && e.span?.start === span.start) ?? false;
+        const launcher =
+          layouts[i]?.startupErrors.some(
+            (e) =>
+              e.phase === 'snappy-launcher' &&
+              e.exceptionClass === 'NumberFormatException' &&
+              e.span?.start === span.start,
+          ) ?? false;
         report({
-          message: `${key} is read with Java's Float.parseFloat, which does not accept ${value.includes('%') ? '"%"' : 'curly quotes'}: ` +
-            `NumberFormatException: For input string: "${value.trim()}". ${launcher ? 'SnappyData\'s launcher' : 'The member'} stops with it. ` +
+          message:
+            `${key} is read with Java's Float.parseFloat, which does not accept ${value.includes('%') ? '"%"' : 'curly quotes'}: ` +
+            `NumberFormatException: For input string: "${value.trim()}". ${launcher ? "SnappyData's launcher" : 'The member'} stops with it. ` +
             `Write the bare number${fixable ? ` (${cleaned})` : ''}; the value is a percentage already.`,
           span,
-          ...(fixable && span !== arg.span ? { fixes: [{ title: `Write ${cleaned}`, edits: [{ span, newText: cleaned }], isPreferred: true }] } : {}),
+          ...(fixable && span !== arg.span
+            ? { fixes: [{ title: `Write ${cleaned}`, edits: [{ span, newText: cleaned }], isPreferred: true }] }
+            : {}),
         });
       }
     });

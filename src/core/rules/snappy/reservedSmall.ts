@@ -11,7 +11,7 @@ import { RESERVED_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
 
 export const snappyReservedSmall: Rule = {
   code: 'SNAPPY-RESERVED-SMALL',
-  title: 'Reserved memory under 25 MB: lower critical-heap-percentage (SnappyData\'s advice is backwards)',
+  title: "Reserved memory under 25 MB: lower critical-heap-percentage (SnappyData's advice is backwards)",
   defaultSeverity: 'error',
   appliesTo: ['snappy-members'],
   check(ctx, report) {
@@ -20,32 +20,51 @@ export const snappyReservedSmall: Rule = {
     const layouts = layoutsOf(ctx);
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      const e = l?.startupErrors.find((x) => matches(x, RESERVED_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors));
+      const e = l?.startupErrors.find(
+        (x) => matches(x, RESERVED_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors),
+      );
       if (l === undefined || e === undefined) return;
       const critArg = m.options.get('critical-heap-percentage');
       const heapArg = launcherArgs(m).find((a) => a.kind === 'heap-size');
-      const span = spanInLine(m, e) ?? (critArg !== undefined ? valueSpanOf(critArg) : heapArg !== undefined ? valueSpanOf(heapArg) : m.hostSpan);
+      const span =
+        spanInLine(m, e) ??
+        (critArg !== undefined ? valueSpanOf(critArg) : heapArg !== undefined ? valueSpanOf(heapArg) : m.hostSpan);
       const target = l.systemMemory !== undefined ? snappyCriticalPercentForMinReserved(l.systemMemory) : undefined;
       const evictArg = m.options.get('eviction-heap-percentage');
       const evict = evictArg?.value !== undefined ? javaParseFloat(evictArg.value.trim()) : undefined;
       const evictionBlocks = target !== undefined && evict !== undefined && evict.ok && evict.value >= Number(target);
       const fixes: QuickFix[] = [];
       if (target !== undefined && !evictionBlocks) {
-        if (critArg !== undefined && critArg.valueSpan !== undefined && critArg.valueSpan.end > critArg.valueSpan.start) {
-          fixes.push({ title: `Write critical-heap-percentage=${target}`, edits: [{ span: critArg.valueSpan, newText: target }], isPreferred: true });
+        if (
+          critArg !== undefined &&
+          critArg.valueSpan !== undefined &&
+          critArg.valueSpan.end > critArg.valueSpan.start
+        ) {
+          fixes.push({
+            title: `Write critical-heap-percentage=${target}`,
+            edits: [{ span: critArg.valueSpan, newText: target }],
+            isPreferred: true,
+          });
         } else if (critArg === undefined) {
           const last = launcherArgs(m)[launcherArgs(m).length - 1];
           let at = last?.span.end ?? m.hostSpan.end;
           if (ctx.text.charAt(at - 1) === '\r') at--;
-          fixes.push({ title: `Add -critical-heap-percentage=${target}`, edits: [{ span: { start: at, end: at }, newText: ` -critical-heap-percentage=${target}` }], isPreferred: true });
+          fixes.push({
+            title: `Add -critical-heap-percentage=${target}`,
+            edits: [{ span: { start: at, end: at }, newText: ` -critical-heap-percentage=${target}` }],
+            isPreferred: true,
+          });
         }
       }
       const crit = l.criticalHeapPercentage;
       report({
-        message: `${e.message} — that advice is backwards: SnappyData reserves heap × (1 − critical-heap-percentage/100) ` +
-          `(${humanBytes(l.reservedMemory ?? 0)} here, with critical-heap-percentage ${percentText(crit.value)}${crit.origin === 'default' ? ', the launcher\'s default' : ''}), ` +
+        message:
+          `${e.message} — that advice is backwards: SnappyData reserves heap × (1 − critical-heap-percentage/100) ` +
+          `(${humanBytes(l.reservedMemory ?? 0)} here, with critical-heap-percentage ${percentText(crit.value)}${crit.origin === 'default' ? ", the launcher's default" : ''}), ` +
           `so *decrease* critical-heap-percentage or increase -heap-size (--driver-memory and spark.driver.memory do not size a SnappyData member).` +
-          (target !== undefined ? ` ${target} is the largest value that leaves ${humanBytes(SNAPPY_MIN_RESERVED_MEMORY)}${evictionBlocks ? `; lower eviction-heap-percentage (${evictArg?.value ?? ''}) below it too` : ''}.` : ' No percentage works for a heap this small: increase -heap-size.'),
+          (target !== undefined
+            ? ` ${target} is the largest value that leaves ${humanBytes(SNAPPY_MIN_RESERVED_MEMORY)}${evictionBlocks ? `; lower eviction-heap-percentage (${evictArg?.value ?? ''}) below it too` : ''}.`
+            : ' No percentage works for a heap this small: increase -heap-size.'),
         span,
         ...(fixes.length > 0 ? { fixes } : {}),
       });

@@ -10,8 +10,8 @@ const OPERATOR_EFFECT: Readonly<Record<string, string>> = {
   ';': 'ends the launch command: the words after it run as a separate command, and the arguments snappy-nodes.sh appends (-dir, -locators, -bind-address) go to that command instead',
   '&': 'puts the launch command in the background and starts the words after it as a separate command',
   '|': 'pipes the launch command into the words after it, which run as another command',
-  '<': 'redirects the launcher\'s input from a file named by the next word',
-  '>': 'redirects the launcher\'s output to a file named by the next word (it is not an argument)',
+  '<': "redirects the launcher's input from a file named by the next word",
+  '>': "redirects the launcher's output to a file named by the next word (it is not an argument)",
   '(': 'is a syntax error in the launch command, which then does not run at all',
   ')': 'is a syntax error in the launch command, which then does not run at all',
 };
@@ -39,9 +39,10 @@ export const snappyShell: Rule = {
             break;
           case 'expansion':
             severity = 'warning';
-            message = h.text === '`' || /^\$\(/.test(ctx.text.slice(h.span.start, h.span.start + 2))
-              ? 'Command substitution: the shell runs this command when the member is launched (locally under eval, on the member host under ssh) and passes its output as arguments.'
-              : `"$" expands when the member is launched — locally under eval, in the member host's login shell under ssh — so the launcher sees the variable's value there (empty if it is unset), not "${ctx.text.slice(h.span.start, Math.min(h.span.start + 24, m.lineSpan.end)).split(/[\s/=:,]/)[0] ?? '$'}". Escape it (\\$) if you mean the character.`;
+            message =
+              h.text === '`' || /^\$\(/.test(ctx.text.slice(h.span.start, h.span.start + 2))
+                ? 'Command substitution: the shell runs this command when the member is launched (locally under eval, on the member host under ssh) and passes its output as arguments.'
+                : `"$" expands when the member is launched — locally under eval, in the member host's login shell under ssh — so the launcher sees the variable's value there (empty if it is unset), not "${ctx.text.slice(h.span.start, Math.min(h.span.start + 24, m.lineSpan.end)).split(/[\s/=:,]/)[0] ?? '$'}". Escape it (\\$) if you mean the character.`;
             break;
           case 'glob':
             severity = 'warning';

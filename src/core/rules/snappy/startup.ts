@@ -23,13 +23,20 @@ function covered(ctx: RuleContext, m: MemberLine, e: StartupError): boolean {
   if (/^Memory size specification = /.test(e.message)) {
     const memorySize = m.options.get('memory-size')?.valueSpan;
     if (memorySize !== undefined && span !== undefined && memorySize.start === span.start) return true;
-    const flag = span === undefined ? undefined : heapArgs(ctx, m).flags.find((f) => f.arg.span.start <= span.start && span.end <= f.arg.span.end);
+    const flag =
+      span === undefined
+        ? undefined
+        : heapArgs(ctx, m).flags.find((f) => f.arg.span.start <= span.start && span.end <= f.arg.span.end);
     if (flag !== undefined && !parseJvmHeapSize(flag.value.replace(/\r$/, ''), flag.flag).ok) return true;
   }
   // SNAPPY-MEMORY-SIZE
   if (/^Invalid memory-size: /.test(e.message)) return true;
   // SNAPPY-PERCENT-SIGN
-  if (e.exceptionClass === 'NumberFormatException' && /^For input string: ".*[%\u201c\u201d\u2018\u2019].*"$/s.test(e.message)) return true;
+  if (
+    e.exceptionClass === 'NumberFormatException' &&
+    /^For input string: ".*[%\u201c\u201d\u2018\u2019].*"$/s.test(e.message)
+  )
+    return true;
   return false;
 }
 
@@ -49,11 +56,13 @@ export const snappyStartup: Rule = {
         if (covered(ctx, m, e)) continue;
         const own = spanInLine(m, e);
         const leadArg = own === undefined && doc.role === 'server' ? leadArgOf(ctx, e) : undefined;
-        const who = e.phase === 'snappy-launcher' ? 'SnappyData\'s launcher stops' : 'the member stops while it boots';
+        const who = e.phase === 'snappy-launcher' ? "SnappyData's launcher stops" : 'the member stops while it boots';
         report({
-          message: `${e.exceptionClass !== 'JVM' ? `${e.exceptionClass}: ` : ''}${e.message.replace(/\n/g, ' ')} — ${who}${leadArg !== undefined ? ', with the value this server\'s executor takes from the lead line' : ''}.`,
+          message: `${e.exceptionClass !== 'JVM' ? `${e.exceptionClass}: ` : ''}${e.message.replace(/\n/g, ' ')} — ${who}${leadArg !== undefined ? ", with the value this server's executor takes from the lead line" : ''}.`,
           span: own ?? m.hostSpan,
-          ...(leadArg !== undefined ? { related: [inLeads(ctx, leadArg.valueSpan ?? leadArg.span, leadArg.text)] } : {}),
+          ...(leadArg !== undefined
+            ? { related: [inLeads(ctx, leadArg.valueSpan ?? leadArg.span, leadArg.text)] }
+            : {}),
         });
       }
     });

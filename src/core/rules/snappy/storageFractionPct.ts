@@ -27,17 +27,23 @@ export const snappyStorageFractionPct: Rule = {
         if (arg === undefined || arg.value === undefined || range === undefined) continue;
         const parsed = javaParseDouble(arg.value);
         if (!parsed.ok || inNumericRange(parsed.value, range)) continue;
-        const text = (range.message ?? `${key} is out of range`).replace('{key}', key).replace('{value}', javaDoubleToString(parsed.value));
+        const text = (range.message ?? `${key} is out of range`)
+          .replace('{key}', key)
+          .replace('{value}', javaDoubleToString(parsed.value));
         const asFraction = parsed.value / 100;
-        const fix = parsed.value > 1 && parsed.value <= 100 && inNumericRange(asFraction, range) ? String(asFraction) : undefined;
+        const fix =
+          parsed.value > 1 && parsed.value <= 100 && inNumericRange(asFraction, range) ? String(asFraction) : undefined;
         const span = valueSpanOf(arg);
         report({
-          message: `${text} ${key} is a fraction${fix !== undefined ? `: ${arg.value.trim()}% is ${fix}` : ''}. ` +
+          message:
+            `${text} ${key} is a fraction${fix !== undefined ? `: ${arg.value.trim()}% is ${fix}` : ''}. ` +
             (doc.role === 'server'
-              ? 'On a server line it feeds the boot-time memory manager as is (the executor uses the lead\'s value); on the lead the SparkContext refuses it at startup.'
-              : 'The lead\'s SparkContext refuses it at startup with this message.'),
+              ? "On a server line it feeds the boot-time memory manager as is (the executor uses the lead's value); on the lead the SparkContext refuses it at startup."
+              : "The lead's SparkContext refuses it at startup with this message."),
           span,
-          ...(fix !== undefined && span !== arg.span ? { fixes: [{ title: `Write ${fix}`, edits: [{ span, newText: fix }], isPreferred: true }] } : {}),
+          ...(fix !== undefined && span !== arg.span
+            ? { fixes: [{ title: `Write ${fix}`, edits: [{ span, newText: fix }], isPreferred: true }] }
+            : {}),
         });
       }
     }

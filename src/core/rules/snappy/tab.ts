@@ -16,14 +16,19 @@ export const snappyTab: Rule = {
       if (m.tabInHost === undefined) continue;
       const span = { start: m.tabInHost.start, end: m.hostSpan.end };
       const hostName = m.host.slice(0, m.host.indexOf('\t'));
-      const swallowed = m.host.slice(m.host.indexOf('\t') + 1).replace(/\t/g, ' ').trim();
+      const swallowed = m.host
+        .slice(m.host.indexOf('\t') + 1)
+        .replace(/\t/g, ' ')
+        .trim();
       // Replace every TAB the host field holds with a space (escaped TABs, `\<TAB>`, are left alone).
       const edits = [];
       for (let i = m.hostSpan.start; i < m.hostSpan.end; i++) {
-        if (ctx.text.charAt(i) === '\t' && ctx.text.charAt(i - 1) !== '\\') edits.push({ span: { start: i, end: i + 1 }, newText: ' ' });
+        if (ctx.text.charAt(i) === '\t' && ctx.text.charAt(i - 1) !== '\\')
+          edits.push({ span: { start: i, end: i + 1 }, newText: ' ' });
       }
       report({
-        message: `snappy-nodes.sh splits the host from the arguments on spaces only, so the host name here is ${JSON.stringify(m.host)}` +
+        message:
+          `snappy-nodes.sh splits the host from the arguments on spaces only, so the host name here is ${JSON.stringify(m.host)}` +
           `${swallowed.length > 0 ? ` and ${JSON.stringify(swallowed)} never reaches the launcher` : ''}: ssh to that host fails` +
           `${hostName.length > 0 ? `, and no member starts on ${hostName}` : ''}. Separate the host and the arguments with a space.`,
         span,

@@ -10,7 +10,8 @@ import { argSubSpan, launcherArgs, membersOf } from './common';
 
 const KNOWN: ReadonlySet<string> = new Set(SNAPPY_OPTION_NAMES);
 /** Prefixes of properties SnappyData passes on to Spark, the store or the job server: never guessed at. */
-const PASS_THROUGH = /^(spark\.|snappydata\.|gemfirexd\.|gemfire\.|jobserver\.|zeppelin\.|hive\.|hadoop\.|javax\.jdo\.)/;
+const PASS_THROUGH =
+  /^(spark\.|snappydata\.|gemfirexd\.|gemfire\.|jobserver\.|zeppelin\.|hive\.|hadoop\.|javax\.jdo\.)/;
 
 export function nearestOption(key: string): string | undefined {
   if (key.length < 3 || key.length > 60 || KNOWN.has(key)) return undefined;
@@ -19,7 +20,11 @@ export function nearestOption(key: string): string | undefined {
   let bestD = Number.POSITIVE_INFINITY;
   for (const k of SNAPPY_OPTION_NAMES) {
     const limit = k.length <= 5 ? 1 : 2;
-    const dd = Math.min(editDistance(key, k, limit), norm === k.toLowerCase() ? 1 : Number.POSITIVE_INFINITY, editDistance(norm, k.toLowerCase(), limit));
+    const dd = Math.min(
+      editDistance(key, k, limit),
+      norm === k.toLowerCase() ? 1 : Number.POSITIVE_INFINITY,
+      editDistance(norm, k.toLowerCase(), limit),
+    );
     if (dd <= limit && dd < bestD) {
       best = k;
       bestD = dd;
@@ -39,7 +44,12 @@ export const snappyUnknownOption: Rule = {
     for (const m of doc.members) {
       for (const a of launcherArgs(m)) {
         if (a.kind !== 'option' || a.key === undefined || KNOWN.has(a.key)) continue;
-        if (PASS_THROUGH.test(a.key) && !KNOWN.has(a.key) && !SNAPPY_OPTION_NAMES.some((k) => PASS_THROUGH.test(k) && editDistance(a.key!, k, 2) <= 2)) continue;
+        if (
+          PASS_THROUGH.test(a.key) &&
+          !KNOWN.has(a.key) &&
+          !SNAPPY_OPTION_NAMES.some((k) => PASS_THROUGH.test(k) && editDistance(a.key!, k, 2) <= 2)
+        )
+          continue;
         const s = nearestOption(a.key);
         if (s === undefined) continue;
         const keySpan = argSubSpan(ctx, a, 1, 1 + a.key.length);
@@ -47,7 +57,17 @@ export const snappyUnknownOption: Rule = {
         report({
           message: `Unknown option -${a.key}: did you mean -${s}? SnappyData's launcher passes unknown options on without a word, so this one has no effect as written.`,
           span: exact ? keySpan : a.span,
-          fixes: [{ title: `Change to -${s}`, edits: [exact ? { span: keySpan, newText: s } : { span: a.span, newText: `-${s}${a.text.slice(1 + a.key.length)}` }], isPreferred: true }],
+          fixes: [
+            {
+              title: `Change to -${s}`,
+              edits: [
+                exact
+                  ? { span: keySpan, newText: s }
+                  : { span: a.span, newText: `-${s}${a.text.slice(1 + a.key.length)}` },
+              ],
+              isPreferred: true,
+            },
+          ],
         });
       }
     }

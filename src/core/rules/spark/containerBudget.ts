@@ -7,7 +7,15 @@
 import type { RelatedLocation, Rule } from '../types';
 import { effective, humanMiB, sparkLayoutOf } from './helpers';
 
-const PARTS = ['spark.executor.memory', 'spark.executor.memoryOverhead', 'spark.yarn.executor.memoryOverhead', 'spark.memory.offHeap.size', 'spark.executor.pyspark.memory', 'spark.executor.memoryOverheadFactor', 'spark.kubernetes.memoryOverheadFactor'];
+const PARTS = [
+  'spark.executor.memory',
+  'spark.executor.memoryOverhead',
+  'spark.yarn.executor.memoryOverhead',
+  'spark.memory.offHeap.size',
+  'spark.executor.pyspark.memory',
+  'spark.executor.memoryOverheadFactor',
+  'spark.kubernetes.memoryOverheadFactor',
+];
 
 export const containerBudget: Rule = {
   code: 'CONTAINER-BUDGET',
@@ -21,12 +29,18 @@ export const containerBudget: Rule = {
     const written = PARTS.map((k) => effective(ctx, k)).filter((s) => s !== undefined);
     const at = written[0];
     if (at === undefined) return;
-    const sum = [`${c.executorMemoryMiB} MiB heap`, `${c.memoryOverheadMiB} MiB overhead${c.memoryOverheadOrigin === 'set' ? '' : c.memoryOverheadOrigin === 'minimum' ? ' (the minimum)' : ` (${c.memoryOverheadFactor} × heap)`}`];
+    const sum = [
+      `${c.executorMemoryMiB} MiB heap`,
+      `${c.memoryOverheadMiB} MiB overhead${c.memoryOverheadOrigin === 'set' ? '' : c.memoryOverheadOrigin === 'minimum' ? ' (the minimum)' : ` (${c.memoryOverheadFactor} × heap)`}`,
+    ];
     if (c.offHeapMiB > 0) sum.push(`${c.offHeapMiB} MiB off-heap`);
     if (c.pysparkMemoryMiB > 0) sum.push(`${c.pysparkMemoryMiB} MiB PySpark`);
-    const related: RelatedLocation[] = written.slice(1).map((s) => ({ span: s.span, message: `${s.key} adds to the container` }));
+    const related: RelatedLocation[] = written
+      .slice(1)
+      .map((s) => ({ span: s.span, message: `${s.key} adds to the container` }));
     report({
-      message: `Each executor container asks for ${sum.join(' + ')} = ${humanMiB(c.totalMiB)}, above the ${humanMiB(limit)} limit set for this workspace. ` +
+      message:
+        `Each executor container asks for ${sum.join(' + ')} = ${humanMiB(c.totalMiB)}, above the ${humanMiB(limit)} limit set for this workspace. ` +
         (c.clusterManager === 'kubernetes'
           ? 'Kubernetes cannot schedule the executor pods (they stay Pending).'
           : 'YARN refuses the request at submission: "Required executor memory ... is above the max threshold ... of this cluster!".') +

@@ -31,7 +31,9 @@ export const coresTaskCpus: Rule = {
         message: `${e.message} An executor with ${l.executorCores} core(s) can never start a task that needs ${l.taskCpus}.`,
         span: at.span,
         ...(other !== undefined ? { related: [{ span: other.span, message: 'Cores each task needs' }] } : {}),
-        ...(cores !== undefined ? { fixes: [replaceValue(cores, String(l.taskCpus), `Set spark.executor.cores to ${l.taskCpus}`, false)] } : {}),
+        ...(cores !== undefined
+          ? { fixes: [replaceValue(cores, String(l.taskCpus), `Set spark.executor.cores to ${l.taskCpus}`, false)] }
+          : {}),
       });
       return;
     }

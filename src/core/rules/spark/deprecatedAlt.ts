@@ -16,7 +16,8 @@ export const deprecatedAlt: Rule = {
   check(ctx, report) {
     for (const s of knownSettings(ctx)) {
       const e = s.entry;
-      if (e === undefined || e.category === 'legacy' || e.deprecatedIn === undefined || e.replacedBy === undefined) continue;
+      if (e === undefined || e.category === 'legacy' || e.deprecatedIn === undefined || e.replacedBy === undefined)
+        continue;
       if (!existsIn(e, ctx.version) || !versionInRange(ctx.version, `${e.deprecatedIn}+`)) continue;
       const newKey = e.replacedBy;
       const newEntry = lookupKey(newKey);
@@ -27,17 +28,27 @@ export const deprecatedAlt: Rule = {
       let message: string;
       if (k8sFactor) {
         const driverKey = 'spark.driver.memoryOverheadFactor';
-        message = `From Spark ${e.deprecatedIn}, spark.driver.memoryOverheadFactor and spark.executor.memoryOverheadFactor replace spark.kubernetes.memoryOverheadFactor and win over it when set` +
-          (winner !== undefined ? `; ${newKey} is set, so executors ignore this value` : '') + '. Spark logs no warning for it.';
+        message =
+          `From Spark ${e.deprecatedIn}, spark.driver.memoryOverheadFactor and spark.executor.memoryOverheadFactor replace spark.kubernetes.memoryOverheadFactor and win over it when set` +
+          (winner !== undefined ? `; ${newKey} is set, so executors ignore this value` : '') +
+          '. Spark logs no warning for it.';
         if (s.origin !== 'typed-field' && winner === undefined) {
           fixes.push(renameKey(ctx, s, newKey, `Rename to ${newKey} (executors only)`));
           if (effective(ctx, driverKey) === undefined) {
-            const both = insertAfter(ctx, s, driverKey, s.value.trim(), `Rename to ${newKey} and also set ${driverKey}`);
-            if (both !== undefined) fixes.push({ title: both.title, edits: [...renameKey(ctx, s, newKey).edits, ...both.edits] });
+            const both = insertAfter(
+              ctx,
+              s,
+              driverKey,
+              s.value.trim(),
+              `Rename to ${newKey} and also set ${driverKey}`,
+            );
+            if (both !== undefined)
+              fixes.push({ title: both.title, edits: [...renameKey(ctx, s, newKey).edits, ...both.edits] });
           }
         }
       } else {
-        message = `The configuration key '${s.key}' has been deprecated as of Spark ${e.deprecatedIn} and may be removed in the future. Please use the new key '${newKey}' instead.` +
+        message =
+          `The configuration key '${s.key}' has been deprecated as of Spark ${e.deprecatedIn} and may be removed in the future. Please use the new key '${newKey}' instead.` +
           (winner !== undefined ? ` ${newKey} is also set and wins, so this line is ignored.` : '');
         if (winner !== undefined) fixes.push(removeSetting(ctx, s, 'Remove this ignored line'));
         else if (s.origin !== 'typed-field') fixes.push(renameKey(ctx, s, newKey));

@@ -7,7 +7,14 @@ import { GUIDANCE } from '../../catalog';
 import type { RelatedLocation, Rule } from '../types';
 import { effective, human, sparkLayoutOf } from './helpers';
 
-const KEYS = ['spark.executor.cores', 'spark.executor.memory', 'spark.task.cpus', 'spark.memory.fraction', 'spark.memory.storageFraction', 'spark.memory.offHeap.size'];
+const KEYS = [
+  'spark.executor.cores',
+  'spark.executor.memory',
+  'spark.task.cpus',
+  'spark.memory.fraction',
+  'spark.memory.storageFraction',
+  'spark.memory.offHeap.size',
+];
 
 export const execPerTask: Rule = {
   code: 'EXEC-PER-TASK',
@@ -22,10 +29,13 @@ export const execPerTask: Rule = {
     const written = KEYS.map((k) => effective(ctx, k)).filter((s) => s !== undefined);
     const at = written[0];
     if (at === undefined) return;
-    const related: RelatedLocation[] = written.slice(1).map((s) => ({ span: s.span, message: `${s.key} ${s.value.trim()}` }));
+    const related: RelatedLocation[] = written
+      .slice(1)
+      .map((s) => ({ span: s.span, message: `${s.key} ${s.value.trim()}` }));
     const offHeap = l.unified?.tungstenMemoryMode === 'OFF_HEAP' ? 'off-heap ' : '';
     report({
-      message: `${t.concurrentTasks} task(s) run at once per executor (spark.executor.cores ${l.executorCores} / spark.task.cpus ${l.taskCpus}). ` +
+      message:
+        `${t.concurrentTasks} task(s) run at once per executor (spark.executor.cores ${l.executorCores} / spark.task.cpus ${l.taskCpus}). ` +
         `Each is only sure of 1/(2×${t.concurrentTasks}) of the initial ${offHeap}execution pool, ${human(t.minPerTask)} (it waits below that), and may grow to 1/${t.concurrentTasks} of what execution can reach, ${human(t.maxPerTask)}. ` +
         'Below 64 MiB a task cannot hold one full Tungsten page, so sorts, joins and aggregations spill to disk almost at once. Give each executor more memory or fewer cores.',
       span: at.span,

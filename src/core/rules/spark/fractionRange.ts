@@ -14,7 +14,13 @@ import { knownSettings, valueHazard } from './helpers';
 /** Whether FRACTION-RANGE reports this setting (its value fails to parse or is out of range). */
 export function fractionRangeProblem(ctx: RuleContext, s: WrittenSetting): boolean {
   const e = s.entry;
-  if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) return false;
+  if (
+    e === undefined ||
+    e.type !== 'double' ||
+    (e.category !== 'fraction' && e.category !== 'legacy') ||
+    !existsIn(e, ctx.version)
+  )
+    return false;
   if (valueHazard(ctx, s) !== undefined) return false;
   const range = rangeFor(e, ctx.version);
   if (range === undefined) return false;
@@ -30,7 +36,13 @@ export const fractionRange: Rule = {
   check(ctx, report) {
     for (const s of knownSettings(ctx)) {
       const e = s.entry;
-      if (e === undefined || e.type !== 'double' || (e.category !== 'fraction' && e.category !== 'legacy') || !existsIn(e, ctx.version)) continue;
+      if (
+        e === undefined ||
+        e.type !== 'double' ||
+        (e.category !== 'fraction' && e.category !== 'legacy') ||
+        !existsIn(e, ctx.version)
+      )
+        continue;
       if (valueHazard(ctx, s) !== undefined) continue;
       const range = rangeFor(e, ctx.version);
       if (range === undefined) continue;
@@ -44,9 +56,19 @@ export const fractionRange: Rule = {
         .replace('{key}', s.key)
         .replace('{value}', javaDoubleToString(parsed.value));
       // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction as the fix.
-      const fixes = Number.isInteger(parsed.value) && parsed.value > 1 && parsed.value <= 100 && inNumericRange(parsed.value / 100, range)
-        ? [{ title: `Write ${parsed.value / 100}`, edits: [{ span: s.span, newText: valueText(s, String(parsed.value / 100)) }], isPreferred: true }]
-        : [];
+      const fixes =
+        Number.isInteger(parsed.value) &&
+        parsed.value > 1 &&
+        parsed.value <= 100 &&
+        inNumericRange(parsed.value / 100, range)
+          ? [
+              {
+                title: `Write ${parsed.value / 100}`,
+                edits: [{ span: s.span, newText: valueText(s, String(parsed.value / 100)) }],
+                isPreferred: true,
+              },
+            ]
+          : [];
       report({ message, span: s.span, ...(fixes.length > 0 ? { fixes } : {}) });
     }
   },

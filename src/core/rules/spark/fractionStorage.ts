@@ -21,15 +21,18 @@ export const fractionStorage: Rule = {
     const u = sparkLayoutOf(ctx)?.unified;
     if (f > GUIDANCE.storageFractionHigh.value) {
       report({
-        message: `spark.memory.storageFraction ${s.value.trim()} starts the execution pool at ${Math.round((1 - f) * 1000) / 10}% of the unified region` +
+        message:
+          `spark.memory.storageFraction ${s.value.trim()} starts the execution pool at ${Math.round((1 - f) * 1000) / 10}% of the unified region` +
           (u !== undefined ? ` (${human(u.onHeapExecutionPoolSize)} of ${human(u.maxHeapMemory)})` : '') +
-          '. Execution can still take free storage memory, but the default page size and each task\'s guaranteed 1/(2N) share come from this initial pool, so tasks wait and spill early while the cache protects up to ' +
+          ". Execution can still take free storage memory, but the default page size and each task's guaranteed 1/(2N) share come from this initial pool, so tasks wait and spill early while the cache protects up to " +
           `${Math.round(f * 100)}% of the region from eviction.`,
         span: s.span,
       });
     } else if (f < GUIDANCE.storageFractionLow.value) {
       report({
-        message: `spark.memory.storageFraction ${s.value.trim()} protects only` + (u !== undefined ? ` ${human(u.onHeapStorageRegionSize)}` : ' a sliver') +
+        message:
+          `spark.memory.storageFraction ${s.value.trim()} protects only` +
+          (u !== undefined ? ` ${human(u.onHeapStorageRegionSize)}` : ' a sliver') +
           ' of cached blocks from eviction: execution evicts everything above that, so cached data is dropped and recomputed whenever shuffles need memory.',
         span: s.span,
         severity: 'info',

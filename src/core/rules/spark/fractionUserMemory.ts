@@ -26,15 +26,17 @@ export const fractionUserMemory: Rule = {
     const fixes = def !== null ? [replaceValue(s, def, `Use Spark's default, ${def}`, false)] : undefined;
     if (f > high) {
       report({
-        message: `spark.memory.fraction ${s.value.trim()} leaves only ${Math.round((1 - f) * 100)}% of the usable heap as user memory` +
+        message:
+          `spark.memory.fraction ${s.value.trim()} leaves only ${Math.round((1 - f) * 100)}% of the usable heap as user memory` +
           (u !== undefined ? ` (${human(u.userMemory)} of ${human(u.usableMemory)})` : '') +
-          ': your objects, UDF and aggregation state outside Spark\'s accounting, and Spark\'s own metadata live there, and a large record then fails with OutOfMemoryError instead of spilling.',
+          ": your objects, UDF and aggregation state outside Spark's accounting, and Spark's own metadata live there, and a large record then fails with OutOfMemoryError instead of spilling.",
         span: s.span,
         ...(fixes !== undefined ? { fixes } : {}),
       });
     } else {
       report({
-        message: `spark.memory.fraction ${s.value.trim()} makes the unified region` +
+        message:
+          `spark.memory.fraction ${s.value.trim()} makes the unified region` +
           (u !== undefined ? ` only ${human(u.maxHeapMemory)}` : ' very small') +
           ': execution and storage share it, so shuffles, joins and aggregations spill to disk early and cached blocks are evicted, while most of the heap sits in user memory.',
         span: s.span,

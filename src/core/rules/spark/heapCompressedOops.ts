@@ -21,7 +21,8 @@ export const heapCompressedOops: Rule = {
       if (bytes < limit) continue;
       const below = `${limit / 1024 ** 3 - 1}g`;
       report({
-        message: `${s.key} ${s.value.trim()} is ${human(bytes)}: from 32 GiB on the JVM turns compressed oops off, so every object reference takes 8 bytes instead of 4 ` +
+        message:
+          `${s.key} ${s.value.trim()} is ${human(bytes)}: from 32 GiB on the JVM turns compressed oops off, so every object reference takes 8 bytes instead of 4 ` +
           'and the heap holds noticeably less than its size suggests (a 32-40 GiB heap stores about what a 31 GiB one does). ' +
           `Stay at ${below} or below, or use more executors.`,
         span: s.span,

@@ -19,7 +19,10 @@ export const heapLarge: Rule = {
       if (!r.ok) continue;
       const bytes = r.value * MiB;
       if (bytes <= limit) continue;
-      const who = s.key === 'spark.executor.memory' ? 'Consider more executors with fewer cores each (for example two executors of half the size on the same node).' : 'Keep large results off the driver (spark.driver.maxResultSize, writing output from executors) rather than growing its heap.';
+      const who =
+        s.key === 'spark.executor.memory'
+          ? 'Consider more executors with fewer cores each (for example two executors of half the size on the same node).'
+          : 'Keep large results off the driver (spark.driver.maxResultSize, writing output from executors) rather than growing its heap.';
       report({
         message: `${s.key} ${s.value.trim()} is ${human(bytes)}. Heaps above 64 GiB make full garbage collections pause for seconds to minutes, long enough for heartbeats to time out and executors to be lost. ${who}`,
         span: s.span,

@@ -32,7 +32,11 @@ export function knownSettings(ctx: RuleContext): readonly WrittenSetting[] {
       if (ctx.doc.loadError === undefined) {
         for (const entry of catalogEntries('spark')) {
           const e = ctx.doc.effective.get(entry.key);
-          if (e !== undefined) found.push({ index: e.index, setting: { key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry } });
+          if (e !== undefined)
+            found.push({
+              index: e.index,
+              setting: { key: e.key, value: e.value, span: e.valueSpan, keySpan: e.keySpan, origin: 'file', entry },
+            });
         }
       }
       return found.sort((a, b) => a.index - b.index).map((f) => f.setting);
@@ -106,7 +110,8 @@ export function typedParseError(entry: CatalogEntry | undefined, key: string, va
       const r = byteFromString(v, entry.unit ?? 'BYTE');
       return r.ok ? undefined : r.error.replace(/\n/g, ' ');
     }
-    case 'double': case 'float':
+    case 'double':
+    case 'float':
       return javaParseDouble(v).ok ? undefined : `${key} should be double, but was ${value}`;
     case 'int':
       return javaParseInt(v).ok ? undefined : `${key} should be int, but was ${value}`;
@@ -157,7 +162,11 @@ export function sizeIssue(ctx: RuleContext, s: WrittenSetting): SizeIssue | unde
   return issue;
 }
 
-function classifySize(ctx: RuleContext, s: WrittenSetting, unit: NonNullable<CatalogEntry['unit']>): SizeIssue | undefined {
+function classifySize(
+  ctx: RuleContext,
+  s: WrittenSetting,
+  unit: NonNullable<CatalogEntry['unit']>,
+): SizeIssue | undefined {
   const text = javaTrim(s.value);
   const r = byteFromString(text, unit);
   const k = K8S.exec(text);
@@ -175,7 +184,8 @@ function classifySize(ctx: RuleContext, s: WrittenSetting, unit: NonNullable<Cat
   const suffix = (m[2] ?? '').toLowerCase();
   if (suffix === '') return { kind: 'unitless', number: m[1] ?? '' };
   if (suffix.length === 1 && 'kmgt'.includes(suffix)) return undefined;
-  if (s.key === 'spark.driver.memory' || executorXmxVerbatim(ctx)) return { kind: 'jvm-suffix', number: m[1] ?? '', suffix };
+  if (s.key === 'spark.driver.memory' || executorXmxVerbatim(ctx))
+    return { kind: 'jvm-suffix', number: m[1] ?? '', suffix };
   return undefined;
 }
 
@@ -195,15 +205,31 @@ export const UNIT_SHIFT = { BYTE: 0, KiB: 10, MiB: 20, GiB: 30, TiB: 40, PiB: 50
  * `jvmOnly` keeps to k, m, g, t (what -Xmx accepts); `upToInputUnit` never goes above the written unit
  * (1024Mi stays 1024m).
  */
-export function exactSizeString(decimal: string, shift: number, jvmOnly = false, upToInputUnit = true): string | undefined {
+export function exactSizeString(
+  decimal: string,
+  shift: number,
+  jvmOnly = false,
+  upToInputUnit = true,
+): string | undefined {
   const [intPart, fracPart = ''] = decimal.split('.');
   const scaled = BigInt((intPart ?? '0') + fracPart) << BigInt(shift);
   const den = 10n ** BigInt(fracPart.length);
   if (scaled % den !== 0n) return undefined;
   const bytes = scaled / den;
   const units: ReadonlyArray<[string, bigint]> = jvmOnly
-    ? [['t', 40n], ['g', 30n], ['m', 20n], ['k', 10n]]
-    : [['p', 50n], ['t', 40n], ['g', 30n], ['m', 20n], ['k', 10n]];
+    ? [
+        ['t', 40n],
+        ['g', 30n],
+        ['m', 20n],
+        ['k', 10n],
+      ]
+    : [
+        ['p', 50n],
+        ['t', 40n],
+        ['g', 30n],
+        ['m', 20n],
+        ['k', 10n],
+      ];
   for (const [suffix, sh] of units) {
     if (upToInputUnit && sh > BigInt(shift)) continue;
     const mult = 1n << sh;
@@ -244,7 +270,13 @@ export function renameKey(ctx: RuleContext, s: WrittenSetting, newKey: string, t
 }
 
 /** Inserts a new `key value` line after a setting (properties) or a sibling entry (YAML sparkConf). */
-export function insertAfter(ctx: RuleContext, s: WrittenSetting, key: string, value: string, title: string): QuickFix | undefined {
+export function insertAfter(
+  ctx: RuleContext,
+  s: WrittenSetting,
+  key: string,
+  value: string,
+  title: string,
+): QuickFix | undefined {
   const after = wholeLinesOf(ctx.text, { start: s.keySpan.start, end: s.span.end });
   const lineStart = after.start;
   const indentMatch = /^[ \t]*/.exec(ctx.text.slice(lineStart, s.keySpan.start));
@@ -255,11 +287,22 @@ export function insertAfter(ctx: RuleContext, s: WrittenSetting, key: string, va
     // Same separator as the existing line, value aligned with its value column.
     const between = ctx.text.slice(s.keySpan.end, s.span.start);
     const valueCol = s.span.start - lineStart;
-    const sep = /[=:]/.test(between) || between.length === 1 ? between : ' '.repeat(Math.max(1, valueCol - indent.length - key.length));
+    const sep =
+      /[=:]/.test(between) || between.length === 1
+        ? between
+        : ' '.repeat(Math.max(1, valueCol - indent.length - key.length));
     const line = `${indent}${key}${sep}${value}`;
-    return { title, edits: [{ span: { start: after.end, end: after.end }, newText: `${needsEol ? eol : ''}${line}${eol}` }], isPreferred: true };
+    return {
+      title,
+      edits: [{ span: { start: after.end, end: after.end }, newText: `${needsEol ? eol : ''}${line}${eol}` }],
+      isPreferred: true,
+    };
   }
   if (s.origin !== 'sparkConf') return undefined;
   const line = `${indent}${key}: "${value}"`;
-  return { title, edits: [{ span: { start: after.end, end: after.end }, newText: `${needsEol ? eol : ''}${line}${eol}` }], isPreferred: true };
+  return {
+    title,
+    edits: [{ span: { start: after.end, end: after.end }, newText: `${needsEol ? eol : ''}${line}${eol}` }],
+    isPreferred: true,
+  };
 }

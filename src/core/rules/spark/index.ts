@@ -29,17 +29,36 @@ import { xmxInJavaOptions } from './xmxInJavaOptions';
 
 export const SPARK_RULES: readonly Rule[] = [
   // sizes
-  sizeParse, sizeFraction, sizeK8sQuantity, sizeUnitlessHeap, sizeJvmSuffix, sizeTruncate, sizeOffHeapBytes,
+  sizeParse,
+  sizeFraction,
+  sizeK8sQuantity,
+  sizeUnitlessHeap,
+  sizeJvmSuffix,
+  sizeTruncate,
+  sizeOffHeapBytes,
   // heap
-  minHeap, heapCompressedOops, heapLarge,
+  minHeap,
+  heapCompressedOops,
+  heapLarge,
   // fractions and old keys
-  fractionRange, fractionUserMemory, fractionStorage, legacyKey, deprecatedAlt, keyVersion,
+  fractionRange,
+  fractionUserMemory,
+  fractionStorage,
+  legacyKey,
+  deprecatedAlt,
+  keyVersion,
   // off-heap
-  offHeapConsistency, offHeapNotEnabled, offHeapBudget,
+  offHeapConsistency,
+  offHeapNotEnabled,
+  offHeapBudget,
   // container
-  containerBudget, overheadFactorRange, overheadSmall,
+  containerBudget,
+  overheadFactorRange,
+  overheadSmall,
   // execution per task, cores, JVM options
-  execPerTask, coresTaskCpus, xmxInJavaOptions,
+  execPerTask,
+  coresTaskCpus,
+  xmxInJavaOptions,
   // every other start-up error
   startupErrorRule,
 ];

@@ -19,7 +19,12 @@ export const keyVersion: Rule = {
       if (e === undefined || e.category === 'legacy' || s.key === 'spark.shuffle.spill' || existsIn(e, v)) continue;
       const removed = e.removedIn !== undefined;
       const older = catalogEntries('spark').find((o) => o.replacedBy === e.key && existsIn(o, v));
-      const instead = removed && e.replacedBy !== undefined ? ` Use ${e.replacedBy} instead.` : older !== undefined ? ` In this release ${older.key} does this job.` : '';
+      const instead =
+        removed && e.replacedBy !== undefined
+          ? ` Use ${e.replacedBy} instead.`
+          : older !== undefined
+            ? ` In this release ${older.key} does this job.`
+            : '';
       report({
         message: removed
           ? `${s.key} was removed in Spark ${e.removedIn}: Spark ${formatVersion(v)} ignores it.${instead}`

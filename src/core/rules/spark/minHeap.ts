@@ -12,7 +12,9 @@ import { effective, human, replaceValue, sizeIssue, sparkLayoutOf } from './help
 const TOO_SMALL = /(System|Executor) memory (-?\d+) must be at least (\d+)/;
 
 export function isMemoryTooSmall(e: StartupError): boolean {
-  return e.errorClass === 'INVALID_DRIVER_MEMORY' || e.errorClass === 'INVALID_EXECUTOR_MEMORY' || TOO_SMALL.test(e.message);
+  return (
+    e.errorClass === 'INVALID_DRIVER_MEMORY' || e.errorClass === 'INVALID_EXECUTOR_MEMORY' || TOO_SMALL.test(e.message)
+  );
 }
 
 /** The setting a too-small-memory error belongs to, or undefined when none is written. */
@@ -27,8 +29,16 @@ export function minHeapTarget(ctx: RuleContext, e: StartupError): WrittenSetting
   const actual = Number(e.messageParameters?.['systemMemory'] ?? m?.[2] ?? NaN);
   const driver = effective(ctx, 'spark.driver.memory');
   const executor = effective(ctx, 'spark.executor.memory');
-  if (l !== undefined && driver !== undefined && l.driverMemory !== undefined && actual <= l.driverMemory && actual >= l.driverMemory * 0.5) return driver;
-  if (l !== undefined && executor !== undefined && actual <= l.executorMemory && actual >= l.executorMemory * 0.5) return executor;
+  if (
+    l !== undefined &&
+    driver !== undefined &&
+    l.driverMemory !== undefined &&
+    actual <= l.driverMemory &&
+    actual >= l.driverMemory * 0.5
+  )
+    return driver;
+  if (l !== undefined && executor !== undefined && actual <= l.executorMemory && actual >= l.executorMemory * 0.5)
+    return executor;
   return driver;
 }
 
@@ -47,11 +57,14 @@ export const minHeap: Rule = {
       done.add(s);
       if (sizeIssue(ctx, s)?.kind === 'unitless') continue; // SIZE-UNITLESS-HEAP says it, with this text
       const m = TOO_SMALL.exec(e.message);
-      const actual = Number(e.messageParameters?.['systemMemory'] ?? e.messageParameters?.['executorMemory'] ?? m?.[2] ?? 0);
+      const actual = Number(
+        e.messageParameters?.['systemMemory'] ?? e.messageParameters?.['executorMemory'] ?? m?.[2] ?? 0,
+      );
       const min = Number(e.messageParameters?.['minSystemMemory'] ?? m?.[3] ?? 0);
-      const wording = s.key === 'spark.executor.memory' && /System memory|INVALID_DRIVER_MEMORY/.test(e.message)
-        ? ' (Spark words this check with --driver-memory, but here it is the executor JVM that is too small.)'
-        : '';
+      const wording =
+        s.key === 'spark.executor.memory' && /System memory|INVALID_DRIVER_MEMORY/.test(e.message)
+          ? ' (Spark words this check with --driver-memory, but here it is the executor JVM that is too small.)'
+          : '';
       const def = s.entry !== undefined ? defaultValue(s.entry, ctx.version) : null;
       report({
         message: `${e.message.replace(/\n/g, ' ')} ${s.key} ${s.value.trim()} gives ${human(actual)}; the memory manager needs at least ${human(min)}, 1.5 × its reserved memory.${wording}`,

@@ -22,21 +22,32 @@ export const offHeapBudget: Rule = {
     if (offMiB <= 0 || offMiB < c.memoryOverheadMiB) return;
     const size = effective(ctx, 'spark.memory.offHeap.size');
     if (size === undefined) return;
-    const overhead = effective(ctx, 'spark.executor.memoryOverhead') ?? effective(ctx, 'spark.yarn.executor.memoryOverhead');
+    const overhead =
+      effective(ctx, 'spark.executor.memoryOverhead') ?? effective(ctx, 'spark.yarn.executor.memoryOverhead');
     const need = c.memoryOverheadMiB + offMiB;
     const added = c.clusterManager === 'kubernetes' ? '3.1 (SPARK-32661)' : '3.0 (SPARK-28577)';
     const fixes: QuickFix[] = [];
-    if (overhead !== undefined) fixes.push(replaceValue(overhead, `${need}m`, `Set ${overhead.key} to ${need}m (overhead + off-heap)`));
+    if (overhead !== undefined)
+      fixes.push(replaceValue(overhead, `${need}m`, `Set ${overhead.key} to ${need}m (overhead + off-heap)`));
     else {
-      const add = insertAfter(ctx, size, 'spark.executor.memoryOverhead', `${need}m`, `Add spark.executor.memoryOverhead ${need}m (overhead + off-heap)`);
+      const add = insertAfter(
+        ctx,
+        size,
+        'spark.executor.memoryOverhead',
+        `${need}m`,
+        `Add spark.executor.memoryOverhead ${need}m (overhead + off-heap)`,
+      );
       if (add !== undefined) fixes.push(add);
     }
     report({
-      message: `Spark ${l.sparkVersion} on ${c.clusterManager === 'kubernetes' ? 'Kubernetes' : 'YARN'} does not add off-heap memory to the container (it does from ${added}): ` +
+      message:
+        `Spark ${l.sparkVersion} on ${c.clusterManager === 'kubernetes' ? 'Kubernetes' : 'YARN'} does not add off-heap memory to the container (it does from ${added}): ` +
         `the ${humanMiB(offMiB)} of spark.memory.offHeap.size must fit in the ${humanMiB(c.memoryOverheadMiB)} overhead together with the JVM's own native memory, ` +
         `so the executor outgrows its ${humanMiB(c.totalMiB)} container and is killed. Raise the overhead to at least ${need} MiB.`,
       span: size.span,
-      ...(overhead !== undefined ? { related: [{ span: overhead.span, message: 'The overhead off-heap memory must fit in' }] } : {}),
+      ...(overhead !== undefined
+        ? { related: [{ span: overhead.span, message: 'The overhead off-heap memory must fit in' }] }
+        : {}),
       ...(fixes.length > 0 ? { fixes } : {}),
     });
   },

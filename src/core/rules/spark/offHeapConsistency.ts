@@ -27,9 +27,10 @@ export const offHeapConsistency: Rule = {
       const enabled = offHeapTarget(ctx, e);
       if (enabled === undefined) continue;
       const size = effective(ctx, 'spark.memory.offHeap.size');
-      const sizeText = size === undefined
-        ? 'spark.memory.offHeap.size is not set (default 0)'
-        : `spark.memory.offHeap.size ${size.value.trim()}${l.unified !== undefined ? ` is ${human(l.unified.maxOffHeapMemory)}` : ''}${e.phase === 'container' ? ', less than the 1 MiB the container request counts in' : ''}`;
+      const sizeText =
+        size === undefined
+          ? 'spark.memory.offHeap.size is not set (default 0)'
+          : `spark.memory.offHeap.size ${size.value.trim()}${l.unified !== undefined ? ` is ${human(l.unified.maxOffHeapMemory)}` : ''}${e.phase === 'container' ? ', less than the 1 MiB the container request counts in' : ''}`;
       report({
         message: `${e.message}. ${sizeText}, so Spark fails at start-up. Give off-heap a size (for example 1g) or turn it off.`,
         span: enabled.span,

@@ -27,12 +27,22 @@ export const offHeapNotEnabled: Rule = {
     const fixes: QuickFix[] = [];
     if (enabled !== undefined) fixes.push(replaceValue(enabled, 'true', 'Set spark.memory.offHeap.enabled to true'));
     else {
-      const add = insertAfter(ctx, size, 'spark.memory.offHeap.enabled', 'true', 'Add spark.memory.offHeap.enabled true');
+      const add = insertAfter(
+        ctx,
+        size,
+        'spark.memory.offHeap.enabled',
+        'true',
+        'Add spark.memory.offHeap.enabled true',
+      );
       if (add !== undefined) fixes.push(add);
     }
     report({
-      message: `spark.memory.offHeap.size ${size.value.trim()} (${human(r.value)}) is set, but spark.memory.offHeap.enabled is ${enabled === undefined ? 'not set (false)' : 'false'}. ` +
-        'Spark still splits it into off-heap pools' + (u !== undefined ? ` (storage ${human(u.offHeapStorageRegionSize)}, execution ${human(u.offHeapExecutionPoolSize)})` : '') +
+      message:
+        `spark.memory.offHeap.size ${size.value.trim()} (${human(r.value)}) is set, but spark.memory.offHeap.enabled is ${enabled === undefined ? 'not set (false)' : 'false'}. ` +
+        'Spark still splits it into off-heap pools' +
+        (u !== undefined
+          ? ` (storage ${human(u.offHeapStorageRegionSize)}, execution ${human(u.offHeapExecutionPoolSize)})`
+          : '') +
         ', but Tungsten keeps its pages on the heap and YARN or Kubernetes do not add it to the container, so it does nothing useful.',
       span: size.span,
       ...(enabled !== undefined ? { related: [{ span: enabled.span, message: 'Off-heap is turned off here' }] } : {}),

@@ -11,18 +11,30 @@ import type { WrittenSetting } from '../settingsOf';
 import type { QuickFix, Rule, RuleContext } from '../types';
 import { effective, replaceValue, sparkLayoutOf, valueHazard } from './helpers';
 
-export const OVERHEAD_FACTOR_KEYS = ['spark.executor.memoryOverheadFactor', 'spark.driver.memoryOverheadFactor', 'spark.kubernetes.memoryOverheadFactor'] as const;
+export const OVERHEAD_FACTOR_KEYS = [
+  'spark.executor.memoryOverheadFactor',
+  'spark.driver.memoryOverheadFactor',
+  'spark.kubernetes.memoryOverheadFactor',
+] as const;
 
 /** Spark's message when the factor is rejected, or undefined. */
 export function overheadFactorProblem(ctx: RuleContext, s: WrittenSetting): string | undefined {
   const e = s.entry;
-  if (e === undefined || !(OVERHEAD_FACTOR_KEYS as readonly string[]).includes(s.key) || !existsIn(e, ctx.version) || valueHazard(ctx, s) !== undefined) return undefined;
+  if (
+    e === undefined ||
+    !(OVERHEAD_FACTOR_KEYS as readonly string[]).includes(s.key) ||
+    !existsIn(e, ctx.version) ||
+    valueHazard(ctx, s) !== undefined
+  )
+    return undefined;
   const text = javaTrim(s.value);
   const p = javaParseDouble(text);
   if (!p.ok) return `${s.key} should be double, but was ${s.value}`;
   const range = rangeFor(e, ctx.version);
   if (range === undefined || inNumericRange(p.value, range)) return undefined;
-  return (range.message ?? '{key} is out of range').replace('{key}', s.key).replace('{value}', javaDoubleToString(p.value));
+  return (range.message ?? '{key} is out of range')
+    .replace('{key}', s.key)
+    .replace('{value}', javaDoubleToString(p.value));
 }
 
 export const overheadFactorRange: Rule = {
@@ -37,12 +49,14 @@ export const overheadFactorRange: Rule = {
       if (s === undefined) continue;
       const problem = overheadFactorProblem(ctx, s);
       if (problem === undefined) continue;
-      const read = key === 'spark.kubernetes.memoryOverheadFactor' ? cm === 'kubernetes' : cm === 'kubernetes' || cm === 'yarn';
+      const read =
+        key === 'spark.kubernetes.memoryOverheadFactor' ? cm === 'kubernetes' : cm === 'kubernetes' || cm === 'yarn';
       const p = javaParseDouble(javaTrim(s.value));
       const fixes: QuickFix[] = [];
       if (p.ok && p.value > 1 && p.value <= 100) {
         const range = s.entry !== undefined ? rangeFor(s.entry, ctx.version) : undefined;
-        if (range !== undefined && inNumericRange(p.value / 100, range)) fixes.push(replaceValue(s, String(p.value / 100), `Write ${p.value / 100}`));
+        if (range !== undefined && inNumericRange(p.value / 100, range))
+          fixes.push(replaceValue(s, String(p.value / 100), `Write ${p.value / 100}`));
       }
       report({
         message: `${problem}${read ? '' : ` (Spark checks it when it sizes ${key.includes('kubernetes') ? 'Kubernetes pods' : 'YARN containers or Kubernetes pods'}; this file's cluster manager does not read it.)`}`,

@@ -36,15 +36,23 @@ export const overheadSmall: Rule = {
         const f = readTypedDouble(conf, 'spark.driver.memoryOverheadFactor', ctx.version);
         if (f.ok) factor = f.read.value;
       }
-      const heapMiB = role === 'executor' ? Math.trunc(l.executorMemory / MiB) : l.driverMemory !== undefined ? Math.trunc(l.driverMemory / MiB) : undefined;
-      const derived = factor !== undefined && heapMiB !== undefined ? Math.max(Math.trunc(factor * heapMiB), floor) : floor;
+      const heapMiB =
+        role === 'executor'
+          ? Math.trunc(l.executorMemory / MiB)
+          : l.driverMemory !== undefined
+            ? Math.trunc(l.driverMemory / MiB)
+            : undefined;
+      const derived =
+        factor !== undefined && heapMiB !== undefined ? Math.max(Math.trunc(factor * heapMiB), floor) : floor;
       if (set >= derived) continue;
-      const why = derived > floor
-        ? `${factor} × the ${humanMiB(heapMiB ?? 0)} heap = ${derived} MiB`
-        : `its ${floor} MiB minimum`;
+      const why =
+        derived > floor
+          ? `${factor} × the ${humanMiB(heapMiB ?? 0)} heap = ${derived} MiB`
+          : `its ${floor} MiB minimum`;
       report({
-        message: `${s.key} ${s.value.trim()} (${set} MiB) is below what Spark would request on its own (${why}). ` +
-          'The JVM\'s native memory (thread stacks, metaspace, NIO and Netty buffers, native libraries) has to fit there; a container that outgrows it is killed ' +
+        message:
+          `${s.key} ${s.value.trim()} (${set} MiB) is below what Spark would request on its own (${why}). ` +
+          "The JVM's native memory (thread stacks, metaspace, NIO and Netty buffers, native libraries) has to fit there; a container that outgrows it is killed " +
           '("Container killed by YARN for exceeding memory limits", OOMKilled on Kubernetes).',
         span: s.span,
         fixes: [replaceValue(s, `${derived}m`, `Write ${derived}m`, false)],

@@ -2,7 +2,16 @@
 // fraction only to throw "Fractional values are not supported. Input was: 4.5" (2.4.4 common/
 // network-common, 3.5.0 and 4.x common/utils JavaUtils.java). The fix writes the same amount
 // exactly in a smaller unit (4.5g = 4608m), or the nearest whole MiB when no unit holds it exactly.
-import { exactSizeString, HEAP_KEYS, knownSettings, replaceValue, shiftOf, sizeIssue, UNIT_SHIFT, valueHazard } from './helpers';
+import {
+  exactSizeString,
+  HEAP_KEYS,
+  knownSettings,
+  replaceValue,
+  shiftOf,
+  sizeIssue,
+  UNIT_SHIFT,
+  valueHazard,
+} from './helpers';
 import { byteFromString, javaTrim } from '../../size';
 import type { QuickFix, Rule } from '../types';
 

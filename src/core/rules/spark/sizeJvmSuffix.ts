@@ -32,10 +32,13 @@ export const sizeJvmSuffix: Rule = {
       const clusterYarn = !executor && jvmError === undefined;
       const where = executor
         ? 'Spark 2.4 on Kubernetes starts each executor with -Xmx$SPARK_EXECUTOR_MEMORY, the raw string'
-        : 'in client mode (Spark\'s default deploy mode, and always inside a spark-operator driver pod) the launcher passes spark.driver.memory verbatim to -Xmx';
-      const message = `${s.key} ${text}: Spark's own size parser accepts "${issue.suffix}", but ${where}, and the JVM refuses it: ` +
+        : "in client mode (Spark's default deploy mode, and always inside a spark-operator driver pod) the launcher passes spark.driver.memory verbatim to -Xmx";
+      const message =
+        `${s.key} ${text}: Spark's own size parser accepts "${issue.suffix}", but ${where}, and the JVM refuses it: ` +
         `"Invalid maximum heap size: -Xmx${text}" / "Error: Could not create the Java Virtual Machine."` +
-        (clusterYarn ? ' (Harmless for this file\'s cluster-mode YARN driver, whose -Xmx YARN writes in MiB, but the same file breaks client-mode submissions.)' : '') +
+        (clusterYarn
+          ? " (Harmless for this file's cluster-mode YARN driver, whose -Xmx YARN writes in MiB, but the same file breaks client-mode submissions.)"
+          : '') +
         ` The JVM accepts only k, m, g or t${fix !== undefined ? `: write ${fix}` : ''}.`;
       report({
         message,

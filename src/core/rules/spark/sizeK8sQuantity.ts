@@ -21,7 +21,10 @@ export const sizeK8sQuantity: Rule = {
       const shift = SHIFT[issue.suffix.toLowerCase()] ?? 0;
       const heap = s.key === 'spark.executor.memory' || s.key === 'spark.driver.memory';
       const fix = exactSizeString(issue.number, shift, heap);
-      const where = s.path !== undefined ? `${s.path} becomes ${s.key}, a Spark size string, not a Kubernetes quantity` : `${s.key} is a Spark size string, not a Kubernetes quantity`;
+      const where =
+        s.path !== undefined
+          ? `${s.path} becomes ${s.key}, a Spark size string, not a Kubernetes quantity`
+          : `${s.key} is a Spark size string, not a Kubernetes quantity`;
       report({
         message: `${where}: Spark fails with ${JSON.stringify((r.ok ? '' : r.error.split('\n').pop()) ?? '')}. Spark's suffixes are b, k, m, g, t, p (binary, so ${issue.suffix} is ${issue.suffix.charAt(0).toLowerCase()}).${fix !== undefined ? ` Write ${fix}.` : ''}`,
         span: s.span,

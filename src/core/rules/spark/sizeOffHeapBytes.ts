@@ -22,7 +22,8 @@ export const sizeOffHeapBytes: Rule = {
         ? [replaceValue(s, `${text}m`, `Write ${text}m (${text} MiB)`)]
         : [replaceValue(s, '1m', 'Round up to 1m')];
       report({
-        message: `spark.memory.offHeap.size ${text} is ${human(r.value)}${bare ? ' (a bare number is bytes for this key)' : ''}. ` +
+        message:
+          `spark.memory.offHeap.size ${text} is ${human(r.value)}${bare ? ' (a bare number is bytes for this key)' : ''}. ` +
           'The container request adds it in whole MiB, so 0 MiB, and with spark.memory.offHeap.enabled=true Spark 3.x fails with ' +
           '"spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true".',
         span: s.span,

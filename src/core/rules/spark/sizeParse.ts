@@ -18,7 +18,12 @@ export const sizeParse: Rule = {
     for (const s of knownSettings(ctx)) {
       if (s.entry?.type !== 'size' || s.entry.unit === undefined) continue;
       const issue = sizeIssue(ctx, s);
-      if (issue === undefined || (issue.kind !== 'parse' && issue.kind !== 'overflow') || valueHazard(ctx, s) !== undefined) continue;
+      if (
+        issue === undefined ||
+        (issue.kind !== 'parse' && issue.kind !== 'overflow') ||
+        valueHazard(ctx, s) !== undefined
+      )
+        continue;
       const text = javaTrim(s.value);
       const r = byteFromString(text, s.entry.unit);
       if (r.ok) continue;
@@ -27,7 +32,17 @@ export const sizeParse: Rule = {
       report({
         message: `${s.key}: ${r.error.replace(/\n/g, ' ')}`,
         span: s.span,
-        ...(retry.ok && cleaned !== text ? { fixes: [{ title: `Write ${cleaned}`, edits: [{ span: s.span, newText: valueText(s, cleaned) }], isPreferred: true }] } : {}),
+        ...(retry.ok && cleaned !== text
+          ? {
+              fixes: [
+                {
+                  title: `Write ${cleaned}`,
+                  edits: [{ span: s.span, newText: valueText(s, cleaned) }],
+                  isPreferred: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
   },

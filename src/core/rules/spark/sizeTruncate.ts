@@ -12,7 +12,13 @@ export const sizeTruncate: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     for (const s of knownSettings(ctx)) {
-      if (s.entry?.type !== 'size' || s.entry.unit !== 'MiB' || valueHazard(ctx, s) !== undefined || sizeIssue(ctx, s)?.kind === 'jvm-suffix') continue;
+      if (
+        s.entry?.type !== 'size' ||
+        s.entry.unit !== 'MiB' ||
+        valueHazard(ctx, s) !== undefined ||
+        sizeIssue(ctx, s)?.kind === 'jvm-suffix'
+      )
+        continue;
       const text = javaTrim(s.value);
       if (!/[a-z]$/i.test(text)) continue; // a bare number is whole MiB
       const r = byteFromString(text, 'BYTE');
@@ -21,9 +27,10 @@ export const sizeTruncate: Rule = {
       const up = Math.ceil(r.value / MiB);
       const lost = r.value - mib * MiB;
       report({
-        message: mib === 0
-          ? `${s.key} is read in whole MiB and ${text} is ${human(r.value)}, less than 1 MiB: Spark truncates it to 0 MiB.`
-          : `${s.key} is read in whole MiB: Spark truncates ${text} to ${mib} MiB and drops the other ${human(lost)}.`,
+        message:
+          mib === 0
+            ? `${s.key} is read in whole MiB and ${text} is ${human(r.value)}, less than 1 MiB: Spark truncates it to 0 MiB.`
+            : `${s.key} is read in whole MiB: Spark truncates ${text} to ${mib} MiB and drops the other ${human(lost)}.`,
         span: s.span,
         fixes: [replaceValue(s, `${up}m`, `Round up to ${up}m`)],
       });

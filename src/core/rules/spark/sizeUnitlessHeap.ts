@@ -21,19 +21,33 @@ export const sizeUnitlessHeap: Rule = {
       if (n === 0) continue; // "must be a positive number" (STARTUP-ERROR)
       const asMiB = `${issue.number} MiB${n * MiB >= 1024 ** 3 ? ` (${formatBytes(n * MiB)})` : ''}`;
       const errors = startupErrorsAt(ctx, s.key);
-      const spark = errors.find((e) => /must be at least|INVALID_(EXECUTOR|DRIVER)_MEMORY|Too small maximum heap|Invalid maximum heap/.test(e.message));
+      const spark = errors.find((e) =>
+        /must be at least|INVALID_(EXECUTOR|DRIVER)_MEMORY|Too small maximum heap|Invalid maximum heap/.test(e.message),
+      );
       let message: string;
       if (s.key === 'spark.executor.memory') {
-        message = `spark.executor.memory ${issue.number} has no unit. YARN and Kubernetes read it as ${asMiB}, but the memory manager's start-up check reads the same string as ${issue.number} bytes (SparkConf.getSizeAsBytes)` +
-          (spark !== undefined ? `, so SparkContext fails: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') + '. Always give a unit.';
+        message =
+          `spark.executor.memory ${issue.number} has no unit. YARN and Kubernetes read it as ${asMiB}, but the memory manager's start-up check reads the same string as ${issue.number} bytes (SparkConf.getSizeAsBytes)` +
+          (spark !== undefined ? `, so SparkContext fails: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') +
+          '. Always give a unit.';
       } else {
-        message = `spark.driver.memory ${issue.number} has no unit. spark-submit reads it as ${asMiB}, but in client mode (also inside a Kubernetes driver pod) the launcher passes it verbatim as -Xmx${issue.number}, which the JVM takes as ${issue.number} bytes` +
-          (spark !== undefined ? `: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') + '. Always give a unit.';
+        message =
+          `spark.driver.memory ${issue.number} has no unit. spark-submit reads it as ${asMiB}, but in client mode (also inside a Kubernetes driver pod) the launcher passes it verbatim as -Xmx${issue.number}, which the JVM takes as ${issue.number} bytes` +
+          (spark !== undefined ? `: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') +
+          '. Always give a unit.';
       }
       const fixes: QuickFix[] = [];
       const asBytes = n >= MiB ? exactSizeString(issue.number, 0, true, false) : undefined;
-      if (asBytes !== undefined) fixes.push(replaceValue(s, asBytes, `Write ${asBytes} (${issue.number} read as bytes)`));
-      fixes.push(replaceValue(s, `${issue.number}m`, `Write ${issue.number}m (${issue.number} read as MiB)`, asBytes === undefined));
+      if (asBytes !== undefined)
+        fixes.push(replaceValue(s, asBytes, `Write ${asBytes} (${issue.number} read as bytes)`));
+      fixes.push(
+        replaceValue(
+          s,
+          `${issue.number}m`,
+          `Write ${issue.number}m (${issue.number} read as MiB)`,
+          asBytes === undefined,
+        ),
+      );
       report({ message, span: s.span, fixes });
     }
   },

@@ -40,16 +40,26 @@ export function coveringRule(ctx: RuleContext, e: StartupError): string | undefi
   const hazard = valueHazard(ctx, s);
   if (hazard !== undefined) {
     if (typedParseError(s.entry, s.key, s.value) === undefined) return undefined;
-    return hazard === 'empty' ? 'PROPS-EMPTY-VALUE' : hazard === 'quoted' ? 'PROPS-QUOTED-VALUE' : 'PROPS-INLINE-COMMENT';
+    return hazard === 'empty'
+      ? 'PROPS-EMPTY-VALUE'
+      : hazard === 'quoted'
+        ? 'PROPS-QUOTED-VALUE'
+        : 'PROPS-INLINE-COMMENT';
   }
   const size = sizeIssue(ctx, s);
   if (size !== undefined) {
     switch (size.kind) {
-      case 'k8s': return 'SIZE-K8S-QUANTITY';
-      case 'fraction': return 'SIZE-FRACTION';
-      case 'parse': case 'overflow': return 'SIZE-PARSE';
-      case 'unitless': return Number(size.number) === 0 ? undefined : 'SIZE-UNITLESS-HEAP';
-      case 'jvm-suffix': return e.phase === 'jvm' || s.key === 'spark.executor.memory' ? 'SIZE-JVM-SUFFIX' : undefined;
+      case 'k8s':
+        return 'SIZE-K8S-QUANTITY';
+      case 'fraction':
+        return 'SIZE-FRACTION';
+      case 'parse':
+      case 'overflow':
+        return 'SIZE-PARSE';
+      case 'unitless':
+        return Number(size.number) === 0 ? undefined : 'SIZE-UNITLESS-HEAP';
+      case 'jvm-suffix':
+        return e.phase === 'jvm' || s.key === 'spark.executor.memory' ? 'SIZE-JVM-SUFFIX' : undefined;
     }
   }
   if (fractionRangeProblem(ctx, s)) return 'FRACTION-RANGE';
@@ -69,7 +79,16 @@ export const startupErrorRule: Rule = {
       if (coveringRule(ctx, e) !== undefined) continue;
       const s = settingOf(ctx, e);
       const span: Span = s?.span ?? { start: 0, end: 0 };
-      const when = e.phase === 'submit' ? 'spark-submit fails' : e.phase === 'jvm' ? 'the driver JVM does not start' : e.phase === 'container' ? 'sizing the containers fails' : e.phase === 'executor' ? 'executors fail to start' : 'SparkContext fails to start';
+      const when =
+        e.phase === 'submit'
+          ? 'spark-submit fails'
+          : e.phase === 'jvm'
+            ? 'the driver JVM does not start'
+            : e.phase === 'container'
+              ? 'sizing the containers fails'
+              : e.phase === 'executor'
+                ? 'executors fail to start'
+                : 'SparkContext fails to start';
       report({
         message: `${when} with ${e.exceptionClass}: ${e.message.replace(/\n/g, ' ')}${s === undefined && e.key !== undefined ? ` (${e.key})` : ''}`,
         span,

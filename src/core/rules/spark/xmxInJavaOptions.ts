@@ -39,7 +39,10 @@ export const xmxInJavaOptions: Rule = {
         // Remove the token and the blanks before it (or after it, when it comes first).
         const before = m[1] ?? '';
         const after = /^\s*/.exec(raw.slice(m.index + m[0].length))?.[0] ?? '';
-        const del: Span = before.length > 0 ? { start: s.span.start + m.index, end: span.end } : { start: span.start, end: span.end + after.length };
+        const del: Span =
+          before.length > 0
+            ? { start: s.span.start + m.index, end: span.end }
+            : { start: span.start, end: span.end + after.length };
         const remove: QuickFix = { title: `Remove ${m[2]}`, edits: [{ span: del, newText: '' }], isPreferred: true };
         fixes.push(remove);
         const size = m[3] ?? '';

@@ -21,11 +21,18 @@ export const opCoresInt: Rule = {
       const fixes: QuickFix[] = [];
       if (Number.isFinite(n) && text.length > 0) {
         const rounded = Math.max(1, Math.round(n));
-        fixes.push({ title: `Write ${rounded}`, edits: [{ span: f.span, newText: String(rounded) }], isPreferred: true });
+        fixes.push({
+          title: `Write ${rounded}`,
+          edits: [{ span: f.span, newText: String(rounded) }],
+          isPreferred: true,
+        });
       }
-      const why = f.yamlType === 'string'
-        ? 'a string, but the CRD declares cores as an integer (int32, minimum 1)'
-        : Number.isFinite(n) && n < 1 && Number.isInteger(n) ? 'below the CRD\'s minimum of 1' : 'not a whole number, but the CRD declares cores as int32 (minimum 1)';
+      const why =
+        f.yamlType === 'string'
+          ? 'a string, but the CRD declares cores as an integer (int32, minimum 1)'
+          : Number.isFinite(n) && n < 1 && Number.isInteger(n)
+            ? "below the CRD's minimum of 1"
+            : 'not a whole number, but the CRD declares cores as int32 (minimum 1)';
       report({
         message: `${path} ${f.text} is ${why}, so the API server rejects the SparkApplication.${Number.isFinite(n) && !Number.isInteger(n) ? ` For a fraction of a CPU use ${path.replace('cores', 'coreRequest')} (for example "${Math.round(n * 1000)}m").` : ''}`,
         span: f.span,

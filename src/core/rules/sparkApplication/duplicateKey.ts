@@ -26,7 +26,15 @@ export const opDuplicateKey: Rule = {
             span: field.keySpan,
             related: [{ span: e.span, message: 'The value in effect' }],
             tags: ['unnecessary'],
-            fixes: [{ title: `Remove ${path}`, edits: [{ span: wholeLinesOf(ctx.text, { start: field.keySpan.start, end: field.span.end }), newText: '' }], isPreferred: true }],
+            fixes: [
+              {
+                title: `Remove ${path}`,
+                edits: [
+                  { span: wholeLinesOf(ctx.text, { start: field.keySpan.start, end: field.span.end }), newText: '' },
+                ],
+                isPreferred: true,
+              },
+            ],
           });
           continue;
         }
@@ -35,7 +43,13 @@ export const opDuplicateKey: Rule = {
           span: e.keySpan,
           related: [{ span: field.span, message: `${path}: the value in effect` }],
           tags: ['unnecessary'],
-          fixes: [{ title: 'Remove this sparkConf entry', edits: [{ span: wholeLinesOf(ctx.text, { start: e.keySpan.start, end: e.span.end }), newText: '' }], isPreferred: true }],
+          fixes: [
+            {
+              title: 'Remove this sparkConf entry',
+              edits: [{ span: wholeLinesOf(ctx.text, { start: e.keySpan.start, end: e.span.end }), newText: '' }],
+              isPreferred: true,
+            },
+          ],
         });
       }
     }

@@ -14,7 +14,7 @@ const MiB = 1024 * 1024;
 
 export const opMemoryLimit: Rule = {
   code: 'OP-MEMORY-LIMIT',
-  title: 'spec.executor.memoryLimit below the executor pod\'s memory request',
+  title: "spec.executor.memoryLimit below the executor pod's memory request",
   defaultSeverity: 'error',
   appliesTo: ['spark-application'],
   check(ctx, report) {
@@ -24,17 +24,28 @@ export const opMemoryLimit: Rule = {
     if (f === undefined || c === undefined) return;
     const bytes = parseK8sQuantity(f.text);
     if (bytes === undefined) {
-      report({ message: `spec.executor.memoryLimit ${JSON.stringify(f.text)} is not a Kubernetes quantity (for example "4Gi" or "4096Mi").`, span: f.span, severity: 'warning' });
+      report({
+        message: `spec.executor.memoryLimit ${JSON.stringify(f.text)} is not a Kubernetes quantity (for example "4Gi" or "4096Mi").`,
+        span: f.span,
+        severity: 'warning',
+      });
       return;
     }
     const need = c.totalMiB * MiB;
     if (bytes >= need) return;
     const parts = containerParts(c);
     report({
-      message: `spec.executor.memoryLimit ${f.text} (${formatBytes(bytes)}) is below the ${c.totalMiB}Mi Spark requests for each executor pod (${parts}). ` +
-        'The webhook makes it the pod\'s memory limit, so the pod is refused (limit below request) or the executor is OOM-killed as soon as its heap and native memory grow past it.',
+      message:
+        `spec.executor.memoryLimit ${f.text} (${formatBytes(bytes)}) is below the ${c.totalMiB}Mi Spark requests for each executor pod (${parts}). ` +
+        "The webhook makes it the pod's memory limit, so the pod is refused (limit below request) or the executor is OOM-killed as soon as its heap and native memory grow past it.",
       span: f.span,
-      fixes: [{ title: `Write "${c.totalMiB}Mi"`, edits: [{ span: f.span, newText: `"${c.totalMiB}Mi"` }], isPreferred: true }],
+      fixes: [
+        {
+          title: `Write "${c.totalMiB}Mi"`,
+          edits: [{ span: f.span, newText: `"${c.totalMiB}Mi"` }],
+          isPreferred: true,
+        },
+      ],
     });
   },
 };

@@ -4,8 +4,19 @@
 // javaOptions). The API server rejects the object; quoting fixes it (config-formats.md C).
 import type { Rule } from '../types';
 
-const STRING_FIELDS = new Set(['spec.memoryOverheadFactor', 'spec.driver.memory', 'spec.executor.memory', 'spec.driver.memoryOverhead', 'spec.executor.memoryOverhead',
-  'spec.driver.coreRequest', 'spec.executor.coreRequest', 'spec.driver.coreLimit', 'spec.executor.coreLimit', 'spec.driver.javaOptions', 'spec.executor.javaOptions']);
+const STRING_FIELDS = new Set([
+  'spec.memoryOverheadFactor',
+  'spec.driver.memory',
+  'spec.executor.memory',
+  'spec.driver.memoryOverhead',
+  'spec.executor.memoryOverhead',
+  'spec.driver.coreRequest',
+  'spec.executor.coreRequest',
+  'spec.driver.coreLimit',
+  'spec.executor.coreLimit',
+  'spec.driver.javaOptions',
+  'spec.executor.javaOptions',
+]);
 
 export const opNonString: Rule = {
   code: 'OP-NON-STRING',
@@ -14,7 +25,10 @@ export const opNonString: Rule = {
   appliesTo: ['spark-application'],
   check(ctx, report) {
     if (ctx.doc.kind !== 'spark-application') return;
-    const items = [...ctx.doc.sparkConf.map((e) => ({ ...e, what: `spec.sparkConf["${e.key}"]` })), ...[...ctx.doc.fields.values()].filter((f) => STRING_FIELDS.has(f.path)).map((f) => ({ ...f, what: f.path }))];
+    const items = [
+      ...ctx.doc.sparkConf.map((e) => ({ ...e, what: `spec.sparkConf["${e.key}"]` })),
+      ...[...ctx.doc.fields.values()].filter((f) => STRING_FIELDS.has(f.path)).map((f) => ({ ...f, what: f.path })),
+    ];
     for (const f of items) {
       if (f.yamlType === 'string' || f.yamlType === 'other') continue;
       const raw = ctx.text.slice(f.span.start, f.span.end).trim();
@@ -22,7 +36,9 @@ export const opNonString: Rule = {
       report({
         message: `${f.what} is a YAML ${f.yamlType} (${shown}), but the CRD only accepts strings here, so the API server rejects the SparkApplication. ${raw.length > 0 ? `Quote it: "${raw}".` : 'Give it a quoted value or remove it.'}`,
         span: f.span,
-        fixes: [{ title: `Quote it: "${raw}"`, edits: [{ span: f.span, newText: JSON.stringify(raw) }], isPreferred: true }],
+        fixes: [
+          { title: `Quote it: "${raw}"`, edits: [{ span: f.span, newText: JSON.stringify(raw) }], isPreferred: true },
+        ],
       });
     }
   },

@@ -23,7 +23,10 @@ export class ExecutionMemoryPool extends MemoryPool {
   /** Called with (task, requested, held) when a release exceeds the task's bytes (Spark logs). */
   onOverRelease: ((task: number, requested: number, held: number) => void) | undefined;
 
-  constructor(readonly memoryMode: MemoryMode, private readonly owner: ExecutionPoolOwner) {
+  constructor(
+    readonly memoryMode: MemoryMode,
+    private readonly owner: ExecutionPoolOwner,
+  ) {
     super();
   }
 

@@ -19,7 +19,11 @@ export class ExecutionWait {
   /** Continuation (e.g. the TaskMemoryManager call that was blocked), run when the wait settles. */
   onSettled: ((w: ExecutionWait) => void) | undefined;
 
-  constructor(readonly taskAttemptId: number, readonly numBytes: number, readonly mode: MemoryMode) {}
+  constructor(
+    readonly taskAttemptId: number,
+    readonly numBytes: number,
+    readonly mode: MemoryMode,
+  ) {}
 }
 
 export function isExecutionWait(x: unknown): x is ExecutionWait {

@@ -20,7 +20,8 @@ export class StorageMemoryPool extends MemoryPool {
   }
 
   get memoryStore(): MemoryStoreLike {
-    if (this._memoryStore === undefined) throw new SparkError('IllegalStateException', 'memory store not initialized yet');
+    if (this._memoryStore === undefined)
+      throw new SparkError('IllegalStateException', 'memory store not initialized yet');
     return this._memoryStore;
   }
 

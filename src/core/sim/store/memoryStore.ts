@@ -32,13 +32,13 @@ export function linearSource(count: number, elementSize: number, preciseSize?: n
 export type PutIteratorResult =
   | { readonly stored: true; readonly size: number }
   | {
-    readonly stored: false;
-    /** Unroll memory this block still holds (PartiallyUnrolledIterator / PartiallySerializedBlock). */
-    readonly unrollMemory: number;
-    readonly elementsUnrolled: number;
-    /** close() / discard() / full consumption: releases the unroll memory. */
-    close(): void;
-  };
+      readonly stored: false;
+      /** Unroll memory this block still holds (PartiallyUnrolledIterator / PartiallySerializedBlock). */
+      readonly unrollMemory: number;
+      readonly elementsUnrolled: number;
+      /** close() / discard() / full consumption: releases the unroll memory. */
+      close(): void;
+    };
 
 export interface MemoryStoreListener {
   onBlockDropped?(blockId: string, writtenToDisk: boolean): void;
@@ -56,7 +56,14 @@ export interface MemoryStoreOptions {
  */
 export function rddIdOf(blockId: string): number {
   const n = blockId.length;
-  if (n < 7 || blockId.charCodeAt(0) !== 114 || blockId.charCodeAt(1) !== 100 || blockId.charCodeAt(2) !== 100 || blockId.charCodeAt(3) !== 95) return -1;
+  if (
+    n < 7 ||
+    blockId.charCodeAt(0) !== 114 ||
+    blockId.charCodeAt(1) !== 100 ||
+    blockId.charCodeAt(2) !== 100 ||
+    blockId.charCodeAt(3) !== 95
+  )
+    return -1;
   let i = 4;
   let id = 0;
   while (i < n) {
@@ -86,7 +93,10 @@ export class MemoryStore implements MemoryStoreLike {
   readonly memoryCheckPeriod: number;
   readonly memoryGrowthFactor: number;
 
-  constructor(readonly memoryManager: MemoryManager, opts: MemoryStoreOptions = {}) {
+  constructor(
+    readonly memoryManager: MemoryManager,
+    opts: MemoryStoreOptions = {},
+  ) {
     this.blockInfoManager = opts.blockInfoManager ?? new BlockInfoManager();
     this.listener = opts.listener;
     const conf = memoryManager.conf;
@@ -164,7 +174,12 @@ export class MemoryStore implements MemoryStoreLike {
   // ---- puts ------------------------------------------------------------------------------------------
 
   /** putBytes: acquire storage memory first (may evict), only then materialise and insert. */
-  putBytes(blockId: string, size: number, mode: MemoryMode, level: StorageLevel = StorageLevels.MEMORY_ONLY_SER): boolean {
+  putBytes(
+    blockId: string,
+    size: number,
+    mode: MemoryMode,
+    level: StorageLevel = StorageLevels.MEMORY_ONLY_SER,
+  ): boolean {
     if (this.entries.has(blockId)) throw requirementFailed(`Block ${blockId} is already present in the MemoryStore`);
     if (!this.memoryManager.acquireStorageMemory(blockId, size, mode)) return false;
     this.entries.set(blockId, { blockId, size, memoryMode: mode, level, deserialized: false });
@@ -172,19 +187,38 @@ export class MemoryStore implements MemoryStoreLike {
   }
 
   /** putIteratorAsValues (DeserializedValuesHolder). */
-  putIteratorAsValues(blockId: string, values: UnrollSource, mode: MemoryMode, task: number,
-    level: StorageLevel = StorageLevels.MEMORY_ONLY, requestLog?: number[]): PutIteratorResult {
+  putIteratorAsValues(
+    blockId: string,
+    values: UnrollSource,
+    mode: MemoryMode,
+    task: number,
+    level: StorageLevel = StorageLevels.MEMORY_ONLY,
+    requestLog?: number[],
+  ): PutIteratorResult {
     return this.putIterator(blockId, values, mode, task, level, true, requestLog);
   }
 
   /** putIteratorAsBytes (SerializedValuesHolder; off-heap caching always goes through bytes). */
-  putIteratorAsBytes(blockId: string, values: UnrollSource, mode: MemoryMode, task: number,
-    level: StorageLevel = StorageLevels.MEMORY_ONLY_SER, requestLog?: number[]): PutIteratorResult {
+  putIteratorAsBytes(
+    blockId: string,
+    values: UnrollSource,
+    mode: MemoryMode,
+    task: number,
+    level: StorageLevel = StorageLevels.MEMORY_ONLY_SER,
+    requestLog?: number[],
+  ): PutIteratorResult {
     return this.putIterator(blockId, values, mode, task, level, false, requestLog);
   }
 
-  private putIterator(blockId: string, values: UnrollSource, mode: MemoryMode, task: number,
-    level: StorageLevel, deserialized: boolean, requestLog: number[] | undefined): PutIteratorResult {
+  private putIterator(
+    blockId: string,
+    values: UnrollSource,
+    mode: MemoryMode,
+    task: number,
+    level: StorageLevel,
+    deserialized: boolean,
+    requestLog: number[] | undefined,
+  ): PutIteratorResult {
     if (this.entries.has(blockId)) throw requirementFailed(`Block ${blockId} is already present in the MemoryStore`);
     let elementsUnrolled = 0;
     const initialMemoryThreshold = this.unrollMemoryThreshold;

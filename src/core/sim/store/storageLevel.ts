@@ -10,7 +10,14 @@ export interface StorageLevel {
   readonly replication: number;
 }
 
-function level(name: string, useDisk: boolean, useMemory: boolean, useOffHeap: boolean, deserialized: boolean, replication = 1): StorageLevel {
+function level(
+  name: string,
+  useDisk: boolean,
+  useMemory: boolean,
+  useOffHeap: boolean,
+  deserialized: boolean,
+  replication = 1,
+): StorageLevel {
   return Object.freeze({ name, useDisk, useMemory, useOffHeap, deserialized, replication });
 }
 
@@ -32,7 +39,9 @@ export const StorageLevels = {
 export type StorageLevelName = keyof typeof StorageLevels;
 
 export function storageLevelByName(name: string): StorageLevel | undefined {
-  return Object.prototype.hasOwnProperty.call(StorageLevels, name) ? StorageLevels[name as StorageLevelName] : undefined;
+  return Object.prototype.hasOwnProperty.call(StorageLevels, name)
+    ? StorageLevels[name as StorageLevelName]
+    : undefined;
 }
 
 /** StorageLevel.memoryMode. */

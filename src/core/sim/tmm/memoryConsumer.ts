@@ -12,7 +12,12 @@ export abstract class MemoryConsumer {
   spilledBytes = 0;
   readonly pageSize: number;
 
-  constructor(readonly taskMemoryManager: TaskMemoryManager, readonly mode: MemoryMode, readonly name: string, pageSize?: number) {
+  constructor(
+    readonly taskMemoryManager: TaskMemoryManager,
+    readonly mode: MemoryMode,
+    readonly name: string,
+    pageSize?: number,
+  ) {
     this.pageSize = pageSize ?? taskMemoryManager.pageSizeBytes;
   }
 
@@ -55,7 +60,11 @@ export abstract class MemoryConsumer {
 
   /** allocatePage(required): a page of max(pageSize, required); throws if it cannot get `required`. */
   allocatePage(required: number): Page | PendingCall<Page> {
-    return drive(this.taskMemoryManager.memoryManager, this.allocatePageGen(required), this.taskMemoryManager.taskAttemptId);
+    return drive(
+      this.taskMemoryManager.memoryManager,
+      this.allocatePageGen(required),
+      this.taskMemoryManager.taskAttemptId,
+    );
   }
 
   *allocatePageGen(required: number): SimGen<Page> {
@@ -81,8 +90,12 @@ export abstract class MemoryConsumer {
     }
     const v = this.taskMemoryManager.memoryManager.version;
     if (atLeast(v, 3, 5)) {
-      throw new SparkError('SparkOutOfMemoryError', `[UNABLE_TO_ACQUIRE_MEMORY] Unable to acquire ${required} bytes of memory, got ${got}.`,
-        'UNABLE_TO_ACQUIRE_MEMORY', { requestedBytes: String(required), receivedBytes: String(got) });
+      throw new SparkError(
+        'SparkOutOfMemoryError',
+        `[UNABLE_TO_ACQUIRE_MEMORY] Unable to acquire ${required} bytes of memory, got ${got}.`,
+        'UNABLE_TO_ACQUIRE_MEMORY',
+        { requestedBytes: String(required), receivedBytes: String(got) },
+      );
     }
     throw new SparkError('SparkOutOfMemoryError', `Unable to acquire ${required} bytes of memory, got ${got}`);
   }

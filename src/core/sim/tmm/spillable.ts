@@ -36,13 +36,18 @@ export class Spillable extends MemoryConsumer {
     this.initialMemoryThreshold = conf.getBytesEntry('spark.shuffle.spill.initialMemoryThreshold', 5 * 1024 * 1024);
     this.numElementsForceSpillThreshold = conf.getLong('spark.shuffle.spill.numElementsForceSpillThreshold', INT_MAX);
     this.maxSizeForceSpillThreshold = atLeast(tmm.memoryManager.version, 4, 1)
-      ? conf.getBytesEntry('spark.shuffle.spill.maxSizeInBytesForSpillThreshold', LONG_MAX) : LONG_MAX;
+      ? conf.getBytesEntry('spark.shuffle.spill.maxSizeInBytesForSpillThreshold', LONG_MAX)
+      : LONG_MAX;
     this.myMemoryThreshold = this.initialMemoryThreshold;
   }
 
   /** maybeSpill(collection, currentMemory) with the element counter as it stands. */
   maybeSpill(currentMemory: number): MaybeSpillResult | PendingCall<MaybeSpillResult> {
-    return drive(this.taskMemoryManager.memoryManager, this.maybeSpillGen(currentMemory), this.taskMemoryManager.taskAttemptId);
+    return drive(
+      this.taskMemoryManager.memoryManager,
+      this.maybeSpillGen(currentMemory),
+      this.taskMemoryManager.taskAttemptId,
+    );
   }
 
   *maybeSpillGen(currentMemory: number): SimGen<MaybeSpillResult> {
@@ -50,7 +55,8 @@ export class Spillable extends MemoryConsumer {
     let shouldSpill = false;
     let requested = 0;
     let granted = 0;
-    const forced = (): boolean => this.elementsRead > this.numElementsForceSpillThreshold || currentMemory > this.maxSizeForceSpillThreshold;
+    const forced = (): boolean =>
+      this.elementsRead > this.numElementsForceSpillThreshold || currentMemory > this.maxSizeForceSpillThreshold;
     if (!legacyOrder && forced()) {
       shouldSpill = true;
     } else if (this.elementsRead % 32 === 0 && currentMemory >= this.myMemoryThreshold) {

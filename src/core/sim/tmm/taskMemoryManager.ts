@@ -42,7 +42,10 @@ export class TaskMemoryManager {
   /** Test hook: the next n allocator calls throw OutOfMemoryError (the memory is kept as acquiredButNotUsed). */
   allocatorFailures = 0;
 
-  constructor(readonly memoryManager: MemoryManager, readonly taskAttemptId: number) {
+  constructor(
+    readonly memoryManager: MemoryManager,
+    readonly taskAttemptId: number,
+  ) {
     this.tungstenMemoryMode = memoryManager.tungstenMemoryMode;
   }
 
@@ -73,7 +76,11 @@ export class TaskMemoryManager {
     return yield* this.acquireSlow(required, consumer, r);
   }
 
-  private *acquireSlow(required: number, consumer: MemoryConsumer, first: number | ReturnType<MemoryManager['acquireExecutionMemory']>): SimGen<number> {
+  private *acquireSlow(
+    required: number,
+    consumer: MemoryConsumer,
+    first: number | ReturnType<MemoryManager['acquireExecutionMemory']>,
+  ): SimGen<number> {
     const mode = consumer.mode;
     let got = yield* awaitAcquire(first);
     if (got < required) {
@@ -133,12 +140,16 @@ export class TaskMemoryManager {
     if (retrySelf) {
       while (got < required) {
         const released = this.callSpill(requester, required - got, requester);
-        if (released > 0) got += yield* awaitAcquire(this.memoryManager.acquireExecutionMemory(required - got, this.taskAttemptId, mode));
+        if (released > 0)
+          got += yield* awaitAcquire(
+            this.memoryManager.acquireExecutionMemory(required - got, this.taskAttemptId, mode),
+          );
         else break;
       }
     } else if (got < required) {
       const released = this.callSpill(requester, required - got, requester);
-      if (released > 0) got += yield* awaitAcquire(this.memoryManager.acquireExecutionMemory(required - got, this.taskAttemptId, mode));
+      if (released > 0)
+        got += yield* awaitAcquire(this.memoryManager.acquireExecutionMemory(required - got, this.taskAttemptId, mode));
     }
     return got;
   }
@@ -175,7 +186,8 @@ export class TaskMemoryManager {
 
   *allocatePageGen(size: number, consumer: MemoryConsumer): SimGen<Page | null> {
     if (consumer.mode !== this.tungstenMemoryMode) throw javaAssertionFailed();
-    if (size > MAXIMUM_PAGE_SIZE_BYTES) throw new SparkError('TooLargePageException', `Cannot allocate a page of ${size} bytes.`);
+    if (size > MAXIMUM_PAGE_SIZE_BYTES)
+      throw new SparkError('TooLargePageException', `Cannot allocate a page of ${size} bytes.`);
     for (;;) {
       const acquired = yield* this.acquireExecutionMemoryGen(size, consumer);
       if (acquired <= 0) return null;
@@ -187,7 +199,9 @@ export class TaskMemoryManager {
         throw new SparkError('IllegalStateException', `Have already allocated a maximum of ${PAGE_TABLE_SIZE} pages`);
       }
       if (pageNumber >= this.allocatedPages.length) {
-        const grown = new Uint8Array(Math.min(PAGE_TABLE_SIZE, Math.max(2 * this.allocatedPages.length, pageNumber + 1)));
+        const grown = new Uint8Array(
+          Math.min(PAGE_TABLE_SIZE, Math.max(2 * this.allocatedPages.length, pageNumber + 1)),
+        );
         grown.set(this.allocatedPages);
         this.allocatedPages = grown;
       }
@@ -208,7 +222,8 @@ export class TaskMemoryManager {
 
   /** freePage(page, consumer). */
   freePage(page: Page, consumer: MemoryConsumer): void {
-    if (this.allocatedPages[page.pageNumber] !== 1 || this.pageTable.get(page.pageNumber) !== page) throw javaAssertionFailed();
+    if (this.allocatedPages[page.pageNumber] !== 1 || this.pageTable.get(page.pageNumber) !== page)
+      throw javaAssertionFailed();
     this.pageTable.delete(page.pageNumber);
     this.allocatedPages[page.pageNumber] = 0;
     if (page.pageNumber < this.freeFrom) this.freeFrom = page.pageNumber;
