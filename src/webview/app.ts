@@ -125,6 +125,15 @@ export class App {
   }
 
   private restoredUri: string | undefined;
+  /** The document version an Apply was sent for, while its "Applied …" note is still true. */
+  private appliedBase: number | undefined;
+
+  /** Stops and forgets every run and comparison: they belong to a config no longer shown. */
+  private forgetRuns(why: string): void {
+    this.player.load(undefined);
+    this.sim.clear(why);
+    this.compare.clear(why);
+  }
 
   private build(): void {
     const exportButtons = h(
@@ -179,9 +188,11 @@ export class App {
       case 'noConfig':
         this.config = undefined;
         this.model = undefined;
-        this.player.load(undefined);
+        this.forgetRuns('No config: nothing to show.');
         clear(this.layout);
         clear(this.problems);
+        this.controls.clear();
+        this.title.textContent = 'Spark Memory simulation';
         this.setStatus(m.message);
         break;
       case 'runScenario':
@@ -199,6 +210,7 @@ export class App {
         break;
       case 'applied':
         this.controls.showApplied(m.ok, m.message);
+        if (!m.ok) this.appliedBase = undefined;
         this.setStatus(m.message);
         break;
     }
@@ -216,6 +228,14 @@ export class App {
     }
     this.restoredUri = undefined;
     const fileChanged = this.config === undefined || this.config.uri !== c.uri;
+    // Nothing of another file may stay on screen, even for the moment before this one's run.
+    if (fileChanged) this.forgetRuns(`Loading ${c.fileName}…`);
+    // "Applied …" speaks of the one edit Apply made (version base + 1): any later edit, an undo
+    // included, makes it untrue.
+    if (this.appliedBase !== undefined && (fileChanged || c.version > this.appliedBase + 1)) {
+      this.appliedBase = undefined;
+      this.controls.showApplied(true, '');
+    }
     this.config = c;
     this.title.textContent = `Simulation: ${c.fileName}`;
     this.recompute(!fileChanged && this.player.isStarted);
@@ -273,6 +293,9 @@ export class App {
     try {
       this.model = buildLayoutModel(c, this.whatIf, this.member);
     } catch (e) {
+      this.model = undefined;
+      clear(this.layout);
+      this.forgetRuns(`${c.fileName} cannot be laid out.`);
       this.setStatus(`Cannot lay out ${c.fileName}: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
@@ -287,8 +310,7 @@ export class App {
     const p = renderProblems(m.blocking, (line) => this.host.post({ type: 'reveal', uri: c.uri, line }));
     if (p !== undefined) this.problems.append(p);
     if (m.blocking.length > 0) {
-      this.player.load(undefined);
-      this.sim.clear();
+      this.forgetRuns(`${c.fileName} does not run: see the problems above.`);
       this.setStatus(`${m.blocking.length} problem(s) stop the simulation of ${c.fileName}`);
     } else if (rerun && this.scenario !== undefined) {
       this.runToEnd();
@@ -312,6 +334,7 @@ export class App {
     if (c === undefined || m === undefined) return;
     const changes = settingChanges(this.whatIf, m.flavour);
     if (changes.length === 0) return;
+    this.appliedBase = c.version;
     this.host.post({
       type: 'apply',
       uri: c.uri,

@@ -17,10 +17,20 @@ export interface WhatIfControl {
   readonly min?: number;
   readonly max?: number;
   readonly step?: number;
+  /** 'log': the slider moves in powers of two (512 MiB to 64 GiB is 7 even steps, not 1 % for the first GiB). */
+  readonly scale?: 'log';
 }
 
 export const SPARK_CONTROLS: readonly WhatIfControl[] = [
-  { key: 'spark.executor.memory', label: 'Executor memory', kind: 'size', min: 512, max: 65536, step: 256 },
+  {
+    key: 'spark.executor.memory',
+    label: 'Executor memory',
+    kind: 'size',
+    min: 512,
+    max: 65536,
+    step: 256,
+    scale: 'log',
+  },
   { key: 'spark.executor.cores', label: 'Executor cores', kind: 'int', min: 1, max: 32, step: 1 },
   { key: 'spark.memory.fraction', label: 'spark.memory.fraction', kind: 'fraction', min: 0.05, max: 0.95, step: 0.05 },
   {
@@ -32,11 +42,27 @@ export const SPARK_CONTROLS: readonly WhatIfControl[] = [
     step: 0.05,
   },
   { key: 'spark.memory.offHeap.enabled', label: 'Off-heap enabled', kind: 'boolean' },
-  { key: 'spark.memory.offHeap.size', label: 'Off-heap size', kind: 'size', min: 0, max: 65536, step: 256 },
+  {
+    key: 'spark.memory.offHeap.size',
+    label: 'Off-heap size',
+    kind: 'size',
+    min: 64,
+    max: 65536,
+    step: 64,
+    scale: 'log',
+  },
 ];
 
 export const SNAPPY_CONTROLS: readonly WhatIfControl[] = [
-  { key: '-heap-size', label: 'Heap (-heap-size)', kind: 'size', min: 1024, max: 131072, step: 512 },
+  {
+    key: '-heap-size',
+    label: 'Heap (-heap-size)',
+    kind: 'size',
+    min: 1024,
+    max: 131072,
+    step: 512,
+    scale: 'log',
+  },
   { key: '-critical-heap-percentage', label: 'Critical heap %', kind: 'percent', min: 50, max: 99, step: 0.5 },
   { key: '-eviction-heap-percentage', label: 'Eviction heap %', kind: 'percent', min: 40, max: 98, step: 0.5 },
 ];
@@ -103,7 +129,18 @@ export function fileValues(doc: ParsedDocument, member = 0): Record<string, stri
   return out;
 }
 
-/** A control's slider position for a value (sizes in MiB), or undefined when it does not parse. */
+/** The slider's own min, max and step: MiB for linear sizes, log2(MiB) for log ones. */
+export function sliderRange(c: WhatIfControl): { readonly min: number; readonly max: number; readonly step: number } {
+  const min = c.min ?? 0;
+  const max = c.max ?? 100;
+  if (c.scale === 'log') return { min: Math.log2(Math.max(1, min)), max: Math.log2(Math.max(2, max)), step: 0.01 };
+  return { min, max, step: c.step ?? 1 };
+}
+
+/**
+ * A control's slider position for a value (sizes in MiB, or log2 MiB on a log scale), clamped to
+ * the slider's range, or undefined when the value does not parse.
+ */
 export function sliderValue(
   c: WhatIfControl,
   value: string | undefined,
@@ -112,7 +149,11 @@ export function sliderValue(
   if (value === undefined) return undefined;
   if (c.kind === 'size') {
     const b = sizeBytes?.(value);
-    return b === undefined ? undefined : Math.round(b / 2 ** 20);
+    if (b === undefined) return undefined;
+    const r = sliderRange(c);
+    const mib = b / 2 ** 20;
+    const pos = c.scale === 'log' ? Math.round(Math.log2(Math.max(1, mib)) * 100) / 100 : Math.round(mib);
+    return Math.min(r.max, Math.max(r.min, pos));
   }
   if (c.kind === 'boolean') return value.trim().toLowerCase() === 'true' ? 1 : 0;
   const n = Number(value.trim());
@@ -122,8 +163,10 @@ export function sliderValue(
 /** The setting string for a slider position (sizes as whole MiB or GiB: `4g`, `1536m`). */
 export function valueOfSlider(c: WhatIfControl, n: number): string {
   switch (c.kind) {
-    case 'size':
-      return n > 0 && n % 1024 === 0 ? `${n / 1024}g` : `${Math.round(n)}m`;
+    case 'size': {
+      const mib = c.scale === 'log' ? snapMiB(2 ** n, c.step ?? 1) : Math.round(n);
+      return mib > 0 && mib % 1024 === 0 ? `${mib / 1024}g` : `${mib}m`;
+    }
     case 'int':
       return String(Math.round(n));
     case 'boolean':
@@ -133,4 +176,10 @@ export function valueOfSlider(c: WhatIfControl, n: number): string {
     case 'percent':
       return String(Math.round(n * 10) / 10);
   }
+}
+
+/** A size the slider lands on, rounded as people write them: whole GiB from 8 GiB, else `step` MiB. */
+function snapMiB(mib: number, step: number): number {
+  const unit = mib >= 8192 ? 1024 : step;
+  return Math.max(unit, Math.round(mib / unit) * unit);
 }

@@ -44,8 +44,36 @@ export class TimelineChart {
     private readonly height = 200,
   ) {
     this.el = h('figure', { class: 'chart', role: 'img', 'aria-label': title });
-    this.el.append(h('figcaption', {}, title));
-    new ResizeObserver(() => this.resize()).observe(this.el);
+    this.el.append(h('figcaption', {}, title), this.empty);
+    // Resize in the next frame, not inside the observer's callback: a synchronous setSize changes the
+    // observed element's size again and the browser reports "ResizeObserver loop completed".
+    new ResizeObserver(() => {
+      if (this.resizeFrame !== 0) return;
+      this.resizeFrame = requestAnimationFrame(() => {
+        this.resizeFrame = 0;
+        this.resize();
+      });
+    }).observe(this.el);
+  }
+
+  private resizeFrame = 0;
+  private readonly empty = h('p', { class: 'chart-empty', 'data-testid': 'chart-empty' }, 'No run yet.');
+
+  /** Drops the plot and its data: nothing of a previous config stays drawn. */
+  clear(message = 'No run yet.'): void {
+    this.plot?.destroy();
+    this.plot = undefined;
+    this.data = undefined;
+    this.markers = [];
+    this.selected = undefined;
+    this.shape = '';
+    this.empty.textContent = message;
+    this.empty.hidden = false;
+  }
+
+  /** True while a plot is drawn (tests and exports ask). */
+  get drawn(): boolean {
+    return this.plot !== undefined;
   }
 
   private width(): number {
@@ -83,6 +111,7 @@ export class TimelineChart {
       cursor: { drag: { x: true, y: false } },
       hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
     };
+    this.empty.hidden = true;
     this.plot = new uPlot(opts, d.data as uPlot.AlignedData, this.el);
     this.shape = d.lines.map((l) => l.label).join('|');
   }

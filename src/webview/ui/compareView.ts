@@ -4,11 +4,12 @@ import { formatBytes } from '../../core/size';
 import type { SimResult } from '../../core/workload/types';
 import { ON_HEAP_LINES, onHeapChart } from '../chartData';
 import { chartSvg } from '../exporters';
+import { spillText } from '../format';
 import { colorOf } from './chart';
 import { clear, h, themeColor } from './dom';
 
 const ROWS: readonly [string, (r: SimResult) => string][] = [
-  ['Spilled', (r) => `${formatBytes(r.summary.spilledBytes)} (${r.summary.spillCount})`],
+  ['Spilled', (r) => spillText(r.summary.spilledBytes, r.summary.spillCount)],
   ['Evicted blocks', (r) => String(r.summary.evictedBlocks)],
   ['Dropped to disk', (r) => String(r.summary.droppedToDiskBlocks)],
   ['Cache hit ratio', (r) => (r.summary.hitRatio === undefined ? '–' : `${(r.summary.hitRatio * 100).toFixed(1)}%`)],
@@ -86,6 +87,12 @@ export class CompareView {
     const configs = h('button', { 'data-testid': 'compare-configs' }, 'Compare file vs what-if');
     configs.addEventListener('click', onConfigs);
     this.el.append(h('div', { class: 'buttons' }, levels, configs), this.out);
+  }
+
+  /** Drops a comparison of another config (it would be read as this one's). */
+  clear(message: string): void {
+    clear(this.out);
+    this.out.append(h('p', { class: 'stale-note', 'data-testid': 'compare-empty' }, message));
   }
 
   show(node: HTMLElement | string): void {

@@ -1,7 +1,7 @@
 // What-if controls: one row per setting with a slider and an exact text field (the file's value
 // shown as the placeholder), and "Apply to file". A change calls back with the new what-if.
 import { byteStringAs } from '../../core/size';
-import { WhatIf, WhatIfControl, sliderValue, valueOfSlider } from '../whatIf';
+import { WhatIf, WhatIfControl, sliderRange, sliderValue, valueOfSlider } from '../whatIf';
 import { clear, h } from './dom';
 
 const mib = (v: string): number | undefined => {
@@ -48,6 +48,12 @@ export class ControlsView {
     );
     reset.addEventListener('click', () => this.cb.reset());
     this.el.append(grid, h('div', { class: 'buttons' }, apply, reset), this.status);
+  }
+
+  /** No config: no controls (they would edit a file no longer shown). */
+  clear(): void {
+    clear(this.el);
+    this.status.textContent = '';
   }
 
   showApplied(ok: boolean, message: string): void {
@@ -97,12 +103,13 @@ export class ControlsView {
       );
     }
     const pos = sliderValue(c, current, mib);
+    const range = sliderRange(c);
     const slider = h('input', {
       type: 'range',
-      min: c.min ?? 0,
-      max: c.max ?? 100,
-      step: c.step ?? 1,
-      value: pos ?? c.min ?? 0,
+      min: range.min,
+      max: range.max,
+      step: range.step,
+      value: pos ?? range.min,
       'aria-label': `${c.label} slider`,
       'data-testid': `whatif-${c.key}-slider`,
     });
@@ -117,11 +124,20 @@ export class ControlsView {
     });
     slider.addEventListener('input', () => {
       text.value = valueOfSlider(c, Number(slider.value));
+      slider.setAttribute('aria-valuetext', text.value);
       this.set(c.key, text.value);
     });
-    text.addEventListener('change', () => this.set(c.key, text.value));
+    if (current !== undefined) slider.setAttribute('aria-valuetext', current);
+    // The slider follows what is typed (the file's value when the box is emptied), so the two never disagree.
+    const typed = () => {
+      const p = sliderValue(c, text.value.trim() === '' ? (effective ?? fileValue) : text.value, mib);
+      if (p !== undefined) slider.value = String(p);
+      slider.setAttribute('aria-valuetext', text.value.trim() === '' ? (effective ?? fileValue ?? '') : text.value);
+      this.set(c.key, text.value);
+    };
+    text.addEventListener('change', typed);
     text.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') this.set(c.key, text.value);
+      if (e.key === 'Enter') typed();
     });
     return h('div', { class: value !== undefined ? 'control changed' : 'control' }, label, slider, text, fileNote);
   }

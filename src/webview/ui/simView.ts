@@ -3,6 +3,7 @@
 import { formatBytes } from '../../core/size';
 import type { EventKind, SimEvent, SimResult } from '../../core/workload/types';
 import { EVENT_KINDS, allCharts, countKinds } from '../chartData';
+import { eventTime, spillText } from '../format';
 import { TimelineChart } from './chart';
 import { clear, h } from './dom';
 
@@ -15,7 +16,7 @@ interface Card {
 }
 
 const CARDS: readonly Card[] = [
-  { id: 'spill', label: 'Spilled', value: (r) => `${formatBytes(r.summary.spilledBytes)} in ${r.summary.spillCount}` },
+  { id: 'spill', label: 'Spilled', value: (r) => spillText(r.summary.spilledBytes, r.summary.spillCount) },
   {
     id: 'evictions',
     label: 'Evicted blocks',
@@ -100,7 +101,8 @@ export class SimView {
     );
   }
 
-  clear(): void {
+  /** Empties every output (cards, charts, log): `message` says why (another file, a config that does not run). */
+  clear(message = 'No run yet.'): void {
     this.last = undefined;
     this.shownCount = -1;
     for (const v of this.cards.values()) v.textContent = '–';
@@ -108,7 +110,13 @@ export class SimView {
     clear(this.details);
     clear(this.filters);
     this.stopped.hidden = true;
-    for (const c of [this.onHeap, this.offHeap, this.perTask]) c.select(undefined);
+    for (const c of [this.onHeap, this.offHeap, this.perTask]) c.clear(message);
+    this.offHeap.el.hidden = true;
+  }
+
+  /** True while a chart shows a run (the UI tests check that nothing stale stays drawn). */
+  get drawn(): boolean {
+    return this.onHeap.drawn;
   }
 
   show(r: SimResult): void {
@@ -168,7 +176,7 @@ export class SimView {
       const b = h(
         'button',
         { class: `event kind-${e.kind}`, 'data-testid': 'event', 'data-kind': e.kind },
-        h('span', { class: 'event-t' }, `${(e.t / 1000).toFixed(3)} s`),
+        h('span', { class: 'event-t' }, eventTime(e.t)),
         h('span', { class: 'event-kind' }, e.kind),
         h('span', { class: 'event-msg' }, e.message),
       );
@@ -183,7 +191,7 @@ export class SimView {
     const add = (k: string, v: string | number | undefined) => {
       if (v !== undefined) dl.append(h('dt', {}, k), h('dd', {}, String(v)));
     };
-    add('Time', `${(e.t / 1000).toFixed(3)} s (${e.t} ms)`);
+    add('Time', eventTime(e.t));
     add('Kind', e.kind);
     add('Task', e.task);
     add('Bytes', e.bytes !== undefined ? `${formatBytes(e.bytes)} (${e.bytes})` : undefined);

@@ -9,6 +9,7 @@ import {
   fileValues,
   memberFlags,
   settingChanges,
+  sliderRange,
   sliderValue,
   sparkOverrides,
   valueOfSlider,
@@ -66,16 +67,33 @@ describe('webview what-if mapping', () => {
   });
   it('round-trips slider positions and setting strings', () => {
     const mem = SPARK_CONTROLS[0]!;
-    assert.equal(valueOfSlider(mem, 4096), '4g');
-    assert.equal(valueOfSlider(mem, 1536), '1536m');
+    assert.equal(valueOfSlider(mem, 12), '4g');
+    assert.equal(valueOfSlider(mem, Math.log2(1536)), '1536m');
     assert.equal(
       sliderValue(mem, '4g', () => 4 * 2 ** 30),
-      4096,
+      12,
     );
     const frac = SPARK_CONTROLS[2]!;
     assert.equal(valueOfSlider(frac, 0.6000000001), '0.6');
     assert.equal(sliderValue(frac, '0.75'), 0.75);
     assert.equal(valueOfSlider(SNAPPY_CONTROLS[1]!, 95.55), '95.6');
     assert.equal(valueOfSlider(SPARK_CONTROLS[4]!, 1), 'true');
+  });
+  it('moves the memory slider on a log scale: each power of two is an equal step, values snap as people write them', () => {
+    const mem = SPARK_CONTROLS[0]!;
+    const r = sliderRange(mem);
+    assert.deepEqual([r.min, r.max], [9, 16]);
+    // 512 MiB → 1 GiB takes as much travel as 32 → 64 GiB.
+    const gib = (g: number) => sliderValue(mem, `${g}g`, () => g * 2 ** 30)!;
+    assert.equal(gib(1) - sliderValue(mem, '512m', () => 2 ** 29)!, gib(64) - gib(32));
+    for (const g of [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64]) assert.equal(valueOfSlider(mem, gib(g)), `${g}g`);
+    // Between powers of two: 256 MiB steps below 8 GiB, whole GiB above.
+    assert.equal(valueOfSlider(mem, 11.3), '2560m');
+    assert.equal(valueOfSlider(mem, 14.5), '23g');
+    // A value outside the range puts the slider at its end (the box keeps the exact value).
+    assert.equal(
+      sliderValue(mem, '200g', () => 200 * 2 ** 30),
+      16,
+    );
   });
 });
