@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Resolves Apache Spark's jars for one line (or `all`) from Maven Central into ~/.m2 and writes the
+# classpath to $SPARK_MEMORY_ORACLE_CACHE/<line>/classpath.txt (default ~/.cache/spark-memory-oracle),
+# with the release in version.txt beside it. Test oracle only: the product never loads these jars.
+# Usage: scripts/oracle/fetch-spark.sh <3.5|4.1|4.2|2.4|all>
+# A warm ~/.m2 resolves offline in seconds; a cold one downloads about 100 MB per line.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CACHE=${SPARK_MEMORY_ORACLE_CACHE:-$HOME/.cache/spark-memory-oracle}
+want=${1:-all}
+
+command -v mvn >/dev/null || { echo "oracle: Maven is missing: install it (apt-get install maven), as .ci/run does" >&2; exit 2; }
+command -v java >/dev/null || { echo "oracle: Java is missing: install a JDK 17 (apt-get install openjdk-17-jdk-headless), as .ci/run does" >&2; exit 2; }
+
+fetch() { # fetch <line> <release> <scala>
+  local line=$1 rel=$2 scala=$3 dir="$CACHE/$1"
+  mkdir -p "$dir"
+  if [ -s "$dir/classpath.txt" ] && [ "$(cat "$dir/version.txt" 2>/dev/null)" = "$rel" ] &&
+     tr ':' '\n' < "$dir/classpath.txt" | while read -r j; do [ -f "$j" ] || exit 1; done; then
+    echo "oracle: Spark $rel (line $line): jars present"
+    return 0
+  fi
+  local args=(-q -B -f "$HERE/spark/pom.xml" dependency:build-classpath "-Dspark.version=$rel" "-Dscala.binary=$scala"
+    "-Dmdep.outputFile=$dir/classpath.txt")
+  # Offline first (warm ~/.m2), then online.
+  if ! mvn -o "${args[@]}" >"$dir/mvn.log" 2>&1; then
+    echo "oracle: resolving Spark $rel (spark-core_$scala) from Maven Central..."
+    mvn "${args[@]}" >"$dir/mvn.log" 2>&1 || { echo "oracle: Maven could not resolve Spark $rel: see $dir/mvn.log" >&2; tail -5 "$dir/mvn.log" >&2; return 1; }
+  fi
+  echo "$rel" > "$dir/version.txt"
+  echo "oracle: Spark $rel (line $line): $(tr ':' '\n' < "$dir/classpath.txt" | wc -l) jars, classpath in $dir/classpath.txt"
+}
+
+found=0
+while read -r line rel scala; do
+  case "$line" in ''|'#'*) continue ;; esac
+  if [ "$want" = all ] || [ "$want" = "$line" ]; then found=1; fetch "$line" "$rel" "$scala"; fi
+done < "$HERE/lines.txt"
+[ "$found" = 1 ] || { echo "oracle: no Spark line \"$want\" in $HERE/lines.txt" >&2; exit 2; }

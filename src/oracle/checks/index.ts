@@ -1,0 +1,4 @@
+// The oracle's checks, run in this order. Each is one module exporting an OracleCheck (see ../check.ts).
+import { OracleCheck } from '../check';
+
+export const CHECKS: readonly OracleCheck[] = [];

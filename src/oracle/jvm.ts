@@ -1,0 +1,108 @@
+// Finds Java, compiles the harness in scripts/oracle/spark/src against one Spark line's jars (javac,
+// no Scala compiler) and runs it. The compiled classes are cached per line and per source hash.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SparkLine, classpathOf, oracleCacheDir } from './lines';
+
+/** What Spark's launcher adds on Java 17 (JavaModuleOptions / SparkLauncher, 3.3+); harmless for 2.4. */
+const ADD_OPENS = [
+  'java.base/java.lang',
+  'java.base/java.lang.invoke',
+  'java.base/java.lang.reflect',
+  'java.base/java.io',
+  'java.base/java.net',
+  'java.base/java.nio',
+  'java.base/java.util',
+  'java.base/java.util.concurrent',
+  'java.base/java.util.concurrent.atomic',
+  'java.base/sun.nio.ch',
+  'java.base/sun.nio.cs',
+  'java.base/sun.security.action',
+  'java.base/sun.util.calendar',
+].map((p) => `--add-opens=${p}=ALL-UNNAMED`);
+
+export interface JavaResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export class JavaRunner {
+  constructor(private readonly root: string) {}
+
+  /** undefined when java and javac (17 or newer) are usable, else the one line saying what to install. */
+  static missing(): string | undefined {
+    const v = spawnSync('javac', ['-version'], { encoding: 'utf8' });
+    if (v.error !== undefined || v.status !== 0)
+      return 'oracle: javac is missing: install Java 17 and Maven (apt-get install openjdk-17-jdk-headless maven), as .ci/run does';
+    const m = /javac (\d+)/.exec(`${v.stdout}${v.stderr}`);
+    if (m !== null && Number(m[1]) < 17)
+      return `oracle: javac ${m[1]} is too old: install Java 17 (openjdk-17-jdk-headless)`;
+    const j = spawnSync('java', ['-version'], { encoding: 'utf8' });
+    if (j.error !== undefined || j.status !== 0) return 'oracle: java is missing: install openjdk-17-jdk-headless';
+    return undefined;
+  }
+
+  get sourceDir(): string {
+    return join(this.root, 'scripts', 'oracle', 'spark', 'src', 'main', 'java');
+  }
+
+  private sources(): string[] {
+    const out: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d)) {
+        const p = join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (e.endsWith('.java')) out.push(p);
+      }
+    };
+    walk(this.sourceDir);
+    return out.sort();
+  }
+
+  /** Compiles the harness for a line (once per source version); returns the classpath to run with. */
+  compile(line: SparkLine): { classpath?: string; error?: string } {
+    const cp = classpathOf(line);
+    if (cp.classpath === undefined) return { error: cp.missing ?? 'no classpath' };
+    const srcs = this.sources();
+    const h = createHash('sha256');
+    for (const s of srcs) h.update(s).update(readFileSync(s));
+    const out = join(oracleCacheDir(), line.label, `classes-${h.digest('hex').slice(0, 16)}`);
+    if (!existsSync(join(out, '.done'))) {
+      mkdirSync(out, { recursive: true });
+      const r = spawnSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', out, '-cp', cp.classpath, ...srcs], {
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) return { error: `javac against Spark ${line.release} failed:\n${r.stdout}${r.stderr}` };
+      spawnSync('touch', [join(out, '.done')]);
+    }
+    return { classpath: `${out}:${cp.classpath}` };
+  }
+
+  /** Runs a harness main class with `input` on stdin. */
+  run(classpath: string, mainClass: string, args: readonly string[], input: string): Promise<JavaResult> {
+    return new Promise((resolve) => {
+      const p = spawn(
+        'java',
+        ['-Xss4m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...ADD_OPENS, '-cp', classpath, mainClass, ...args],
+        { stdio: ['pipe', 'pipe', 'pipe'] },
+      );
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      p.stdout.on('data', (b: Buffer) => out.push(b));
+      p.stderr.on('data', (b: Buffer) => err.push(b));
+      p.on('error', (e) => resolve({ code: -1, stdout: '', stderr: e.message }));
+      p.on('close', (code) =>
+        resolve({
+          code: code ?? -1,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
+      );
+      p.stdin.on('error', () => undefined);
+      p.stdin.end(input);
+    });
+  }
+}
