@@ -4,6 +4,7 @@ import { containerParts } from '../core/layout/container';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
+import { javaFloatToString } from '../core/config/javaParse';
 import { formatBytes } from '../core/size';
 import { LineIndex } from '../core/text/lineIndex';
 import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
@@ -158,7 +159,7 @@ function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource
 function memberText(file: string, m: SnappyMemberLayout, index: LineIndex): string {
   let s = `${file}: member ${m.member} (${m.role}) on ${m.host}\n`;
   s += row(`heap (-Xmx${m.maxHeapSize?.value ?? '?'}, ${m.maxHeapSize?.origin ?? 'none'})`, m.heapBytes);
-  s += `  critical-heap-percentage ${m.criticalHeapPercentage.value} (${m.criticalHeapPercentage.origin}), eviction-heap-percentage ${m.evictionHeapPercentage.value} (${m.evictionHeapPercentage.origin})\n`;
+  s += `  critical-heap-percentage ${javaFloatToString(m.criticalHeapPercentage.value)} (${m.criticalHeapPercentage.origin}), eviction-heap-percentage ${javaFloatToString(m.evictionHeapPercentage.value)} (${m.evictionHeapPercentage.origin})\n`;
   s += row('system memory', m.systemMemory);
   s += row('reserved memory (above critical)', m.reservedMemory);
   s += row('user memory', m.userMemory);

@@ -98,3 +98,27 @@ export function javaFormatFixed(x: number, digits: number): string {
   s = digits > 0 ? `${s.slice(0, s.length - digits)}.${s.slice(s.length - digits)}` : s;
   return (neg && /[1-9]/.test(s) ? '-' : '') + s;
 }
+
+/**
+ * `Float.toString` for a float value (as MemoryThresholds and the launcher's parsed percentages
+ * print): the shortest decimal that reads back as the same float, with ".0" on whole numbers;
+ * 95.12f prints "95.12", not its double widening 95.12000274658203.
+ */
+export function javaFloatToString(x: number): string {
+  const f = Math.fround(x);
+  if (!Number.isFinite(f)) return Number.isNaN(f) ? 'NaN' : f > 0 ? 'Infinity' : '-Infinity';
+  let text = String(f);
+  for (let p = 1; p <= 9; p++) {
+    const t = f.toPrecision(p);
+    if (Math.fround(Number(t)) === f) {
+      text = String(Number(t));
+      break;
+    }
+  }
+  const abs = Math.abs(f);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e7)) {
+    const [m, e] = Number(text).toExponential().split('e');
+    return `${(m ?? '0').includes('.') ? m : `${m}.0`}E${Number(e)}`;
+  }
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}

@@ -4,9 +4,15 @@
 //
 // Modelled here: reserved memory from critical-heap-percentage, fraction 0.85, the storage caps
 // (heap: eviction fraction; off-heap: spark.memory.storageMaxFraction 0.95), borrowing
-// min(execution free, numBytes), the GemFire heap monitor (CRITICAL when the heap in use — tracked
-// pools plus untracked "user object" memory — reaches the critical threshold), table data evicted
-// to disk, and LowMemoryException / CRITICAL_UP recorded as events with SnappyData's texts.
+// min(execution free, numBytes), the store's heap monitor (./snappy/heapMonitor.ts: CRITICAL_UP
+// when the heap in use, tracked pools plus untracked objects, reaches critical-heap-percentage),
+// the tables' eviction attributes and SnappyStorageEvictor (./snappy/tables.ts), the per-object
+// accounting (memoryForObject), MemoryManagerStatsWrapper's failure counters, and the
+// LowMemoryException the store throws when its storage request is refused.
+//
+// Not modelled: the temporary off-heap pool adjustment for ByteBuffer.allocateDirect
+// (UnsafeHolder.getDirectReservedMemory), explicit GC and the old-entries cleaner (they free only
+// garbage, which the simulation does not make), the boot-time manager hand-over.
 import { SparkVersion, SPARK_2_4 } from '../version';
 import { MemoryMode } from './memoryMode';
 import { SparkError } from './errors';
@@ -14,6 +20,11 @@ import { ConfMap, SimConf } from './sparkConf';
 import { UnifiedMemoryManager } from './unifiedMemoryManager';
 import { MemoryManagerOptions } from './memoryManager';
 import { ExecutionWait } from './pools/executionWait';
+import { HeapMemoryEvent, HeapMemoryMonitor } from './snappy/heapMonitor';
+import { MemoryThresholds } from './snappy/memoryThresholds';
+import { SnappyTable, TableOptions, evictRegionData, tableEvictionAttributes } from './snappy/tables';
+import { snappyReservedMemory } from '../layout/snappyLayout';
+import { javaDoubleToString } from '../layout/unified';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -40,6 +51,15 @@ export interface SnappyMemoryOptions {
   /** Spark line of snappy-spark (2.x). */
   readonly version?: SparkVersion;
   readonly events?: MemoryManagerOptions['events'];
+  /**
+   * The manager is built before the store's cache, as in local mode and SnappyData's memory suites
+   * (MemoryFunSuite): getMaxMemory and getStorageEvictionFraction read the conf
+   * (snappydata.store.critical-heap-percentage, snappydata.store.eviction-heap-percentage,
+   * spark.testing.maxStorageFraction) instead of the heap monitor's thresholds.
+   */
+  readonly localMode?: boolean;
+  /** The member as the store names it in its messages. */
+  readonly member?: string;
 }
 
 export interface SnappySizes {
@@ -65,16 +85,30 @@ function snappyConf(o: SnappyMemoryOptions): ConfMap {
   return c;
 }
 
-/** getStorageEvictionFraction: eviction %, else 0.9 × critical %, else 0.8; must be in [0.1, 0.98]. */
+/** snappydata.store.<name> from the conf (Constant.STORE_PROPERTY_PREFIX), as a double. */
+function storeConfPercent(conf: SimConf, name: string): number | undefined {
+  const key = `snappydata.store.${name}`;
+  return conf.contains(key) ? conf.getDouble(key, 0) : undefined;
+}
+
+/**
+ * getStorageEvictionFraction: with the store's cache, eviction % (a float, widened), else 0.9 × critical %,
+ * else 0.8; in local mode, snappydata.store.eviction-heap-percentage, else spark.testing.maxStorageFraction
+ * (0.8). It must be in [0.1, 0.98].
+ */
 export function snappyEvictionFraction(o: SnappyMemoryOptions, conf: SimConf): number {
   let f: number;
-  if ((o.evictionHeapPercentage ?? 0) > 0) f = (o.evictionHeapPercentage as number) * 0.01;
-  else if ((o.criticalHeapPercentage ?? 0) > 0) f = (o.criticalHeapPercentage as number) * 0.9 * 0.01;
-  else f = conf.getDouble('spark.testing.maxStorageFraction', SNAPPY_DEFAULT_EVICTION_FRACTION);
+  if (o.localMode === true) {
+    const e = storeConfPercent(conf, 'eviction-heap-percentage');
+    f =
+      e !== undefined ? e * 0.01 : conf.getDouble('spark.testing.maxStorageFraction', SNAPPY_DEFAULT_EVICTION_FRACTION);
+  } else if ((o.evictionHeapPercentage ?? 0) > 0) f = Math.fround(o.evictionHeapPercentage as number) * 0.01;
+  else if ((o.criticalHeapPercentage ?? 0) > 0) f = Math.fround(o.criticalHeapPercentage as number) * 0.9 * 0.01;
+  else f = SNAPPY_DEFAULT_EVICTION_FRACTION;
   if (f < 0.1 || f > 0.98) {
     throw new SparkError(
       'IllegalArgumentException',
-      `Eviction fraction ${f} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
+      `Eviction fraction ${javaDoubleToString(f)} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
     );
   }
   return f;
@@ -84,12 +118,19 @@ export function snappyEvictionFraction(o: SnappyMemoryOptions, conf: SimConf): n
 export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
   const version = o.version ?? SPARK_2_4;
   const conf = new SimConf(snappyConf(o), version);
-  const sys = conf.getLong('spark.testing.memory', o.systemMemory);
+  let sys = conf.getLong('spark.testing.memory', o.systemMemory);
   const critical = o.criticalHeapPercentage ?? 0;
-  let reserved =
-    critical > 0
-      ? Math.trunc(sys * (100 - critical) * 0.01)
-      : Math.min(5 * GiB, Math.max(Math.trunc(o.systemMemory / 20), 100 * MiB));
+  // RESERVED_SYSTEM_MEMORY_BYTES: 5% of the heap, at least 100 MB, at most 5 GB.
+  const defaultReserved = Math.min(5 * GiB, Math.max(Math.trunc(o.systemMemory / 20), 100 * MiB));
+  let reserved: number;
+  if (o.localMode === true) {
+    const c = storeConfPercent(conf, 'critical-heap-percentage');
+    reserved = c !== undefined ? Math.trunc(sys * (100 - c) * 0.01) : defaultReserved;
+  } else if (critical > 0) {
+    // With the cache: the heap monitor's max, less its critical threshold in bytes.
+    sys = o.systemMemory;
+    reserved = snappyReservedMemory(sys, Math.fround(critical));
+  } else reserved = defaultReserved;
   if (conf.contains('spark.testing.reservedMemory')) {
     reserved = conf.getLong('spark.testing.reservedMemory', reserved);
   } else if (conf.contains('spark.testing')) {
@@ -134,106 +175,220 @@ export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
     maxOffHeapStorageSize: Math.trunc(
       maxOffHeapMemory * conf.getDouble('spark.memory.storageMaxFraction', SNAPPY_DEFAULT_STORAGE_MAX_FRACTION),
     ),
-    criticalThresholdBytes: critical > 0 ? Math.trunc(sys * critical * 0.01) : Number.POSITIVE_INFINITY,
+    criticalThresholdBytes:
+      critical > 0 ? Math.trunc(Math.fround(critical) * 0.01 * o.systemMemory) : Number.POSITIVE_INFINITY,
   };
 }
 
-/** What SnappyData reports when memory cannot be had. */
+/** What SnappyData reports: memory refused, heap monitor events, table data overflowed. */
 export interface SnappyEvent {
-  readonly kind: 'LowMemoryException' | 'CRITICAL_UP' | 'TableDataEvicted';
+  readonly kind: 'LowMemoryException' | 'CRITICAL_UP' | 'CRITICAL_DOWN' | 'MemoryRefused' | 'TableDataEvicted';
   readonly message: string;
   readonly bytes: number;
   readonly mode: MemoryMode;
 }
 
-interface TableEntry {
-  readonly table: string;
-  readonly bytes: number;
-  readonly mode: MemoryMode;
+/** BufferAllocator.STORE_DATA_FRAME_OUTPUT: owners whose storage requests evict only a little. */
+export const STORE_DATA_FRAME_OUTPUT = 'STORE_DATA_FRAME_OUTPUT';
+/** spark.driver.maxResultSize default (1g), read by Utils.getMaxResultSize. */
+const DEFAULT_MAX_RESULT_SIZE = GiB;
+
+/** MemoryManagerStatsWrapper's counters the memory suites read, per memory mode. */
+export interface SnappyStats {
+  numFailedStorageRequest: number;
+  numFailedEvictionRequest: number;
 }
 
 export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   readonly sizes: SnappySizes;
   readonly bootManager: boolean;
-  /** Heap in use that no pool tracks (user objects, GemFire metadata...). */
-  untrackedHeapBytes = 0;
-  /** Table data in memory (SnappyData column/row store), least recently used first. */
-  private readonly tableData: TableEntry[] = [];
-  private readonly tableOnDisk = new Map<string, number>();
+  /** The store's heap monitor; undefined when neither threshold is set. */
+  readonly heapMonitor: HeapMemoryMonitor;
+  /** Heap in use that no pool tracks (user objects, GemFire metadata, garbage not yet collected). */
+  private untracked = 0;
+  private readonly tables = new Map<string, SnappyTable>();
+  /** memoryForObject: bytes of storage memory per owner, keyed `owner|mode`. */
   readonly memoryForObject = new Map<string, number>();
   readonly snappyEvents: SnappyEvent[] = [];
+  readonly stats: Record<MemoryMode, SnappyStats> = {
+    ON_HEAP: { numFailedStorageRequest: 0, numFailedEvictionRequest: 0 },
+    OFF_HEAP: { numFailedStorageRequest: 0, numFailedEvictionRequest: 0 },
+  };
+  /** MemoryEventListener.onEviction / onPositiveMemoryIncreaseDueToEviction, summed. */
+  evictedByStorageRequests = 0;
+  memoryIncreaseDueToEviction = 0;
   private threadsWaitingForStorage = 0;
+  /** getMinHeapEviction/getMinOffHeapEviction of the execution request being served. */
+  private executionMinEviction = 0;
+  private readonly maxPartResultSize: number;
 
   constructor(o: SnappyMemoryOptions) {
     const sizes = snappySizes(o);
     const version = o.version ?? SPARK_2_4;
-    const base: MemoryManagerOptions = {
-      version,
-      conf: new SimConf(snappyConf(o), version),
-      numCores: o.numCores ?? 1,
-    };
+    const conf = new SimConf(snappyConf(o), version);
     super({
-      ...base,
+      version,
+      conf,
+      numCores: o.numCores ?? 1,
       ...(o.events !== undefined ? { events: o.events } : {}),
       maxHeapMemory: sizes.maxHeapMemory,
       onHeapStorageRegionSize: sizes.onHeapStorageRegionSize,
     });
     this.sizes = sizes;
     this.bootManager = o.bootManager ?? false;
+    // The store's thresholds: the member's options, or snappydata.store.* in local mode.
+    const critical =
+      o.localMode === true
+        ? (storeConfPercent(conf, 'critical-heap-percentage') ?? 0)
+        : (o.criticalHeapPercentage ?? 0);
+    const eviction =
+      o.localMode === true
+        ? (storeConfPercent(conf, 'eviction-heap-percentage') ?? 0)
+        : (o.evictionHeapPercentage ?? 0);
+    this.heapMonitor = new HeapMemoryMonitor(
+      new MemoryThresholds(o.systemMemory, critical, eviction),
+      o.member ?? 'this member',
+    );
+    this.maxPartResultSize = Math.trunc(
+      conf.getBytesEntry('spark.driver.maxResultSize', DEFAULT_MAX_RESULT_SIZE) / Math.min(8, o.numCores ?? 1),
+    );
+    this.updateHeapState();
   }
 
-  /** Heap the monitor sees as used. */
+  /** Heap the monitor sees as used: the on-heap pools plus what no pool tracks. */
   get heapUsed(): number {
-    return this.untrackedHeapBytes + this.onHeapStorageMemoryUsed + this.onHeapExecutionMemoryUsed;
+    return this.untracked + this.onHeapStorageMemoryUsed + this.onHeapExecutionMemoryUsed;
   }
 
-  /** SnappyMemoryUtils.isCriticalUp: heap in use at or above critical-heap-percentage. */
+  get untrackedHeapBytes(): number {
+    return this.untracked;
+  }
+
+  /** Objects no pool tracks come and go; the heap monitor sees them at once. */
+  set untrackedHeapBytes(bytes: number) {
+    this.untracked = bytes;
+    this.updateHeapState();
+  }
+
+  /** HeapMemoryMonitor.updateStateAndSendEvent with the heap in use now; its critical events are recorded. */
+  updateHeapState(): HeapMemoryEvent | undefined {
+    const ev = this.heapMonitor.updateStateAndSendEvent(this.heapUsed);
+    if (ev?.critical !== undefined && ev.message !== undefined) {
+      this.snappyEvents.push({ kind: ev.critical, message: ev.message, bytes: ev.bytesUsed, mode: 'ON_HEAP' });
+    }
+    return ev;
+  }
+
+  /** SnappyMemoryUtils.isCriticalUp. */
   get isCriticalUp(): boolean {
-    return this.heapUsed >= this.sizes.criticalThresholdBytes;
+    this.updateHeapState();
+    return this.heapMonitor.isCriticalUp;
   }
 
   private minHeapEviction(required: number): number {
+    // minHeapEviction: 0.2% of the heap storage cap, between 10 MB and 1 GB; "evict at least 100 entries".
     const minHeap = Math.min(Math.max(10 * MiB, Math.trunc(this.sizes.maxHeapStorageSize * 0.002)), GiB);
     const waiting = this.threadsWaitingForStorage;
     return Math.max(required * waiting, Math.min(minHeap, required * Math.max(100, waiting + 1)));
   }
 
   private minOffHeapEviction(required: number): number {
+    // "bit of padding (1M) to account for inaccuracies in pre-allocation by putAll threads".
     return Math.max(0, required - this.offHeapStorageMemoryPool.memoryFree + MiB);
   }
 
-  /** handleHeapCriticalUp: evict table data, check again; false (and CRITICAL_UP) if still critical. */
-  private handleHeapCriticalUp(numBytes: number, minEviction: number): boolean {
-    if (this.isCriticalUp) {
-      this.evictRegionData(minEviction, 'ON_HEAP');
-      if (this.isCriticalUp) {
-        this.snappyEvents.push({
-          kind: 'CRITICAL_UP',
-          message: 'CRTICAL_UP event raised due to critical heap memory usage. No memory allocated to thread',
-          bytes: numBytes,
-          mode: 'ON_HEAP',
-        });
-        return false;
-      }
-    }
-    return true;
+  private minEviction(required: number, mode: MemoryMode): number {
+    return mode === 'ON_HEAP' ? this.minHeapEviction(required) : this.minOffHeapEviction(required);
   }
 
-  /** SnappyStorageEvictor.evictRegionData: overflow LRU table data of `mode` to disk until `bytes` are freed. */
+  /** handleHeapCriticalUp: evict table data, check again; false (no memory for this thread) if still critical. */
+  private handleHeapCriticalUp(numBytes: number, minEviction: number): boolean {
+    if (!this.isCriticalUp) return true;
+    if (this.evictRegionData(minEviction, 'ON_HEAP') === 0) this.stats.ON_HEAP.numFailedEvictionRequest++;
+    if (!this.isCriticalUp) return true;
+    this.snappyEvents.push({
+      kind: 'MemoryRefused',
+      // SnappyData's own spelling ("CRTICAL_UP").
+      message: 'CRTICAL_UP event raised due to critical heap memory usage. No memory allocated to thread',
+      bytes: numBytes,
+      mode: 'ON_HEAP',
+    });
+    return false;
+  }
+
+  // ---- tables ----
+
+  /** CREATE TABLE: the table's eviction attributes from its options; SnappyData's refusal as an error. */
+  createTable(name: string, options: TableOptions): SnappyTable {
+    const key = name.toUpperCase();
+    if (this.tables.has(key)) throw new SparkError('AnalysisException', `Table ${key} already exists.`);
+    const eviction = tableEvictionAttributes(options);
+    if ('error' in eviction) throw new SparkError('AnalysisException', eviction.error);
+    const mode: MemoryMode = options.kind === 'column' && this.maxOffHeapMemory > 0 ? 'OFF_HEAP' : 'ON_HEAP';
+    const t = new SnappyTable(key, options, eviction, mode);
+    this.tables.set(key, t);
+    return t;
+  }
+
+  table(name: string): SnappyTable | undefined {
+    return this.tables.get(name.toUpperCase());
+  }
+
+  get allTables(): readonly SnappyTable[] {
+    return [...this.tables.values()];
+  }
+
+  /**
+   * An insert of one entry (a row, or a column batch) of `bytes`: LocalRegion.acquirePoolMemory asks
+   * for storage memory under the table's name; a refusal is the store's LowMemoryException. An
+   * LRUCOUNT/LRUMEMSIZE table then evicts what is over its limit.
+   */
+  insert(name: string, bytes: number): SnappyEvent | undefined {
+    const t = this.tableFor(name);
+    if (!this.acquireStorageMemoryForObject(t.name, `${t.name}-entry`, bytes, t.mode, true)) {
+      return this.lowMemory(bytes, t.mode);
+    }
+    t.add(bytes);
+    for (let n = t.overCapacity(); n > 0; n--) {
+      const freed = t.evictOne();
+      this.releaseStorageMemoryForObject(t.name, freed, t.mode);
+      this.recordEviction(freed, t.mode);
+    }
+    return undefined;
+  }
+
+  /** DROP TABLE / TRUNCATE: dropStorageMemoryForObject releases all the table holds. */
+  dropTable(name: string, keepDefinition = false): number {
+    const t = this.tableFor(name);
+    const freed = this.dropStorageMemoryForObject(t.name, t.mode, 0);
+    t.clear();
+    if (!keepDefinition) this.tables.delete(t.name);
+    return freed;
+  }
+
+  private tableFor(name: string): SnappyTable {
+    const t = this.tables.get(name.toUpperCase());
+    if (t === undefined) throw new SparkError('AnalysisException', `Table or view not found: ${name.toUpperCase()}`);
+    return t;
+  }
+
+  /** Table data put the way the workload does it: creates a default table of that kind on first use. */
+  putTableData(table: string, bytes: number, mode: MemoryMode = 'ON_HEAP'): SnappyEvent | undefined {
+    if (this.table(table) === undefined) this.createTable(table, { kind: mode === 'OFF_HEAP' ? 'column' : 'row' });
+    return this.insert(table, bytes);
+  }
+
+  /** SnappyStorageEvictor.evictRegionData(bytes, offHeap): the bytes overflowed to disk. */
   evictRegionData(bytes: number, mode: MemoryMode): number {
     if (this.bootManager) return 0;
-    let freed = 0;
-    for (let i = 0; i < this.tableData.length && freed < bytes;) {
-      const e = this.tableData[i] as TableEntry;
-      if (e.mode !== mode) {
-        i++;
-        continue;
-      }
-      this.tableData.splice(i, 1);
-      this.tableOnDisk.set(e.table, (this.tableOnDisk.get(e.table) ?? 0) + e.bytes);
-      this.releaseStorageForObject(e.table, e.bytes, mode);
-      freed += e.bytes;
-    }
+    const freed = evictRegionData(this.allTables, bytes, mode === 'OFF_HEAP', this.maxOffHeapMemory > 0, (t, b) =>
+      this.releaseStorageMemoryForObject(t.name, b, t.mode),
+    );
+    this.recordEviction(freed, mode);
+    return freed;
+  }
+
+  private recordEviction(freed: number, mode: MemoryMode): void {
     if (freed > 0)
       this.snappyEvents.push({
         kind: 'TableDataEvicted',
@@ -241,18 +396,34 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
         bytes: freed,
         mode,
       });
-    return freed;
   }
 
-  private releaseStorageForObject(owner: string, bytes: number, mode: MemoryMode): void {
-    const key = `${owner}|${mode}`;
-    this.memoryForObject.set(key, Math.max(0, (this.memoryForObject.get(key) ?? 0) - bytes));
-    this.storagePool(mode).releaseMemory(bytes);
+  tableBytesInMemory(table?: string): number {
+    let s = 0;
+    for (const t of this.tables.values())
+      if (table === undefined || t.name === table.toUpperCase()) s += t.bytesInMemory;
+    return s;
   }
+
+  tableBytesOnDisk(table: string): number {
+    return this.table(table)?.bytesOnDisk ?? 0;
+  }
+
+  // ---- execution ----
 
   override acquireExecutionMemory(numBytes: number, taskAttemptId: number, mode: MemoryMode): number | ExecutionWait {
-    if (mode === 'ON_HEAP' && !this.handleHeapCriticalUp(numBytes, this.minHeapEviction(numBytes))) return 0;
-    return super.acquireExecutionMemory(numBytes, taskAttemptId, mode);
+    // The minimum eviction comes from the request's size, not from what the pool lacks.
+    const minEviction = this.minEviction(numBytes, mode);
+    if (mode === 'ON_HEAP' && !this.handleHeapCriticalUp(numBytes, minEviction)) return 0;
+    this.executionMinEviction = minEviction;
+    const got = super.acquireExecutionMemory(numBytes, taskAttemptId, mode);
+    this.updateHeapState();
+    return got;
+  }
+
+  override releaseExecutionMemory(numBytes: number, taskAttemptId: number, mode: MemoryMode): void {
+    super.releaseExecutionMemory(numBytes, taskAttemptId, mode);
+    this.updateHeapState();
   }
 
   /** Execution reclaims only what storage holds above its region, then evicts table data if short. */
@@ -260,21 +431,40 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     if (extraMemoryNeeded <= 0) return;
     const storagePool = this.storagePool(mode);
     const reclaimable = storagePool.poolSize - this.storageRegionSize(mode);
-    if (reclaimable > 0) {
-      const spaceToReclaim = storagePool.freeSpaceToShrinkPool(Math.min(extraMemoryNeeded, reclaimable));
-      let evicted = 0;
-      if (spaceToReclaim < extraMemoryNeeded) {
-        const minEviction =
-          mode === 'ON_HEAP' ? this.minHeapEviction(extraMemoryNeeded) : this.minOffHeapEviction(extraMemoryNeeded);
-        evicted = this.evictRegionData(Math.min(extraMemoryNeeded - spaceToReclaim + minEviction, reclaimable), mode);
-      }
-      const total = spaceToReclaim + evicted;
-      if (storagePool.poolSize - total >= storagePool.memoryUsed) {
-        storagePool.decrementPoolSize(total);
-        this.executionPool(mode).incrementPoolSize(total);
-      }
+    if (reclaimable <= 0) return;
+    const spaceToReclaim = storagePool.freeSpaceToShrinkPool(Math.min(extraMemoryNeeded, reclaimable));
+    const evicted =
+      spaceToReclaim < extraMemoryNeeded
+        ? this.evictRegionData(
+            Math.min(extraMemoryNeeded - spaceToReclaim + this.executionMinEviction, reclaimable),
+            mode,
+          )
+        : 0;
+    if (evicted === 0) this.stats[mode].numFailedEvictionRequest++;
+    const total = spaceToReclaim + evicted;
+    // "Some eviction might have increased the storage memory used": resize only if it still fits.
+    if (storagePool.poolSize - total >= storagePool.memoryUsed) {
+      storagePool.decrementPoolSize(total);
+      this.executionPool(mode).incrementPoolSize(total);
     }
   }
+
+  /**
+   * MemoryManagerCallback.allocateExecutionMemory for a heap buffer (column batch decompression,
+   * compression, scan buffers): storage memory under `owner`, all or nothing, else the store's
+   * LowMemoryException. (The execution-pool variant is commented out in SnappyData 1.3.1.)
+   */
+  allocateExecutionMemory(owner: string, bytes: number): SnappyEvent | undefined {
+    if (this.acquireStorageMemoryForObject(owner, 'SNAPPY_STORAGE_BLOCK_ID', bytes, 'ON_HEAP', true)) return undefined;
+    return this.lowMemory(bytes, 'ON_HEAP');
+  }
+
+  /** MemoryManagerCallback.releaseExecutionMemory: the buffer's bytes go back under its owner. */
+  releaseAllocatedExecutionMemory(owner: string, bytes: number): void {
+    this.releaseStorageMemoryForObject(owner, bytes, 'ON_HEAP');
+  }
+
+  // ---- storage ----
 
   override acquireStorageMemory(blockId: string, numBytes: number, mode: MemoryMode): boolean {
     return this.acquireStorageMemoryForObject(SPARK_CACHE, blockId, numBytes, mode, true);
@@ -284,7 +474,50 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     return this.acquireStorageMemory(blockId, numBytes, mode);
   }
 
-  /** acquireStorageMemoryForObject → askStoragePool_. */
+  override releaseStorageMemory(numBytes: number, mode: MemoryMode): void {
+    this.releaseStorageMemoryForObject(SPARK_CACHE, numBytes, mode);
+  }
+
+  /** releaseStorageMemoryForObject_: the pool, then the owner's count (removed at zero). */
+  releaseStorageMemoryForObject(owner: string, numBytes: number, mode: MemoryMode): void {
+    super.releaseStorageMemory(numBytes, mode);
+    const key = `${owner}|${mode}`;
+    const left = this.memoryForObject.get(key);
+    if (left !== undefined) {
+      if (left - numBytes <= 0) this.memoryForObject.delete(key);
+      else this.memoryForObject.set(key, left - numBytes);
+    }
+    this.updateHeapState();
+  }
+
+  /** dropStorageMemoryForObject: release all an owner holds beyond `ignoreNumBytes`; what it held. */
+  dropStorageMemoryForObject(owner: string, mode: MemoryMode, ignoreNumBytes: number): number {
+    const key = `${owner}|${mode}`;
+    const held = this.memoryForObject.get(key) ?? 0;
+    const numBytes = Math.max(0, held - ignoreNumBytes);
+    if (numBytes > 0) {
+      super.releaseStorageMemory(numBytes, mode);
+      this.memoryForObject.delete(key);
+    }
+    this.updateHeapState();
+    return held;
+  }
+
+  /** dropAllObjects (the memory suites' test hook): every owner's storage memory of `mode` released. */
+  dropAllObjects(mode: MemoryMode): void {
+    for (const [key, bytes] of [...this.memoryForObject]) {
+      if (!key.endsWith(`|${mode}`)) continue;
+      super.releaseStorageMemory(bytes, mode);
+      this.memoryForObject.delete(key);
+    }
+    this.updateHeapState();
+  }
+
+  getMemoryForObject(owner: string, mode: MemoryMode): number {
+    return this.memoryForObject.get(`${owner}|${mode}`) ?? 0;
+  }
+
+  /** acquireStorageMemoryForObject → askStoragePool (threads waiting counted, stats kept). */
   acquireStorageMemoryForObject(
     owner: string,
     blockId: string,
@@ -295,10 +528,13 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     this.threadsWaitingForStorage++;
     this.enter();
     try {
-      return this.askStoragePool(owner, blockId, numBytes, mode, shouldEvict);
+      const ok = this.askStoragePool(owner, blockId, numBytes, mode, shouldEvict);
+      if (!ok) this.stats[mode].numFailedStorageRequest++;
+      return ok;
     } finally {
       this.exit();
       this.threadsWaitingForStorage--;
+      this.updateHeapState();
     }
   }
 
@@ -309,6 +545,8 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     mode: MemoryMode,
     shouldEvict: boolean,
   ): boolean {
+    if (!shouldEvict) this.memoryIncreaseDueToEviction += numBytes;
+    if (!(numBytes >= 0)) throw new SparkError('AssertionError', 'assertion failed');
     const offHeap = mode === 'OFF_HEAP';
     const executionPool = this.executionPool(mode);
     const storagePool = this.storagePool(mode);
@@ -316,8 +554,14 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
       ? this.maxOffHeapMemory - this.offHeapExecutionMemoryPool.memoryUsed
       : this.maxOnHeapStorageMemory;
     const maxStorageSize = offHeap ? this.sizes.maxOffHeapStorageSize : this.sizes.maxHeapStorageSize;
-    const minEviction = offHeap ? this.minOffHeapEviction(numBytes) : this.minHeapEviction(numBytes);
+    const minEviction = this.minEviction(numBytes, mode);
     if (!offHeap && !this.handleHeapCriticalUp(numBytes, minEviction)) return false;
+    const memoryFree = storagePool.memoryFree;
+    // A partition's result (STORE_DATA_FRAME_OUTPUT) may evict only while it is under 30% of the cap.
+    const doEvict =
+      shouldEvict && owner.endsWith(STORE_DATA_FRAME_OUTPUT)
+        ? numBytes < Math.min(0.3 * maxStorageSize, Math.max(this.maxPartResultSize, memoryFree))
+        : shouldEvict;
     if (numBytes > maxMemory) {
       this.events?.log(
         'WARN',
@@ -325,8 +569,8 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
       );
       return false;
     }
-    const offHeapNoEvict = !shouldEvict && offHeap;
-    if (numBytes > storagePool.memoryFree && !offHeapNoEvict) {
+    const offHeapNoEvict = !doEvict && offHeap;
+    if (numBytes > memoryFree && !offHeapNoEvict) {
       // Borrow min(execution free, numBytes), but never past the storage cap.
       const borrowed = Math.min(executionPool.memoryFree, numBytes);
       const actual =
@@ -336,43 +580,34 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
         storagePool.incrementPoolSize(actual);
       }
     }
-    let enough = this.bootManager
+    const enough = this.bootManager
       ? storagePool.acquireMemoryFreeing(blockId, numBytes, 0)
       : storagePool.acquireMemory(blockId, numBytes);
-    if (!enough && this.bootManager) return false;
-    if (!enough) {
-      if (offHeapNoEvict || !shouldEvict) return false;
-      this.evictRegionData(minEviction, mode);
-      enough = storagePool.acquireMemory(blockId, numBytes);
-    }
     if (enough) {
-      const key = `${owner}|${mode}`;
-      this.memoryForObject.set(key, (this.memoryForObject.get(key) ?? 0) + numBytes);
+      this.addForObject(owner, mode, numBytes);
+      return true;
     }
-    return enough;
-  }
-
-  /**
-   * Table data put (column batches, row buffers): storage memory under the table's name; a refusal
-   * is the LowMemoryException SnappyData raises ("Could not obtain memory of size <n>").
-   */
-  putTableData(table: string, bytes: number, mode: MemoryMode = 'ON_HEAP'): SnappyEvent | undefined {
-    if (this.acquireStorageMemoryForObject(table, `${table}-data`, bytes, mode, true)) {
-      this.tableData.push({ table, bytes, mode });
-      return undefined;
+    if (this.bootManager || offHeapNoEvict || !doEvict) return false;
+    // "Sufficient memory could not be freed. Time to evict from SnappyData store."
+    this.evictedByStorageRequests += this.evictRegionData(minEviction, mode);
+    if (!storagePool.acquireMemory(blockId, numBytes)) {
+      this.stats[mode].numFailedEvictionRequest++;
+      this.events?.log(
+        'WARN',
+        `Could not allocate memory for ${blockId} of ${owner} size=${numBytes}. Memory pool size ${storagePool.memoryUsed}`,
+      );
+      return false;
     }
-    return this.lowMemory(bytes, mode);
+    this.addForObject(owner, mode, numBytes);
+    return true;
   }
 
-  /** StoreUnifiedManager.allocateExecutionMemory: all or nothing, else LowMemoryException. */
-  allocateExecutionMemory(task: number, bytes: number, mode: MemoryMode = 'ON_HEAP'): number | SnappyEvent {
-    const got = this.acquireExecutionMemory(bytes, task, mode);
-    const granted = typeof got === 'number' ? got : 0;
-    if (granted >= bytes) return granted;
-    if (granted > 0) this.releaseExecutionMemory(granted, task, mode);
-    return this.lowMemory(bytes, mode);
+  private addForObject(owner: string, mode: MemoryMode, bytes: number): void {
+    const key = `${owner}|${mode}`;
+    this.memoryForObject.set(key, (this.memoryForObject.get(key) ?? 0) + bytes);
   }
 
+  /** LocalRegion.lowMemoryException(null, size): "Could not obtain memory of size <n>". */
   private lowMemory(bytes: number, mode: MemoryMode): SnappyEvent {
     const ev: SnappyEvent = {
       kind: 'LowMemoryException',
@@ -382,15 +617,5 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     };
     this.snappyEvents.push(ev);
     return ev;
-  }
-
-  tableBytesInMemory(table?: string): number {
-    let s = 0;
-    for (const e of this.tableData) if (table === undefined || e.table === table) s += e.bytes;
-    return s;
-  }
-
-  tableBytesOnDisk(table: string): number {
-    return this.tableOnDisk.get(table) ?? 0;
   }
 }

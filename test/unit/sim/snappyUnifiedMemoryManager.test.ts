@@ -22,7 +22,8 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
       evictionHeapPercentage: 85.5,
       memorySize: 16 * GiB,
     });
-    assert.equal(s.maxHeapMemory, 3468186092);
+    // Reserved = heap - the monitor's critical bytes, trunc(95f x 0.01 x 4294967296) = 4080218931 (as the layout).
+    assert.equal(s.maxHeapMemory, 3468186091);
     assert.equal(s.maxOffHeapMemory, 16 * GiB);
     assert.equal(s.maxOffHeapStorageSize, 16320875724);
     const mm = new SnappyUnifiedMemoryManager({
@@ -109,14 +110,18 @@ describe('SnappyUnifiedMemoryManager behaviour', () => {
     const mm = make(90);
     mm.untrackedHeapBytes = 950;
     assert.equal(mm.acquireExecutionMemory(100, 0, 'ON_HEAP'), 0);
-    assert.equal(mm.snappyEvents.at(-1)?.kind, 'CRITICAL_UP');
+    assert.deepEqual(
+      mm.snappyEvents.map((e) => e.kind),
+      ['CRITICAL_UP', 'MemoryRefused'],
+    );
+    assert.equal(mm.snappyEvents[0]?.message, 'Member: this member above heap critical threshold');
     assert.equal(mm.acquireStorageMemory('x', 10, 'ON_HEAP'), false);
     mm.untrackedHeapBytes = 0;
     assert.equal(
       stepOk(mm, () => mm.acquireExecutionMemory(100, 0, 'ON_HEAP')),
       100,
     );
-    const low = mm.allocateExecutionMemory(1, 5000);
+    const low = mm.allocateExecutionMemory('DECOMPRESSOR', 5000);
     assert.equal(typeof low === 'object' && low.message, 'Could not obtain memory of size 5000');
   });
 
