@@ -1,6 +1,7 @@
 // `spark-memory layout <file> [--member N] [--spark-version V] [--format text|json]`.
 import { DocumentLayout, layoutOfDocument, sparkVersionFor } from '../core/analyze';
 import { containerParts } from '../core/layout/container';
+import { JavaVersion, collectorText } from '../core/layout/jvmMaxMemory';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
@@ -17,9 +18,13 @@ export const LAYOUT_OPTIONS = {
   type: true,
   'system-memory': true,
   'jvm-shortfall': true,
+  gc: true,
+  java: true,
   'host-ram': true,
   'host-cores': true,
 } as const;
+
+const GC_CHOICES = ['G1', 'Parallel', 'Serial', 'ZGC', 'Shenandoah', 'CMS'] as const;
 
 interface ErrorJson {
   phase: string;
@@ -50,6 +55,13 @@ function sparkJson(file: string, l: SparkLayout, index: LineIndex): Record<strin
     sparkVersion: l.sparkVersion,
     memoryManager: l.memoryManager,
     executorMemory: l.executorMemory,
+    executorJvm: {
+      heap: l.executorJvm.heap,
+      maxMemory: l.executorJvm.maxMemory ?? null,
+      collector: l.executorJvm.collector,
+      collectorFrom: l.executorJvm.collectorFrom,
+      javaVersion: l.executorJvm.javaVersion,
+    },
     ...(u !== undefined
       ? {
           systemMemory: u.systemMemory,
@@ -116,10 +128,12 @@ function errorsText(errors: readonly StartupError[], index: LineIndex, file: str
 
 function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource: string): string {
   let s = `${file}: Spark ${l.sparkVersion} (${versionSource}), ${l.memoryManager}\n`;
-  s += row('executor heap (spark.executor.memory)', l.executorMemory);
+  const jvm = l.executorJvm;
+  s += row('heap (-Xmx, spark.executor.memory)', l.executorMemory);
+  s += row('Runtime.maxMemory', jvm.maxMemory, collectorText(jvm));
   const u = l.unified;
   if (u !== undefined) {
-    s += row('system memory (Runtime.maxMemory)', u.systemMemory);
+    s += row('system memory', u.systemMemory);
     s += row('reserved memory', u.reservedMemory);
     s += row('usable memory', u.usableMemory);
     s += row('user memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`);
@@ -213,6 +227,8 @@ export function runLayout(args: ParsedArgs, out: (s: string) => void): number {
   }
   const systemMemory = number(args, 'system-memory');
   const shortfall = number(args, 'jvm-shortfall');
+  const gc = optionChoice(args, 'gc', GC_CHOICES);
+  const java = optionChoice(args, 'java', ['8', '11', '17', '21', '25'] as const);
   const ram = number(args, 'host-ram');
   const cores = number(args, 'host-cores');
   const result: DocumentLayout = layoutOfDocument(
@@ -222,6 +238,8 @@ export function runLayout(args: ParsedArgs, out: (s: string) => void): number {
       spark: {
         ...(systemMemory !== undefined ? { systemMemory } : {}),
         ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),
+        ...(gc !== undefined ? { gc } : {}),
+        ...(java !== undefined ? { javaVersion: Number(java) as JavaVersion } : {}),
       },
       snappy: {
         ...(shortfall !== undefined ? { jvmMaxMemoryShortfall: shortfall } : {}),

@@ -11,7 +11,8 @@ const USAGE = `usage: spark-memory <command> [options]
 commands:
   layout <file> [--member N] [--spark-version V] [--format text|json]
          the memory layout Spark or SnappyData derives from a config file
-         (also: --type T, --system-memory BYTES, --jvm-shortfall F, --host-ram BYTES, --host-cores N)
+         (also: --type T, --system-memory BYTES, --jvm-shortfall F,
+          --gc G1|Parallel|Serial|ZGC|Shenandoah|CMS, --java 8|11|17|21|25, --host-ram BYTES, --host-cores N)
   lint <files or folders...> [--format text|json|sarif] [--spark-version V] [--container-limit MiB]
          every diagnostic for spark-defaults.conf, conf/servers|leads|locators and SparkApplication
          YAML files (folders are searched); exit 0 without errors, 1 with errors, 2 on bad input

@@ -4,6 +4,7 @@
 // Pure: no DOM.
 import { ParsedDocument, layoutOfDocument, parseDocument, sparkConfOf } from '../core/analyze';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
+import { collectorText } from '../core/layout/jvmMaxMemory';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
 import { containerParts } from '../core/layout/container';
@@ -101,12 +102,16 @@ function row(id: string, label: string, bytes: number | undefined, note?: string
 
 function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnModel {
   const u = l.unified;
-  const rows: LayoutRow[] = [...row('executorMemory', 'Executor heap (spark.executor.memory)', l.executorMemory)];
+  const jvm = l.executorJvm;
+  const rows: LayoutRow[] = [
+    ...row('executorMemory', 'Heap (-Xmx, spark.executor.memory)', l.executorMemory),
+    ...row('executorJvm.maxMemory', 'Runtime.maxMemory', jvm.maxMemory, collectorText(jvm)),
+  ];
   let heap: BarSegment[] = [];
   let offHeap: BarSegment[] = [];
   if (u !== undefined) {
     rows.push(
-      ...row('systemMemory', 'System memory (Runtime.maxMemory)', u.systemMemory),
+      ...row('systemMemory', 'System memory', u.systemMemory),
       ...row('reservedMemory', 'Reserved memory', u.reservedMemory),
       ...row('usableMemory', 'Usable memory', u.usableMemory),
       ...row('userMemory', 'User memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`),

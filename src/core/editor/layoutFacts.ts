@@ -2,6 +2,7 @@
 // (for inlay hints). Every number comes from the layout modules (layout/sparkLayout.ts,
 // layout/snappyLayout.ts); this file only chooses which of them belong to which key and names them.
 import type { SnappyMemberLayout } from '../layout/snappyLayout';
+import { collectorText } from '../layout/jvmMaxMemory';
 import type { SparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size/format';
 import { bytesExact, groupDigits, mibExact } from './numbers';
@@ -52,9 +53,18 @@ export function sparkRows(layout: SparkLayout, aspects: readonly SparkAspect[]):
   const rows: FactRow[] = [];
   const u = layout.unified;
   const has = (a: SparkAspect): boolean => aspects.includes(a);
+  const jvm = layout.executorJvm;
+  const jvmRows: FactRow[] = [
+    { label: 'Heap (-Xmx)', value: bytesExact(jvm.heap) },
+    {
+      label: `Runtime.maxMemory, ${collectorText(jvm)}`,
+      value: jvm.maxMemory !== undefined ? bytesExact(jvm.maxMemory) : 'not modelled',
+    },
+  ];
   if (has('heap') && u !== undefined) {
     rows.push(
-      { label: 'Heap (system memory)', value: bytesExact(u.systemMemory) },
+      ...jvmRows,
+      { label: 'System memory', value: bytesExact(u.systemMemory) },
       { label: 'Reserved', value: bytesExact(u.reservedMemory) },
       { label: 'Usable (heap − reserved)', value: bytesExact(u.usableMemory) },
       { label: `Unified region (usable × ${fraction(u.memoryFraction)})`, value: bytesExact(u.maxHeapMemory) },
@@ -69,7 +79,8 @@ export function sparkRows(layout: SparkLayout, aspects: readonly SparkAspect[]):
   if ((has('heap') || has('legacy')) && layout.legacy !== undefined) {
     const l = layout.legacy;
     rows.push(
-      { label: 'Heap (system memory)', value: bytesExact(l.systemMemory) },
+      ...jvmRows,
+      { label: 'System memory', value: bytesExact(l.systemMemory) },
       { label: 'Storage (StaticMemoryManager)', value: bytesExact(l.maxOnHeapStorageMemory) },
       { label: 'Execution (StaticMemoryManager)', value: bytesExact(l.maxOnHeapExecutionMemory) },
       { label: 'Unroll limit', value: bytesExact(l.maxUnrollMemory) },

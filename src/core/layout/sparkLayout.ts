@@ -6,6 +6,7 @@ import { readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '
 import { byteStringAs, javaTrim, parseJvmHeapSize } from '../size';
 import { SparkVersion, atLeast, formatVersion } from '../version';
 import { ClusterManager, ContainerRequest, clusterManagerOf, deriveContainerRequest } from './container';
+import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
 import { StartupError } from './startupError';
 import { StaticMemorySizes, deriveStaticMemory } from './static';
@@ -16,12 +17,16 @@ export interface SparkLayoutOptions {
   /** The executor JVM's Runtime.maxMemory, when known exactly; otherwise derived from the heap. */
   readonly systemMemory?: number;
   /**
-   * Share of -Xmx the JVM does not report as Runtime.maxMemory. 0 by default: G1, the default
-   * collector since JDK 9, reports the full -Xmx. Parallel and CMS leave out one survivor space
-   * (a few percent), which a user can model here.
+   * Share of -Xmx the JVM does not report as Runtime.maxMemory, overriding the collector's model
+   * (jvmMaxMemory.ts). Unset: Runtime.maxMemory follows the collector.
    */
   readonly jvmMaxMemoryShortfall?: number;
+  /** The collector, chosen outright; else -XX:+Use…GC in the JVM's extraJavaOptions, else the JVM default. */
   readonly gc?: GarbageCollector;
+  /** The Java version whose default collector applies (17 when unset). */
+  readonly javaVersion?: JavaVersion;
+  /** Whether the JVM sees a server-class machine (2+ processors, 1792 MiB+): G1, else Serial, from JDK 9. */
+  readonly serverClassMachine?: boolean;
   readonly clusterManager?: ClusterManager;
   readonly pythonApp?: boolean;
 }
@@ -52,6 +57,8 @@ export interface SparkLayout {
   readonly clusterManager: ClusterManager;
   /** spark.driver.memory in bytes, when it parses. */
   readonly driverMemory?: number;
+  /** The executor JVM: its -Xmx, collector and Runtime.maxMemory. */
+  readonly executorJvm: ResolvedJvm;
   readonly assumptions: readonly string[];
   /** In the order Spark meets them; the first is what a run prints. */
   readonly startupErrors: readonly StartupError[];
@@ -210,13 +217,24 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   const execFrom = conf.get('spark.executor.memory');
   const execR = readTypedBytes(conf, 'spark.executor.memory', 'MiB', v);
   const executorMemory = execR.ok ? execR.read.value * MiB : 1024 * MiB;
-  const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
-  const systemMemory = opts.systemMemory ?? Math.trunc(executorMemory * (1 - shortfall));
+  const jvmChoice = {
+    ...(opts.gc !== undefined ? { gc: opts.gc } : {}),
+    ...(opts.javaVersion !== undefined ? { javaVersion: opts.javaVersion } : {}),
+    ...(opts.serverClassMachine !== undefined ? { serverClassMachine: opts.serverClassMachine } : {}),
+  };
+  // The executor's -Xmx is spark.executor.memory in MiB (ExecutorRunnable / KubernetesUtils: -Xmx<n>m).
+  const executorJvm = resolveJvm(executorMemory, conf.getString('spark.executor.extraJavaOptions'), jvmChoice);
+  const shortfall = opts.jvmMaxMemoryShortfall;
+  const maxMemoryOf = (jvm: ResolvedJvm): number =>
+    shortfall !== undefined ? Math.trunc(jvm.heap * (1 - shortfall)) : (jvm.maxMemory ?? jvm.heap);
+  const systemMemory = opts.systemMemory ?? maxMemoryOf(executorJvm);
   if (opts.systemMemory === undefined) {
     assumptions.push(
-      shortfall === 0
-        ? 'System memory = spark.executor.memory (Runtime.maxMemory equals -Xmx under G1, the default collector since JDK 9).'
-        : `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`,
+      shortfall !== undefined
+        ? `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`
+        : executorJvm.maxMemory === undefined
+          ? `System memory = -Xmx: Runtime.maxMemory under ${executorJvm.collector} is not modelled.`
+          : `System memory = Runtime.maxMemory of -Xmx${executorMemory / MiB}m under ${collectorText(executorJvm)}.`,
     );
   }
   const legacyR = !atLeast(v, 3) ? readTypedBoolean(conf, 'spark.memory.useLegacyMode', v) : undefined;
@@ -229,7 +247,8 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     else pushUnique(errors, d.error);
   } else {
     if (driverMemory !== undefined) {
-      const driverSide = deriveUnifiedMemory(Math.trunc(driverMemory * (1 - shortfall)), conf, v);
+      const driverJvm = resolveJvm(driverMemory, conf.getString('spark.driver.extraJavaOptions'), jvmChoice);
+      const driverSide = deriveUnifiedMemory(maxMemoryOf(driverJvm), conf, v);
       if (!driverSide.ok) pushUnique(errors, driverSide.error);
     }
     const d = deriveUnifiedMemory(systemMemory, conf, v);
@@ -250,7 +269,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
 
   let pageSizeBytes: number | undefined;
   let executionPerTask: ExecutionPerTask | undefined;
-  const gc = opts.gc ?? 'G1';
+  const gc = executorJvm.collector;
   if (unified !== undefined) {
     const explicit = conf.contains('spark.buffer.pageSize')
       ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
@@ -271,7 +290,6 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       maxPerTask: Math.trunc(maxReachable / n),
     };
   }
-  if (opts.gc === undefined) assumptions.push('Garbage collector: G1 (page size).');
 
   return {
     flavour: 'spark',
@@ -288,6 +306,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     ...(container !== undefined ? { container } : {}),
     clusterManager,
     ...(driverMemory !== undefined ? { driverMemory } : {}),
+    executorJvm,
     assumptions,
     startupErrors: errors,
   };
