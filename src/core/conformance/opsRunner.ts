@@ -24,8 +24,10 @@ import {
   StorageLevels,
   MaybeSpillResult,
   readStorageFraction,
+  SnappyUnifiedMemoryManager,
 } from '../sim';
 import { CaseRelease } from './versions';
+import { SNAPPY_MAP_KEYS, buildSnappyManager, execSnappyOp, snappyStateKey } from './snappyOps';
 import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, normaliseMode } from './schema';
 import { applyVersionSplits, compareError, comparePartialMap, compareZeroDefaultMap, jsonEqual, show } from './expect';
 
@@ -68,6 +70,8 @@ class OpsRun {
   store!: MemoryStore;
   rec!: RecordingStore;
   readonly tmms = new Map<number, TaskMemoryManager>();
+  /** SnappyData events seen before the current step. */
+  snappyEventsMark = 0;
   readonly consumers = new Map<string, MemoryConsumer>();
   readonly outstanding: { task: number; handle: Handle }[] = [];
   evicted: string[] = [];
@@ -114,6 +118,8 @@ class OpsRun {
       } else {
         this.mm = UnifiedMemoryManager.fromConf(base);
       }
+    } else if (kind === 'snappydata') {
+      this.mm = buildSnappyManager(cfg, conf, version, numCores);
     } else {
       throw new SparkError('SimulatorError', `unknown manager ${show(cfg['manager'])}`);
     }
@@ -299,8 +305,11 @@ class OpsRun {
           blocked: false,
         };
       }
-      default:
-        throw new SparkError('SimulatorError', `unknown op ${step.op}`);
+      default: {
+        const r = mm instanceof SnappyUnifiedMemoryManager ? execSnappyOp(mm, step.op, a) : undefined;
+        if (r === undefined) throw new SparkError('SimulatorError', `unknown op ${step.op} for this manager`);
+        return r;
+      }
     }
   }
 
@@ -367,7 +376,7 @@ class OpsRun {
       case 'peakOffHeap':
         return numMap(this.tmms, (t) => t.peakOffHeapMemory);
       default:
-        return undefined;
+        return mm instanceof SnappyUnifiedMemoryManager ? snappyStateKey(mm, key, this.snappyEventsMark) : undefined;
     }
   }
 }
@@ -407,6 +416,8 @@ const RESULT_KEYS = new Set([
   'spilled',
   'requested',
   'threshold',
+  'lowMemory',
+  'inserted',
 ]);
 
 /** Checks `exp` against the step's result and the state; returns the differences. */
@@ -469,9 +480,13 @@ function check(
       key === 'consumers' ||
       key === 'spilledBytes' ||
       key === 'peakOnHeap' ||
-      key === 'peakOffHeap'
+      key === 'peakOffHeap' ||
+      SNAPPY_MAP_KEYS.has(key)
     ) {
-      const d = comparePartialMap(key, want, got as Record<string, number>);
+      const g = { ...(got as Record<string, number>) };
+      // A SnappyData owner or table not (or no longer) present holds 0 bytes.
+      if (SNAPPY_MAP_KEYS.has(key) && isObject(want)) for (const k of Object.keys(want)) g[k] ??= 0;
+      const d = comparePartialMap(key, want, g);
       if (d !== undefined) diffs.push(d);
     } else if (!jsonEqual(want, got as Json)) {
       diffs.push(`${key} expected ${show(want)} got ${show(got)}`);
@@ -505,6 +520,7 @@ export function runOpsCase(c: OpsCase, rel: CaseRelease): string[] {
     run.rec.evictRequests = [];
     run.evicted = [];
     run.spills = [];
+    if (run.mm instanceof SnappyUnifiedMemoryManager) run.snappyEventsMark = run.mm.snappyEvents.length;
     const mark = run.seqMark();
     let res: Record<string, Json> = {};
     let thrown: SparkError | undefined;

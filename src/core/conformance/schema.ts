@@ -1,5 +1,6 @@
 // The conformance case format (shared/spec/conformance-format.md, schema
 // "spark-memory-conformance/1"): parsing and validation with messages that name the case and field.
+import { SNAPPY_EXPECT_KEYS, SNAPPY_NUMBER_CONFIG, SNAPPY_OPS } from './snappyFormat';
 
 export const SCHEMA = 'spark-memory-conformance/1';
 
@@ -87,6 +88,7 @@ export const OPS: Readonly<Record<string, readonly string[]>> = {
   tmmReleaseDirect: ['consumer', 'bytes'],
   tmmCleanUp: ['task'],
   maybeSpill: ['spillable', 'elementsRead', 'currentMemory'],
+  ...SNAPPY_OPS,
 };
 
 /** Every expectation key of the format (ops cases). */
@@ -120,6 +122,8 @@ export const EXPECT_KEYS: ReadonlySet<string> = new Set([
   'spilledBytes',
   'peakOnHeap',
   'peakOffHeap',
+  'inserted',
+  ...SNAPPY_EXPECT_KEYS,
 ]);
 
 const NUMERIC_ARGS = new Set([
@@ -220,7 +224,7 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
     const config = c['config'] ?? {};
     if (!isObject(config)) fail(where, '"config" must be an object');
     const allowed: Readonly<Record<string, readonly string[]>> = {
-      manager: ['unified', 'static', 'test-limit'],
+      manager: ['unified', 'static', 'test-limit', 'snappydata'],
       construct: ['apply', 'direct'],
       evictionModel: ['blocks', 'exact', 'throw'],
     };
@@ -241,6 +245,7 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
       'maxOnHeapExecutionMemory',
       'maxOnHeapStorageMemory',
       'systemMemory',
+      ...SNAPPY_NUMBER_CONFIG,
     ]) {
       if (config[k] !== undefined && asNumber(config[k]) === undefined)
         fail(`${where}.config.${k}`, `must be a number (got ${JSON.stringify(config[k])})`);

@@ -36,6 +36,11 @@ export interface TableOptions {
   readonly overflow?: string;
   /** A row table without PARTITION_BY is replicated. */
   readonly replicated?: boolean;
+  /**
+   * Bytes of each entry that stay in memory when it overflows (key and region entry; SnappyData's
+   * memory suites count 88 bytes of entry overhead per row): only the value goes to disk.
+   */
+  readonly entryOverhead?: number;
 }
 
 /** The eviction attributes StoreUtils.ddlExtensionString gives a table, or SnappyData's refusal. */
@@ -89,14 +94,18 @@ export class SnappyTable {
     this.bytesInMemory += bytes;
   }
 
-  /** Overflow the least recently used entry to disk; its size, or 0 when nothing is in memory. */
+  /**
+   * Overflow the least recently used entry's value to disk; the bytes freed, or 0 when no entry
+   * has a value in memory (its entry overhead stays in memory).
+   */
   evictOne(): number {
     const e = this.lru.shift();
     if (e === undefined) return 0;
-    this.bytesInMemory -= e.bytes;
-    this.bytesOnDisk += e.bytes;
+    const value = Math.max(0, e.bytes - (this.options.entryOverhead ?? 0));
+    this.bytesInMemory -= value;
+    this.bytesOnDisk += value;
     this.entriesOnDisk++;
-    return e.bytes;
+    return value;
   }
 
   /** The capacity controller of an LRUCOUNT / LRUMEMSIZE table: the entries it evicts now. */
