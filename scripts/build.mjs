@@ -1,6 +1,6 @@
 // Builds the bundles: the extension (Node, CommonJS, `vscode` external), the webview (browser IIFE,
 // with dist/webview.css from the CSS main.ts imports: the panel's own and uPlot's),
-// the CLI (Node, with a shebang), the conformance runner and the benchmark (Node, CommonJS).
+// the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
 // `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -37,7 +37,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/conformance.ts'],
+    entryPoints: ['test/conformance/runner/main.ts'],
     outfile: 'dist/conformance.js',
     platform: 'node',
     format: 'cjs',

@@ -6,33 +6,16 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { sparkVersionFor } from '../core/analyze';
 import { isSparkApplicationYaml, memberRoleOf } from '../core/document/kind';
-import { RULES, lintDocument, type Severity } from '../core/rules';
+import { RULES, lintDocument } from '../core/rules';
 import { LineIndex, type Span } from '../core/text/lineIndex';
 import type { SparkVersion } from '../core/version';
 import { ParsedArgs, UsageError, optionChoice, optionSparkVersion, optionString } from './args';
 import { InputError, loadDocument, readText } from './input';
+import type { LintRecord, Position } from './lintRecord';
 import { toSarif } from './sarif';
 
 export const LINT_OPTIONS = { format: true, 'spark-version': true, 'container-limit': true } as const;
 const CLI_VERSION = '0.1.0';
-
-interface Position {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface LintRecord extends Position {
-  /** The path as the user gave it (or as found under a folder they gave). */
-  readonly file: string;
-  /** The path relative to the working directory, with forward slashes (SARIF). */
-  readonly uri: string;
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-  readonly related: ReadonlyArray<Position & { uri: string; message: string }>;
-}
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 

@@ -2,7 +2,7 @@
 // physical locations relative to the working directory (1-based lines and columns, endColumn one
 // past the last character, as SARIF defines it).
 import { RULES, type Rule, type Severity } from '../core/rules';
-import type { LintRecord } from './lintCommand';
+import type { LintRecord } from './lintRecord';
 
 export const TOOL_NAME = 'spark-memory';
 export const INFORMATION_URI = 'https://example.invalid/spark-memory';

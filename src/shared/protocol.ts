@@ -4,7 +4,7 @@
 // it was not asked about), and the host may run a newer build than a restored webview.
 // Pure TypeScript: no vscode, DOM or Node types (checked by tsconfig.core.json).
 
-import type { SettingChange } from '../core/editor/applySettings';
+import type { SettingChange } from '../core/edit/applySettings';
 
 export const PROTOCOL_VERSION = 1;
 

@@ -3,7 +3,7 @@
 // overrides, into a member line rewritten with the new flags, and into the `apply` changes.
 import type { ParsedDocument } from '../core/analyze';
 import { sparkConfOf } from '../core/analyze';
-import { membersWithSettings } from '../core/editor/applySettings';
+import { membersWithSettings } from '../core/edit/applySettings';
 import type { MembersDocument } from '../core/parse/members';
 import type { SettingChange } from '../shared/protocol';
 

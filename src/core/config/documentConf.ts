@@ -3,7 +3,8 @@
 // spark-submit receives from the operator.
 import { isSparkKey, type PropertiesDocument, type PropertyEntry } from '../parse/properties';
 import type { SparkApplicationDocument } from '../parse/sparkApplication';
-import { type ConfValue, SparkConfView } from './confSource';
+import type { ConfValue } from '../parse/confValue';
+import { SparkConfView } from './confSource';
 
 export function confOfProperties(doc: PropertiesDocument): SparkConfView {
   // Properties.load throws on a malformed \uXXXX escape, and then Spark loads nothing from the file.

@@ -4,7 +4,8 @@
 import { lookupKey, requiredDefault } from '../catalog';
 import { ByteUnit, byteFromString, javaTrim, sparkConfGetSizeAs } from '../size';
 import type { SparkVersion } from '../version';
-import type { ConfValue, SparkConfView } from './confSource';
+import type { ConfValue } from '../parse/confValue';
+import type { SparkConfView } from './confSource';
 import { Parsed, javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from './javaParse';
 
 export interface ReadValue<T> {

@@ -2,7 +2,8 @@
 // that would overlap one already taken), and the suppression comments the engine honours
 // (`# spark-memory-disable-next-line CODE` above a line, `# spark-memory-disable CODE` for a file).
 import type { DocumentKind } from '../document/kind';
-import type { Finding, QuickFix, TextEdit } from '../rules/types';
+import type { TextEdit } from '../edit/textEdit';
+import type { Finding, QuickFix } from '../rules/types';
 import type { LineIndex } from '../text/lineIndex';
 
 const overlap = (a: TextEdit, b: TextEdit): boolean => {

@@ -1,7 +1,6 @@
 // Pure helpers behind the editor features (diagnostics, quick fixes, hover, completion, inlay hints,
 // outline, version status, settings schema). No vscode types: the webview and the CLI can reuse them.
 export * from './analysis';
-export * from './applySettings';
 export * from './completion';
 export * from './fixes';
 export * from './hover';

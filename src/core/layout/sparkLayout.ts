@@ -1,7 +1,8 @@
 // The memory layout of one Spark executor for a configuration, with the start-up errors Spark would
 // raise for it. Composes the exact derivations (unified.ts, static.ts, pageSize.ts, container.ts);
 // nothing here re-derives a size.
-import type { ConfValue, SparkConfView } from '../config/confSource';
+import type { SparkConfView } from '../config/confSource';
+import type { ConfValue } from '../parse/confValue';
 import { readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
 import { byteStringAs, javaTrim, parseJvmHeapSize } from '../size';
 import { SparkVersion, atLeast, formatVersion } from '../version';

@@ -1,6 +1,6 @@
 // An error Spark, the JVM or SnappyData raises for a configuration before any work runs, with its
 // exact text for the chosen release.
-import type { ConfValue } from '../config/confSource';
+import type { ConfValue } from '../parse/confValue';
 import type { Span } from '../text/lineIndex';
 import { SparkVersion, atLeast } from '../version';
 

@@ -5,7 +5,7 @@
 // a key: so a typed field wins over the same key in sparkConf.
 import { LineCounter, Scalar, YAMLMap, isMap, isScalar, parseAllDocuments } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
-import type { ConfValue } from '../config/confSource';
+import type { ConfValue } from './confValue';
 import type { Span } from '../text/lineIndex';
 
 export type YamlScalarType = 'string' | 'number' | 'boolean' | 'null' | 'other';

@@ -2,7 +2,7 @@
 // `spark.*` lines of spark-defaults.conf, or every sparkConf entry and typed field of a
 // SparkApplication (both are written text, even where a typed field overrides sparkConf).
 import { CatalogEntry, lookupKey } from '../catalog';
-import type { ConfOrigin } from '../config/confSource';
+import type { ConfOrigin } from '../parse/confValue';
 import { derived, derivedKey } from '../document/derived';
 import { TYPED_FIELD_KEYS } from '../parse/sparkApplication';
 import { isSparkKey } from '../parse/properties';

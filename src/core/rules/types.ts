@@ -3,16 +3,12 @@
 import type { DocumentLayout, ParsedDocument } from '../analyze';
 import type { SparkConfView } from '../config/confSource';
 import type { DocumentKind } from '../document/kind';
+import type { TextEdit } from '../edit/textEdit';
 import type { MembersDocument } from '../parse/members';
 import type { LineIndex, Span } from '../text/lineIndex';
 import type { SparkVersion } from '../version';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
-
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
-}
 
 export interface QuickFix {
   readonly title: string;

@@ -6,7 +6,7 @@ import { DocumentLayout, ParsedDocument, layoutOfDocument, sparkConfOf, sparkVer
 import type { SnappyLayoutOptions, SnappyMemberLayout } from '../layout/snappyLayout';
 import type { SparkLayoutOptions } from '../layout/sparkLayout';
 import type { StartupError } from '../layout/startupError';
-import { type SettingChange, membersWithSettings } from '../editor/applySettings';
+import { type SettingChange, membersWithSettings } from '../edit/applySettings';
 import type { MembersDocument } from '../parse/members';
 import { SPARK_2_4, SparkVersion } from '../version';
 import type { ExecutorSource } from './types';

@@ -4,7 +4,7 @@
 // sent. Messages wait until the page says it is ready (it says so again after being hidden and
 // shown, since its context is not retained), then the current config and any queued scenario go.
 import * as vscode from 'vscode';
-import { settingEdits } from '../../core/editor';
+import { settingEdits } from '../../core/edit';
 import type { DocumentType } from '../../core/document/kind';
 import {
   PROTOCOL_VERSION,

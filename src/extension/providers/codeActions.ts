@@ -3,7 +3,8 @@
 // (source.fixAll.sparkMemory, which editor.codeActionsOnSave also runs).
 import * as vscode from 'vscode';
 import { disableNextLineEdit, fileDisableEdit, fixAllEdits } from '../../core/editor';
-import type { Finding, QuickFix, TextEdit } from '../../core/rules';
+import type { TextEdit } from '../../core/edit';
+import type { Finding, QuickFix } from '../../core/rules';
 import { DocumentStore, Snapshot } from '../documents';
 import { SOURCE, isRuleCode } from '../diagnostics';
 import type { TextMapper } from '../mapping';

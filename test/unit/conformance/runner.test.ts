@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CaseFormatError,
-  loadCaseFile,
-  releaseForLine,
-  releasesForCase,
-  runCaseFile,
-} from '../../../src/core/conformance';
+import { CaseFormatError, loadCaseFile, releaseForLine, releasesForCase, runCaseFile } from '../../conformance/runner';
 
 const CASES = 'test/conformance';
 

@@ -20,10 +20,10 @@ import {
   versionSetting,
   versionStatus,
 } from '../../../src/core/editor';
-import type { Finding, TextEdit } from '../../../src/core/rules';
+import type { Finding } from '../../../src/core/rules';
 import { LineIndex } from '../../../src/core/text/lineIndex';
 import { SPARK_2_4, SPARK_3_5, SPARK_4_1, sparkVersion } from '../../../src/core/version';
-import { applyTextEdits } from '../../../src/core/editor/applySettings';
+import { applyTextEdits, type TextEdit } from '../../../src/core/edit';
 
 const SAMPLES = join(__dirname, '../../../../samples');
 const sample = (p: string): string => readFileSync(join(SAMPLES, p), 'utf8');

@@ -9,7 +9,7 @@ import type { DocumentType } from '../../../src/core/document/kind';
 import { RULES, lintDocument, type Finding } from '../../../src/core/rules';
 import type { Span } from '../../../src/core/text/lineIndex';
 import { SPARK_2_4, SPARK_3_5, SPARK_4_1, sparkVersion } from '../../../src/core/version';
-import { applyTextEdits } from '../../../src/core/editor/applySettings';
+import { applyTextEdits } from '../../../src/core/edit';
 
 function inside(span: Span, text: string, what: string): void {
   assert.ok(

@@ -4,7 +4,7 @@ import type { DocumentType } from '../../../src/core/document/kind';
 import { parseMembers } from '../../../src/core/parse/members';
 import { RULES, lintDocument, type Finding, type LintSettings } from '../../../src/core/rules';
 import { SPARK_3_5, SparkVersion } from '../../../src/core/version';
-import { applyTextEdits } from '../../../src/core/editor/applySettings';
+import { applyTextEdits } from '../../../src/core/edit';
 
 export interface LintCase {
   readonly type?: DocumentType;

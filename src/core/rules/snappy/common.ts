@@ -6,7 +6,8 @@ import type { MemberArg, MemberLine, MembersDocument } from '../../parse/members
 import type { SnappyMemberLayout } from '../../layout/snappyLayout';
 import type { StartupError } from '../../layout/startupError';
 import type { Span } from '../../text/lineIndex';
-import type { RelatedLocation, RuleContext, TextEdit } from '../types';
+import type { TextEdit } from '../../edit/textEdit';
+import type { RelatedLocation, RuleContext } from '../types';
 
 export function membersOf(ctx: RuleContext): MembersDocument | undefined {
   return ctx.doc.kind === 'snappy-members' ? ctx.doc : undefined;

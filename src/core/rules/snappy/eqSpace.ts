@@ -3,7 +3,8 @@
 // not start with `-`: `Unexpected command-line option: =` (config-formats.md B.2). The docs' own
 // example `-heap-size = 4g` (memory_management.md) fails this way.
 import type { MemberArg, MemberLine } from '../../parse/members';
-import type { Rule, TextEdit } from '../types';
+import type { TextEdit } from '../../edit/textEdit';
+import type { Rule } from '../types';
 import { launcherArgs, membersOf, onlyBlanksBetween, shown } from './common';
 import type { RuleContext } from '../types';
 

@@ -5,7 +5,8 @@
 // NO default critical-heap-percentage or eviction-heap-percentage (setDefaultVMArgs l.273-338), so
 // the LowMemoryException safety net is off (config-formats.md B.2).
 import { parseJvmHeapSize } from '../../size';
-import type { QuickFix, RelatedLocation, Rule, TextEdit } from '../types';
+import type { TextEdit } from '../../edit/textEdit';
+import type { QuickFix, RelatedLocation, Rule } from '../types';
 import { layoutsOf, membersOf, removeArg } from './common';
 import { heapArgs } from './heapFlags';
 

@@ -10,7 +10,8 @@ import { BYTE_SUFFIXES, byteFromString, formatBytes, javaTrim } from '../../size
 import type { Span } from '../../text/lineIndex';
 import { eolOf, wholeLinesOf } from '../../text/lines';
 import { WrittenSetting, writtenSettings } from '../settingsOf';
-import type { QuickFix, RuleContext, TextEdit } from '../types';
+import type { TextEdit } from '../../edit/textEdit';
+import type { QuickFix, RuleContext } from '../types';
 
 export const MiB = 1024 * 1024;
 

@@ -3,8 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentType } from '../../../src/core/document/kind';
-import { SettingChange, settingEdits } from '../../../src/core/editor';
-import { applyTextEdits } from '../../../src/core/editor/applySettings';
+import { SettingChange, applyTextEdits, settingEdits } from '../../../src/core/edit';
 
 const SAMPLES = join(__dirname, '../../../../samples');
 const sample = (p: string): string => readFileSync(join(SAMPLES, p), 'utf8');

@@ -9,7 +9,7 @@ import {
   defaultPageSizeBytes,
   MemoryMode,
   readPageSizeOverride,
-} from '../sim';
+} from '../../../src/core/sim';
 import { CaseRelease } from './versions';
 import { DeriveCase, Json, JsonObject, asNumber, normaliseMode } from './schema';
 import { applyVersionSplits, compareError, jsonEqual, mergeExpect, show } from './expect';

@@ -2,15 +2,7 @@
 // One line per case and release, then `conformance: N passed, N failed`. Exit 1 on a failure,
 // exit 2 (one line per file) when a file cannot be read or does not follow the format.
 import { readFileSync } from 'node:fs';
-import {
-  CaseFile,
-  CaseFormatError,
-  formatResult,
-  loadCaseFile,
-  parseReleaseOption,
-  runCaseFile,
-  CaseRelease,
-} from '../core/conformance';
+import { CaseFile, CaseFormatError, formatResult, loadCaseFile, parseReleaseOption, runCaseFile, CaseRelease } from '.';
 
 function main(argv: readonly string[]): number {
   const files: string[] = [];

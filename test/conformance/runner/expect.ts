@@ -1,6 +1,6 @@
 // Resolving version/GC splits and comparing expectations, strictly.
-import { SparkVersion, atLeast, versionInRange } from '../version';
-import { SparkError } from '../sim/errors';
+import { SparkVersion, atLeast, versionInRange } from '../../../src/core/version';
+import { SparkError } from '../../../src/core/sim/errors';
 import { Json, JsonObject } from './schema';
 
 function isObject(x: Json | undefined): x is JsonObject {

@@ -1,6 +1,6 @@
 // Runs the cases of a file once per release their `versions` name.
 import { CaseFile, CaseFormatError, ConformanceCase, parseCaseFile } from './schema';
-import { versionInRange } from '../version';
+import { versionInRange } from '../../../src/core/version';
 import { CaseRelease, releasesForCase } from './versions';
 import { runOpsCase } from './opsRunner';
 import { runDeriveCase } from './deriveRunner';

@@ -1,9 +1,9 @@
 // PLACEHOLDER for the lead's src/core/layout container request: the arithmetic of spark-memory.md
 // section 10, kept tiny and pure so it can be swapped for the layout module's function.
 // Sources: YarnAllocator.scala [2.4.4]; ResourceProfile.scala [3.3.1, 4.1.1].
-import { SparkVersion, atLeast } from '../version';
-import { byteStringAs } from '../size';
-import { SparkError, SimConf, javaDoubleToString } from '../sim';
+import { SparkVersion, atLeast } from '../../../src/core/version';
+import { byteStringAs } from '../../../src/core/size';
+import { SparkError, SimConf, javaDoubleToString } from '../../../src/core/sim';
 
 export interface ContainerRequest {
   readonly executorMemoryMiB: number;

@@ -30,7 +30,7 @@ import {
   nodeSpan,
   parseSparkApplication,
 } from '../parse/sparkApplication';
-import type { TextEdit } from '../rules/types';
+import { applyTextEdits, type TextEdit } from './textEdit';
 import type { Span } from '../text/lineIndex';
 import { eolOf, lineEndOf, lineStartOf } from '../text/lines';
 
@@ -81,14 +81,6 @@ export function settingEdits(
       break;
   }
   return out.ok ? { ok: true, edits: mergeInsertions(out.edits) } : out;
-}
-
-/** `text` with non-overlapping `edits` applied (the text a front end shows after applying them). */
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   parseSparkVersion,
   sparkVersion,
   versionInRange,
-} from '../version';
+} from '../../../src/core/version';
 
 export interface CaseRelease {
   readonly version: SparkVersion;

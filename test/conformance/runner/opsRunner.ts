@@ -25,7 +25,7 @@ import {
   MaybeSpillResult,
   readStorageFraction,
   SnappyUnifiedMemoryManager,
-} from '../sim';
+} from '../../../src/core/sim';
 import { CaseRelease } from './versions';
 import { SNAPPY_MAP_KEYS, buildSnappyManager, execSnappyOp, snappyStateKey } from './snappyOps';
 import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, normaliseMode } from './schema';

@@ -1,4 +1,5 @@
-// The conformance runner for shared/spec/conformance-format.md (pure; the CLI is src/cli/conformance.ts).
+// The conformance runner for shared/spec/conformance-format.md. Test tooling, not product code:
+// main.ts is `npm run conformance`, built by scripts/build.mjs into dist/conformance.js.
 export * from './schema';
 export * from './versions';
 export * from './expect';

@@ -1,7 +1,7 @@
 // The SnappyData part of the conformance format (docs/conformance-snappydata.md): the
 // `snappydata` manager, its table and heap-monitor ops, and the expectation keys they answer.
-import { MemoryMode, SimConf, SnappyUnifiedMemoryManager, SparkError } from '../sim';
-import { SparkVersion } from '../version';
+import { MemoryMode, SimConf, SnappyUnifiedMemoryManager, SparkError } from '../../../src/core/sim';
+import { SparkVersion } from '../../../src/core/version';
 import { Json, JsonObject, asNumber, normaliseMode } from './schema';
 export { SNAPPY_MAP_KEYS } from './snappyFormat';
 

@@ -1,0 +1,16 @@
+// A change to a document as plain offsets into its text: quick fixes, "Fix all" and the panel's
+// "Apply" all produce these, and any front end (VS Code, the webview, the CLI) can apply them.
+import type { Span } from '../text/lineIndex';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** `text` with non-overlapping `edits` applied (the text a front end shows after applying them). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
