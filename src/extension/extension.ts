@@ -10,8 +10,11 @@ import { SparkMemoryCodeActions } from './providers/codeActions';
 import { SparkMemoryCompletion, TRIGGER_CHARACTERS } from './providers/completion';
 import { SparkMemoryHover } from './providers/hover';
 import { SparkMemoryInlayHints } from './providers/inlayHints';
+import { SparkMemoryNavigation } from './providers/navigation';
+import { SEMANTIC_LEGEND, STRUCTURE_SELECTOR, SparkMemoryStructure, registerFormatter } from './providers/structure';
 import { SparkMemorySymbols } from './providers/symbols';
 import { SECTION } from './settings';
+import { registerTasks } from './tasks';
 
 const WATCHED =
   '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
@@ -38,6 +41,17 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
     vscode.languages.registerInlayHintsProvider(SELECTOR, hints),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SparkMemorySymbols(store), { label: 'Spark Memory' }),
   );
+  const navigation = new SparkMemoryNavigation(store);
+  const structure = new SparkMemoryStructure(store);
+  subs.push(
+    vscode.languages.registerDefinitionProvider(SELECTOR, navigation),
+    vscode.languages.registerReferenceProvider(SELECTOR, navigation),
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, navigation),
+    vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, structure),
+    vscode.languages.registerDocumentSemanticTokensProvider(STRUCTURE_SELECTOR, structure, SEMANTIC_LEGEND),
+  );
+  registerFormatter(context, store);
+  registerTasks(context);
   registerEditorCommands(context, store, linter);
   subs.push(
     vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () =>

@@ -12,3 +12,7 @@ export * from './numbers';
 export * from './outline';
 export * from './settingsSchema';
 export * from './versionStatus';
+export * from './folding';
+export * from './format';
+export * from './navigation';
+export * from './semanticTokens';
