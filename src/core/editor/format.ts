@@ -4,7 +4,7 @@
 // The key still ends where it ended and the value starts with the same character, so
 // Properties.load reads the same key and value (a property test checks this on random files).
 import type { PropertiesDocument, PropertyEntry } from '../parse/properties';
-import type { TextEdit } from '../rules/types';
+import type { TextEdit } from '../edit/textEdit';
 import type { Span } from '../text/lineIndex';
 import { lineStartOf } from '../text/lines';
 

@@ -10,7 +10,7 @@ import {
   referencesAt,
   semanticTokens,
 } from '../../../src/core/editor';
-import { applyTextEdits } from '../../../src/core/editor/applySettings';
+import { applyTextEdits } from '../../../src/core/edit/textEdit';
 import { parseMembers } from '../../../src/core/parse/members';
 import { parseProperties } from '../../../src/core/parse/properties';
 import { parseSparkApplication } from '../../../src/core/parse/sparkApplication';
