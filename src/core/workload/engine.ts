@@ -37,6 +37,7 @@ import { EventLog } from './eventLog';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import { SeriesRecorder } from './series';
 import type {
+  EventCause,
   EventKind,
   ExecutorSource,
   Scenario,
@@ -86,6 +87,8 @@ interface Task {
   owedMs: number;
   /** Hash relations built by this task: held until the task ends (the probe side reads them). */
   readonly held: HashMapConsumer[];
+  /** The op the task runs now, in words (an eviction names the request it made room for). */
+  doing: string;
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
   readonly item: QueueItem;
 }
@@ -240,6 +243,32 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
   }
 }
 
+/** An op as the request it makes, for the cause of an eviction or a wait. */
+function opRequest(op: TaskOp, partition: number): string {
+  switch (op.op) {
+    case 'cache':
+      return `caching rdd_${op.rdd}_${partition} (${formatBytes(op.bytes)}, ${op.level})`;
+    case 'read':
+      return `reading rdd_${op.rdd}_${partition}`;
+    case 'shuffleSort':
+      return 'sort pages (shuffle)';
+    case 'hashJoinBuild':
+      return 'hash join build pages';
+    case 'aggregate':
+      return 'aggregation map';
+    case 'broadcast':
+      return `fetching broadcast_${op.id}`;
+    case 'userObjects':
+      return 'user objects';
+    case 'stateStore':
+      return 'a RocksDB state store';
+    case 'compute':
+      return 'computing';
+    case 'tableLoad':
+      return `loading table ${op.table}`;
+  }
+}
+
 function fmtT(t: number): string {
   return `${Math.round(t * 1000) / 1000}ms`;
 }
@@ -360,10 +389,18 @@ export class WorkloadRun {
           this.evictedBlocks++;
           const task = this.currentTask.t?.id;
           const bytes = this.memSize.get(blockId);
+          const cause = this.evictionCause();
           this.emit(
             'evict',
-            () => `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory`,
-            { blockId, ...(bytes !== undefined ? { bytes } : {}), ...(task !== undefined ? { task } : {}) },
+            () =>
+              `evicted ${blockId}${bytes !== undefined ? ` (${formatBytes(bytes)})` : ''} from memory` +
+              (cause !== undefined ? ` for ${cause.request}` : ''),
+            {
+              blockId,
+              ...(bytes !== undefined ? { bytes } : {}),
+              ...(task !== undefined ? { task } : {}),
+              ...(cause !== undefined ? { cause } : {}),
+            },
           );
           if (writtenToDisk) {
             this.droppedToDisk++;
@@ -393,6 +430,55 @@ export class WorkloadRun {
       return;
     }
     this.log.add({ t: this.now, kind, ...extra, message: typeof message === 'string' ? message : message() });
+  }
+
+  /**
+   * Who an eviction makes room for: a storage put may fill the whole unified region, while execution
+   * takes back storage only above the storage region (UnifiedMemoryManager.acquireExecutionMemory).
+   */
+  private evictionCause(): EventCause | undefined {
+    const t = this.currentTask.t;
+    const b = this.built;
+    if (t === undefined || b === undefined) return undefined;
+    const storagePut = t.doing.startsWith('caching') || t.doing.startsWith('reading');
+    const region = b.info.onHeapStorageRegionSize;
+    return storagePut || !(b.mm instanceof UnifiedMemoryManager)
+      ? {
+          request: `task ${t.id} ${t.doing}`,
+          task: t.id,
+          cap: 'the unified region (spark.memory.fraction of the usable heap), shared with execution',
+          capBytes: b.info.maxHeapMemory,
+        }
+      : {
+          request: `task ${t.id} ${t.doing}`,
+          task: t.id,
+          cap: 'the storage region (spark.memory.storageFraction): execution evicts cached blocks above it',
+          capBytes: region,
+        };
+  }
+
+  /** A task's execution share when it spills or waits: at most 1/N of what execution can reach, at least 1/(2N) of the pool (ExecutionMemoryPool.acquireMemory). */
+  private shareCause(
+    task: Task,
+    mode: MemoryMode,
+    what: string,
+    floor: boolean,
+    held?: number,
+  ): EventCause | undefined {
+    const mm = this.mm;
+    if (mm === undefined) return undefined;
+    const pool = mm.executionPool(mode);
+    const n = Math.max(1, pool.numActiveTasks);
+    const capBytes = floor ? Math.trunc(pool.poolSize / (2 * n)) : Math.trunc(mm.computeMaxExecutionPoolSize(mode) / n);
+    return {
+      request: `task ${task.id}'s ${what}`,
+      task: task.id,
+      cap: floor
+        ? `1/(2×${n}) of the ${formatBytes(pool.poolSize)} execution pool (${n} active task${n === 1 ? '' : 's'}): the share a task waits for`
+        : `1/${n} of the ${formatBytes(mm.computeMaxExecutionPoolSize(mode))} execution memory can reach (${n} active task${n === 1 ? '' : 's'})`,
+      capBytes,
+      heldBytes: held ?? pool.getMemoryUsageForTask(task.id),
+    };
   }
 
   private acquired(task: Task, bytes: number, mode: MemoryMode, what: string): void {
@@ -490,6 +576,7 @@ export class WorkloadRun {
       waitingSince: 0,
       item,
       held: [],
+      doing: 'starting',
       owedMs: 0,
     };
     item.task = task;
@@ -596,7 +683,11 @@ export class WorkloadRun {
     const call = y;
     this.waits++;
     task.waitingSince = this.now;
-    this.emit('wait', () => `task ${task.id} waits for execution memory (below its 1/2N share)`, { task: task.id });
+    const waitCause = this.shareCause(task, this.mm?.tungstenMemoryMode ?? 'ON_HEAP', task.doing, true);
+    this.emit('wait', () => `task ${task.id} waits for execution memory (below its 1/2N share)`, {
+      task: task.id,
+      ...(waitCause !== undefined ? { cause: waitCause } : {}),
+    });
     call.onDone = () => {
       const waited = this.now - task.waitingSince;
       this.waitMs += waited;
@@ -749,6 +840,7 @@ export class WorkloadRun {
 
   private *runTask(task: Task, ops: readonly TaskOp[]): Generator<Yield, void, void> {
     for (const op of ops) {
+      task.doing = opRequest(op, task.partition);
       switch (op.op) {
         case 'compute':
           yield op.ms;
@@ -941,10 +1033,12 @@ export class WorkloadRun {
           this.spillCount++;
           this.spilledBytes += s;
           this.released(task, s, mode, 'spill frees sort pages');
+          const cause = this.shareCause(task, mode, what, false);
           this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, {
             task: task.id,
             bytes: s,
             mode,
+            ...(cause !== undefined ? { cause } : {}),
           });
           yield s / this.tp.spillBytesPerMs;
         }
@@ -989,10 +1083,13 @@ export class WorkloadRun {
           const freed = Math.max(before + r.granted - sp.initialMemoryThreshold, 0);
           if (freed > 0) this.released(task, freed, 'ON_HEAP', 'spill frees the aggregation map');
           const s = current;
+          // What the map held when it spilled (before the spill released it).
+          const cause = this.shareCause(task, 'ON_HEAP', 'aggregation map', false, before + r.granted);
           this.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its aggregation map`, {
             task: task.id,
             bytes: s,
             mode: 'ON_HEAP',
+            ...(cause !== undefined ? { cause } : {}),
           });
           yield current / this.tp.spillBytesPerMs;
           current = 0;

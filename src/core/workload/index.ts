@@ -6,3 +6,4 @@ export * from './executor';
 export * from './engine';
 export * from './compare';
 export * from './text';
+export * from './story';

@@ -85,6 +85,18 @@ export type EventKind =
   | 'stageStart'
   | 'budget';
 
+/** Why an event happened, in Spark's terms: which request, for which task, against which cap. */
+export interface EventCause {
+  /** What was asking for memory ("task 12 caching rdd_7_9", "task 3's sort page"). */
+  readonly request: string;
+  readonly task?: number;
+  /** The limit the request ran against ("1/N of the execution memory, N = 4 active tasks"). */
+  readonly cap: string;
+  readonly capBytes: number;
+  /** What the task held under that cap when it happened (execution memory), when it applies. */
+  readonly heldBytes?: number;
+}
+
 export interface SimEvent {
   /** Simulated time, ms. */
   readonly t: number;
@@ -94,6 +106,8 @@ export interface SimEvent {
   readonly blockId?: string;
   readonly mode?: 'ON_HEAP' | 'OFF_HEAP';
   readonly message: string;
+  /** Spills, evictions and waits carry their cause. */
+  readonly cause?: EventCause;
 }
 
 /** Pool series sampled at the same times; downsampled to at most `maxPoints`. */
