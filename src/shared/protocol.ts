@@ -37,6 +37,8 @@ export interface ConfigPayload {
   /** `sparkMemory.sparkVersion` when not "auto". */
   readonly sparkVersion?: string;
   readonly diagnostics: readonly PanelDiagnostic[];
+  /** This extension's version, written into exports. */
+  readonly productVersion?: string;
 }
 
 export type ScenarioRef =
@@ -134,12 +136,24 @@ function diagnostic(v: unknown): PanelDiagnostic {
 
 function config(v: unknown): ConfigPayload {
   if (!isObj(v)) throw new Error('config must be an object');
-  only(v, ['uri', 'fileName', 'kind', 'role', 'text', 'version', 'leadsText', 'sparkVersion', 'diagnostics']);
+  only(v, [
+    'uri',
+    'fileName',
+    'kind',
+    'role',
+    'text',
+    'version',
+    'leadsText',
+    'sparkVersion',
+    'diagnostics',
+    'productVersion',
+  ]);
   const diags = v['diagnostics'];
   if (!Array.isArray(diags)) throw new Error('diagnostics must be an array');
   const role = oneOf(v, 'role', ROLES, true);
   const leadsText = str(v, 'leadsText', { optional: true });
   const sparkVersion = str(v, 'sparkVersion', { optional: true, max: 40 });
+  const productVersion = str(v, 'productVersion', { optional: true, max: 40 });
   return {
     uri: str(v, 'uri', { max: 10_000 })!,
     fileName: str(v, 'fileName', { max: 10_000 })!,
@@ -150,6 +164,7 @@ function config(v: unknown): ConfigPayload {
     ...(leadsText !== undefined ? { leadsText } : {}),
     ...(sparkVersion !== undefined ? { sparkVersion } : {}),
     diagnostics: diags.map(diagnostic),
+    ...(productVersion !== undefined ? { productVersion } : {}),
   };
 }
 

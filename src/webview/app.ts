@@ -1,5 +1,6 @@
 // The panel's controller: receives host messages (validated), keeps the panel state, and drives the
 // layout view, the what-if controls, the stepped simulation, the compare view and exports.
+import { formatBytes } from '../core/size';
 import type { SimResult } from '../core/workload/types';
 import {
   ConfigPayload,
@@ -21,8 +22,9 @@ import {
   presets,
   scenarioOf,
   startRun,
+  storyOf,
 } from './engine';
-import { exportName } from './exporters';
+import { ReportContext, exportName } from './exporters';
 import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
 import { Player } from './player';
 import { CompareView, renderComparison } from './ui/compareView';
@@ -31,6 +33,7 @@ import { clear, h } from './ui/dom';
 import { renderLayout, renderProblems } from './ui/layoutView';
 import { reportData } from './ui/report';
 import { SimView } from './ui/simView';
+import { StoryView } from './ui/storyView';
 import { TransportView } from './ui/transportView';
 import { SNAPPY_CONTROLS, SPARK_CONTROLS, WhatIf, fileValues, settingChanges } from './whatIf';
 
@@ -41,6 +44,10 @@ export interface Host {
 }
 
 const WHATIF_DEBOUNCE_MS = 100;
+/** From this width (CSS px) the controls and layout sit beside the run (style.css uses the same). */
+const WIDE_PX = 1000;
+/** A story re-runs the scenario several times: it starts after the result is drawn. */
+const STORY_DELAY_MS = 50;
 
 export class App {
   private config: ConfigPayload | undefined;
@@ -54,7 +61,10 @@ export class App {
     {
       show: (r) => this.sim.show(r),
       status: (t) => this.setStatus(t),
-      changed: () => this.updateButtons(),
+      changed: () => {
+        this.updateButtons();
+        this.maybeStory();
+      },
     },
     () => this.speed,
   );
@@ -65,6 +75,16 @@ export class App {
   private readonly title = h('h1', { 'data-testid': 'title' }, 'Spark Memory simulation');
   private readonly problems = h('div', { class: 'problems-slot' });
   private readonly layout = h('section', { class: 'layout', 'aria-label': 'Memory layout' });
+  private readonly layoutSummary = h('summary', { 'data-testid': 'layout-summary' }, 'Memory layout');
+  private readonly layoutDetails = h(
+    'details',
+    { class: 'layout-details', 'data-testid': 'layout-details' },
+    this.layoutSummary,
+  );
+  private readonly story = new StoryView((w) => this.tryWhatIf(w.settings, w.label));
+  /** The result the story is (being) told for. */
+  private storyFor: SimResult | undefined;
+  private storyTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly controls: ControlsView;
   private readonly sim = new SimView();
   private readonly compare: CompareView;
@@ -133,6 +153,40 @@ export class App {
     this.player.load(undefined);
     this.sim.clear(why);
     this.compare.clear(why);
+    this.forgetStory();
+  }
+
+  private forgetStory(): void {
+    if (this.storyTimer !== undefined) clearTimeout(this.storyTimer);
+    this.storyTimer = undefined;
+    this.storyFor = undefined;
+    this.story.clear();
+  }
+
+  /** Once a run is finished: its story, from the engine (which re-runs the scenario to check each what-if). */
+  private maybeStory(): void {
+    const r = this.player.result;
+    if (r === undefined || r === this.storyFor) return;
+    this.forgetStory();
+    this.storyFor = r;
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    const req = this.sourceRequest(true);
+    if (sc === undefined || !sc.ok || req === undefined) return;
+    this.story.working();
+    this.storyTimer = setTimeout(() => {
+      this.storyTimer = undefined;
+      if (this.storyFor !== r) return;
+      this.story.show(storyOf(req, sc.value, r));
+    }, STORY_DELAY_MS);
+  }
+
+  /** A what-if the story (or anything else) proposes: merged into the current one, run at once. */
+  private tryWhatIf(settings: Readonly<Record<string, string>>, label: string): void {
+    this.whatIf = { ...this.whatIf, ...settings };
+    this.save();
+    this.recompute(true);
+    this.renderControls();
+    this.setStatus(`Trying ${label} (a what-if: the file is unchanged until Apply).`);
   }
 
   private build(): void {
@@ -145,7 +199,11 @@ export class App {
         return b;
       }),
     );
+    this.sim.slot.append(this.story.el);
     this.simSection.append(this.transport.el, this.sim.el, exportButtons);
+    this.layoutDetails.append(this.layout);
+    // Wide panels show the layout beside the run; narrow ones fold it, so the run stays in view.
+    this.layoutDetails.open = window.innerWidth >= WIDE_PX;
     this.compareSection.append(this.compare.el);
     for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
     clear(this.root);
@@ -158,10 +216,12 @@ export class App {
         this.status,
       ),
       this.problems,
-      this.layout,
-      this.controls.el,
-      this.simSection,
-      this.compareSection,
+      h(
+        'div',
+        { class: 'workspace' },
+        h('div', { class: 'main-col' }, this.simSection, this.compareSection),
+        h('aside', { class: 'side-col', 'aria-label': 'What-if and layout' }, this.controls.el, this.layoutDetails),
+      ),
     );
     this.transport.render(this.scenario);
     this.setView(this.view);
@@ -302,6 +362,7 @@ export class App {
     const m = this.model;
     this.member = m.member;
     clear(this.layout);
+    this.summarizeLayout(m, c.uri);
     this.layout.append(
       h('h2', {}, m.flavour === 'snappydata' ? `Cluster: ${m.columns.length} member(s)` : 'Executor memory layout'),
       renderLayout(m, (i) => this.selectMember(i)),
@@ -319,6 +380,17 @@ export class App {
     }
     this.updateButtons();
   }
+
+  /** The folded layout still says the sizes that matter; a cluster opens it (its columns pick the member). */
+  private summarizeLayout(m: LayoutModel, uri: string): void {
+    const col = m.columns[m.member] ?? m.columns[0];
+    const parts = (col?.heap ?? []).filter((x) => x.bytes > 0).map((x) => `${x.label} ${formatBytes(x.bytes)}`);
+    this.layoutSummary.textContent = `Memory layout${col !== undefined && m.columns.length > 1 ? ` of ${col.title}` : ''}${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`;
+    if (m.flavour === 'snappydata' && this.layoutOpenedFor !== uri) this.layoutDetails.open = true;
+    this.layoutOpenedFor = uri;
+  }
+
+  private layoutOpenedFor: string | undefined;
 
   private selectMember(i: number): void {
     if (i === this.member) return;
@@ -347,24 +419,31 @@ export class App {
 
   // ---- scenarios and runs -----------------------------------------------------------------------
 
-  private source(whatIf: boolean) {
+  private sourceRequest(whatIf: boolean) {
     const m = this.model;
     const c = this.config;
-    if (m === undefined || c === undefined) return { ok: false as const, message: 'no config' };
-    return executorSource({
+    if (m === undefined || c === undefined) return undefined;
+    return {
       doc: whatIf ? m.simDoc : m.doc,
       overrides: whatIf ? m.overrides : {},
       member: m.member,
       label: c.fileName,
       ...(m.sparkVersion !== undefined ? { sparkVersion: m.sparkVersion } : {}),
       ...(m.leads !== undefined ? { leads: m.leads } : {}),
-    });
+    };
+  }
+
+  private source(whatIf: boolean) {
+    const req = this.sourceRequest(whatIf);
+    if (req === undefined) return { ok: false as const, message: 'no config' };
+    return executorSource(req);
   }
 
   /** A fresh run of the chosen scenario on the current (what-if) executor, loaded but not started. */
   private resetRun(): boolean {
     this.player.load(undefined);
     this.sim.clear();
+    this.forgetStory();
     if (this.model === undefined || this.model.blocking.length > 0) return false;
     if (this.scenario === undefined) {
       this.setStatus('Choose a scenario, then Play.');
@@ -473,6 +552,34 @@ export class App {
     return this.player.result;
   }
 
+  /** Where the exported run came from: the config, the what-if, the scenario, the versions. */
+  private reportContext(): ReportContext {
+    const c = this.config;
+    const m = this.model;
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    let settings: Record<string, string> = {};
+    try {
+      if (m !== undefined)
+        settings = Object.fromEntries(
+          Object.entries(effectiveValues(m)).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+    } catch {
+      /* a config that does not lay out exports without its settings */
+    }
+    return {
+      file: c?.fileName ?? '',
+      kind: c?.kind ?? '',
+      settings,
+      whatIf: { ...this.whatIf },
+      scenario: {
+        name: sc?.ok === true ? sc.value.name : '',
+        ...(sc?.ok === true && sc.value.description !== undefined ? { description: sc.value.description } : {}),
+        source: this.scenario?.source === 'file' ? this.scenario.fileName : `preset ${this.scenario?.id ?? ''}`,
+      },
+      ...(c?.productVersion !== undefined ? { productVersion: c.productVersion } : {}),
+    };
+  }
+
   private export(format: ExportFormat, requestId?: number): void {
     const r = this.currentResult();
     if (r === undefined) {
@@ -484,13 +591,12 @@ export class App {
       this.setStatus('Nothing to export yet: choose a scenario.');
       return;
     }
-    const send = () => {
-      const d = reportData(format, r, () => this.sim.png());
+    void reportData(format, r, this.reportContext()).then((d) => {
       if (d === undefined) {
         this.host.post({
           type: 'log',
           level: 'error',
-          message: `Cannot export ${format}: the chart is not drawn (show the Simulation view).`,
+          message: `Cannot export ${format}: the picture could not be drawn.`,
         });
         return;
       }
@@ -503,10 +609,7 @@ export class App {
         encoding: d.encoding,
       });
       this.setStatus(`Exported ${format.toUpperCase()}`);
-    };
-    // uPlot sizes and draws its canvas in a microtask after setData: take a PNG after that.
-    if (format === 'png') setTimeout(send, 0);
-    else send();
+    });
   }
 
   // ---- state and misc ---------------------------------------------------------------------------

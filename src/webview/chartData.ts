@@ -24,7 +24,8 @@ export const ON_HEAP_LINES: readonly LineSpec[] = [
   { label: 'Storage used', colorVar: '--vscode-charts-blue' },
   { label: 'Execution used', colorVar: '--vscode-charts-orange' },
   { label: 'Storage pool (boundary)', colorVar: '--vscode-charts-purple', dash: [6, 4] },
-  { label: 'Untracked (user objects)', colorVar: '--vscode-charts-yellow' },
+  // Dotted and green, so it is told from "Execution used" by its pattern too (colour-vision deficiencies).
+  { label: 'Untracked (user objects)', colorVar: '--vscode-charts-green', dash: [2, 3] },
 ];
 
 export const OFF_HEAP_LINES: readonly LineSpec[] = [

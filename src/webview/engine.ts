@@ -12,8 +12,11 @@ import {
   WorkloadRun,
   compareConfigs as engineCompareConfigs,
   compareLevels as engineCompareLevels,
+  RunStory,
   levelAdvice,
   executorSourceOfDocument,
+  ExecutorSourceOptions,
+  storyOfDocument,
   parseScenario,
   presetScenario,
 } from '../core/workload';
@@ -61,15 +64,24 @@ export interface SourceRequest {
   readonly label: string;
 }
 
-export function executorSource(req: SourceRequest): Outcome<ExecutorSource> {
+function sourceOptions(req: SourceRequest): ExecutorSourceOptions {
   const snappy = req.doc.kind === 'snappy-members';
-  const r = executorSourceOfDocument(req.doc, {
+  return {
     ...(req.sparkVersion !== undefined ? { sparkVersion: req.sparkVersion } : {}),
     ...(!snappy ? { overrides: req.overrides } : {}),
     ...(snappy ? { member: req.member + 1, snappy: { ...(req.leads !== undefined ? { leads: req.leads } : {}) } } : {}),
     label: req.label,
-  });
+  };
+}
+
+export function executorSource(req: SourceRequest): Outcome<ExecutorSource> {
+  const r = executorSourceOfDocument(req.doc, sourceOptions(req));
   return r.ok ? { ok: true, value: r.source } : { ok: false, message: r.message };
+}
+
+/** The engine's story of a finished run on this executor (it re-runs the scenario to check each what-if). */
+export function storyOf(req: SourceRequest, scenario: Scenario, result: SimResult): RunStory {
+  return storyOfDocument(req.doc, sourceOptions(req), scenario, result);
 }
 
 export interface RunHandle {

@@ -135,7 +135,8 @@ exports.tests = [
       await ctx.ui.openFromExplorer(ctx.page, 'spark-defaults.conf');
       await ctx.ui.expectLanguageMode(ctx.page, 'Spark Defaults');
       const f = await openPanel(ctx);
-      await f.locator('[data-testid="layout-executorMemory"]').waitFor({ timeout: 30000 });
+      // The layout table may be folded (a narrow panel keeps the run in view): attached is enough.
+      await f.locator('[data-testid="layout-executorMemory"]').waitFor({ state: 'attached', timeout: 30000 });
       const { ids } = await compareWithCli(f, path.join(ctx.workspace, 'spark-defaults.conf'));
       ctx.log(`layout cells equal to the CLI: ${ids.join(', ')}`);
       const problems = await f.locator('[data-testid="problem"]').allInnerTexts();
@@ -186,7 +187,7 @@ exports.tests = [
       await ctx.open();
       await ctx.ui.openFromExplorer(ctx.page, 'demo/spark-defaults.conf');
       const f = await openPanel(ctx);
-      await f.locator('[data-testid="layout-maxHeapMemory"]').waitFor({ timeout: 30000 });
+      await f.locator('[data-testid="layout-maxHeapMemory"]').waitFor({ state: 'attached', timeout: 30000 });
       const { json } = await compareWithCli(f, file);
       assert.strictEqual(
         Number(await f.locator('[data-testid="layout-containerRequest"]').getAttribute('data-mib')),
@@ -228,7 +229,18 @@ exports.tests = [
       // proposes <scenario>.<ext> in the workspace, and writes what the webview made: the CSV rows
       // and the chart drawn into a PNG by this browser's canvas.
       for (const [format, check] of [
-        ['csv', (bytes) => assert.match(bytes.toString('utf8').split('\n')[0], /^t_ms,/)],
+        [
+          'csv',
+          (bytes) => {
+            // Comment lines first (config, what-if, scenario, versions), then the header row.
+            const lines = bytes.toString('utf8').split('\n');
+            assert.ok(
+              lines.some((l) => /^# scenario: /.test(l)),
+              'the CSV says its scenario',
+            );
+            assert.match(lines.find((l) => !l.startsWith('#')) ?? '', /^t_ms,/);
+          },
+        ],
         [
           'png',
           (bytes) =>
@@ -298,7 +310,8 @@ exports.tests = [
       await f.locator('[data-testid="compare-levels"]').click();
       const levels = f.locator('[data-testid="compare-levels-result"]');
       await levels.waitFor({ timeout: 30000 });
-      const heads = await levels.locator('thead th').allInnerTexts();
+      const heads = (await levels.locator('thead th').allInnerTexts()).map((t) => t.replace(/ ★ best$/, ''));
+      assert.ok((await levels.locator('[data-testid="winner"]').count()) >= 1, 'a level is marked best');
       assert.deepStrictEqual(heads.slice(1), [
         'MEMORY_ONLY',
         'MEMORY_ONLY_SER',
@@ -401,3 +414,6 @@ exports.tests = [
     },
   },
 ];
+
+// Shared with the other panel UI tests.
+exports.helpers = { runCommand, panel, openPanel, setTheme };

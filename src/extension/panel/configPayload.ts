@@ -52,6 +52,13 @@ export function sparkVersionSetting(uri: vscode.Uri): string | undefined {
   return typeof raw === 'string' && versionSetting(raw) !== undefined ? raw.trim() : undefined;
 }
 
+/** This extension's version (package.json), for the panel's exports. */
+function productVersion(): string | undefined {
+  const pkg = vscode.extensions.getExtension('spark-memory.spark-memory')?.packageJSON as
+    { version?: unknown } | undefined;
+  return typeof pkg?.version === 'string' ? pkg.version : undefined;
+}
+
 export async function configPayload(
   doc: vscode.TextDocument,
   type: DocumentType,
@@ -61,6 +68,7 @@ export async function configPayload(
   const version = doc.version;
   const leads = type.kind === 'snappy-members' && type.role === 'server' ? await leadsText(doc.uri) : undefined;
   const sparkVersion = sparkVersionSetting(doc.uri);
+  const product = productVersion();
   return {
     uri: doc.uri.toString(),
     fileName: vscode.workspace.asRelativePath(doc.uri, false),
@@ -71,5 +79,6 @@ export async function configPayload(
     ...(leads !== undefined && leads.length <= MAX_PAYLOAD_TEXT ? { leadsText: leads } : {}),
     ...(sparkVersion !== undefined ? { sparkVersion } : {}),
     diagnostics: panelDiagnostics(diagnostics),
+    ...(product !== undefined ? { productVersion: product } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import type { EventKind } from '../../core/workload/types';
 import type { ChartData } from '../chartData';
+import { ensureContrast } from '../contrast';
 import { h, themeColor } from './dom';
 
 const FALLBACK: Record<string, string> = {
@@ -30,6 +31,19 @@ const MARKER_VAR: Partial<Record<EventKind, string>> = {
 export function colorOf(v: string): string {
   return themeColor(v, FALLBACK[v] ?? '#888888');
 }
+
+/** WCAG 2.2 1.4.11: a chart line needs 3:1 against what it is drawn on. */
+export const LINE_CONTRAST = 3;
+
+/** A theme chart colour, darkened or lightened only as far as 3:1 against the editor background needs. */
+export function lineColorOf(v: string): string {
+  return ensureContrast(colorOf(v), themeColor('--vscode-editor-background', '#ffffff'), LINE_CONTRAST);
+}
+
+/** Marker ticks closer than this (CSS px) merge into one, so a burst of evictions reads as one mark with a count. */
+const MARKER_MERGE_PX = 6;
+/** Markers are ticks along the top of the plot, not lines across it: the curves stay readable. */
+const MARKER_TICK_PX = 10;
 
 export class TimelineChart {
   readonly el: HTMLElement;
@@ -102,8 +116,8 @@ export class TimelineChart {
         { label: 'time (s)' },
         ...d.lines.map((l) => ({
           label: l.label,
-          stroke: colorOf(l.colorVar),
-          width: 1.5,
+          stroke: lineColorOf(l.colorVar),
+          width: 2,
           ...(l.dash !== undefined ? { dash: [...l.dash] } : {}),
         })),
       ],
@@ -112,6 +126,8 @@ export class TimelineChart {
       hooks: { draw: [(u: uPlot) => this.drawMarkers(u)] },
     };
     this.empty.hidden = true;
+    // The colours drawn, for the contrast test and the legend of an export.
+    this.el.dataset['lineColors'] = d.lines.map((l) => lineColorOf(l.colorVar)).join(' ');
     this.plot = new uPlot(opts, d.data as uPlot.AlignedData, this.el);
     this.shape = d.lines.map((l) => l.label).join('|');
   }
@@ -120,14 +136,20 @@ export class TimelineChart {
     const ctx = u.ctx;
     const { top, height } = u.bbox;
     ctx.save();
-    ctx.lineWidth = 1;
+    ctx.lineWidth = Math.max(1, devicePixelRatio);
+    const merge = MARKER_MERGE_PX * devicePixelRatio;
+    const tick = MARKER_TICK_PX * devicePixelRatio;
+    let lastX = -Infinity;
+    let lastKind: EventKind | undefined;
     for (const m of this.markers) {
       const x = Math.round(u.valToPos(m.t, 'x', true));
-      ctx.strokeStyle = colorOf(MARKER_VAR[m.kind] ?? '--vscode-charts-red');
-      ctx.globalAlpha = 0.5;
+      if (x - lastX < merge && m.kind === lastKind) continue;
+      lastX = x;
+      lastKind = m.kind;
+      ctx.strokeStyle = lineColorOf(MARKER_VAR[m.kind] ?? '--vscode-charts-red');
       ctx.beginPath();
       ctx.moveTo(x + 0.5, top);
-      ctx.lineTo(x + 0.5, top + height);
+      ctx.lineTo(x + 0.5, top + tick);
       ctx.stroke();
     }
     if (this.selected !== undefined) {

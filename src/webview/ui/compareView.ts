@@ -1,11 +1,13 @@
 // The compare view: one scenario under every storage level, and the file's config against the
-// what-if config, as summaries side by side with a small timeline each (our own SVG serializer).
-import { formatBytes } from '../../core/size';
+// what-if config: a table with the winner marked, and one timeline per column on SHARED axes (the
+// same seconds and MiB everywhere), large enough to compare by eye (our own SVG serializer).
+import { formatBytes as formatBytesOf } from '../../core/size';
 import type { SimResult } from '../../core/workload/types';
 import { ON_HEAP_LINES, onHeapChart } from '../chartData';
-import { chartSvg } from '../exporters';
-import { spillText } from '../format';
-import { colorOf } from './chart';
+import { chartExtent, chartSvg } from '../exporters';
+import { durationText, spillText } from '../format';
+import { winners } from '../winners';
+import { lineColorOf } from './chart';
 import { clear, h, themeColor } from './dom';
 
 const ROWS: readonly [string, (r: SimResult) => string][] = [
@@ -13,32 +15,30 @@ const ROWS: readonly [string, (r: SimResult) => string][] = [
   ['Evicted blocks', (r) => String(r.summary.evictedBlocks)],
   ['Dropped to disk', (r) => String(r.summary.droppedToDiskBlocks)],
   ['Cache hit ratio', (r) => (r.summary.hitRatio === undefined ? '–' : `${(r.summary.hitRatio * 100).toFixed(1)}%`)],
-  ['Waits', (r) => `${r.summary.waits} (${(r.summary.waitMs / 1000).toFixed(2)} s)`],
+  ['Waits', (r) => `${r.summary.waits} (${durationText(r.summary.waitMs)})`],
   ['Failed tasks', (r) => String(r.summary.failedTasks)],
   ['LowMemoryException', (r) => String(r.summary.lowMemoryExceptions)],
-  ['Peak storage', (r) => formatBytes(r.summary.peakStorageUsed)],
-  ['Peak execution', (r) => formatBytes(r.summary.peakExecutionUsed)],
-  ['Simulated time', (r) => `${(r.summary.durationMs / 1000).toFixed(2)} s`],
+  ['Peak storage', (r) => formatBytesOf(r.summary.peakStorageUsed)],
+  ['Peak execution', (r) => formatBytesOf(r.summary.peakExecutionUsed)],
+  ['Simulated time', (r) => durationText(r.summary.durationMs)],
 ];
 
-function smallTimeline(r: SimResult, title: string): Node {
-  const colors = [
-    '--vscode-charts-blue',
-    '--vscode-charts-orange',
-    '--vscode-charts-purple',
-    '--vscode-charts-yellow',
-  ].map(colorOf);
+function timeline(r: SimResult, title: string, ends: { x: number; y: number }, colors: string[]): Node {
   const svg = chartSvg(onHeapChart(r.series), title, {
-    width: 320,
-    height: 160,
+    width: 560,
+    height: 260,
     legend: false,
     colors,
+    xMax: ends.x,
+    yMax: ends.y,
     foreground: themeColor('--vscode-foreground', '#888888'),
   });
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
   const node = document.importNode(doc.documentElement, true);
   node.setAttribute('role', 'img');
   node.setAttribute('aria-label', title);
+  node.removeAttribute('width');
+  node.removeAttribute('height');
   return node;
 }
 
@@ -47,31 +47,73 @@ export function renderComparison(
   columns: readonly { readonly name: string; readonly result: SimResult }[],
   testid: string,
 ): HTMLElement {
-  const head = h('tr', {}, h('th', { scope: 'col' }, ''), ...columns.map((c) => h('th', { scope: 'col' }, c.name)));
+  const win = new Set(winners(columns.map((c) => c.result)));
+  const mark = (i: number, name: string) => (win.has(i) ? `${name} ★ best` : name);
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, ''),
+    ...columns.map((c, i) =>
+      h(
+        'th',
+        { scope: 'col', class: win.has(i) ? 'winner' : undefined, 'data-testid': win.has(i) ? 'winner' : undefined },
+        mark(i, c.name),
+      ),
+    ),
+  );
   const body = h('tbody');
   for (const [label, f] of ROWS)
     body.append(
-      h('tr', {}, h('th', { scope: 'row' }, label), ...columns.map((c) => h('td', { class: 'num' }, f(c.result)))),
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, label),
+        ...columns.map((c, i) => h('td', { class: win.has(i) ? 'num winner' : 'num' }, f(c.result))),
+      ),
     );
+  // One pair of axes for all: the longest run and the highest curve decide both ends.
+  const ends = columns.reduce(
+    (e, c) => {
+      const x = chartExtent(onHeapChart(c.result.series));
+      return { x: Math.max(e.x, x.x), y: Math.max(e.y, x.y) };
+    },
+    { x: 0, y: 0 },
+  );
+  const colors = ON_HEAP_LINES.map((l) => lineColorOf(l.colorVar));
   const charts = h(
     'div',
-    { class: 'small-charts' },
-    ...columns.map((c) => h('figure', { class: 'small-chart' }, smallTimeline(c.result, c.name))),
+    { class: 'small-charts', 'data-testid': 'compare-charts' },
+    ...columns.map((c, i) =>
+      h(
+        'figure',
+        { class: win.has(i) ? 'small-chart winner' : 'small-chart' },
+        h('figcaption', {}, mark(i, c.name)),
+        timeline(c.result, c.name, ends, colors),
+      ),
+    ),
   );
   const key = h(
     'p',
     { class: 'small-key' },
-    ...ON_HEAP_LINES.map((l) => {
-      const sw = h('span', { class: 'swatch' });
-      sw.style.background = colorOf(l.colorVar);
+    ...ON_HEAP_LINES.map((l, i) => {
+      const sw = h('span', { class: l.dash !== undefined ? 'swatch dashed' : 'swatch' });
+      sw.style.borderTopColor = colors[i] ?? '';
       return h('span', { class: 'key' }, sw, l.label);
     }),
+    h('span', { class: 'key' }, 'Same axes for every chart (seconds, MiB).'),
   );
   return h(
     'section',
     { class: 'comparison', 'data-testid': testid, 'aria-label': title },
     h('h3', {}, title),
-    h('table', { class: 'compare-table' }, h('thead', {}, head), body),
+    h(
+      'p',
+      { class: 'compare-verdict', 'data-testid': 'compare-verdict' },
+      win.size === 0
+        ? 'No difference in failures, time or spill.'
+        : `Best: ${[...win].map((i) => columns[i]?.name ?? '').join(', ')} (fewest failures, then shortest time, then least spill).`,
+    ),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'compare-table' }, h('thead', {}, head), body)),
     key,
     charts,
   );
@@ -98,5 +140,7 @@ export class CompareView {
   show(node: HTMLElement | string): void {
     clear(this.out);
     this.out.append(typeof node === 'string' ? h('p', {}, node) : node);
+    // The result is where the eye goes: bring it into view.
+    this.out.scrollIntoView({ block: 'nearest' });
   }
 }

@@ -56,8 +56,9 @@ export class ControlsView {
     this.status.textContent = '';
   }
 
+  /** The outcome of Apply, in the foreground colour (an icon says which): 4.5:1 in every theme. */
   showApplied(ok: boolean, message: string): void {
-    this.status.textContent = message;
+    this.status.textContent = message === '' ? '' : `${ok ? '✓' : '✗'} ${message}`;
     this.status.className = ok ? 'applied ok' : 'applied error';
   }
 
@@ -78,6 +79,7 @@ export class ControlsView {
     const id = `wi-${c.key.replace(/[^\w]/g, '_')}`;
     const current = value ?? effective ?? fileValue;
     const label = h('label', { for: id }, c.label);
+    const cell = (note: HTMLElement) => h('div', { class: 'control-label' }, label, note);
     const fileNote = h(
       'span',
       { class: 'file-value' },
@@ -93,14 +95,7 @@ export class ControlsView {
         checked: (current ?? 'false').trim().toLowerCase() === 'true',
       });
       box.addEventListener('change', () => this.set(c.key, box.checked ? 'true' : 'false'));
-      return h(
-        'div',
-        { class: value !== undefined ? 'control changed' : 'control' },
-        label,
-        box,
-        h('span', {}),
-        fileNote,
-      );
+      return h('div', { class: value !== undefined ? 'control changed' : 'control' }, cell(fileNote), box);
     }
     const pos = sliderValue(c, current, mib);
     const range = sliderRange(c);
@@ -139,6 +134,6 @@ export class ControlsView {
     text.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') typed();
     });
-    return h('div', { class: value !== undefined ? 'control changed' : 'control' }, label, slider, text, fileNote);
+    return h('div', { class: value !== undefined ? 'control changed' : 'control' }, cell(fileNote), slider, text);
   }
 }

@@ -68,7 +68,7 @@ function table(col: ColumnModel, idx: number): HTMLElement {
       ),
     );
   }
-  return h(
+  const t = h(
     'table',
     { class: 'layout-table', 'aria-label': `Memory layout of ${col.title}` },
     h(
@@ -79,12 +79,14 @@ function table(col: ColumnModel, idx: number): HTMLElement {
         {},
         h('th', { scope: 'col' }, 'Region'),
         h('th', { scope: 'col' }, 'Size'),
-        h('th', { scope: 'col' }, 'Bytes'),
+        h('th', { scope: 'col', class: 'bytes' }, 'Bytes'),
         h('th', { scope: 'col' }, 'Note'),
       ),
     ),
     body,
   );
+  // A narrow panel scrolls the table inside itself rather than clip it or widen the page.
+  return h('div', { class: 'table-wrap' }, t);
 }
 
 export function renderLayout(model: LayoutModel, onSelectMember: (i: number) => void): HTMLElement {

@@ -64,6 +64,8 @@ export class SimView {
     'aria-live': 'polite',
   });
   private readonly stopped = h('p', { class: 'stopped', hidden: true });
+  /** Where the panel puts the run's story: under the cards, above the charts. */
+  readonly slot = h('div', { class: 'story-slot' });
   private hidden = new Set<EventKind>(['acquire', 'release', 'taskStart', 'taskEnd', 'wake']);
   private last: SimResult | undefined;
   private shownCount = -1;
@@ -88,6 +90,7 @@ export class SimView {
       { class: 'sim-view' },
       cards,
       this.stopped,
+      this.slot,
       this.onHeap.el,
       this.offHeap.el,
       this.perTask.el,

@@ -75,4 +75,44 @@ describe('webview exporters', () => {
     assert.equal(exportName(result(), 'csv'), 'cache-thrash-co.csv');
     assert.match(exportName(result('  '), 'png'), /^[\w.-]+$/);
   });
+
+  const ctx = {
+    file: 'conf/spark-defaults.conf',
+    kind: 'spark-defaults',
+    settings: { 'spark.executor.memory': '8g', 'spark.executor.cores': '4' },
+    whatIf: { 'spark.executor.memory': '8g' },
+    scenario: { name: 'cache thrash', source: 'preset cache-thrash' },
+    productVersion: '0.1.0',
+  };
+  it('a JSON export with a context says the config, the what-if, the scenario and the versions, and keeps the run whole', () => {
+    const j = JSON.parse(toJson(result(), ctx)) as Record<string, unknown>;
+    assert.equal(j['productVersion'], '0.1.0');
+    assert.equal(j['sparkVersion'], '3.5.0');
+    assert.deepEqual(j['config'], { file: ctx.file, kind: ctx.kind, settings: ctx.settings });
+    assert.deepEqual(j['whatIf'], { 'spark.executor.memory': '8g' });
+    assert.deepEqual(j['scenario'], ctx.scenario);
+    assert.deepEqual(j['result'], JSON.parse(JSON.stringify(result())));
+  });
+  it('an SVG export with a context has a title, a legend, axes and the config under the title', () => {
+    const svg = toSvg(result(), {}, ctx);
+    assert.match(svg, /<title>cache &lt;thrash&gt; &amp; co: on-heap memory/);
+    assert.match(svg, />Config: conf\/spark-defaults.conf \(spark.executor.memory=8g, spark.executor.cores=4\)</);
+    assert.match(svg, />What-if: spark.executor.memory=8g</);
+    assert.match(
+      svg,
+      />Scenario: cache thrash \(preset cache-thrash\) · UnifiedMemoryManager, Spark 3.5.0 · Spark Memory 0.1.0</,
+    );
+    assert.match(svg, />time \(s\)</);
+    assert.match(svg, />MiB</);
+    for (const l of ['Storage used', 'Execution used', 'Untracked (user objects)'])
+      assert.ok(svg.includes(`>${l}</text>`), l);
+  });
+  it('draws charts of a comparison on the axes it is given (shared ends), not on their own', () => {
+    const c = onHeapChart(series());
+    const own = chartSvg(c, 't', { legend: false });
+    const shared = chartSvg(c, 't', { legend: false, xMax: 50, yMax: 1000 });
+    assert.notEqual(own, shared);
+    assert.match(shared, />50</);
+    assert.match(shared, />1000</);
+  });
 });
