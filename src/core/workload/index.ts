@@ -7,3 +7,4 @@ export * from './engine';
 export * from './compare';
 export * from './text';
 export * from './story';
+export * from './cluster';
