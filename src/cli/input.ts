@@ -1,26 +1,80 @@
 // Reading config files for the CLI: UTF-8 as Spark reads them (a BOM is kept, malformed bytes
 // become U+FFFD), the document type from the name (and content for YAML), and a servers file's
 // sibling leads file.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ParsedDocument, parseDocument } from '../core/analyze';
 import { DocumentType, detectDocumentType, isSparkApplicationYaml, memberRoleOf } from '../core/document/kind';
+import { MAX_CLI_FILE_BYTES } from '../core/editor/limits';
 import { MembersDocument, parseMembers } from '../core/parse/members';
 import { UsageError } from './args';
 
 export class InputError extends Error {}
 
-export function readText(file: string): string {
-  let bytes: Buffer;
+/** Why a file system call failed, in words (never the errno text with its syscall and path). */
+export function reasonOf(e: unknown): string {
+  const code = (e as { code?: string } | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of links';
+  if (code === 'ENAMETOOLONG') return 'the path is too long';
+  return 'cannot be read';
+}
+
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isSocket(): boolean }) {
+  if (st.isDirectory()) return 'is a directory';
+  if (st.isFIFO()) return 'is a pipe (FIFO), not a regular file';
+  if (st.isCharacterDevice()) return 'is a device, not a regular file';
+  if (st.isSocket()) return 'is a socket, not a regular file';
+  return 'is not a regular file';
+}
+
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * A config file's bytes, refusing what is not a regular file (a FIFO would block for ever,
+ * /dev/zero never ends) and what is larger than the CLI reads. The file is checked by name
+ * first (opening a FIFO blocks) and again on the opened descriptor (it may have been swapped).
+ */
+function readBytes(file: string): Uint8Array {
+  const before = statSync(file);
+  if (!before.isFile()) throw new InputError(`${file}: ${kindOf(before)}`);
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    if (statSync(file).isDirectory()) throw new InputError(`${file}: is a directory`);
-    bytes = readFileSync(file);
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new InputError(`${file}: ${kindOf(st)}`);
+    if (st.size > MAX_CLI_FILE_BYTES)
+      throw new InputError(
+        `${file}: ${grouped(st.size)} bytes, more than the ${grouped(MAX_CLI_FILE_BYTES)} the command line reads`,
+      );
+    // One byte past the size seen: a file that grows while read is still bounded.
+    const bytes = new Uint8Array(st.size + 1);
+    let n = 0;
+    for (;;) {
+      const r = readSync(fd, bytes, n, bytes.length - n, null);
+      if (r === 0) break;
+      n += r;
+      if (n === bytes.length)
+        throw new InputError(
+          `${file}: the file grew while it was read (more than the ${grouped(st.size)} bytes it had)`,
+        );
+    }
+    return bytes.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readText(file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as { code?: string }).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`,
-    );
+    throw new InputError(`${file}: ${code === 'ENOENT' ? 'no such file' : reasonOf(e)}`);
   }
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
 }

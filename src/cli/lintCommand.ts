@@ -2,61 +2,20 @@
 // [--container-limit MiB]`: runs every rule over the given files and the config files found in
 // the given folders, prints the findings, and exits 0 (no errors), 1 (errors) or 2 (usage or
 // unreadable input).
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { sparkVersionFor } from '../core/analyze';
-import { isSparkApplicationYaml, memberRoleOf } from '../core/document/kind';
 import { RULES, lintDocument } from '../core/rules';
 import { LineIndex, type Span } from '../core/text/lineIndex';
 import type { SparkVersion } from '../core/version';
 import { ParsedArgs, UsageError, optionChoice, optionSparkVersion, optionString } from './args';
-import { InputError, loadDocument, readText } from './input';
+import { InputError, loadDocument, reasonOf } from './input';
 import type { LintRecord, Position } from './lintRecord';
 import { toSarif } from './sarif';
+import { firstVisit, newWalk, walkFolder } from './walk';
 
 export const LINT_OPTIONS = { format: true, 'spark-version': true, 'container-limit': true } as const;
 const CLI_VERSION = '0.1.0';
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-function isConfigName(path: string): boolean {
-  const name = basename(path);
-  if (name === 'spark-defaults.conf' || name === 'spark-defaults.conf.template') return true;
-  if (memberRoleOf(path) !== undefined) return basename(join(path, '..')) === 'conf';
-  return false;
-}
-
-/** Config files under a folder: spark-defaults.conf(.template), conf/servers|leads|locators(.template), SparkApplication YAML. */
-export function walk(dir: string, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    throw new InputError(`${dir}: cannot be read`);
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    let st;
-    try {
-      st = statSync(path);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name)) walk(path, out);
-    } else if (st.isFile()) {
-      if (isConfigName(path)) out.push(path);
-      else if (/\.ya?ml$/i.test(name)) {
-        try {
-          if (isSparkApplicationYaml(readText(path))) out.push(path);
-        } catch {
-          // An unreadable YAML file found while walking is not one the user asked for.
-        }
-      }
-    }
-  }
-  return out;
-}
 
 function positionOf(index: LineIndex, span: Span): Position {
   const s = index.positionAt(span.start);
@@ -100,7 +59,11 @@ export function lintFile(file: string, opts: { version?: SparkVersion; container
   }));
 }
 
-export function runLint(args: ParsedArgs, out: (s: string) => void): number {
+export function runLint(
+  args: ParsedArgs,
+  out: (s: string) => void,
+  err: (s: string) => void = () => undefined,
+): number {
   if (args.positionals.length === 0) throw new UsageError('lint needs at least one file or folder');
   const format = optionChoice(args, 'format', ['text', 'json', 'sarif'] as const) ?? 'text';
   const version = optionSparkVersion(args);
@@ -109,26 +72,26 @@ export function runLint(args: ParsedArgs, out: (s: string) => void): number {
   if (containerLimitMiB !== undefined && !(Number.isFinite(containerLimitMiB) && containerLimitMiB > 0))
     throw new UsageError(`--container-limit needs a positive number of MiB, got ${limitText}`);
 
-  const files: string[] = [];
+  // Files and folders given twice, or reached again through a link, are linted once.
+  const w = newWalk((message) => err(`spark-memory lint: warning: ${message}\n`));
   for (const p of args.positionals) {
     let st;
     try {
       st = statSync(p);
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new InputError(`${p}: ${code === 'ENOENT' ? 'no such file or folder' : 'cannot be read'}`);
+      throw new InputError(`${p}: ${reasonOf(e)}`);
     }
-    if (st.isDirectory()) walk(p, files);
-    else files.push(p);
+    if (st.isDirectory()) walkFolder(w, p);
+    else if (firstVisit(w, p)) w.files.push(p);
   }
   const records: LintRecord[] = [];
-  for (const f of files) {
-    records.push(
-      ...lintFile(f, {
-        ...(version !== undefined ? { version } : {}),
-        ...(containerLimitMiB !== undefined ? { containerLimitMiB } : {}),
-      }),
-    );
+  for (const f of w.files) {
+    const found = lintFile(f, {
+      ...(version !== undefined ? { version } : {}),
+      ...(containerLimitMiB !== undefined ? { containerLimitMiB } : {}),
+    });
+    // One at a time: a spread of 100,000s of findings overflows the call stack.
+    for (const r of found) records.push(r);
   }
   if (format === 'json') {
     out(

@@ -5,18 +5,18 @@ import { InputError } from './input';
 import { LAYOUT_OPTIONS, runLayout } from './layoutCommand';
 import { LINT_OPTIONS, runLint } from './lintCommand';
 import { SIMULATE_OPTIONS, runSimulate } from './simulateCommand';
+import { neutralise } from './terminal';
 
-const USAGE = `usage: spark-memory <command> [options]
-
-commands:
-  layout <file> [--member N] [--spark-version V] [--format text|json]
+const LAYOUT_USAGE = `  layout <file> [--member N] [--spark-version V] [--format text|json]
          the memory layout Spark or SnappyData derives from a config file
          (also: --type T, --system-memory BYTES, --jvm-shortfall F,
           --gc G1|Parallel|Serial|ZGC|Shenandoah|CMS, --java 8|11|17|21|25, --host-ram BYTES, --host-cores N)
-  lint <files or folders...> [--format text|json|sarif] [--spark-version V] [--container-limit MiB]
+`;
+const LINT_USAGE = `  lint <files or folders...> [--format text|json|sarif] [--spark-version V] [--container-limit MiB]
          every diagnostic for spark-defaults.conf, conf/servers|leads|locators and SparkApplication
          YAML files (folders are searched); exit 0 without errors, 1 with errors, 2 on bad input
-  simulate <config> (--scenario <file.yaml> | --preset <name>) [--member N] [--spark-version V]
+`;
+const SIMULATE_USAGE = `  simulate <config> (--scenario <file.yaml> | --preset <name>) [--member N] [--spark-version V]
          [--format text|json] [--compare levels] [--conf key=value ...]
          runs a workload scenario on the executor the config describes (one executor, simulated
          time): cache hits, evictions, spills, waits; presets: iterative-ml, wide-aggregation,
@@ -25,19 +25,30 @@ commands:
          (SnappyData: heapSize, criticalHeapPercentage, evictionHeapPercentage or spark.* keys).
          A scenario error prints file:line: field: message; exit 2 on bad input
 `;
+const USAGE = `usage: spark-memory <command> [options]\n\ncommands:\n${LAYOUT_USAGE}${LINT_USAGE}${SIMULATE_USAGE}`;
 
 interface Command {
   readonly options: Readonly<Record<string, boolean>>;
-  readonly run: (args: ParsedArgs, out: (s: string) => void) => number;
+  readonly usage: string;
+  readonly run: (args: ParsedArgs, out: (s: string) => void, err: (s: string) => void) => number;
 }
 
 const COMMANDS: Readonly<Record<string, Command>> = {
-  layout: { options: LAYOUT_OPTIONS, run: runLayout },
-  lint: { options: LINT_OPTIONS, run: runLint },
-  simulate: { options: SIMULATE_OPTIONS, run: runSimulate },
+  layout: { options: LAYOUT_OPTIONS, usage: LAYOUT_USAGE, run: runLayout },
+  lint: { options: LINT_OPTIONS, usage: LINT_USAGE, run: runLint },
+  simulate: { options: SIMULATE_OPTIONS, usage: SIMULATE_USAGE, run: runSimulate },
 };
 
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+/** `<command> --help` (or -h) before any `--`. */
+function asksForHelp(rest: readonly string[]): boolean {
+  const end = rest.indexOf('--');
+  return (end < 0 ? rest : rest.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** Everything printed goes through `neutralise`: text from the files read must not drive the terminal. */
+export function main(argv: readonly string[], rawOut: (s: string) => void, rawErr: (s: string) => void): number {
+  const out = (s: string) => rawOut(neutralise(s));
+  const err = (s: string) => rawErr(neutralise(s));
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out(USAGE);
@@ -48,8 +59,12 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     err(`spark-memory: unknown command ${name} (try --help)\n`);
     return 2;
   }
+  if (asksForHelp(rest)) {
+    out(`usage: spark-memory ${command.usage.trimStart()}`);
+    return 0;
+  }
   try {
-    return command.run(parseArgs(rest, command.options), out);
+    return command.run(parseArgs(rest, command.options), out, err);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
       err(`spark-memory ${name}: ${e.message}\n`);

@@ -12,6 +12,14 @@ export const MAX_ANALYSED_CHARS: Readonly<Record<DocumentKind, number>> = {
   'snappy-members': 250_000,
 };
 
+/**
+ * Bytes of one file the command line reads. Far above any real config file (a 1,000,000-line
+ * spark-defaults.conf has about 30 MB) and low enough that the reader, the lint and the output of
+ * the largest accepted file stay within a few GB of memory; /dev/zero-like inputs are refused
+ * before this by not being regular files.
+ */
+export const MAX_CLI_FILE_BYTES = 128 * 1024 * 1024;
+
 /** Characters of the current line before the cursor that completion looks at. */
 export const MAX_COMPLETION_LINE_CHARS = 10_000;
 
@@ -37,6 +45,6 @@ export function tooLargeToAnalyse(kind: DocumentKind, size: number): TooLarge | 
     limit,
     message:
       `Spark Memory does not check this file: it has ${grouped(size)} characters, more than the ${grouped(limit)} it analyses in the editor. ` +
-      'Diagnostics, hovers, hints and the outline are off for it; the command line (node dist/cli.js lint) checks files of any size.',
+      'Diagnostics, hovers, hints and the outline are off for it; the command line (node dist/cli.js lint) checks files up to 128 MiB.',
   };
 }

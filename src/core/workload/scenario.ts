@@ -199,7 +199,13 @@ function describe(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'nothing' : JSON.stringify(node.value);
+  if (isScalar(node)) {
+    if (node.value === null) return 'nothing';
+    // .nan, .inf and their kin: the text as written (JSON.stringify turns NaN into "null").
+    if (typeof node.value === 'number' && !Number.isFinite(node.value))
+      return typeof node.source === 'string' ? node.source : String(node.value);
+    return JSON.stringify(node.value);
+  }
   return 'something else';
 }
 
@@ -229,6 +235,13 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   const r = new Reader(file, lc, doc);
   if (doc.errors.length > 0) {
+    const multiple = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
+    if (multiple !== undefined) {
+      // The parser's own text asks for an API call; the user needs to know which line to look at.
+      const line = multiple.linePos?.[0]?.line ?? lc.linePos(multiple.pos[0]).line;
+      const message = `${file}:${line}: a scenario file holds one YAML document; a second one starts here (remove the --- line or split the file)`;
+      return { ok: false, errors: [{ line, field: '', message }] };
+    }
     for (const e of doc.errors.slice(0, 5)) {
       const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
       r.errors.push({ line, field: '', message: `${file}:${line}: YAML: ${e.message.split('\n')[0] ?? e.message}` });

@@ -156,4 +156,18 @@ describe('workload scenario parser', () => {
       { numRuns: 300 },
     );
   });
+
+  it('names .nan and .inf as written, not as "null"', () => {
+    const [e] = errors('name: a\nstages:\n  - tasks: .nan\n    ops:\n      - compute: { ms: 1 }\n');
+    assert.equal(e?.message, 'w.yaml:3: stages[0].tasks: expected a number, got .nan');
+    const [f] = errors('name: a\nmaxEvents: -.inf\nstages:\n  - ops:\n      - compute: { ms: 1 }\n');
+    assert.match(f?.message ?? '', /^w\.yaml:2: maxEvents: expected a number, got -\.inf$/);
+  });
+
+  it('says a scenario holds one document, on the line of the second', () => {
+    const all = errors('name: a\nstages: []\n---\nname: b\n');
+    assert.equal(all.length, 1);
+    assert.match(all[0]?.message ?? '', /^w\.yaml:3: a scenario file holds one YAML document/);
+    assert.doesNotMatch(all[0]?.message ?? '', /parseAllDocuments/);
+  });
 });
