@@ -36,6 +36,15 @@ import { atLeast, formatVersion } from '../version';
 import { EventLog } from './eventLog';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import { SeriesRecorder } from './series';
+import {
+  MAX_TASK_SLOTS,
+  MAX_TRACKED_BLOCKS,
+  WorkLimitReached,
+  blocksMessage,
+  eventsMessage,
+  internalLimitMessage,
+  slotsMessage,
+} from './workBudget';
 import type {
   EventCause,
   EventKind,
@@ -54,6 +63,8 @@ export interface SimulateOptions {
   readonly maxPoints?: number;
   /** Events kept in the result (all are counted); default 2000. */
   readonly maxKeptEvents?: number;
+  /** Distinct blocks one run tracks before it stops; default (and at most) MAX_TRACKED_BLOCKS. */
+  readonly maxTrackedBlocks?: number;
 }
 
 const MiB = 1024 * 1024;
@@ -165,7 +176,7 @@ interface Built {
 }
 
 /** The executor's manager from the source; the scenario's conf what-ifs go on top (re-laid out if they change sizes). */
-function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | string {
+function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | string | { readonly limit: string } {
   const conf: Record<string, string> = { ...source.conf, ...(scenario.conf ?? {}) };
   const version = source.version;
   let systemMemory = source.systemMemory;
@@ -195,6 +206,7 @@ function buildExecutor(source: ExecutorSource, scenario: Scenario): Built | stri
     managerKind = l.memoryManager;
   }
   const slots = Math.max(1, Math.floor(cores / Math.max(1, taskCpus)));
+  if (slots > MAX_TASK_SLOTS) return { limit: slotsMessage(slots, cores, taskCpus) };
   try {
     let mm: MemoryManager;
     let snappy: SnappyUnifiedMemoryManager | undefined;
@@ -300,6 +312,7 @@ export class WorkloadRun {
   private readonly failures = new Map<number, number>();
   /** spark.task.maxFailures (config TASK_MAX_FAILURES, default 4): the attempt that reaches it aborts the job. */
   private readonly maxFailures: number;
+  private readonly maxTrackedBlocks: number;
   private retriedTasks = 0;
   private running = 0;
   private readonly slotTask: (Task | undefined)[];
@@ -354,6 +367,7 @@ export class WorkloadRun {
     const maxFailures = javaParseInt(maxFailuresText.trim());
     this.maxFailures = maxFailures.ok ? Math.max(1, maxFailures.value) : 4;
     this.log = new EventLog(Math.max(4, Math.floor(opts.maxKeptEvents ?? 2000)));
+    this.maxTrackedBlocks = Math.min(MAX_TRACKED_BLOCKS, Math.max(1, opts.maxTrackedBlocks ?? MAX_TRACKED_BLOCKS));
     const tp = scenario.throughput;
     const badRate = [
       tp.memoryBytesPerMs,
@@ -370,12 +384,13 @@ export class WorkloadRun {
         !maxFailures.ok
         ? `spark.task.maxFailures should be int, but was ${maxFailuresText}`
         : buildExecutor(source, scenario);
-    if (typeof b === 'string') {
-      this.startError = b;
+    if (typeof b === 'string' || 'limit' in b) {
+      this.startError = typeof b === 'string' ? b : b.limit;
       this.series = new SeriesRecorder(opts.maxPoints ?? 2000, 0);
       this.slotTask = [];
       this.finished = true;
-      this.stoppedAt = badRate ? `cannot run: ${b}` : `the executor does not start: ${b}`;
+      this.stoppedAt =
+        typeof b !== 'string' ? b.limit : badRate ? `cannot run: ${b}` : `the executor does not start: ${b}`;
       return;
     }
     this.built = b;
@@ -409,6 +424,9 @@ export class WorkloadRun {
               t.owedMs += (this.diskSize.get(blockId) ?? 0) / this.scenario.throughput.diskBytesPerMs;
             this.emit('dropToDisk', `dropped ${blockId} to disk`, { blockId, ...(task !== undefined ? { task } : {}) });
           }
+          // Only blocks in memory keep their sizes: the maps stay as small as the store.
+          this.memSize.delete(blockId);
+          this.diskSize.delete(blockId);
         },
       },
     });
@@ -664,7 +682,10 @@ export class WorkloadRun {
       r = task.gen.next();
     } catch (e) {
       this.currentTask.t = undefined;
-      this.endTask(task, e);
+      // Only Spark's own exceptions fail a task; a limit of the simulator (its own, or a JavaScript
+      // one such as "Set maximum size exceeded") stops the run and says so.
+      if (e instanceof SparkError) this.endTask(task, e);
+      else this.stop(e instanceof WorkLimitReached ? e.message : internalLimitMessage(e));
       return;
     }
     this.currentTask.t = undefined;
@@ -732,7 +753,7 @@ export class WorkloadRun {
       else if (item.task !== undefined) this.advance(item.task);
       this.sample();
       if (this.log.count >= budget && !this.finished) {
-        this.stop(`event budget of ${budget} reached at t=${fmtT(this.now)}`);
+        this.stop(eventsMessage(budget, fmtT(this.now)));
         break;
       }
     }
@@ -908,6 +929,8 @@ export class WorkloadRun {
   ): Generator<Yield, void, void> {
     const store = this.store as MemoryStore;
     if (store.contains(blockId)) return;
+    if (store.trackedBlocks >= this.maxTrackedBlocks && !store.isOnDisk(blockId))
+      throw new WorkLimitReached(blocksMessage(this.maxTrackedBlocks));
     const onDisk = this.serialized(bytes);
     if (!level.useMemory) {
       if (!store.isOnDisk(blockId)) {
@@ -1177,21 +1200,23 @@ export class WorkloadRun {
   private *stateStore(task: Task, bytes: number, holdMs: number): Generator<Yield, void, void> {
     const partition = task.partition;
     const gen = ++this.stateStoreGen;
+    // The sum follows each change (never a walk over every open store).
+    this.stateStoreBytes += bytes - (this.stateStores.get(partition)?.bytes ?? 0);
     this.stateStores.set(partition, { bytes, gen });
     this.setStateStore();
     // Closed after holdMs unless a later op of the partition reopened it.
     this.schedule(this.now + holdMs, undefined, () => {
-      if (this.stateStores.get(partition)?.gen !== gen) return;
+      const open = this.stateStores.get(partition);
+      if (open?.gen !== gen) return;
       this.stateStores.delete(partition);
+      this.stateStoreBytes -= open.bytes;
       this.setStateStore();
     });
     yield bytes / this.tp.memoryBytesPerMs;
   }
 
   private setStateStore(): void {
-    let v = 0;
-    for (const s of this.stateStores.values()) v += s.bytes;
-    this.stateStoreBytes = v;
+    const v = this.stateStoreBytes;
     if (v > this.peakStateStore) this.peakStateStore = v;
     const mm = this.mm;
     const interval = mm instanceof UnifiedMemoryManager ? mm.unmanagedMemoryPollingIntervalMs : 0;

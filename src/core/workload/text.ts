@@ -28,7 +28,7 @@ export function resultText(result: SimResult, maxEvents = 40): string {
       `${x.maxOffHeapMemory > 0 ? `, off-heap ${formatBytes(x.maxOffHeapMemory)}` : ''}; ${x.slots} task slot(s), ` +
       `Tungsten ${x.tungstenMemoryMode === 'OFF_HEAP' ? 'off heap' : 'on heap'}, page ${formatBytes(x.pageSizeBytes)}\n`;
   }
-  if (s.stoppedAt !== undefined) out += `  STOPPED: ${s.stoppedAt}\n`;
+  if (s.stoppedAt !== undefined) out += `  STOPPED: ${s.stoppedAt.replace(/^stopped: /, '')}\n`;
   out += `  simulated time ${ms(s.durationMs)}, ${s.tasks ?? 0} task(s), ${s.failedTasks} failed${(s.retriedTasks ?? 0) > 0 ? ` (${s.retriedTasks} retried)` : ''}, ${s.events} event(s)\n`;
   out += `  cache: ${s.cacheHits} memory hit(s), ${s.diskHits ?? 0} disk read(s), ${s.cacheMisses} recompute(s); hit ratio ${pct(s.hitRatio)}\n`;
   out +=

@@ -304,7 +304,10 @@ stages:
       - shuffleSort: { size: 1t, recordSize: 1b }
 `),
     );
-    assert.match(r.summary.stoppedAt ?? '', /^event budget of 5000 reached at t=\d/);
+    assert.match(
+      r.summary.stoppedAt ?? '',
+      /^stopped: the scenario needs more than its event budget of 5,000 \(maxEvents\), reached at t=\d/,
+    );
     assert.ok(r.summary.events >= 5000 && r.summary.events < 5100, String(r.summary.events));
     assert.equal(r.events[r.events.length - 1]?.kind, 'budget');
   });

@@ -6,6 +6,7 @@ import { assertionFailed, requirementFailed } from '../errors';
 import { MemoryManager } from '../memoryManager';
 import { MemoryStoreLike } from './memoryStoreLike';
 import { BlockInfoManager } from './blockInfo';
+import { EvictionIndex } from './evictionIndex';
 import { StorageLevel, StorageLevels, levelIsValid } from './storageLevel';
 
 export interface MemoryEntry {
@@ -83,6 +84,8 @@ export function rddIdOf(blockId: string): number {
 export class MemoryStore implements MemoryStoreLike {
   /** LinkedHashMap(accessOrder = true): iteration is least recently used first. */
   private readonly entries = new Map<string, MemoryEntry>();
+  /** The same blocks by mode and RDD, so that eviction never walks the requester's own blocks. */
+  private readonly lru = new EvictionIndex<MemoryEntry>(rddIdOf);
   private readonly disk = new Set<string>();
   private readonly onHeapUnrollMemoryMap = new Map<number, number>();
   private readonly offHeapUnrollMemoryMap = new Map<number, number>();
@@ -139,6 +142,16 @@ export class MemoryStore implements MemoryStoreLike {
     return this.entries.has(blockId);
   }
 
+  /** Blocks eviction has looked at so far: proportional to the blocks it dropped, never to the blocks it skipped. */
+  get evictionWork(): number {
+    return this.lru.visited;
+  }
+
+  /** Distinct blocks in memory or on disk. */
+  get trackedBlocks(): number {
+    return this.entries.size + this.disk.size;
+  }
+
   /** Block ids in memory, least recently used first. */
   blockIds(): string[] {
     return [...this.entries.keys()];
@@ -163,6 +176,7 @@ export class MemoryStore implements MemoryStoreLike {
     if (e !== undefined) {
       this.entries.delete(blockId);
       this.entries.set(blockId, e);
+      this.lru.touch(blockId);
     }
     return e;
   }
@@ -182,8 +196,13 @@ export class MemoryStore implements MemoryStoreLike {
   ): boolean {
     if (this.entries.has(blockId)) throw requirementFailed(`Block ${blockId} is already present in the MemoryStore`);
     if (!this.memoryManager.acquireStorageMemory(blockId, size, mode)) return false;
-    this.entries.set(blockId, { blockId, size, memoryMode: mode, level, deserialized: false });
+    this.insert({ blockId, size, memoryMode: mode, level, deserialized: false });
     return true;
+  }
+
+  private insert(entry: MemoryEntry): void {
+    this.entries.set(entry.blockId, entry);
+    this.lru.add(entry);
   }
 
   /** putIteratorAsValues (DeserializedValuesHolder). */
@@ -256,7 +275,7 @@ export class MemoryStore implements MemoryStoreLike {
         this.releaseUnrollMemoryForThisTask(mode, task, unrollMemoryUsedByThisBlock);
         const success = this.memoryManager.acquireStorageMemory(blockId, size, mode);
         if (!success) throw assertionFailed('transferring unroll memory to storage memory failed');
-        this.entries.set(blockId, { blockId, size, memoryMode: mode, level, deserialized });
+        this.insert({ blockId, size, memoryMode: mode, level, deserialized });
         return { stored: true, size };
       }
     }
@@ -295,6 +314,7 @@ export class MemoryStore implements MemoryStoreLike {
     const e = this.entries.get(blockId);
     if (e === undefined) return false;
     this.entries.delete(blockId);
+    this.lru.remove(blockId);
     this.memoryManager.releaseStorageMemory(e.size, e.memoryMode);
     return true;
   }
@@ -302,6 +322,7 @@ export class MemoryStore implements MemoryStoreLike {
   /** clear(): every block and every unroll reservation goes; all storage memory is released. */
   clear(): void {
     this.entries.clear();
+    this.lru.clear();
     this.onHeapUnrollMemoryMap.clear();
     this.offHeapUnrollMemoryMap.clear();
     this.memoryManager.releaseAllStorageMemory();
@@ -317,10 +338,13 @@ export class MemoryStore implements MemoryStoreLike {
     const selected: MemoryEntry[] = [];
     let freedMemory = 0;
     const bim = this.blockInfoManager;
-    for (const entry of this.entries.values()) {
+    // Not enough in the other blocks even if all could be dropped: the walk would select and unlock them all.
+    if (this.lru.bytesExcept(mode, rddToAdd) < space) {
+      this.listener?.onEvictionRequest?.(requester, space, mode, 0);
+      return 0;
+    }
+    for (const entry of this.lru.leastRecentlyUsed(mode, rddToAdd)) {
       if (freedMemory >= space) break;
-      if (entry.memoryMode !== mode) continue;
-      if (rddToAdd >= 0 && rddIdOf(entry.blockId) === rddToAdd) continue;
       if (bim.tryLockForWriting(entry.blockId, -1024)) {
         selected.push(entry);
         freedMemory += entry.size;
