@@ -29,7 +29,9 @@ describe('simulator work budget', () => {
   it('refuses 10,000,000 cores with one clear line before allocating anything per slot', () => {
     const r = simulateWorkload(
       source('spark.executor.memory 1g\n'),
-      scenario('name: x\nconf:\n  spark.executor.cores: "10000000"\nstages:\n  - tasks: 1\n    ops:\n      - compute: { ms: 1 }\n'),
+      scenario(
+        'name: x\nconf:\n  spark.executor.cores: "10000000"\nstages:\n  - tasks: 1\n    ops:\n      - compute: { ms: 1 }\n',
+      ),
     );
     assert.equal(
       r.summary.stoppedAt,
