@@ -32,7 +32,7 @@ import {
 } from '../parse/sparkApplication';
 import { applyTextEdits, type TextEdit } from './textEdit';
 import type { Span } from '../text/lineIndex';
-import { eolOf, lineEndOf, lineStartOf } from '../text/lines';
+import { endsInContinuation, eolOf, lineEndOf, lineStartOf } from '../text/lines';
 
 /** One setting to write: a Spark key, or a SnappyData member flag (`-heap-size`, `memory-size`). */
 export interface SettingChange {
@@ -128,6 +128,20 @@ function appendLine(text: string, line: string, eol: string): TextEdit {
 
 // ---- spark-defaults.conf ---------------------------------------------------------------------
 
+/**
+ * appendLine for a Properties file: when the last line ends in an odd run of backslashes, Properties
+ * continues it onto the next line, so an empty line goes first (a continuation onto an empty line
+ * ends there, and a backslash at the very end of the file is dropped: the old value reads the same).
+ */
+function appendPropertiesLine(text: string, line: string, eol: string): TextEdit {
+  const end = text.length;
+  const last = text.charCodeAt(end - 1);
+  const broken = last === 10 || last === 13;
+  const lastLineEnd = broken ? (last === 10 && text.charCodeAt(end - 2) === 13 ? end - 2 : end - 1) : end;
+  if (end === 0 || !endsInContinuation(text, lastLineEnd)) return appendLine(text, line, eol);
+  return { span: { start: end, end }, newText: (broken ? eol : eol + eol) + line + (broken ? eol : '') };
+}
+
 /** A value as Properties.load reads it back: backslashes escaped, leading blanks kept. */
 function propertiesValue(value: string): string {
   let v = value.replace(/\\/g, '\\\\');
@@ -186,13 +200,13 @@ function propertiesEdits(text: string, changes: readonly SettingChange[]): Setti
       }
     }
     if (anchor !== undefined) {
-      edits.push({
-        span: { start: anchor.lineSpan.end, end: anchor.lineSpan.end },
-        newText: eol + propertiesLine(text, c.key, value, anchor),
-      });
+      const at = anchor.lineSpan.end;
+      // A last line ending in `\` (only possible at the end of the file) would take the new line into its value.
+      const gap = endsInContinuation(text, at) ? eol : '';
+      edits.push({ span: { start: at, end: at }, newText: gap + eol + propertiesLine(text, c.key, value, anchor) });
     } else {
       const like = doc.entries[doc.entries.length - 1];
-      edits.push(appendLine(text, propertiesLine(text, c.key, value, like), eol));
+      edits.push(appendPropertiesLine(text, propertiesLine(text, c.key, value, like), eol));
     }
   }
   return { ok: true, edits };
@@ -344,6 +358,31 @@ function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
+/** How many times `*name` occurs in the text (an over-count in comments only makes Apply more careful). */
+function aliasUses(text: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return (text.match(new RegExp(`\\*${escaped}(?![^\\s,\\]}])`, 'g')) ?? []).length;
+}
+
+/**
+ * Replaces a scalar by `value`. A block scalar (`|` or `>`) runs from its header to the end of its
+ * last content line, and its range also holds the line break after it: that break stays, and so
+ * does a comment on the header line (`memory: | # note`).
+ */
+function replaceScalar(text: string, span: Span, value: string): TextEdit {
+  const c = text.charAt(span.start);
+  if (c !== '|' && c !== '>') return { span, newText: value };
+  const headerEnd = lineEndOf(text, span.start);
+  const header = text.slice(span.start, headerEnd);
+  const hash = header.search(/[ \t]#/);
+  let end = span.end;
+  while (end > headerEnd && /\s/.test(text.charAt(end - 1))) end--;
+  return {
+    span: { start: span.start, end: Math.max(end, headerEnd) },
+    newText: value + (hash >= 0 ? header.slice(hash) : ''),
+  };
+}
+
 function applicationEdits(text: string, changes: readonly SettingChange[]): SettingEditsResult {
   const app = parseSparkApplication(text);
   if (app.yamlErrors.length > 0)
@@ -360,17 +399,24 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
     const typed = TYPED_FIELD_KEYS.find(([, key]) => key === c.key);
     const field = typed !== undefined ? app.fields.get(typed[0]) : undefined;
     if (field !== undefined) {
+      // A field read through an alias is written in the anchored node, where it takes effect, unless
+      // other aliases share that anchor (the change would reach them too).
+      if (field.viaAlias !== undefined && aliasUses(text, field.viaAlias) > 1)
+        return {
+          ok: false,
+          message: `${field.path} comes from the anchor &${field.viaAlias}, which ${aliasUses(text, field.viaAlias)} aliases share: change it by hand.`,
+        };
       if (INTEGER_FIELDS.has(field.path)) {
         if (!/^[0-9]+$/.test(c.value))
           return { ok: false, message: `${field.path} is an integer field: ${c.value} cannot be written there.` };
-        edits.push({ span: field.span, newText: c.value });
+        edits.push(replaceScalar(text, field.span, c.value));
       } else
-        edits.push({ span: field.span, newText: yamlString(c.value, text.slice(field.span.start, field.span.end)) });
+        edits.push(replaceScalar(text, field.span, yamlString(c.value, text.slice(field.span.start, field.span.end))));
       continue;
     }
     const entry = [...app.sparkConf].reverse().find((e) => e.key === c.key);
     if (entry !== undefined) {
-      edits.push({ span: entry.span, newText: yamlString(c.value, text.slice(entry.span.start, entry.span.end)) });
+      edits.push(replaceScalar(text, entry.span, yamlString(c.value, text.slice(entry.span.start, entry.span.end))));
       continue;
     }
     missing.push(c);
@@ -431,7 +477,12 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
       // `sparkConf: ~` or `sparkConf: null`: the entries take the place of the null.
       let from = vr.start;
       while (from > keyRange.end && /[ \t]/.test(text.charAt(from - 1))) from--;
-      edits.push({ span: { start: from, end: vr.end }, newText: lines });
+      // A comment after the null stays on the key's line; the entries go below it.
+      const lineEnd = lineEndOf(text, vr.end);
+      if (/^[ \t]+#/.test(text.slice(vr.end, lineEnd))) {
+        edits.push({ span: { start: from, end: vr.end }, newText: '' });
+        edits.push({ span: { start: lineEnd, end: lineEnd }, newText: lines });
+      } else edits.push({ span: { start: from, end: vr.end }, newText: lines });
       return { ok: true, edits };
     }
     const at = lineEndOf(text, keyRange.end);

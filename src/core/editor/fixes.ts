@@ -17,9 +17,6 @@ const overlap = (a: TextEdit, b: TextEdit): boolean => {
   return false;
 };
 
-const sameEdit = (a: TextEdit, b: TextEdit): boolean =>
-  a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
-
 export interface FixAll {
   /** Non-overlapping edits, in document order. */
   readonly edits: readonly TextEdit[];
@@ -36,20 +33,79 @@ export function fixAllEdits(
   findings: readonly Finding[],
   accept: (fix: QuickFix, f: Finding) => boolean = () => true,
 ): FixAll {
-  const taken: TextEdit[] = [];
+  const taken = new TakenEdits();
   const fixed: Finding[] = [];
+  const keysSet = new Set<string>();
   const ordered = [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   for (const f of ordered) {
     const fix = f.fixes?.find((x) => x.isPreferred === true);
     if (fix === undefined || fix.edits.length === 0 || !accept(fix, f)) continue;
-    const fresh = fix.edits.filter((e) => !taken.some((t) => sameEdit(t, e)));
-    if (fresh.some((e) => taken.some((t) => overlap(t, e)))) continue;
-    if (fresh.some((e, i) => fresh.some((g, j) => i !== j && overlap(e, g)))) continue;
-    taken.push(...fresh);
+    // Two renames onto one key: the second would override what the first wrote.
+    if (fix.setsKey !== undefined && keysSet.has(fix.setsKey)) continue;
+    const fresh = fix.edits.filter((e) => !taken.has(e));
+    if (fresh.some((e) => taken.overlaps(e))) continue;
+    if (fresh.length > 1 && fresh.some((e, i) => fresh.some((g, j) => i !== j && overlap(e, g)))) continue;
+    for (const e of fresh) taken.add(e);
+    if (fix.setsKey !== undefined) keysSet.add(fix.setsKey);
     fixed.push(f);
   }
-  taken.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { edits: taken, fixed };
+  return { edits: taken.sorted(), fixed };
+}
+
+const byPosition = (a: TextEdit, b: TextEdit): number => a.span.start - b.span.start || a.span.end - b.span.end;
+
+/**
+ * The edits taken so far, sorted by position, with the checks Fix all makes against them in
+ * O(log n): taken edits never overlap each other, so only the neighbours of a position can overlap
+ * an edit there. Findings come in document order, so most additions go at the end.
+ */
+class TakenEdits {
+  private readonly list: TextEdit[] = [];
+  private readonly exact = new Set<string>();
+
+  private static id(e: TextEdit): string {
+    return `${e.span.start}:${e.span.end}:${e.newText}`;
+  }
+
+  has(e: TextEdit): boolean {
+    return this.exact.has(TakenEdits.id(e));
+  }
+
+  /** Index of the first taken edit that starts after `start` (or at it, when `inclusive`). */
+  private firstAfter(start: number, inclusive: boolean): number {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.list[mid]!.span.start;
+      if (s < start || (!inclusive && s === start)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(e: TextEdit): boolean {
+    // Candidates: the edits starting at or before e.end, going back while they could still reach e.
+    let i = this.firstAfter(e.span.end, false) - 1;
+    for (; i >= 0; i--) {
+      const t = this.list[i]!;
+      if (overlap(t, e)) return true;
+      // Earlier edits end at or before t starts (they do not overlap t): none reaches e once t ends before it.
+      if (t.span.end < e.span.start) return false;
+    }
+    return false;
+  }
+
+  add(e: TextEdit): void {
+    this.exact.add(TakenEdits.id(e));
+    const last = this.list[this.list.length - 1];
+    if (last === undefined || byPosition(last, e) <= 0) this.list.push(e);
+    else this.list.splice(this.firstAfter(e.span.start, true), 0, e);
+  }
+
+  sorted(): TextEdit[] {
+    return [...this.list].sort(byPosition);
+  }
 }
 
 export const DISABLE_NEXT_LINE = 'spark-memory-disable-next-line';

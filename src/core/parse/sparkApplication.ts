@@ -3,7 +3,8 @@
 // Spark conf spark-submit ends up with. The operator passes memoryOverheadFactor first, then
 // spec.sparkConf, then the driver and executor fields, and spark-submit keeps the last --conf for
 // a key: so a typed field wins over the same key in sparkConf.
-import { LineCounter, Scalar, YAMLMap, isMap, isScalar, parseAllDocuments } from 'yaml';
+import { LineCounter, Scalar, YAMLMap, isAlias, isMap, isScalar, parseAllDocuments } from 'yaml';
+import type { Document } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { ConfValue } from './confValue';
 import type { Span } from '../text/lineIndex';
@@ -19,6 +20,8 @@ export interface YamlField {
   readonly keySpan: Span;
   /** Dotted path, e.g. spec.executor.memory. */
   readonly path: string;
+  /** The anchor the value was reached through (`executor: *res`): `span` is in the anchored node. */
+  readonly viaAlias?: string;
 }
 
 export interface SparkConfEntry extends YamlField {
@@ -60,6 +63,18 @@ export interface SparkApplicationDocument {
   readonly conf: readonly ConfValue[];
   /** Whether the application is not JVM-only (Python or R): Kubernetes then uses a 0.4 overhead factor. */
   readonly nonJvm: boolean;
+  /** The SparkApplications of the later documents of the file (`---`), each read on its own. */
+  readonly others?: readonly SparkApplicationDocument[];
+}
+
+/** An alias (`*res`) stands for its anchored node; `anchor` names it when one was followed. */
+function deref(node: unknown, doc: Document | undefined): { node: unknown; anchor?: string } {
+  if (!isAlias(node) || doc === undefined) return { node };
+  try {
+    return { node: node.resolve(doc), anchor: node.source };
+  } catch {
+    return { node: undefined };
+  }
 }
 
 function span(node: YamlNode | null | undefined): Span {
@@ -98,34 +113,58 @@ export function mapGet(map: YAMLMap, key: string): Pair | undefined {
   return undefined;
 }
 
-function fieldAt(map: YAMLMap, key: string, path: string, text: string): YamlField | undefined {
+function fieldAt(
+  map: YAMLMap,
+  key: string,
+  path: string,
+  text: string,
+  doc?: Document,
+  viaAlias?: string,
+): YamlField | undefined {
   const pair = mapGet(map, key);
   if (pair === undefined) return undefined;
-  const value = pair.value as YamlNode | null;
+  const r = deref(pair.value, doc);
+  const value = r.node as YamlNode | null;
   if (!isScalar(value)) return undefined;
+  const anchor = r.anchor ?? viaAlias;
   return {
     text: scalarText(value, text),
     yamlType: scalarType(value),
     span: span(value),
     keySpan: span(pair.key as YamlNode),
     path,
+    ...(anchor !== undefined ? { viaAlias: anchor } : {}),
   };
 }
 
 /** The spec of the first document whose kind is a SparkApplication (or a ScheduledSparkApplication's template). */
 export function applicationSpecOf(docs: readonly { readonly contents: unknown }[]): YAMLMap | undefined {
+  const first = applicationSpecsOf(docs)[0];
+  return first !== undefined ? first.spec : undefined;
+}
+
+/** Every document whose kind is a SparkApplication (or ScheduledSparkApplication), with its spec map if it has one. */
+export function applicationSpecsOf<D extends { readonly contents: unknown }>(
+  docs: readonly D[],
+): Array<{ readonly doc: D; readonly spec: YAMLMap | undefined }> {
+  const out: Array<{ readonly doc: D; readonly spec: YAMLMap | undefined }> = [];
   for (const d of docs) {
     const root = d.contents;
     if (!isMap(root)) continue;
     const kind = mapGet(root, 'kind');
     const kindValue = kind && isScalar(kind.value) ? String(kind.value.value) : '';
     if (kindValue !== 'SparkApplication' && kindValue !== 'ScheduledSparkApplication') continue;
-    const s = mapGet(root, 'spec')?.value;
-    if (!isMap(s)) return undefined;
-    const template = kindValue === 'ScheduledSparkApplication' ? mapGet(s, 'template')?.value : undefined;
-    return isMap(template) ? template : s;
+    const doc = d as unknown as Document;
+    const s = deref(mapGet(root, 'spec')?.value, doc).node;
+    if (!isMap(s)) {
+      out.push({ doc: d, spec: undefined });
+      continue;
+    }
+    const template =
+      kindValue === 'ScheduledSparkApplication' ? deref(mapGet(s, 'template')?.value, doc).node : undefined;
+    out.push({ doc: d, spec: isMap(template) ? template : s });
   }
-  return undefined;
+  return out;
 }
 
 export function parseSparkApplication(text: string): SparkApplicationDocument {
@@ -150,7 +189,18 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
       });
     }
   }
-  const spec = applicationSpecOf(list);
+  const [first, ...rest] = applicationSpecsOf(list as readonly { readonly contents: unknown }[]);
+  const app = applicationOf(text, first?.spec, first?.doc as Document | undefined, yamlErrors);
+  if (rest.length === 0) return app;
+  return { ...app, others: rest.map((r) => applicationOf(text, r.spec, r.doc as Document, [])) };
+}
+
+function applicationOf(
+  text: string,
+  spec: YAMLMap | undefined,
+  doc: Document | undefined,
+  yamlErrors: SparkApplicationDocument['yamlErrors'],
+): SparkApplicationDocument {
   const sparkConf: SparkConfEntry[] = [];
   const fields = new Map<string, YamlField>();
   let sparkVersion: YamlField | undefined;
@@ -158,11 +208,11 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   let driverMemoryLimit: YamlField | undefined;
   let executorMemoryLimit: YamlField | undefined;
   if (spec !== undefined) {
-    const sc = mapGet(spec, 'sparkConf')?.value;
+    const sc = deref(mapGet(spec, 'sparkConf')?.value, doc).node;
     if (isMap(sc)) {
       for (const item of sc.items) {
         const k = item.key as YamlNode | null;
-        const v = item.value as YamlNode | null;
+        const v = deref(item.value, doc).node as YamlNode | null;
         if (!isScalar(k)) continue;
         const key = String(k.value);
         if (isScalar(v)) {
@@ -177,12 +227,13 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
         }
       }
     }
-    const top = fieldAt(spec, 'memoryOverheadFactor', 'spec.memoryOverheadFactor', text);
+    const top = fieldAt(spec, 'memoryOverheadFactor', 'spec.memoryOverheadFactor', text, doc);
     if (top) fields.set(top.path, top);
-    sparkVersion = fieldAt(spec, 'sparkVersion', 'spec.sparkVersion', text);
-    appType = fieldAt(spec, 'type', 'spec.type', text);
+    sparkVersion = fieldAt(spec, 'sparkVersion', 'spec.sparkVersion', text, doc);
+    appType = fieldAt(spec, 'type', 'spec.type', text, doc);
     for (const role of ['driver', 'executor'] as const) {
-      const r = mapGet(spec, role)?.value;
+      // `executor: *res`: the typed fields are read through the alias, as the operator's decoder does.
+      const { node: r, anchor } = deref(mapGet(spec, role)?.value, doc);
       if (!isMap(r)) continue;
       for (const name of [
         'cores',
@@ -194,7 +245,7 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
         'instances',
         'memoryLimit',
       ]) {
-        const f = fieldAt(r, name, `spec.${role}.${name}`, text);
+        const f = fieldAt(r, name, `spec.${role}.${name}`, text, doc, anchor);
         if (f === undefined) continue;
         if (name === 'memoryLimit') {
           if (role === 'driver') driverMemoryLimit = f;

@@ -75,6 +75,15 @@ class LintContext implements RuleContext {
 }
 
 export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: LintOptions): Finding[] {
+  const findings = lintOne(doc, rules, opts);
+  // A file of several YAML documents: each SparkApplication is checked on its own (same text, own spec).
+  if (doc.kind === 'spark-application')
+    for (const other of doc.others ?? []) for (const f of lintOne(other, rules, opts)) findings.push(f);
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return findings;
+}
+
+function lintOne(doc: ParsedDocument, rules: readonly Rule[], opts: LintOptions): Finding[] {
   const ctx = new LintContext(doc, opts);
   const lines = (): LineIndex => ctx.lines;
   // Directives live in comments: reading the reader's comment spans costs far less than searching
@@ -112,6 +121,5 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
       });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return findings;
 }

@@ -15,6 +15,8 @@ export interface QuickFix {
   readonly edits: readonly TextEdit[];
   /** The fix a "Fix all" applies (one per finding at most). */
   readonly isPreferred?: boolean;
+  /** The key this fix writes (a rename): Fix all takes one fix per key, never two onto the same key. */
+  readonly setsKey?: string;
 }
 
 export interface RelatedLocation {

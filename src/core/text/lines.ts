@@ -30,8 +30,16 @@ export function wholeLinesOf(text: string, span: Span): Span {
   return { start: lineStartOf(text, span.start), end: nextLineStartOf(text, Math.max(span.start, span.end)) };
 }
 
-/** The line break inserted lines get: the document's own, as its first line ends (\r\n or \n). */
+/** The line break inserted lines get: the document's own, as its first line ends (\r\n, \r or \n). */
 export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+  const i = lineEndOf(text, 0);
+  if (i >= text.length || text.charCodeAt(i) === 10) return '\n';
+  return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+}
+
+/** True when the physical line ending at `lineEnd` ends in an odd run of backslashes (Properties continues it). */
+export function endsInContinuation(text: string, lineEnd: number): boolean {
+  let bs = 0;
+  while (lineEnd - 1 - bs >= 0 && text.charCodeAt(lineEnd - 1 - bs) === 0x5c) bs++;
+  return bs % 2 === 1;
 }

@@ -40,8 +40,24 @@ function workspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], mapper: Text
   return we;
 }
 
+type FixAllResult = { edit: vscode.WorkspaceEdit; count: number } | undefined;
+
+/**
+ * Fix all of one snapshot, built once: the lightbulb asks on every cursor move, and a snapshot
+ * (one document version) always gives the same answer.
+ */
+const fixAllOfSnapshot = new WeakMap<Snapshot, { readonly result: FixAllResult }>();
+
 /** The edit that applies every preferred fix of the snapshot, and how many findings it fixes. */
-export function fixAllEdit(snap: Snapshot): { edit: vscode.WorkspaceEdit; count: number } | undefined {
+export function fixAllEdit(snap: Snapshot): FixAllResult {
+  const known = fixAllOfSnapshot.get(snap);
+  if (known !== undefined) return known.result;
+  const result = buildFixAll(snap);
+  fixAllOfSnapshot.set(snap, { result });
+  return result;
+}
+
+function buildFixAll(snap: Snapshot): FixAllResult {
   if (!snap.result.ok) return undefined;
   const mapper = snap.mapper;
   const all = fixAllEdits(snap.result.analysis.findings, (fix) => fix.edits.every((e) => !mapper.touchesBom(e.span)));

@@ -121,14 +121,20 @@ export const unknownKey: Rule = {
       const keyText = ctx.text.slice(keySpan.start, keySpan.end);
       const q = keyText.charAt(0) === '"' || keyText.charAt(0) === "'" ? keyText.charAt(0) : '';
       if (best !== undefined) {
+        // Renaming onto a key the file already sets would change that key's value: offered, never preferred
+        // (Fix all and fix-on-save leave it to the user).
+        const setAt = ctx.conf?.get(best.key);
         report({
-          message: `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently, so ${best.key} keeps its default. Did you mean ${best.key}?`,
+          message:
+            setAt !== undefined
+              ? `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently. Did you mean ${best.key}? It is already set in this file, so renaming would replace that value.`
+              : `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently, so ${best.key} keeps its default. Did you mean ${best.key}?`,
           span: keySpan,
           fixes: [
             {
               title: `Rename to ${best.key}`,
               edits: [{ span: keySpan, newText: `${q}${best.key}${q}` }],
-              isPreferred: true,
+              ...(setAt === undefined ? { isPreferred: true, setsKey: best.key } : {}),
             },
           ],
         });

@@ -54,8 +54,10 @@ export const snappyUnknownOption: Rule = {
         if (s === undefined) continue;
         const keySpan = argSubSpan(ctx, a, 1, 1 + a.key.length);
         const exact = keySpan !== a.span;
+        // The line already sets -s: changing this one onto it would replace that value (offered, not preferred).
+        const taken = launcherArgs(m).some((b) => b !== a && b.key === s);
         report({
-          message: `Unknown option -${a.key}: did you mean -${s}? SnappyData's launcher passes unknown options on without a word, so this one has no effect as written.`,
+          message: `Unknown option -${a.key}: did you mean -${s}? SnappyData's launcher passes unknown options on without a word, so this one has no effect as written.${taken ? ` The line already sets -${s}, so changing it would replace that value.` : ''}`,
           span: exact ? keySpan : a.span,
           fixes: [
             {
@@ -65,7 +67,7 @@ export const snappyUnknownOption: Rule = {
                   ? { span: keySpan, newText: s }
                   : { span: a.span, newText: `-${s}${a.text.slice(1 + a.key.length)}` },
               ],
-              isPreferred: true,
+              ...(taken ? {} : { isPreferred: true }),
             },
           ],
         });
