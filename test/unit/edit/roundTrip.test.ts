@@ -1,0 +1,173 @@
+// Edits checked by reading the result back with the product's own readers: Apply (settingEdits),
+// Fix all and suppression comments on files with every trap (CRLF, CR, BOM, no final newline,
+// continuation lines, comments, block scalars, aliases, several documents, duplicate keys). Every
+// changed key has its new value, every other key keeps its value, and nothing else in the text moves.
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { parseDocument } from '../../../src/core/analyze';
+import type { DocumentType } from '../../../src/core/document/kind';
+import { applyTextEdits, settingEdits } from '../../../src/core/edit';
+import { DISABLE_NEXT_LINE, disableNextLineEdit, fixAllEdits } from '../../../src/core/editor';
+import { parseProperties } from '../../../src/core/parse/properties';
+import { parseSparkApplication } from '../../../src/core/parse/sparkApplication';
+import { RULES, lintDocument } from '../../../src/core/rules';
+import { LineIndex } from '../../../src/core/text/lineIndex';
+import { SPARK_3_5 } from '../../../src/core/version';
+
+const SPARK: DocumentType = { kind: 'spark-defaults' };
+const APP: DocumentType = { kind: 'spark-application' };
+const HEAD = 'apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\n';
+
+function apply(type: DocumentType, text: string, key: string, value: string): string {
+  const r = settingEdits(type, text, [{ key, value }]);
+  if (!r.ok) assert.fail(r.message);
+  return applyTextEdits(text, r.edits);
+}
+
+const effective = (text: string): Map<string, string> =>
+  new Map([...parseProperties(text).effective].map(([k, e]) => [k, e.value]));
+
+const appConf = (text: string): Map<string, string> =>
+  new Map(parseSparkApplication(text).conf.map((c) => [c.key, c.value]));
+
+function findings(type: DocumentType, text: string) {
+  return lintDocument(parseDocument(type, text), RULES, { version: SPARK_3_5 });
+}
+
+describe('edits read back with the product readers', () => {
+  it('a YAML block scalar keeps its line break (and a comment on its header)', () => {
+    for (const header of ['|', '>', '|-', '| # note']) {
+      const text = `${HEAD}spec:\n  executor:\n    memory: ${header}\n      512m\n    cores: 2\n`;
+      const out = apply(APP, text, 'spark.executor.memory', '1g');
+      const conf = appConf(out);
+      assert.equal(conf.get('spark.executor.memory'), '1g', out);
+      assert.equal(conf.get('spark.executor.cores'), '2', out);
+      if (header.includes('#')) assert.match(out, /memory: "1g" # note\n/);
+    }
+  });
+
+  it('a setting added after a last line ending in a backslash stays its own setting', () => {
+    for (const text of ['spark.a.b 1 \\', 'spark.executor.cores 1 \\', 'spark.a.b 1 \\\n', 'spark.a.b 1 \\\r\n']) {
+      const before = effective(text);
+      const out = apply(SPARK, text, 'spark.executor.memory', '1g');
+      const after = effective(out);
+      assert.equal(after.get('spark.executor.memory'), '1g', JSON.stringify(out));
+      for (const [k, v] of before) assert.equal(after.get(k), v, JSON.stringify(out));
+    }
+  });
+
+  it('a CR-only file gets CR line breaks', () => {
+    const out = apply(SPARK, 'spark.executor.memory 1g\rspark.x.y 2\r', 'spark.driver.memory', '2g');
+    assert.equal(out, 'spark.executor.memory 1g\rspark.x.y 2\rspark.driver.memory 2g\r');
+  });
+
+  it('sparkConf: ~ with a comment keeps the comment on its line', () => {
+    const out = apply(APP, `${HEAD}spec:\n  sparkConf: ~ # note\n  type: Scala\n`, 'spark.executor.cores', '3');
+    assert.match(out, /sparkConf: # note\n {4}spark\.executor\.cores: "3"\n {2}type: Scala\n/);
+    assert.equal(appConf(out).get('spark.executor.cores'), '3');
+  });
+
+  it('Fix all never renames a misspelt key onto a key set elsewhere in the file', () => {
+    const text = 'spark.memory.fraction 0.6\nspark.memory.fractoin 0.9\n';
+    const all = fixAllEdits(findings(SPARK, text));
+    const out = applyTextEdits(text, all.edits);
+    assert.equal(effective(out).get('spark.memory.fraction'), '0.6', out);
+    // Two misspellings of one unset key: only the first is renamed.
+    const two = 'spark.memory.fractoin 0.9\nspark.memory.fracton 0.7\n';
+    const out2 = applyTextEdits(two, fixAllEdits(findings(SPARK, two)).edits);
+    assert.equal(effective(out2).get('spark.memory.fraction'), '0.9', out2);
+  });
+
+  it('lints every SparkApplication of a multi-document file', () => {
+    const doc = (mem: string) => `${HEAD}spec:\n  executor:\n    memory: "${mem}"\n`;
+    const text = `${doc('512Mi')}---\n${doc('256Mi')}`;
+    const found = findings(APP, text).filter((f) => f.code === 'SIZE-K8S-QUANTITY');
+    assert.deepEqual(
+      found.map((f) => text.slice(f.span.start, f.span.end)),
+      ['"512Mi"', '"256Mi"'],
+    );
+  });
+
+  it('reads typed fields through an alias, and Apply writes where the value takes effect', () => {
+    const text = `${HEAD}spec:\n  sparkConf:\n    spark.executor.memory: "2g"\n  res: &res\n    memory: 512m\n  executor: *res\n`;
+    assert.equal(appConf(text).get('spark.executor.memory'), '512m');
+    const out = apply(APP, text, 'spark.executor.memory', '1g');
+    assert.equal(appConf(out).get('spark.executor.memory'), '1g', out);
+    assert.match(out, /spark\.executor\.memory: "2g"/);
+    // An anchor two fields share is not written through one of them.
+    const shared = `${text}  driver: *res\n`;
+    const r = settingEdits(APP, shared, [{ key: 'spark.executor.memory', value: '1g' }]);
+    assert.equal(r.ok, false);
+  });
+
+  // ---- the property: every kind of edit on generated spark-defaults.conf files with every trap ----
+
+  const KEYS = ['spark.executor.memory', 'spark.memory.fraction', 'spark.executor.cores', 'spark.driver.memory'];
+  const line = fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom(...KEYS),
+        fc.constantFrom(' ', '=', ' = ', ':', '\t'),
+        fc.stringMatching(/^[0-9a-z.]{1,6}$/),
+      )
+      .map(([k, s, v]) => `${k}${s}${v}`),
+    fc.constantFrom('# a comment', '! another', '', '   ', 'spark.a.b 1 \\', '  continued', 'spark.x.y v # note'),
+  );
+  const file = fc
+    .tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.boolean())
+    .map(
+      ([lines, eol, finalEol, bom]) =>
+        (bom ? '\ufeff' : '') + lines.join(eol) + (finalEol && lines.length > 0 ? eol : ''),
+    );
+
+  /** Lines of the text that are not the edited ones must come through unchanged, in order. */
+  function keepsOtherLines(before: string, after: string): void {
+    const split = (t: string) => t.split(/\r\n|\r|\n/);
+    const a = split(before);
+    const b = split(after);
+    let j = 0;
+    for (const l of a) {
+      const at = b.indexOf(l, j);
+      if (at >= 0) j = at + 1;
+      // Only an edited setting line (or the continuation it ends in) may change.
+      else if (!/^(spark\.|\s+continued)/.test(l))
+        assert.fail(`line ${JSON.stringify(l)} lost: ${JSON.stringify(after)}`);
+    }
+  }
+
+  it('Apply, Fix all and suppression comments keep every other key, comment and line break', () => {
+    fc.assert(
+      fc.property(
+        file,
+        fc.constantFrom(...KEYS, 'spark.memory.storageFraction'),
+        fc.stringMatching(/^[0-9a-z]{1,5}$/),
+        (text, key, value) => {
+          const before = effective(text);
+          // Apply
+          const out = apply(SPARK, text, key, value);
+          const after = effective(out);
+          assert.equal(after.get(key), value, JSON.stringify(out));
+          for (const [k, v] of before) if (k !== key) assert.equal(after.get(k), v, `${k} in ${JSON.stringify(out)}`);
+          assert.equal(out.startsWith('\ufeff'), text.startsWith('\ufeff'));
+          if (/\r(?!\n)/.test(text) && !/\n/.test(text)) assert.ok(!/\n/.test(out), JSON.stringify(out));
+          keepsOtherLines(text, out);
+          // Fix all: the result parses, and a key that was set keeps a value.
+          const fixed = applyTextEdits(text, fixAllEdits(findings(SPARK, text)).edits);
+          const afterFix = effective(fixed);
+          for (const k of before.keys())
+            assert.ok(afterFix.has(k) || !KEYS.includes(k), `${k} lost by Fix all: ${JSON.stringify(fixed)}`);
+          // A suppression comment above each finding's line changes no setting.
+          const lines = new LineIndex(text);
+          for (const f of findings(SPARK, text).slice(0, 3)) {
+            const e = disableNextLineEdit(text, lines, f.span.start, f.code, 'spark-defaults');
+            if (e === undefined) continue;
+            const silenced = applyTextEdits(text, [e]);
+            assert.deepEqual(effective(silenced), before, JSON.stringify(silenced));
+            assert.ok(silenced.includes(DISABLE_NEXT_LINE));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
