@@ -239,9 +239,10 @@ describe('settingEdits: SparkApplication YAML', () => {
       edited(APP, base.replace('SC', 'sparkConf:'), fraction),
       base.replace('SC', 'sparkConf:\n    spark.memory.fraction: "0.7"'),
     );
+    // The comment stays on the key's line; the entries go below it.
     assert.equal(
       edited(APP, base.replace('SC', 'sparkConf: ~ # none'), fraction),
-      base.replace('SC', 'sparkConf:\n    spark.memory.fraction: "0.7" # none'),
+      base.replace('SC', 'sparkConf: # none\n    spark.memory.fraction: "0.7"'),
     );
     assert.equal(
       edited(APP, base.replace('SC', 'sparkConf: {}'), fraction),
