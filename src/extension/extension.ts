@@ -19,10 +19,16 @@ import { registerTasks } from './tasks';
 const WATCHED =
   '**/{spark-defaults.conf,spark-defaults.conf.template,servers,leads,locators,servers.template,leads.template,locators.template,*.yaml,*.yml}';
 
-/** What activate returns: hooks for the in-host tests only (no other extension should rely on it). */
+/** What activate returns: hooks for the in-host tests, in test mode only (they bypass the save dialog and inject panel messages). */
 export type SparkMemoryApi = SparkMemoryTestApi;
 
-export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
+/** A test run: VS Code started with extensionTestsPath, or SPARK_MEMORY_TEST_HOOKS=1 for a test host that cannot say so. */
+function inTestMode(context: vscode.ExtensionContext): boolean {
+  if (context.extensionMode === vscode.ExtensionMode.Test) return true;
+  return typeof process !== 'undefined' && process.env?.['SPARK_MEMORY_TEST_HOOKS'] === '1';
+}
+
+export function activate(context: vscode.ExtensionContext): SparkMemoryApi | undefined {
   const subs = context.subscriptions;
   registerShowDocumentKind(context);
 
@@ -97,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi {
 
   for (const doc of vscode.workspace.textDocuments) linter.onDidOpen(doc);
   void status.update();
-  return panels.testApi();
+  return inTestMode(context) ? panels.testApi() : undefined;
 }
 
 export function deactivate(): void {}

@@ -179,6 +179,23 @@ function scenarioRef(v: unknown): ScenarioRef {
   return { source, fileName: str(v, 'fileName', { max: 10_000 })!, text: str(v, 'text')! };
 }
 
+/**
+ * The only settings the panel's Apply may write: the what-if controls (src/webview/whatIf.ts; a
+ * unit test keeps the two lists equal). Anything else from the page, an extraJavaOptions with a
+ * -javaagent for one, is refused at this boundary.
+ */
+export const WHAT_IF_KEYS: ReadonlySet<string> = new Set([
+  'spark.executor.memory',
+  'spark.executor.cores',
+  'spark.memory.fraction',
+  'spark.memory.storageFraction',
+  'spark.memory.offHeap.enabled',
+  'spark.memory.offHeap.size',
+  '-heap-size',
+  '-critical-heap-percentage',
+  '-eviction-heap-percentage',
+]);
+
 function change(v: unknown): SettingChange {
   if (!isObj(v)) throw new Error('change must be an object');
   only(v, ['key', 'value']);
@@ -187,6 +204,7 @@ function change(v: unknown): SettingChange {
   // A key or value with a line break or NUL would write more than one setting into the file.
   if (!/^-?[A-Za-z][A-Za-z0-9._-]*$/.test(key)) throw new Error(`key ${JSON.stringify(key)} is not a setting name`);
   if (/[\r\n\0]/.test(value)) throw new Error('value must be on one line');
+  if (!WHAT_IF_KEYS.has(key)) throw new Error(`key ${key} is not one of the panel's what-if settings`);
   return { key, value };
 }
 

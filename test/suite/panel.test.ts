@@ -313,6 +313,13 @@ describe('simulation panel', function () {
       false,
     );
     assert.strictEqual(h.handleMessage({ type: 'writeFile', uri: c.uri }), false);
+    // Only the what-if settings: never a JVM option the page could smuggle in.
+    assert.strictEqual(
+      h.handleMessage(
+        applyMessage(c, [{ key: 'spark.executor.extraJavaOptions', value: '-javaagent:/tmp/agent.jar' }]),
+      ),
+      false,
+    );
     assert.strictEqual(h.handleMessage('apply'), false);
     await new Promise((res) => setTimeout(res, 300));
     assert.strictEqual(doc.getText(), original);

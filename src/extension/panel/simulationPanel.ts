@@ -52,8 +52,8 @@ export class SimulationPanel implements vscode.Disposable {
   private ready = false;
   /** The document shown (undefined until a config was shown). */
   private doc: vscode.TextDocument | undefined;
-  /** URI -> the versions of it this panel sent (an apply must name one of them, the current one). */
-  private readonly sent = new Map<string, number>();
+  /** The config last sent to the page: an apply must name exactly this document and version. */
+  private sent: { readonly uri: string; readonly version: number } | undefined;
   private pendingScenario: ScenarioRef | undefined;
   private noConfig: string | undefined = NO_CONFIG_MESSAGE;
   private readonly exports = new Map<number, ExportRequest>();
@@ -182,7 +182,7 @@ export class SimulationPanel implements vscode.Disposable {
       this.post({ type: 'noConfig', message: `${config.fileName} is too large to simulate.` });
       return;
     }
-    this.sent.set(config.uri, config.version);
+    this.sent = { uri: config.uri, version: config.version };
     this.post({ type: 'config', config });
   }
 
@@ -247,14 +247,16 @@ export class SimulationPanel implements vscode.Disposable {
 
   private async apply(m: Extract<WebviewMessage, { type: 'apply' }>): Promise<void> {
     const refuse = (message: string): void => this.post({ type: 'applied', ok: false, message });
-    const doc = this.sent.has(m.uri) ? openDocument(vscode.Uri.parse(m.uri)) : undefined;
+    const sent = this.sent;
+    const doc = sent !== undefined && sent.uri === m.uri ? openDocument(vscode.Uri.parse(m.uri)) : undefined;
     const type = doc !== undefined ? documentTypeOf(doc) : undefined;
     if (doc === undefined || type === undefined) {
       refuse('The settings were not applied: that file is not the one the panel shows, or it is no longer open.');
       return;
     }
     const name = vscode.workspace.asRelativePath(doc.uri, false);
-    if (doc.version !== m.version) {
+    // The page's version must be the one it was sent, and the document must still be at it.
+    if (m.version !== sent?.version || doc.version !== m.version) {
       refuse(
         `The settings were not applied: ${name} changed since the simulation read it. Check the new values and apply again.`,
       );
