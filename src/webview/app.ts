@@ -548,7 +548,7 @@ export class App {
   /** The run to export: the finished or paused one, else the chosen scenario run to its end now. */
   private currentResult(): SimResult | undefined {
     if (this.player.isStarted) return this.player.snapshot();
-    this.runToEnd();
+    if (this.resetRun()) this.player.finishNow();
     return this.player.result;
   }
 
