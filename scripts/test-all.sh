@@ -67,6 +67,8 @@ step typecheck 600 no npm run -s typecheck
 step compile-tests 600 no bash -c 'rm -rf out && npm run -s compile-tests'  # no stale tests from deleted files
 
 step unit 900 yes mocha --config .mocharc.json
+# The fuzz campaign for a fixed number of inputs and seed (npm run fuzz -- --inputs N --seed S for longer).
+step fuzz 300 yes node scripts/fuzz.mjs --inputs 400 --seed 15
 
 if node -e 'process.exit(require("./package.json").scripts?.conformance ? 0 : 1)' && compgen -G 'test/conformance/*.json' >/dev/null; then
   # Spark's suites as data, plus the shared examples when the repository sits beside shared/ (as in CI).
