@@ -84,6 +84,31 @@ function positiveInt(conf: SparkConfView, key: string, message: string): Startup
   return { phase: 'submit', exceptionClass: 'SparkException', message, key, from };
 }
 
+/** The Tungsten mode's initial execution pool and the most execution can reach (by evicting storage, unified only). */
+function tungstenPools(
+  unified: UnifiedMemorySizes | undefined,
+  legacy: StaticMemorySizes | undefined,
+): { mode: 'ON_HEAP' | 'OFF_HEAP'; pool: number; reachable: number; pagePool: number } | undefined {
+  if (unified !== undefined) {
+    const off = unified.tungstenMemoryMode === 'OFF_HEAP';
+    return {
+      mode: unified.tungstenMemoryMode,
+      pool: off ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize,
+      reachable: off ? unified.maxOffHeapMemory : unified.maxHeapMemory,
+      pagePool: off ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize,
+    };
+  }
+  if (legacy !== undefined) {
+    // 2.4's pageSizeBytes is a val of MemoryManager, computed before StaticMemoryManager's constructor moves
+    // the off-heap storage share to execution: the page follows the unified split of the off-heap size.
+    const off = legacy.tungstenMemoryMode === 'OFF_HEAP';
+    const pool = off ? legacy.offHeapExecutionPoolSize : legacy.maxOnHeapExecutionMemory;
+    const pagePool = off ? legacy.offHeapExecutionPoolSize - legacy.offHeapStorageShareAtStart : pool;
+    return { mode: legacy.tungstenMemoryMode, pool, reachable: pool, pagePool };
+  }
+  return undefined;
+}
+
 function pushUnique(list: StartupError[], e: StartupError | undefined): void {
   if (e !== undefined && !list.some((x) => x.message === e.message)) list.push(e);
 }
@@ -271,24 +296,20 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   let pageSizeBytes: number | undefined;
   let executionPerTask: ExecutionPerTask | undefined;
   const gc = executorJvm.collector;
-  if (unified !== undefined) {
+  // The page size and per-task shares follow the Tungsten pool of either manager (MemoryManager.pageSizeBytes,
+  // ExecutionMemoryPool: 1/(2N) of the pool to wait below, 1/N of what execution can reach).
+  const tungsten = tungstenPools(unified, legacy);
+  if (tungsten !== undefined) {
     const explicit = conf.contains('spark.buffer.pageSize')
       ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
       : undefined;
     if (explicit !== undefined && explicit.ok) pageSizeBytes = explicit.read.value;
-    else {
-      const pool =
-        unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
-      pageSizeBytes = defaultPageSizeBytes(pool, executorCores, unified.tungstenMemoryMode, gc, v);
-    }
+    else pageSizeBytes = defaultPageSizeBytes(tungsten.pagePool, executorCores, tungsten.mode, gc, v);
     const n = Math.max(1, Math.floor(executorCores / taskCpus));
-    const pool =
-      unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.offHeapExecutionPoolSize : unified.onHeapExecutionPoolSize;
-    const maxReachable = unified.tungstenMemoryMode === 'OFF_HEAP' ? unified.maxOffHeapMemory : unified.maxHeapMemory;
     executionPerTask = {
       concurrentTasks: n,
-      minPerTask: Math.trunc(pool / (2 * n)),
-      maxPerTask: Math.trunc(maxReachable / n),
+      minPerTask: Math.trunc(tungsten.pool / (2 * n)),
+      maxPerTask: Math.trunc(tungsten.reachable / n),
     };
   }
 

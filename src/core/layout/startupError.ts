@@ -50,14 +50,17 @@ const ERROR_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** `[CLASS] ` + the template lines joined by a newline; 4.x appends ` SQLSTATE: F0000`. */
+/** `[CLASS] ` + the template lines; 4.x appends ` SQLSTATE: F0000`. */
 export function renderErrorClass(
   errorClass: string,
   params: Readonly<Record<string, string>>,
   v: SparkVersion,
 ): string {
   const lines = ERROR_TEMPLATES[errorClass] ?? [errorClass];
-  const text = lines.map((l) => l.replace(/<(\w+)>/g, (_m, p: string) => params[p] ?? `<${p}>`)).join('\n');
+  // The template's lines are joined by a space in 3.5 (3.5.9 prints one line), by a newline from 4.0.
+  const text = lines
+    .map((l) => l.replace(/<(\w+)>/g, (_m, p: string) => params[p] ?? `<${p}>`))
+    .join(atLeast(v, 4) ? '\n' : ' ');
   return `[${errorClass}] ${text}${atLeast(v, 4) ? ' SQLSTATE: F0000' : ''}`;
 }
 

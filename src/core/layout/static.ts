@@ -2,7 +2,7 @@
 // restated from core/src/main/scala/org/apache/spark/memory/StaticMemoryManager.scala @2.4.4
 // (spark-memory.md section 7). Removed in 3.0.0 (SPARK-26539).
 import type { SparkConfView } from '../config/confSource';
-import { readConfDouble, readConfLong, readTypedBytes } from '../config/typedConf';
+import { readConfDouble, readConfLong, readTypedBoolean, readTypedBytes } from '../config/typedConf';
 import { sparkConfGetSizeAs } from '../size';
 import type { SparkVersion } from '../version';
 import { memoryTooSmallError } from './startupError';
@@ -22,6 +22,10 @@ export interface StaticMemorySizes {
   readonly offHeapExecutionPoolSize: number;
   readonly offHeapStorageRegionSize: 0;
   readonly maxOffHeapStorageMemory: 0;
+  /** trunc(off-heap size × spark.memory.storageFraction): the storage share MemoryManager starts with, then moved. */
+  readonly offHeapStorageShareAtStart: number;
+  /** MemoryManager.tungstenMemoryMode: OFF_HEAP iff spark.memory.offHeap.enabled (both managers). */
+  readonly tungstenMemoryMode: 'ON_HEAP' | 'OFF_HEAP';
 }
 
 export function deriveStaticMemory(
@@ -69,6 +73,21 @@ export function deriveStaticMemory(
   const off = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
   if (!off.ok) return { ok: false, error: readError(off, 'driver') };
   const maxOffHeapMemory = off.read.value;
+  // MemoryManager's constructor splits the off-heap size by spark.memory.storageFraction (read as a plain double in 2.4).
+  const storageShare = readConfDouble(conf, 'spark.memory.storageFraction', v);
+  if (!storageShare.ok) return { ok: false, error: readError(storageShare, 'driver') };
+  const enabled = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
+  if (!enabled.ok) return { ok: false, error: readError(enabled, 'driver') };
+  if (enabled.read.value && !(maxOffHeapMemory > 0))
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+        key: 'spark.memory.offHeap.size',
+      },
+    };
   return {
     ok: true,
     sizes: {
@@ -80,6 +99,8 @@ export function deriveStaticMemory(
       offHeapExecutionPoolSize: maxOffHeapMemory,
       offHeapStorageRegionSize: 0,
       maxOffHeapStorageMemory: 0,
+      offHeapStorageShareAtStart: Math.trunc(maxOffHeapMemory * storageShare.read.value),
+      tungstenMemoryMode: enabled.read.value ? 'OFF_HEAP' : 'ON_HEAP',
     },
   };
 }

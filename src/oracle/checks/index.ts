@@ -1,5 +1,6 @@
 // The oracle's checks, run in this order. Each is one module exporting an OracleCheck (see ../check.ts).
 import { OracleCheck } from '../check';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
+import { layoutGridCheck } from './layoutGrid';
 
-export const CHECKS: readonly OracleCheck[] = [jvmMaxMemoryCheck];
+export const CHECKS: readonly OracleCheck[] = [jvmMaxMemoryCheck, layoutGridCheck];

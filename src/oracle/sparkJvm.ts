@@ -1,0 +1,52 @@
+// Starts one JVM on a Spark line's classpath with a chosen collector (the layout checks need G1 and
+// Parallel, where the managers' own harness runs Serial), with the --add-opens Spark's launcher adds
+// on Java 17 (JavaModuleOptions, 3.3+). Spark's log lines on stderr are left there.
+import { Run, runJava } from './javaHomes';
+
+const ADD_OPENS = [
+  'java.base/java.lang',
+  'java.base/java.lang.invoke',
+  'java.base/java.lang.reflect',
+  'java.base/java.io',
+  'java.base/java.net',
+  'java.base/java.nio',
+  'java.base/java.util',
+  'java.base/java.util.concurrent',
+  'java.base/java.util.concurrent.atomic',
+  'java.base/sun.nio.ch',
+  'java.base/sun.nio.cs',
+  'java.base/sun.security.action',
+  'java.base/sun.util.calendar',
+].map((p) => `--add-opens=${p}=ALL-UNNAMED`);
+
+export const GC_FLAGS: Readonly<Record<string, string>> = {
+  Serial: '-XX:+UseSerialGC',
+  Parallel: '-XX:+UseParallelGC',
+  G1: '-XX:+UseG1GC',
+  ZGC: '-XX:+UseZGC',
+  Shenandoah: '-XX:+UseShenandoahGC',
+};
+
+export function runSpark(
+  classpath: string,
+  mainClass: string,
+  jvmArgs: readonly string[],
+  input: string,
+  java = 'java',
+): Promise<Run> {
+  return runJava(java, ['-XX:TieredStopAtLevel=1', ...jvmArgs, ...ADD_OPENS, '-cp', classpath, mainClass], input);
+}
+
+/** The JSON lines a harness printed (anything else on stdout is skipped). */
+export function jsonLines(stdout: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const l of stdout.split('\n')) {
+    if (!l.startsWith('{')) continue;
+    try {
+      out.push(JSON.parse(l) as Record<string, unknown>);
+    } catch {
+      // not one of ours
+    }
+  }
+  return out;
+}
