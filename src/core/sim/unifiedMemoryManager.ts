@@ -77,7 +77,8 @@ export function unifiedSizesFromConf(conf: SimConf, systemMemory: number): Unifi
 
 /** SparkThrowable text: `[CLASS] ` + template lines joined by a newline; 4.x adds the SQLSTATE. */
 function renderError(v: MemoryManagerOptions['version'], errorClass: string, lines: readonly string[]): string {
-  const text = `[${errorClass}] ${lines.join('\n')}`;
+  // One line in 3.5 (Spark 3.5.9 through the oracle), broken after the first sentence from 4.0.
+  const text = `[${errorClass}] ${lines.join(atLeast(v, 4, 0) ? '\n' : ' ')}`;
   return atLeast(v, 4, 0) ? `${text} SQLSTATE: F0000` : text;
 }
 
