@@ -32,9 +32,14 @@ export function runSpark(
   mainClass: string,
   jvmArgs: readonly string[],
   input: string,
+  args: readonly string[] = [],
   java = 'java',
 ): Promise<Run> {
-  return runJava(java, ['-XX:TieredStopAtLevel=1', ...jvmArgs, ...ADD_OPENS, '-cp', classpath, mainClass], input);
+  return runJava(
+    java,
+    ['-XX:TieredStopAtLevel=1', ...jvmArgs, ...ADD_OPENS, '-cp', classpath, mainClass, ...args],
+    input,
+  );
 }
 
 /** The JSON lines a harness printed (anything else on stdout is skipped). */

@@ -2,5 +2,6 @@
 import { OracleCheck } from '../check';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
 import { layoutGridCheck } from './layoutGrid';
+import { sparkContextCheck } from './sparkContext';
 
-export const CHECKS: readonly OracleCheck[] = [jvmMaxMemoryCheck, layoutGridCheck];
+export const CHECKS: readonly OracleCheck[] = [jvmMaxMemoryCheck, layoutGridCheck, sparkContextCheck];
