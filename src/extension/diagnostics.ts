@@ -3,6 +3,7 @@
 // YAML by content, open or not). Results of the workspace lint stay when a file is closed (they are
 // read again from disk); a servers file is linted again when the leads file beside it changes.
 import * as vscode from 'vscode';
+import { log } from './log';
 import { RULES, type Finding, type Severity } from '../core/rules';
 import { isSparkApplicationYaml, detectDocumentType, type DocumentType } from '../core/document/kind';
 import { MAX_ANALYSED_CHARS } from '../core/editor';
@@ -131,6 +132,7 @@ export class Linter implements vscode.Disposable {
       return undefined;
     }
     let snap: Snapshot | undefined;
+    const started = Date.now();
     try {
       snap = await this.store.forDocument(doc);
     } catch (e) {
@@ -140,6 +142,9 @@ export class Linter implements vscode.Disposable {
     if (snap === undefined || doc.isClosed || doc.version !== version || this.runs.get(key) !== run) return undefined;
     const diagnostics = diagnosticsOf(snap, this.extensionUri);
     this.collection.set(doc.uri, diagnostics);
+    log().debug(
+      `linted ${vscode.workspace.asRelativePath(doc.uri)} v${version}: ${diagnostics.length} findings in ${Date.now() - started} ms`,
+    );
     this.changed.fire(doc.uri);
     return diagnostics;
   }

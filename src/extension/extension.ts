@@ -13,7 +13,10 @@ import { SparkMemoryInlayHints } from './providers/inlayHints';
 import { SparkMemoryNavigation } from './providers/navigation';
 import { SEMANTIC_LEGEND, STRUCTURE_SELECTOR, SparkMemoryStructure, registerFormatter } from './providers/structure';
 import { SparkMemorySymbols } from './providers/symbols';
+import { ExecutorStatusBar } from './executorStatusBar';
+import { disposeLog, log } from './log';
 import { SECTION } from './settings';
+import { registerWalkthrough } from './walkthrough';
 import { registerTasks } from './tasks';
 
 const WATCHED =
@@ -29,6 +32,7 @@ function inTestMode(context: vscode.ExtensionContext): boolean {
 }
 
 export function activate(context: vscode.ExtensionContext): SparkMemoryApi | undefined {
+  const started = Date.now();
   const subs = context.subscriptions;
   registerShowDocumentKind(context);
 
@@ -36,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi | und
   const linter = new Linter(store, context.extensionUri);
   const hints = new SparkMemoryInlayHints(store);
   const status = new VersionStatusItem(store);
-  subs.push(store, linter, hints, status);
+  const executor = new ExecutorStatusBar(store);
+  subs.push(store, linter, hints, status, executor, { dispose: disposeLog });
+  registerWalkthrough(context);
 
   subs.push(
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SparkMemoryCodeActions(store), {
@@ -73,7 +79,10 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi | und
       if (documentTypeOf(d) === undefined) return;
       linter.onDiskChange(d.uri, false);
     }),
-    vscode.window.onDidChangeActiveTextEditor((e) => void status.update(e)),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      void status.update(e);
+      void executor.update(e);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       store.invalidateAll();
@@ -85,7 +94,10 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi | und
       // After a servers file is linted with a new leads file its hints change too; the status
       // follows the active file's content (spec.sparkVersion) once it has been linted.
       hints.refresh();
-      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) void status.update();
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) {
+        void status.update();
+        void executor.update();
+      }
     }),
   );
 
@@ -103,6 +115,10 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi | und
 
   for (const doc of vscode.workspace.textDocuments) linter.onDidOpen(doc);
   void status.update();
+  void executor.update();
+  log().info(
+    `activated in ${Date.now() - started} ms (${vscode.env.appName} ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI)`,
+  );
   return inTestMode(context) ? panels.testApi() : undefined;
 }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { VersionStatus, versionStatus } from '../core/editor';
 import { DocumentStore, documentTypeOf } from './documents';
+import { log } from './log';
 
 export const CHOOSE_VERSION_COMMAND = 'sparkMemory.chooseSparkVersion';
 /** Internal (not in the palette): the status shown for the active editor, for tests. */
@@ -66,6 +67,10 @@ export class VersionStatusItem implements vscode.Disposable {
     const status = await this.statusOf(doc);
     // A later update (another editor, a newer version) has the last word.
     if (run !== this.updating || status === undefined) return;
+    if (this.item.text !== status.text && doc !== undefined)
+      log().info(
+        `${vscode.workspace.asRelativePath(doc.uri)}: ${status.text}${status.detail ? ` (${status.detail})` : ''}`,
+      );
     this.item.text = status.text;
     this.item.detail = status.detail;
     this.item.severity = status.text.endsWith('file too large')

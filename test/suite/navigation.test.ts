@@ -141,3 +141,29 @@ describe('navigation and structure', () => {
     assert.equal(code, 1);
   });
 });
+
+describe('getting started', () => {
+  it('contributes a walkthrough whose commands exist', async () => {
+    const ext = vscode.extensions.getExtension('spark-memory.spark-memory');
+    const walkthroughs = (ext?.packageJSON as { contributes?: { walkthroughs?: Array<{ steps: unknown[] }> } })
+      .contributes?.walkthroughs;
+    assert.equal(walkthroughs?.length, 1);
+    const all = await vscode.commands.getCommands(true);
+    const text = JSON.stringify(walkthroughs);
+    for (const m of text.matchAll(/command:(sparkMemory\.[A-Za-z]+)/g)) assert.ok(all.includes(m[1]!), m[1]);
+  });
+
+  it('New spark-defaults.conf opens a starter file whose refused fraction is flagged', async () => {
+    await vscode.commands.executeCommand('sparkMemory.newSparkDefaults');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.equal(doc?.languageId, 'spark-defaults');
+    const codes = await waitFor(() => {
+      const ds = vscode.languages.getDiagnostics(doc!.uri).filter((d) => d.source === 'spark-memory');
+      return ds.length > 0
+        ? ds.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
+        : undefined;
+    }, 'findings on the starter file');
+    assert.ok(codes.includes('FRACTION-RANGE'), codes.join(' '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

@@ -16,3 +16,4 @@ export * from './folding';
 export * from './format';
 export * from './navigation';
 export * from './semanticTokens';
+export * from './executorStatus';

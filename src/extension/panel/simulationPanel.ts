@@ -4,6 +4,7 @@
 // sent. Messages wait until the page says it is ready (it says so again after being hidden and
 // shown, since its context is not retained), then the current config and any queued scenario go.
 import * as vscode from 'vscode';
+import { WHAT_IF_APPLIED_CONTEXT, setContext } from '../walkthrough';
 import { settingEdits } from '../../core/edit';
 import type { DocumentType } from '../../core/document/kind';
 import {
@@ -273,8 +274,10 @@ export class SimulationPanel implements vscode.Disposable {
     // One WorkspaceEdit: a single undo step in the editor.
     const ok = r.edits.length === 0 || (doc.version === m.version && (await vscode.workspace.applyEdit(edit)));
     const keys = m.changes.map((c) => c.key).join(', ');
-    if (ok) this.post({ type: 'applied', ok: true, message: `Applied ${keys} to ${name}.` });
-    else refuse(`The settings were not applied: VS Code could not edit ${name}.`);
+    if (ok) {
+      setContext(WHAT_IF_APPLIED_CONTEXT);
+      this.post({ type: 'applied', ok: true, message: `Applied ${keys} to ${name}.` });
+    } else refuse(`The settings were not applied: VS Code could not edit ${name}.`);
   }
 
   private async export(m: Extract<WebviewMessage, { type: 'export' }>): Promise<void> {
