@@ -63,7 +63,9 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
   // The first error of each key: the one a real launch stops on.
   const refused = new Map<string | undefined, (typeof errors)[number]>();
   for (const e of errors) if (!refused.has(e.key)) refused.set(e.key, e);
-  const first = errors[0];
+  // The executor's layout is gone only when Spark refuses one of its settings; a driver-only
+  // refusal (spark.driver.memory below 450 MiB) leaves the executor's sizes standing.
+  const first = errors.find((e) => !(e.key ?? '').startsWith('spark.driver.'));
   for (const c of candidates) {
     const sizes = sparkHint(l.layout, c.key);
     const own = refused.get(c.key);

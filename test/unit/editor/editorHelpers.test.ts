@@ -213,6 +213,15 @@ describe('editor: inlay hints', () => {
     assert.equal(inlayHints(a, { start: 0, end: 10 }).length, 0);
   });
 
+  it("keep the executor's sizes when Spark refuses only a driver setting", () => {
+    const hints = inlayHints(analyse(SPARK, 'spark.executor.memory 4g\nspark.driver.memory 300m\n'));
+    assert.match(hints[0]!.label, /^⟶ unified 2\.22 GiB/);
+    assert.ok(
+      hints.some((h) => /^⟶ Spark refuses this: /.test(h.label)),
+      JSON.stringify(hints),
+    );
+  });
+
   it('show no default size in place of a size Spark cannot read (512Mi)', () => {
     const hints = inlayHints(analyse(SPARK, 'spark.executor.memory 512Mi\nspark.memory.fraction 0.6\n'));
     assert.ok(hints.length > 0);
