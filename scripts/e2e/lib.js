@@ -199,7 +199,7 @@ for (const [sig, code] of [
  * Starts server-main.js on 127.0.0.1:<port> in its own process group (detached = setsid) with
  * state under `stateDir`, and waits until /version answers. Resolves to a handle for stopServer.
  */
-async function startServer({ stateDir, port, readyTimeoutMs = 60000 }) {
+async function startServer({ stateDir, port, readyTimeoutMs = 60000, defaultFolder }) {
   const main = serverMain();
   const dirs = serverDirs(stateDir);
   const log = fs.openSync(dirs.log, 'a');
@@ -224,6 +224,8 @@ async function startServer({ stateDir, port, readyTimeoutMs = 60000 }) {
       dirs.userData,
       '--extensions-dir',
       dirs.extensions,
+      // The folder the plain URL (no ?folder=) opens.
+      ...(defaultFolder !== undefined ? ['--default-folder', defaultFolder] : []),
     ],
     { detached: true, stdio: ['ignore', log, log], env: { ...process.env, TMPDIR: dirs.tmp } },
   );

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Checks a running `npm start` the way a person would: loads the printed URL in headless chromium,
 // opens spark-defaults.conf from the explorer, expects the "Spark Defaults" language mode and the
-// "[Extension Development Host]" title, runs "Spark Memory: Show Document Kind" from the command
-// palette, and saves test-results/product/smoke.png.
+// "[Extension Development Host]" title, runs "Spark Memory: Open Simulation" from the command
+// palette, waits for the panel, and saves test-results/product/smoke.png; then loads the plain URL
+// (http://127.0.0.1:<port>/) and expects the same workspace with the extension (smoke-plain-url.png).
 //   node scripts/e2e/smoke-product.js '<url printed by npm start>'
 'use strict';
 const fs = require('fs');
@@ -28,11 +29,22 @@ async function main(url) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
-    await input.fill('>Spark Memory: Show Document Kind');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Document Kind' }).first().waitFor();
+    await input.fill('>Spark Memory: Open Simulation');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Simulation' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await page.locator('.statusbar-item', { hasText: 'Spark Memory: spark-defaults.conf' }).first().waitFor();
+    await page
+      .frameLocator('iframe.webview.ready')
+      .frameLocator('#active-frame')
+      .locator('[data-testid="title"]', { hasText: 'spark-defaults.conf' })
+      .waitFor({ timeout: 60000 });
     await page.screenshot({ path: path.join(out, 'smoke.png') });
+    // The plain URL (no folder, no payload) opens the same workspace with the extension installed.
+    const plain = `${new URL(url).origin}/`;
+    await lib.withTimeout(page.goto(plain, { waitUntil: 'domcontentloaded' }), 60000, 'loading the plain URL');
+    await ui.waitForWorkbench(page);
+    await ui.openFromExplorer(page, 'spark-defaults.conf');
+    await ui.expectLanguageMode(page, 'Spark Defaults');
+    await page.screenshot({ path: path.join(out, 'smoke-plain-url.png') });
     console.log(
       `product smoke check passed: title ${JSON.stringify(await page.title())}; screenshot test-results/product/smoke.png`,
     );

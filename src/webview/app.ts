@@ -385,7 +385,13 @@ export class App {
   private summarizeLayout(m: LayoutModel, uri: string): void {
     const col = m.columns[m.member] ?? m.columns[0];
     const parts = (col?.heap ?? []).filter((x) => x.bytes > 0).map((x) => `${x.label} ${formatBytes(x.bytes)}`);
-    this.layoutSummary.textContent = `Memory layout${col !== undefined && m.columns.length > 1 ? ` of ${col.title}` : ''}${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`;
+    // A config Spark refuses has no layout: its sizes (a negative user memory, a default put in for a
+    // size Spark cannot read) must not read as one.
+    this.layoutSummary.textContent =
+      m.blocking.length > 0
+        ? 'Memory layout: none, Spark refuses this config (inside: what the rest of the file would give)'
+        : `Memory layout${col !== undefined && m.columns.length > 1 ? ` of ${col.title}` : ''}${parts.length > 0 ? `: ${parts.join(' · ')}` : ''}`;
+    this.layoutDetails.classList.toggle('refused', m.blocking.length > 0);
     if (m.flavour === 'snappydata' && this.layoutOpenedFor !== uri) this.layoutDetails.open = true;
     this.layoutOpenedFor = uri;
   }
@@ -459,6 +465,7 @@ export class App {
       this.setStatus(`Cannot simulate: ${src.message}`);
       return false;
     }
+    this.transport.describe(sc.value.description ?? '');
     this.player.load(startRun(src.value, sc.value, MAX_POINTS));
     this.setStatus(`Ready: ${sc.value.name}. Press Play.`);
     return true;

@@ -58,7 +58,7 @@ describe('hover', () => {
     assert.match(text, /Heap of each executor JVM/);
     assert.match(text, /Default \(Spark 3\.5\.0\): `1g`/);
     assert.match(text, /Valid: ≥ 471,859,200 bytes \(450\.00 MiB\)/);
-    assert.match(text, /Source: cfg EXECUTOR\\_MEMORY/);
+    assert.match(text, /Source: EXECUTOR\\_MEMORY in core\/src\/main\/.*package.scala \(Spark 2.4.4, line 96/);
     assert.match(text, /Unified region \(usable × 0\.6\) \| 2\.22 GiB \(2,388,236,697 bytes\)/);
     assert.match(text, /User memory \(usable − unified\) \| 1\.48 GiB \(1,592,157,799 bytes\)/);
     assert.match(text, /YARN container request \| 4,505 MiB/);
@@ -277,6 +277,16 @@ describe('language status and version', () => {
       await vscode.commands.executeCommand('sparkMemory.chooseSparkVersion', 'auto');
     }
     assert.strictEqual((await status())?.text, 'Spark 3.5.1 (from spec.sparkVersion)');
+    // Auto removes the setting and does not leave an empty `{}` settings file behind.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder !== undefined) {
+      const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+      const left = await vscode.workspace.fs.readFile(file).then(
+        (b) => new TextDecoder().decode(b),
+        () => undefined,
+      );
+      assert.ok(left === undefined || !/^\s*\{\s*\}\s*$/.test(left), `settings.json left as ${JSON.stringify(left)}`);
+    }
   });
 
   it('has nothing to say with no config file active, and refuses a version it does not model', async () => {

@@ -93,8 +93,26 @@ export function catalogFacts(e: CatalogEntry, v: SparkVersion): string {
     facts.push(
       `Also read under its old name${e.alternates.length > 1 ? 's' : ''} ${e.alternates.map(code).join(', ')}`,
     );
-  facts.push(`Source: ${text(e.source)}`);
+  facts.push(`Source: ${text(readableSource(e.source))}`);
   return facts.map((f) => `- ${f}`).join('\n');
+}
+
+/** The releases the catalog's short tags name (src/core/catalog/sparkKeys.ts, its header). */
+const RELEASE_TAGS: Readonly<Record<string, string>> = { S24: 'Spark 2.4.4', S35: 'Spark 3.5.0', S41: 'Spark 4.1.1' };
+
+/**
+ * A catalog source as people read it: `cfg EXECUTOR_MEMORY (S35 l.323)` becomes
+ * `EXECUTOR_MEMORY in core/…/internal/config/package.scala (Spark 3.5.0, line 323)`.
+ */
+export function readableSource(source: string): string {
+  return source
+    .replace(/\bcfg (\w+)/g, '$1 in core/src/main/scala/org/apache/spark/internal/config/package.scala')
+    .replace(
+      /\b(S24|S35|S41) l\.(\d+(?:-\d+)?)/g,
+      (_m, tag: string, line: string) => `${RELEASE_TAGS[tag] ?? tag}, line ${line}`,
+    )
+    .replace(/\b(S24|S35|S41)\b/g, (tag: string) => RELEASE_TAGS[tag] ?? tag)
+    .replace(/(^|[\s(])l\.(\d+(?:-\d+)?)/g, '$1line $2');
 }
 
 /** The catalog part of a hover or a completion item: title, description and facts. */

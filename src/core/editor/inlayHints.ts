@@ -22,6 +22,12 @@ function item(offset: number, parts: readonly string[]): InlayHintItem {
 
 const overlaps = (s: Span, r: Span | undefined): boolean => r === undefined || (s.end >= r.start && s.start <= r.end);
 
+/** The first line of a start-up error, short enough for a hint. */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
 export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
   const out: InlayHintItem[] = [];
   const doc = a.doc;
@@ -53,12 +59,22 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
   if (candidates.length === 0) return out;
   const l = a.layout();
   if (l === undefined || l.kind !== 'spark') return out;
-  const refused = new Set(l.layout.startupErrors.map((e) => e.key));
+  const errors = l.layout.startupErrors;
+  // The first error of each key: the one a real launch stops on.
+  const refused = new Map<string | undefined, (typeof errors)[number]>();
+  for (const e of errors) if (!refused.has(e.key)) refused.set(e.key, e);
+  // The executor's layout is gone only when Spark refuses one of its settings; a driver-only
+  // refusal (spark.driver.memory below 450 MiB) leaves the executor's sizes standing.
+  const first = errors.find((e) => !(e.key ?? '').startsWith('spark.driver.'));
   for (const c of candidates) {
     const sizes = sparkHint(l.layout, c.key);
-    // The sizes still say what the value would give (a negative user memory explains a fraction
-    // above 1); the hint also says Spark stops on it.
-    const parts = refused.has(c.key) ? [...(sizes ?? []), 'refused at start-up'] : sizes;
+    const own = refused.get(c.key);
+    // A config Spark refuses has no layout: sizes (a "user -759 MiB" from a fraction of 1.2, the
+    // 1 GiB default in place of a size Spark cannot read) would read as one it makes.
+    let parts: readonly string[] | undefined = sizes;
+    if (own !== undefined) parts = [`Spark refuses this: ${firstLine(own.message)}`];
+    else if (first !== undefined && sizes !== undefined)
+      parts = [`no layout: Spark refuses ${first.key ?? 'this config'}`];
     if (parts !== undefined) out.push(item(c.end, parts));
   }
   out.sort((x, y) => x.offset - y.offset);

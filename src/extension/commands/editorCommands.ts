@@ -21,6 +21,27 @@ function info(message: string): void {
   void vscode.window.showInformationMessage(message);
 }
 
+/**
+ * Auto removes the setting; VS Code then leaves `{}` in the folder's .vscode/settings.json (and
+ * the folder it made). A file that holds nothing else goes, so choosing a version and going back
+ * to Auto leaves the workspace as it was.
+ */
+async function dropEmptySettings(): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders[0];
+  if (folders.length !== 1 || folder === undefined || vscode.workspace.workspaceFile !== undefined) return;
+  const dir = vscode.Uri.joinPath(folder.uri, '.vscode');
+  const file = vscode.Uri.joinPath(dir, 'settings.json');
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    if (!/^\s*\{\s*\}\s*$/.test(text)) return;
+    await vscode.workspace.fs.delete(file);
+    if ((await vscode.workspace.fs.readDirectory(dir)).length === 0) await vscode.workspace.fs.delete(dir);
+  } catch {
+    /* no settings file, or one we may not touch: nothing to tidy */
+  }
+}
+
 export function registerEditorCommands(context: vscode.ExtensionContext, store: DocumentStore, linter: Linter): void {
   const reg = (id: string, fn: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -80,6 +101,7 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
     await config.update('sparkVersion', chosen === AUTO_VERSION ? undefined : chosen, target);
+    if (chosen === AUTO_VERSION && target === vscode.ConfigurationTarget.Workspace) await dropEmptySettings();
     return chosen;
   });
 
@@ -92,7 +114,16 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
     const snap = await store.forDocument(editor.document);
     const all = snap !== undefined && snap.version === editor.document.version ? fixAllEdit(snap) : undefined;
     if (all === undefined) {
-      info('Spark Memory: nothing in this file has an automatic fix.');
+      // Ctrl+. may still offer fixes that are a choice (not preferred): say so rather than "nothing".
+      const offered =
+        snap !== undefined && snap.result.ok
+          ? snap.result.analysis.findings.filter((f) => (f.fixes ?? []).some((x) => x.edits.length > 0)).length
+          : 0;
+      info(
+        offered > 0
+          ? `Spark Memory: no fix here is safe to apply without a choice; ${offered} problem${offered === 1 ? ' has' : 's have'} fixes to choose from in the Quick Fix menu (Ctrl+.).`
+          : 'Spark Memory: nothing in this file has an automatic fix.',
+      );
       return 0;
     }
     return (await vscode.workspace.applyEdit(all.edit)) ? all.count : 0;

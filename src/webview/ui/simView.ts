@@ -201,6 +201,12 @@ export class SimView {
     add('Block', e.blockId);
     add('Memory mode', e.mode);
     add('Message', e.message);
+    // Why: the request, for which task, against which cap.
+    if (e.cause !== undefined) {
+      add('Because of', e.cause.request);
+      add('Cap', `${formatBytes(e.cause.capBytes)}: ${e.cause.cap}`);
+      if (e.cause.heldBytes !== undefined) add('Task held', formatBytes(e.cause.heldBytes));
+    }
     this.details.append(h('h4', {}, 'Event'), dl);
     for (const c of [this.onHeap, this.offHeap, this.perTask]) c.select(e.t / 1000);
   }

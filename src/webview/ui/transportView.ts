@@ -30,6 +30,8 @@ export class TransportView {
     reset: h('button', { 'data-testid': 'reset', 'aria-label': 'Reset' }, '⟲ Reset'),
   };
   private files: FileScenario[] = [];
+  /** The chosen scenario's description, on screen (not only in a tooltip). */
+  private readonly description = h('p', { class: 'scenario-desc', 'data-testid': 'scenario-description' });
 
   constructor(
     private readonly presets: readonly Preset[],
@@ -60,7 +62,14 @@ export class TransportView {
       this.buttons.reset,
       h('label', { for: 'speed' }, 'Speed'),
       this.speedSelect,
+      this.description,
     );
+  }
+
+  /** Shows what the chosen scenario does ('' hides it). */
+  describe(text: string): void {
+    this.description.textContent = text;
+    this.description.hidden = text === '';
   }
 
   /** Remembers a scenario file the host sent (the five most recent are offered). */

@@ -114,7 +114,12 @@ describe('editor: hover', () => {
     assert.match(h.markdown, /^\*\*spark\.executor\.memory\*\* — size; a bare number is MiB/);
     assert.match(h.markdown, /Default \(Spark 3\.5\.0\): `1g`/);
     assert.match(h.markdown, /Valid: ≥ 471,859,200 bytes \(450\.00 MiB\)/);
-    assert.match(h.markdown, /Source: cfg EXECUTOR\\_MEMORY/);
+    // Sources read as names and releases, not the catalog's shorthand ("S35 l.323").
+    assert.match(
+      h.markdown,
+      /Source: EXECUTOR\\_MEMORY in core\/src\/main\/.*package.scala \(Spark 2.4.4, line 96, Spark 3.5.0, line 323/,
+    );
+    assert.doesNotMatch(h.markdown, /\bS(24|35|41)\b|\bl\.\d/);
     // 4 GiB heap: usable 4096 − 300 MiB; unified = trunc(usable × 0.6).
     assert.match(h.markdown, /\| Usable \(heap − reserved\) \| 3\.71 GiB \(3,980,394,496 bytes\) \|/);
     assert.match(h.markdown, /\| Unified region \(usable × 0\.6\) \| 2\.22 GiB \(2,388,236,697 bytes\) \|/);
@@ -201,8 +206,27 @@ describe('editor: inlay hints', () => {
     const all = inlayHints(a);
     assert.equal(all.length, 2);
     assert.equal(all[0]!.offset, text.indexOf('\n', 26));
-    assert.match(all[1]!.label, /user -\d+\.\d+ MiB · refused at start-up$/);
+    // No sizes for a config Spark refuses (no "user -759 MiB" as if it were laid out).
+    assert.equal(all[0]!.label, '⟶ no layout: Spark refuses spark.memory.fraction');
+    assert.equal(all[1]!.label, "⟶ Spark refuses this: spark.memory.fraction should be between 0 and 1 (was '1.2').");
+    for (const h of all) assert.doesNotMatch(h.label, /user|unified|GiB|MiB/);
     assert.equal(inlayHints(a, { start: 0, end: 10 }).length, 0);
+  });
+
+  it("keep the executor's sizes when Spark refuses only a driver setting", () => {
+    const hints = inlayHints(analyse(SPARK, 'spark.executor.memory 4g\nspark.driver.memory 300m\n'));
+    assert.match(hints[0]!.label, /^⟶ unified 2\.22 GiB/);
+    assert.ok(
+      hints.some((h) => /^⟶ Spark refuses this: /.test(h.label)),
+      JSON.stringify(hints),
+    );
+  });
+
+  it('show no default size in place of a size Spark cannot read (512Mi)', () => {
+    const hints = inlayHints(analyse(SPARK, 'spark.executor.memory 512Mi\nspark.memory.fraction 0.6\n'));
+    assert.ok(hints.length > 0);
+    assert.match(hints[0]!.label, /^⟶ Spark refuses this: /);
+    for (const h of hints) assert.doesNotMatch(h.label, /1\.00 GiB|GiB|MiB/);
   });
 
   it('give each SnappyData member its heap, reserved, unified, storage cap and off-heap', () => {

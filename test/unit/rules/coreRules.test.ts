@@ -49,6 +49,20 @@ describe('FRACTION-RANGE', () => {
     assert.ok(f);
     assert.equal(applyFix(text, f), 'spark.memory.storageFraction 0.5\n');
   });
+  it("offers the version's default for any other value, as the rule page shows, not as Fix all's choice", () => {
+    for (const [text, want, version] of [
+      ['spark.memory.fraction 1.2\n', 'spark.memory.fraction 0.6\n', SPARK_3_5],
+      ['spark.memory.storageFraction 1.0\n', 'spark.memory.storageFraction 0.5\n', SPARK_3_5],
+      ['spark.memory.fraction -1\n', 'spark.memory.fraction 0.6\n', SPARK_3_5],
+    ] as const) {
+      const [f] = only(text, 'FRACTION-RANGE', { version });
+      assert.ok(f, text);
+      assert.equal(f.fixes?.length, 1);
+      assert.equal(f.fixes?.[0]?.isPreferred, false);
+      assert.match(f.fixes?.[0]?.title ?? '', /\(the default\)$/);
+      assert.equal(applyFix(text, f), want);
+    }
+  });
 });
 
 describe('PROPS-DUP and suppression comments', () => {

@@ -3,7 +3,7 @@
 // SparkConf.validateSettings (S24 l.540, S35 l.534, S41 l.587); storageFraction in [0, 1) from 3.0
 // (MEMORY_STORAGE_FRACTION.checkValue, S35 l.388). The message is Spark's own, and like
 // ConfigBuilder.checkValue it prints the parsed double ("1" is reported as '1.0').
-import { existsIn, inNumericRange, rangeFor } from '../../catalog';
+import { defaultValue, existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
 import { javaDoubleToString } from '../../layout/unified';
 import { valueText } from '../settingsOf';
@@ -55,7 +55,10 @@ export const fractionRange: Rule = {
       const message = (range.message ?? '{key} is out of range')
         .replace('{key}', s.key)
         .replace('{value}', javaDoubleToString(parsed.value));
-      // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction as the fix.
+      // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction
+      // as the fix (preferred: Fix all applies it); any other value the default of this Spark
+      // version, as the rule page's Fix shows (offered, not preferred: the right value is a choice).
+      const byDefault = defaultValue(e, ctx.version);
       const fixes =
         Number.isInteger(parsed.value) &&
         parsed.value > 1 &&
@@ -68,7 +71,15 @@ export const fractionRange: Rule = {
                 isPreferred: true,
               },
             ]
-          : [];
+          : byDefault !== null
+            ? [
+                {
+                  title: `Write ${byDefault} (the default)`,
+                  edits: [{ span: s.span, newText: valueText(s, byDefault) }],
+                  isPreferred: false,
+                },
+              ]
+            : [];
       report({ message, span: s.span, ...(fixes.length > 0 ? { fixes } : {}) });
     }
   },
