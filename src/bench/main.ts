@@ -1,6 +1,7 @@
 // `npm run bench [-- --json] [-- --runs=N] [-- --only=lint]`: the product's benchmarks, one section each. Each section is a
 // function returning its figures; `--json` prints one object with every section's headline
 // numbers at the top level (e.g. lintMs10k, lintFloorMs10k) and the details by section.
+import { benchEventLog, type EventLogBenchFigures } from './eventLog';
 import { benchLint, type LintBenchFigures } from './lint';
 import { benchSim, type SimBenchFigures } from './sim';
 import { benchWhatIf, type WhatIfBenchFigures } from './whatIf';
@@ -65,6 +66,20 @@ const SECTIONS: readonly Section[] = [
       );
     },
   },
+  {
+    name: 'eventLog',
+    run: () => benchEventLog() as unknown as Record<string, unknown>,
+    text: (r) => {
+      const f = r as unknown as EventLogBenchFigures;
+      return (
+        `event log: ${(f.bytes / 2 ** 30).toFixed(2)} GiB plain log, ${f.lines.toLocaleString('en')} lines, streamed with all extraction\n` +
+        `  reader ${f.eventLogMBps} MiB/s\n` +
+        `  floor  ${f.floorMBps} MiB/s  (decode, split into lines, JSON.parse each)\n` +
+        `  ratio  ${f.ratio}x the floor's speed; peak RSS ${f.peakRssMB} MiB\n` +
+        `  replay of a ${f.replayTasks.toLocaleString('en')}-task log: ${f.replayMs} ms\n`
+      );
+    },
+  },
 ];
 
 function main(argv: readonly string[]): number {
@@ -95,6 +110,13 @@ function main(argv: readonly string[]): number {
       const f = figures as unknown as WhatIfBenchFigures;
       out['whatIfMs'] = f.whatIfMs;
       out['whatIfPreset'] = f.whatIfPreset;
+    }
+    if (s.name === 'eventLog') {
+      const f = figures as unknown as EventLogBenchFigures;
+      out['eventLogMBps'] = f.eventLogMBps;
+      out['eventLogFloorMBps'] = f.floorMBps;
+      out['eventLogPeakRssMB'] = f.peakRssMB;
+      out['replayMs10kTasks'] = f.replayMs;
     }
     if (!json) process.stdout.write(s.text(figures));
   }

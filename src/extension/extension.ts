@@ -3,6 +3,7 @@ import { registerEditorCommands } from './commands/editorCommands';
 import { registerShowDocumentKind } from './commands/showDocumentKind';
 import { Linter } from './diagnostics';
 import { PanelController, type SparkMemoryTestApi } from './panel/controller';
+import { registerEventLog } from './panel/eventLogPanel';
 import { DocumentStore, SELECTOR, documentTypeOf } from './documents';
 import { VERSION_STATUS_COMMAND, VersionStatusItem } from './languageStatus';
 import { LeadsPoller } from './leadsPoller';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): SparkMemoryApi | und
   registerFormatter(context, store);
   registerTasks(context);
   registerEditorCommands(context, store, linter);
+  registerEventLog(context);
   subs.push(
     vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () =>
       status.statusOf(vscode.window.activeTextEditor?.document),

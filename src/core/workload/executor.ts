@@ -4,7 +4,7 @@
 // the one a real launch prints.
 import { DocumentLayout, ParsedDocument, layoutOfDocument, sparkConfOf, sparkVersionFor } from '../analyze';
 import type { SnappyLayoutOptions, SnappyMemberLayout } from '../layout/snappyLayout';
-import type { SparkLayoutOptions } from '../layout/sparkLayout';
+import type { SparkLayout, SparkLayoutOptions } from '../layout/sparkLayout';
 import type { StartupError } from '../layout/startupError';
 import { type SettingChange, membersWithSettings } from '../edit/applySettings';
 import type { MembersDocument } from '../parse/members';
@@ -54,13 +54,26 @@ function sparkSource(doc: Exclude<ParsedDocument, MembersDocument>, opts: Execut
     ...(opts.spark !== undefined ? { spark: opts.spark } : {}),
   });
   if (layout.kind !== 'spark') return { ok: false, message: 'not a Spark configuration' };
-  const l = layout.layout;
-  const first = l.startupErrors[0];
-  if (first !== undefined) return { ok: false, message: startupMessage(first) };
   // The effective conf: the file's values, then the what-ifs (defaults stay out: the simulator's
   // SimConf reads each key with the default of the chosen release).
   const conf: Record<string, string> = {};
   for (const v of sparkConfOf(doc).with(overrides).entries()) conf[v.key] = v.value;
+  const r = executorSourceOfLayout(layout.layout, version, conf, opts.label);
+  return r.ok ? { ok: true, source: r.source, layout } : r;
+}
+
+/**
+ * The executor a run uses, from a Spark layout and the conf it was derived from (a config file's, or
+ * an event log's own properties). Every size is the layout's.
+ */
+export function executorSourceOfLayout(
+  l: SparkLayout,
+  version: SparkVersion,
+  conf: Readonly<Record<string, string>>,
+  label?: string,
+): { readonly ok: true; readonly source: ExecutorSource } | { readonly ok: false; readonly message: string } {
+  const first = l.startupErrors[0];
+  if (first !== undefined) return { ok: false, message: startupMessage(first) };
   let systemMemory: number;
   let userMemory: number;
   if (l.unified !== undefined) {
@@ -82,9 +95,9 @@ function sparkSource(doc: Exclude<ParsedDocument, MembersDocument>, opts: Execut
     executorCores: l.executorCores,
     taskCpus: l.taskCpus,
     memoryManager: l.memoryManager,
-    ...(opts.label !== undefined ? { label: opts.label } : {}),
+    ...(label !== undefined ? { label } : {}),
   };
-  return { ok: true, source, layout };
+  return { ok: true, source };
 }
 
 /** The member line a run uses: 1-based `member`, else the first server line, else the first line. */
