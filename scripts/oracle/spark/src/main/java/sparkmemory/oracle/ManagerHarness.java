@@ -39,7 +39,7 @@ import scala.util.Either;
  * Drives Spark's real memory classes with programs in the op vocabulary of
  * shared/spec/conformance-format.md: one program (a JSON object {config, consumers, steps}) per input
  * line, one output line per program: a JSON array with the state before the first step and after each
- * step, in exactly the shape src/oracle/snapshot.ts builds from the simulator (compared as text).
+ * step, in exactly the shape test/oracle/snapshot.ts builds from the simulator (compared as text).
  * The pieces are Spark's own: UnifiedMemoryManager (apply or the constructor) or StaticMemoryManager,
  * a MemoryStore with a BlockInfoManager and a SerializerManager, TaskMemoryManagers with consumers
  * like Spark's TestMemoryConsumer. Only the eviction handler is the harness's, as in Spark's
@@ -339,7 +339,7 @@ public final class ManagerHarness {
     r.append("\"granted\":").append(c.result).append(",\"blocked\":false");
   }
 
-  /** The state, in the key order src/oracle/snapshot.ts writes. */
+  /** The state, in the key order test/oracle/snapshot.ts writes. */
   private void snapshot(StringBuilder b, String result, List<Waiters.Call> woken) throws Exception {
     b.append("{\"r\":{").append(result).append("},\"w\":[");
     for (int k = 0; k < woken.size(); k++) {

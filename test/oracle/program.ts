@@ -1,6 +1,6 @@
 // A program: one run of the op vocabulary of shared/spec/conformance-format.md on a fresh manager,
 // as the Java harness (scripts/oracle/spark/.../ManagerHarness.java) reads it, one JSON line each.
-import { ConsumerDecl, Json, JsonObject, OpsCase } from '../core/conformance';
+import { ConsumerDecl, Json, JsonObject, OpsCase } from '../conformance/runner';
 
 export interface ProgramStep {
   readonly op: string;

@@ -3,8 +3,8 @@
 // seeded stream of random programs runs on both sides, compared after every step.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseRelease, OpsCase, loadCaseFile } from '../../core/conformance';
-import { parseSparkVersion } from '../../core/version';
+import { CaseRelease, OpsCase, loadCaseFile } from '../../conformance/runner';
+import { parseSparkVersion } from '../../../src/core/version';
 import { CheckContext, CheckResult, LineFigures, OracleCheck } from '../check';
 import { caseCheckLines } from '../caseLines';
 import { caseProgram, checkCaseAgainstSpark } from '../caseCheck';

@@ -1,7 +1,7 @@
 // The state after each step of a program, taken from the simulator in exactly the text the Java
 // harness prints from Spark's classes (ManagerHarness.snapshot): same keys, same order, so a whole
 // run compares as one string and only a difference needs parsing.
-import { CaseRelease, Json, OpsRun, errorOf } from '../core/conformance';
+import { CaseRelease, Json, OpsRun, errorOf } from '../conformance/runner';
 import { Program, programCase } from './program';
 
 /** Ops the harness drives; a program with any other op is not sent to Spark. */

@@ -3,7 +3,7 @@
 // memory, which locks are held and which call waits. While a call waits (its task is below 1/(2N) of
 // the pool), only releases of execution memory by other tasks follow, so the outcome never depends on
 // thread timing (see Waiters.java): at most one waiter, and it re-evaluates when Spark would notify.
-import { CaseRelease, ConsumerDecl, Json, JsonObject } from '../core/conformance';
+import { CaseRelease, ConsumerDecl, Json, JsonObject } from '../conformance/runner';
 import { Program, ProgramStep } from './program';
 import { SimProgram } from './snapshot';
 

@@ -9,7 +9,7 @@ import {
   comparePartialMap,
   jsonEqual,
   show,
-} from '../core/conformance';
+} from '../conformance/runner';
 import { Program } from './program';
 import { HARNESS_OPS } from './snapshot';
 
