@@ -84,7 +84,7 @@ fi
 # line. Fails with one line naming what to install when Java, Maven or the jars are missing.
 # SPARK_MEMORY_ORACLE_SEQUENCES sets the fuzz count per line (the CI budget for this tier is 4 minutes).
 if [ -x scripts/oracle/fetch-spark.sh ]; then
-  step oracle 600 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-1000}"'
+  step oracle 600 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-250}"'
 fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then

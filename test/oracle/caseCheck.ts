@@ -37,7 +37,12 @@ export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
   const model = c.config['manager'];
   if (model === 'test-limit') return "uses Spark's TestMemoryManager";
   const config = rel.legacy ? { ...c.config, manager: 'static' } : c.config;
-  return { config, consumers: c.consumers, steps: c.steps.map((s) => ({ op: s.op, args: s.args })) };
+  if (model !== undefined && model !== 'unified' && model !== 'static') return `uses the ${String(model)} manager`;
+  // A step the case expects to wait runs on a worker thread in the harness (Waiters.java).
+  const steps = c.steps.map((s) =>
+    s.expect?.['blocked'] === true ? { op: s.op, args: s.args, simBlocks: true } : { op: s.op, args: s.args },
+  );
+  return { config, consumers: c.consumers, steps };
 }
 
 /** Keys the harness state cannot answer (left to the simulator's conformance run). */

@@ -170,6 +170,7 @@ export function generate(seed: number, rel: CaseRelease, legacy: boolean): { pro
     steps.push(s);
     const res = sim.step(s.op, s.args as Record<string, Json>);
     const task = consumerTask ?? (typeof s.args['task'] === 'number' ? s.args['task'] : undefined);
+    if (res['blocked'] === true) s.simBlocks = true;
     if (res['blocked'] === true && task !== undefined) g.waiting.add(task);
     for (const t of [...g.waiting])
       if (!sim.run.outstanding.some((o) => o.task === t && isWaiting(o.handle))) g.waiting.delete(t);
@@ -185,6 +186,12 @@ function isWaiting(h: unknown): boolean {
 
 /** Whether a (shrunk) program keeps the rules the harness needs: ops on a waiting task, or anything but execution releases while a call waits, would hang or race. */
 export function replayIfSafe(p: Program, rel: CaseRelease): SimProgram | undefined {
+  // Each step's simBlocks flag is set anew from this replay (a shrunk program waits elsewhere).
+  p = { ...p, steps: p.steps.map((s) => ({ op: s.op, args: s.args })) };
+  return replaySteps(p, rel);
+}
+
+export function replaySteps(p: Program, rel: CaseRelease): SimProgram | undefined {
   const sim = new SimProgram({ ...p, steps: [] }, rel);
   if (sim.construct !== undefined) return sim;
   const waiting = new Set<number>();
@@ -205,6 +212,7 @@ export function replayIfSafe(p: Program, rel: CaseRelease): SimProgram | undefin
     }
     if (s.op === 'lockForRead' && !sim.run.store.blockIds().includes(String(s.args['blockId']))) return undefined;
     const res = sim.step(s.op, s.args as Record<string, Json>);
+    s.simBlocks = res['blocked'] === true;
     if (res['blocked'] === true && task !== undefined) {
       if (waiting.size > 0) return undefined;
       waiting.add(task);

@@ -5,6 +5,8 @@ import { ConsumerDecl, Json, JsonObject, OpsCase } from '../conformance/runner';
 export interface ProgramStep {
   readonly op: string;
   readonly args: JsonObject;
+  /** The simulator made this call wait: the harness runs it on a worker thread (Waiters.java). */
+  simBlocks?: boolean;
 }
 
 export interface Program {
@@ -32,5 +34,11 @@ export function programCase(p: Program, id = 'oracle'): OpsCase {
 
 export function programJson(p: Program): string {
   const consumers: Json[] = p.consumers.map((c) => ({ name: c.name, task: c.task, mode: c.mode, spill: c.spill }));
-  return JSON.stringify({ config: p.config, consumers, steps: p.steps.map((s) => ({ op: s.op, args: s.args })) });
+  return JSON.stringify({
+    config: p.config,
+    consumers,
+    steps: p.steps.map((s) =>
+      s.simBlocks === true ? { op: s.op, args: s.args, simBlocks: true } : { op: s.op, args: s.args },
+    ),
+  });
 }

@@ -43,7 +43,13 @@ export class SimProgram {
       this.states.push(this.state({}, undefined, []));
     } catch (e) {
       const err = errorOf(e);
-      this.construct = JSON.stringify({ construct: { throws: err.sparkClass, message: err.message } });
+      // From 3.5 Spark's refusal carries an error class: compare that (the class and text vary by line).
+      this.construct = JSON.stringify({
+        construct:
+          err.errorClass !== undefined
+            ? { errorClass: err.errorClass }
+            : { throws: err.sparkClass, message: err.message },
+      });
     }
   }
 

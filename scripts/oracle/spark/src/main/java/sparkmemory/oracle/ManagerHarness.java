@@ -308,6 +308,8 @@ public final class ManagerHarness {
     }
   }
 
+  static final class Aborted extends Exception {}
+
   static final class UnsupportedOp extends Exception {
     UnsupportedOp(String op) {
       super(op);
@@ -324,8 +326,23 @@ public final class ManagerHarness {
     return String.valueOf(a.get(k));
   }
 
+  /** Set by the step: the simulator expects this call to wait (then it runs on a worker thread). */
+  private boolean simBlocks;
+
   private void blocking(long task, java.util.concurrent.Callable<Object> body, StringBuilder r) throws Exception {
     tasks.add(task);
+    if (!simBlocks) {
+      // Fast path: the call runs on this thread. Should Spark make it wait where the simulator did
+      // not, the watchdog sees this thread in wait() on the manager and interrupts it; the program
+      // ends there and the outputs differ (a divergence), instead of the harness hanging.
+      Object v = waiters.inline(body);
+      if (v == Waiters.BLOCKED_INLINE) {
+        r.append("\"blocked\":true");
+        throw new Aborted();
+      }
+      r.append("\"granted\":").append(v).append(",\"blocked\":false");
+      return;
+    }
     Waiters.Call c = waiters.run(task, body);
     if (!c.done) {
       r.append("\"blocked\":true");
@@ -429,6 +446,16 @@ public final class ManagerHarness {
     }
   }
 
+  /** The 3.3+ error class of a SparkThrowable (the class names and texts differ across lines; SPARK-38467). */
+  static String errorClass(Throwable e) {
+    try {
+      Object v = e.getClass().getMethod("getErrorClass").invoke(e);
+      return v == null ? null : v.toString();
+    } catch (ReflectiveOperationException x) {
+      return null;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static String runProgram(Map<String, Object> program) {
     ManagerHarness h = new ManagerHarness();
@@ -437,6 +464,8 @@ public final class ManagerHarness {
       h.build((Map<String, Object>) program.get("config"), (List<Object>) program.get("consumers"));
     } catch (Throwable t) {
       Throwable e = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
+      String ec = errorClass(e);
+      if (ec != null) return "{\"construct\":{\"errorClass\":\"" + ec + "\"}}";
       StringBuilder err = new StringBuilder("{\"construct\":{\"throws\":");
       Json.quote(err, e.getClass().getSimpleName());
       err.append(",\"message\":");
@@ -453,8 +482,14 @@ public final class ManagerHarness {
         int older = h.waiters.waitingCount();
         h.waiters.markBaselines();
         StringBuilder r = new StringBuilder();
+        h.simBlocks = Boolean.TRUE.equals(step.get("simBlocks"));
         try {
           h.exec(op, args, r);
+        } catch (Aborted a) {
+          b.append(',');
+          h.snapshot(b, r.toString(), List.of());
+          h.waiters.abandon();
+          return b.append(",{\"aborted\":\"Spark waits where the simulator did not\"}]").toString();
         } catch (UnsupportedOp u) {
           h.waiters.abandon();
           return "{\"unsupported\":\"" + op + "\"}";

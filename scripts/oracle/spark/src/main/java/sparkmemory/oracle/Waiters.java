@@ -43,6 +43,47 @@ final class Waiters {
   });
   private final List<Call> waiting = new ArrayList<>();
   private Object monitor;
+  static final Object BLOCKED_INLINE = new Object();
+  private volatile Thread inlineThread;
+  private volatile boolean inlineBlocked;
+
+  Waiters() {
+    Thread dog = new Thread(() -> {
+      while (true) {
+        Thread t = inlineThread;
+        if (t != null && t.getState() == Thread.State.WAITING) {
+          ThreadInfo ti = mx.getThreadInfo(t.getId());
+          if (ti != null && ti.getLockInfo() != null && monitor != null
+              && ti.getLockInfo().getIdentityHashCode() == System.identityHashCode(monitor) && inlineThread == t) {
+            inlineBlocked = true;
+            t.interrupt();
+          }
+        }
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "oracle-watchdog");
+    dog.setDaemon(true);
+    dog.start();
+  }
+
+  /** Runs a call the simulator says does not wait on this thread; BLOCKED_INLINE if Spark made it wait. */
+  Object inline(Callable<Object> body) throws Exception {
+    inlineBlocked = false;
+    inlineThread = Thread.currentThread();
+    try {
+      return body.call();
+    } catch (Exception e) {
+      if (inlineBlocked) return BLOCKED_INLINE;
+      throw e;
+    } finally {
+      inlineThread = null;
+      Thread.interrupted();
+    }
+  }
 
   void setMonitor(Object monitor) {
     this.monitor = monitor;
