@@ -45,7 +45,7 @@ const builds = [
   },
   { ...common, entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' },
   // The Spark oracle (test tooling: runs Spark's real classes beside the simulator; scripts/oracle/README.md).
-  { ...common, entryPoints: ['src/oracle/main.ts'], outfile: 'dist/oracle.js', platform: 'node', format: 'cjs' },
+  { ...common, entryPoints: ['test/oracle/main.ts'], outfile: 'dist/oracle.js', platform: 'node', format: 'cjs' },
 ];
 
 if (watch) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`): build, typecheck, compile the tests, then the four
-# tiers: unit (mocha in Node), conformance (when the runner and cases exist), in-host (mocha inside
+# tiers: unit (mocha in Node), conformance (when the runner and cases exist), oracle (Spark's real
+# classes beside the simulator), in-host (mocha inside
 # a real VS Code extension host) and UI (Playwright against the packaged VSIX). Every step runs even
 # when an earlier one failed; a summary and `total: N passed, N failed` close the output, and the
 # exit code is non-zero when anything failed.
@@ -77,6 +78,13 @@ if node -e 'process.exit(require("./package.json").scripts?.conformance ? 0 : 1)
   step conformance 900 yes npm run -s conformance -- "${CONFORMANCE_FILES[@]}"
 else
   skip conformance 'no "conformance" script or no test/conformance/*.json'
+fi
+
+# Spark's own classes as the judge (scripts/oracle/README.md): the cases and a seeded fuzz stream per
+# line. Fails with one line naming what to install when Java, Maven or the jars are missing.
+# SPARK_MEMORY_ORACLE_SEQUENCES sets the fuzz count per line (the CI budget for this tier is 4 minutes).
+if [ -x scripts/oracle/fetch-spark.sh ]; then
+  step oracle 600 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-250}"'
 fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then

@@ -4,6 +4,6 @@ export * from './schema';
 export * from './versions';
 export * from './expect';
 export * from './runner';
-export { runOpsCase } from './opsRunner';
+export { runOpsCase, OpsRun, errorOf } from './opsRunner';
 export { runDeriveCase } from './deriveRunner';
 export { deriveContainer } from './deriveContainer';

@@ -60,12 +60,12 @@ function confFrom(config: JsonObject): Record<string, string> {
   return conf;
 }
 
-function errorOf(e: unknown): SparkError {
+export function errorOf(e: unknown): SparkError {
   if (e instanceof SparkError) return e;
   return new SparkError('SimulatorError', e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 }
 
-class OpsRun {
+export class OpsRun {
   mm!: MemoryManager;
   store!: MemoryStore;
   rec!: RecordingStore;

@@ -9,11 +9,11 @@
 import { CheckResult, LineFigures, OracleCheck } from '../check';
 import { SparkLine } from '../lines';
 import { GC_FLAGS, jsonLines, runSpark } from '../sparkJvm';
-import { SparkConfView } from '../../core/config/confSource';
-import { jvmMaxMemory } from '../../core/layout/jvmMaxMemory';
-import type { GarbageCollector } from '../../core/layout/pageSize';
-import { SparkLayout, sparkLayout } from '../../core/layout/sparkLayout';
-import { SparkVersion, parseSparkVersion } from '../../core/version';
+import { SparkConfView } from '../../../src/core/config/confSource';
+import { jvmMaxMemory } from '../../../src/core/layout/jvmMaxMemory';
+import type { GarbageCollector } from '../../../src/core/layout/pageSize';
+import { SparkLayout, sparkLayout } from '../../../src/core/layout/sparkLayout';
+import { SparkVersion, parseSparkVersion } from '../../../src/core/version';
 
 const MiB = 1024 * 1024;
 

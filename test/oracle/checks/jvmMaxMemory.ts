@@ -4,8 +4,8 @@
 // heap is only reserved, never touched.
 import { CheckResult, OracleCheck } from '../check';
 import { findJdks, pool, runJava } from '../javaHomes';
-import { jvmMaxMemory } from '../../core/layout/jvmMaxMemory';
-import type { GarbageCollector } from '../../core/layout/pageSize';
+import { jvmMaxMemory } from '../../../src/core/layout/jvmMaxMemory';
+import type { GarbageCollector } from '../../../src/core/layout/pageSize';
 
 const MiB = 1024 * 1024;
 const FLAGS: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // Finds Java, compiles the harness in scripts/oracle/spark/src against one Spark line's jars (javac,
 // no Scala compiler) and runs it. The compiled classes are cached per line and per source hash.
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,12 +81,42 @@ export class JavaRunner {
     return { classpath: `${out}:${cp.classpath}` };
   }
 
+  /** JVM options: Spark's --add-opens, quiet logging. */
+  jvmArgs(): string[] {
+    return [
+      '-Xss4m',
+      '-XX:+UseSerialGC',
+      // Spark logs at ERROR only (log4j 2 from 3.3, log4j 1 before): the harness's stdout is data.
+      `-Dlog4j2.configurationFile=${join(this.root, 'scripts', 'oracle', 'spark', 'log4j2.properties')}`,
+      `-Dlog4j.configuration=file:${join(this.root, 'scripts', 'oracle', 'spark', 'log4j.properties')}`,
+      ...ADD_OPENS,
+    ];
+  }
+
+  /** Starts a harness main class that reads its stdin as it comes (see harness.ts). */
+  spawn(classpath: string, mainClass: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+    return spawn('java', [...this.jvmArgs(), '-cp', classpath, mainClass, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  }
+
   /** Runs a harness main class with `input` on stdin. */
   run(classpath: string, mainClass: string, args: readonly string[], input: string): Promise<JavaResult> {
     return new Promise((resolve) => {
       const p = spawn(
         'java',
-        ['-Xss4m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...ADD_OPENS, '-cp', classpath, mainClass, ...args],
+        [
+          '-Xss4m',
+          '-XX:+UseSerialGC',
+          // Spark logs at ERROR only (log4j 2 from 3.3, log4j 1 before): the harness's stdout is data.
+          `-Dlog4j2.configurationFile=${join(this.root, 'scripts', 'oracle', 'spark', 'log4j2.properties')}`,
+          `-Dlog4j.configuration=file:${join(this.root, 'scripts', 'oracle', 'spark', 'log4j.properties')}`,
+          ...ADD_OPENS,
+          '-cp',
+          classpath,
+          mainClass,
+          ...args,
+        ],
         { stdio: ['pipe', 'pipe', 'pipe'] },
       );
       const out: Buffer[] = [];

@@ -7,6 +7,7 @@ import { CheckContext, CheckOptions, CheckResult, LineFigures, OracleReport } fr
 import { CHECKS } from './checks';
 import { JavaRunner } from './jvm';
 import { readLines } from './lines';
+import { closeHarnesses } from './harness';
 
 const ZERO: LineFigures = {
   sequences: 0,
@@ -105,6 +106,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const n of r.notes) say(`note ${check.name}: ${n}`);
     say(`${check.name}: ${r.passed} agreed, ${r.failed} disagreed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
+  await closeHarnesses();
   if (checks.length === 0) {
     say(args.only !== undefined ? `oracle: no check named ${args.only}` : 'oracle: no checks registered');
     failed += 1;

@@ -2,6 +2,7 @@
 import { OracleCheck } from '../check';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
 import { layoutGridCheck } from './layoutGrid';
+import { managersCheck } from './managers';
 import { sparkContextCheck } from './sparkContext';
 
-export const CHECKS: readonly OracleCheck[] = [jvmMaxMemoryCheck, layoutGridCheck, sparkContextCheck];
+export const CHECKS: readonly OracleCheck[] = [managersCheck, jvmMaxMemoryCheck, layoutGridCheck, sparkContextCheck];

@@ -6,11 +6,11 @@ import { CheckResult, OracleCheck } from '../check';
 import { SparkLine } from '../lines';
 import { pool } from '../javaHomes';
 import { GC_FLAGS, jsonLines, runSpark } from '../sparkJvm';
-import { SparkConfView } from '../../core/config/confSource';
-import { jvmMaxMemory } from '../../core/layout/jvmMaxMemory';
-import type { GarbageCollector } from '../../core/layout/pageSize';
-import { sparkLayout } from '../../core/layout/sparkLayout';
-import { parseSparkVersion } from '../../core/version';
+import { SparkConfView } from '../../../src/core/config/confSource';
+import { jvmMaxMemory } from '../../../src/core/layout/jvmMaxMemory';
+import type { GarbageCollector } from '../../../src/core/layout/pageSize';
+import { sparkLayout } from '../../../src/core/layout/sparkLayout';
+import { parseSparkVersion } from '../../../src/core/version';
 
 interface ContextConfig {
   readonly line: string;

@@ -1,0 +1,147 @@
+// Checks a hand-derived case's expectations against the states Spark's real classes produced
+// (the Java harness's output for the case's steps), with the runner's own comparison rules.
+import {
+  CaseRelease,
+  Json,
+  JsonObject,
+  OpsCase,
+  applyVersionSplits,
+  comparePartialMap,
+  jsonEqual,
+  show,
+} from '../conformance/runner';
+import { Program } from './program';
+import { HARNESS_OPS } from './snapshot';
+
+interface State {
+  r: JsonObject;
+  w: JsonObject[];
+  pools: number[];
+  used: number[];
+  maxStorage: number[];
+  req: number[];
+  evicted: string[];
+  inMemory: string[];
+  onDisk: string[];
+  tasks: Record<string, number>;
+  consumers: Record<string, number>;
+  spilled: Record<string, number>;
+  spillOrder: string[];
+}
+
+/** The program of a case, or why the harness cannot run it. */
+export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
+  if (c.spillables.length > 0) return 'uses a Spillable (maybeSpill)';
+  const bad = c.steps.find((s) => !HARNESS_OPS.has(s.op));
+  if (bad !== undefined) return `uses ${bad.op}`;
+  const model = c.config['manager'];
+  if (model === 'test-limit') return "uses Spark's TestMemoryManager";
+  const config = rel.legacy ? { ...c.config, manager: 'static' } : c.config;
+  if (model !== undefined && model !== 'unified' && model !== 'static') return `uses the ${String(model)} manager`;
+  // A step the case expects to wait runs on a worker thread in the harness (Waiters.java).
+  const steps = c.steps.map((s) =>
+    s.expect?.['blocked'] === true ? { op: s.op, args: s.args, simBlocks: true } : { op: s.op, args: s.args },
+  );
+  return { config, consumers: c.consumers, steps };
+}
+
+/** Keys the harness state cannot answer (left to the simulator's conformance run). */
+const UNCHECKED = new Set(['maxHeapMemory', 'unrollForTask', 'peakOnHeap', 'peakOffHeap']);
+
+function checkOne(key: string, want: Json, s: State): string | undefined {
+  const eq = (got: Json): string | undefined =>
+    jsonEqual(want, got) ? undefined : `${key} expected ${show(want)}, Spark gives ${show(got)}`;
+  switch (key) {
+    case 'granted':
+    case 'blocked':
+    case 'freed':
+      return eq(s.r[key] ?? null);
+    case 'throws': {
+      const cls = typeof want === 'string' ? want : String((want as JsonObject)['class'] ?? '');
+      const got = String(s.r['throws'] ?? 'nothing');
+      return cls.includes(got) ? undefined : `throws expected ${cls}, Spark throws ${got}`;
+    }
+    case 'executionUsed':
+      return eq(s.used[0] ?? null);
+    case 'storageUsed':
+      return eq(s.used[1] ?? null);
+    case 'maxOnHeapStorageMemory':
+      return eq(s.maxStorage[0] ?? null);
+    case 'maxOffHeapStorageMemory':
+      return eq(s.maxStorage[1] ?? null);
+    case 'pools': {
+      const [a, b, c, d] = s.pools;
+      return comparePartialMap(key, want, {
+        onHeapStorage: a ?? 0,
+        onHeapExecution: b ?? 0,
+        offHeapStorage: c ?? 0,
+        offHeapExecution: d ?? 0,
+      });
+    }
+    case 'evictRequests':
+      return eq(s.req);
+    case 'evicted':
+      return eq(s.evicted);
+    case 'inMemory':
+      return eq(s.inMemory);
+    case 'onDisk':
+      return eq(s.onDisk);
+    case 'taskExecution': {
+      const diffs: string[] = [];
+      const w = want as Record<string, number>;
+      for (const [t, v] of Object.entries(w))
+        if ((s.tasks[t] ?? 0) !== v) diffs.push(`${t} expected ${v}, Spark ${s.tasks[t] ?? 0}`);
+      for (const [t, v] of Object.entries(s.tasks)) if (!(t in w) && v !== 0) diffs.push(`${t} holds ${v} in Spark`);
+      return diffs.length === 0 ? undefined : `taskExecution: ${diffs.join(', ')}`;
+    }
+    case 'consumers':
+      return comparePartialMap(key, want, s.consumers);
+    case 'spilledBytes':
+      return comparePartialMap(key, want, s.spilled);
+    case 'spillOrder':
+      return eq(s.spillOrder);
+    case 'woken': {
+      const ws = want as JsonObject[];
+      const ok =
+        ws.length === s.w.length &&
+        ws.every((x, i) => Object.entries(x).every(([k, v]) => jsonEqual(v, (s.w[i] as JsonObject)[k] ?? null)));
+      return ok ? undefined : `woken expected ${show(want)}, Spark gives ${show(s.w)}`;
+    }
+    default:
+      return UNCHECKED.has(key) ? undefined : undefined;
+  }
+}
+
+/** Differences between the case's expectations and Spark's states ([] = Spark agrees). */
+export function checkCaseAgainstSpark(c: OpsCase, rel: CaseRelease, output: string): string[] {
+  const parsed = JSON.parse(output) as State[] | JsonObject;
+  if (!Array.isArray(parsed)) {
+    const construct = parsed['construct'] as JsonObject | undefined;
+    const ie = c.initialExpect;
+    if (construct !== undefined && ie !== undefined && ie['throws'] !== undefined) {
+      const d = checkOne('throws', ie['throws'], { r: { throws: construct['throws'] ?? null } } as unknown as State);
+      return d === undefined ? [] : [`construction: ${d}`];
+    }
+    return [`Spark: ${output.slice(0, 300)}`];
+  }
+  const out: string[] = [];
+  const first = parsed[0];
+  if (c.initialExpect !== undefined && first !== undefined)
+    for (const [k, v] of Object.entries(c.initialExpect)) {
+      const d = checkOne(k, v, first);
+      if (d !== undefined) out.push(`initialExpect: ${d}`);
+    }
+  c.steps.forEach((step, i) => {
+    const s = parsed[i + 1];
+    if (s === undefined) return;
+    const exp = applyVersionSplits(step.expect ?? {}, step.expectByVersion, rel.version);
+    for (const [k, v] of Object.entries(exp)) {
+      if (s.r['throws'] !== undefined && ['granted', 'blocked', 'freed'].includes(k)) continue;
+      const d = checkOne(k, v, s);
+      if (d !== undefined) out.push(`step ${i} (${step.op}): ${d}`);
+    }
+    if (exp['throws'] === undefined && s.r['throws'] !== undefined)
+      out.push(`step ${i} (${step.op}): Spark throws ${String(s.r['throws'])}`);
+  });
+  return out;
+}
