@@ -1,7 +1,8 @@
 // The JVM's number and boolean parsing, as Spark and SnappyData call it:
 // Double.parseDouble / Float.parseFloat (FloatingDecimal.readJavaFormatString: trims chars <= ' ',
 // optional sign, NaN, Infinity, decimal or hex digits, exponent, one f/F/d/D suffix),
-// Integer.parseInt / Long.parseLong (sign, ASCII digits, range), Scala's String.toBoolean.
+// Integer.parseInt / Long.parseLong (sign, ASCII digits, range), Scala's String.toBoolean; and
+// Double.toString, how the JVM prints a double back in a message.
 import { javaTrim } from '../size/byteString';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
@@ -121,4 +122,22 @@ export function javaFloatToString(x: number): string {
     return `${(m ?? '0').includes('.') ? m : `${m}.0`}E${Number(e)}`;
   }
   return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/**
+ * Java's Double.toString (what Scala's string interpolation prints in Spark's and SnappyData's
+ * messages): "1.0", "0.6", "1.0E-5", "1.0E7", "NaN", "Infinity", "-0.0".
+ */
+export function javaDoubleToString(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  const a = Math.abs(d);
+  if (a === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(d);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [mant, exp] = d.toExponential().split('e') as [string, string];
+  const m = mant.includes('.') ? mant : `${mant}.0`;
+  return `${m}E${Number(exp)}`;
 }

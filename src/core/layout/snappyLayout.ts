@@ -12,7 +12,7 @@ import { parseJvmHeapSize, parseSnappyMemorySize, sparkConfGetSizeAs } from '../
 import type { Span } from '../text/lineIndex';
 import { SPARK_2_4 } from '../version';
 import type { StartupError } from './startupError';
-import { javaDoubleToString } from './unified';
+import { javaDoubleToString } from '../config/javaParse';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

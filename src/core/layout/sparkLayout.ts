@@ -11,7 +11,8 @@ import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMem
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
 import { StartupError } from './startupError';
 import { StaticMemorySizes, deriveStaticMemory } from './static';
-import { UnifiedMemorySizes, deriveUnifiedMemory, javaDoubleToString, readError } from './unified';
+import { javaDoubleToString } from '../config/javaParse';
+import { UnifiedMemorySizes, deriveUnifiedMemory, readError } from './unified';
 
 export interface SparkLayoutOptions {
   readonly version: SparkVersion;

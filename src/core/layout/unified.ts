@@ -82,16 +82,6 @@ function checkError(
   };
 }
 
-/** How Spark prints a double in messages (Scala's Double.toString: "1.0", "0.6", "1.2E-5"). */
-export function javaDoubleToString(x: number): string {
-  if (Number.isInteger(x) && Math.abs(x) < 1e7) return x.toFixed(1);
-  const abs = Math.abs(x);
-  if (abs >= 1e-3 && abs < 1e7) return String(x);
-  const [m, e] = x.toExponential().split('e');
-  const mant = (m ?? '0').includes('.') ? m : `${m}.0`;
-  return `${mant}E${Number(e)}`;
-}
-
 /**
  * The sizes a UnifiedMemoryManager starts with in a JVM whose Runtime.maxMemory is
  * `systemMemory`, or the first error Spark raises while building it.

@@ -24,7 +24,7 @@ import { HeapMemoryEvent, HeapMemoryMonitor } from './snappy/heapMonitor';
 import { MemoryThresholds } from './snappy/memoryThresholds';
 import { SnappyTable, TableOptions, evictRegionData, tableEvictionAttributes } from './snappy/tables';
 import { snappyReservedMemory } from '../layout/snappyLayout';
-import { javaDoubleToString } from '../layout/unified';
+import { javaDoubleToString } from '../config/javaParse';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;

@@ -4,26 +4,12 @@
 import { SparkVersion, atLeast } from '../version';
 import { byteFromString, sparkConfGetSizeAs } from '../size';
 import { SparkError } from './errors';
+import { javaDoubleToString } from '../config/javaParse';
 
 export type ConfMap = Readonly<Record<string, string>>;
 
 const LONG_FORM = /^[+-]?\d+$/;
 const DOUBLE_FORM = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?))[fFdD]?$/;
-
-/** Scala/Java `Double.toString` for the values a config check prints ("1.0", "1.5", "1.0E-5"). */
-export function javaDoubleToString(d: number): string {
-  if (Number.isNaN(d)) return 'NaN';
-  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
-  const a = Math.abs(d);
-  if (a === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
-  if (a >= 1e-3 && a < 1e7) {
-    const s = String(d);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  const [mant, exp] = d.toExponential().split('e') as [string, string];
-  const m = mant.includes('.') ? mant : `${mant}.0`;
-  return `${m}E${Number(exp)}`;
-}
 
 /** Parses Java's time strings (JavaUtils.timeStringAs) into milliseconds; bare numbers are ms. */
 function timeStringAsMs(s: string): number | undefined {

@@ -1,15 +1,13 @@
 // UnifiedMemoryManager (core/src/main/scala/org/apache/spark/memory/UnifiedMemoryManager.scala,
 // 2.4.4, 3.3.1, 4.1.1): execution and storage borrow from each other; execution evicts cached
 // blocks only down to the storage region; storage never evicts execution.
+import { RESERVED_SYSTEM_MEMORY_BYTES } from '../layout/unified';
 import { atLeast } from '../version';
 import { MemoryMode } from './memoryMode';
 import { SparkError, assertionFailed } from './errors';
 import { MemoryManager, MemoryManagerOptions } from './memoryManager';
 import { ExecutionWait } from './pools/executionWait';
 import { SimConf, readStorageFraction } from './sparkConf';
-
-/** UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES (300 MiB, since 1.6.0). */
-export const RESERVED_SYSTEM_MEMORY_BYTES = 300 * 1024 * 1024;
 
 export interface UnifiedSizes {
   readonly maxHeapMemory: number;

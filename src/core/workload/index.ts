@@ -6,5 +6,6 @@ export * from './executor';
 export * from './engine';
 export * from './compare';
 export * from './text';
+export { DEFAULT_SERDE_BYTES_PER_MS, DEFAULT_SERIALIZED_RATIO, groupedSource } from './operations';
 export * from './story';
 export * from './cluster';

@@ -3,7 +3,8 @@
 // Sources: YarnAllocator.scala [2.4.4]; ResourceProfile.scala [3.3.1, 4.1.1].
 import { SparkVersion, atLeast } from '../../../src/core/version';
 import { byteStringAs } from '../../../src/core/size';
-import { SparkError, SimConf, javaDoubleToString } from '../../../src/core/sim';
+import { javaDoubleToString } from '../../../src/core/config/javaParse';
+import { SparkError, SimConf } from '../../../src/core/sim';
 
 export interface ContainerRequest {
   readonly executorMemoryMiB: number;

@@ -4,7 +4,7 @@
 // (config-formats.md B.4, B.8 item 5). The range and its message come from the catalog.
 import { inNumericRange, lookupKey, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
-import { javaDoubleToString } from '../../layout/unified';
+import { javaDoubleToString } from '../../config/javaParse';
 import { SPARK_2_4 } from '../../version';
 import type { Rule } from '../types';
 import { membersOf, valueSpanOf } from './common';

@@ -5,7 +5,7 @@
 // ConfigBuilder.checkValue it prints the parsed double ("1" is reported as '1.0').
 import { defaultValue, existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
-import { javaDoubleToString } from '../../layout/unified';
+import { javaDoubleToString } from '../../config/javaParse';
 import { valueText } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
 import type { WrittenSetting } from '../settingsOf';

@@ -5,7 +5,7 @@
 // for the Kubernetes factor, on YARN and Kubernetes for the per-role ones.
 import { existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
-import { javaDoubleToString } from '../../layout/unified';
+import { javaDoubleToString } from '../../config/javaParse';
 import { javaTrim } from '../../size';
 import type { WrittenSetting } from '../settingsOf';
 import type { QuickFix, Rule, RuleContext } from '../types';

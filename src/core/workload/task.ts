@@ -1,0 +1,38 @@
+// One task attempt of the run, as the run schedules it and the operations see it.
+import type { PendingCall } from '../sim/tmm/pending';
+import type { TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
+import type { HashMapConsumer } from './consumers';
+
+/** What a task generator yields: a delay in simulated ms, or the blocked call it waits on (no allocation per step). */
+export type Yield = number | PendingCall<unknown>;
+
+/** The steps of a task (or of one of its operations), resumed by the run. */
+export type TaskSteps<T = void> = Generator<Yield, T, void>;
+
+export interface Task {
+  readonly id: number;
+  readonly slot: number;
+  readonly partition: number;
+  /** 1 for the first attempt at the partition in this stage. */
+  readonly attempt: number;
+  readonly stage: number;
+  readonly tmm: TaskMemoryManager;
+  gen: TaskSteps;
+  waitingSince: number;
+  /** Disk writes this task made while evicting other blocks (BlockManager.dropFromMemory runs in the caller), ms. */
+  owedMs: number;
+  /** Hash relations built by this task: held until the task ends (the probe side reads them). */
+  readonly held: HashMapConsumer[];
+  /** The op the task runs now, in words (an eviction names the request it made room for). */
+  doing: string;
+  /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
+  readonly item: QueueItem;
+}
+
+/** A task to resume, or a timer to fire, at simulated time t. */
+export interface QueueItem {
+  t: number;
+  seq: number;
+  task?: Task;
+  timer?: () => void;
+}
