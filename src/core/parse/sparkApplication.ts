@@ -108,7 +108,7 @@ export function nodeSpan(node: YamlNode | null | undefined): Span | undefined {
 export function mapGet(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
     const k = item.key;
-    if (isScalar(k) && String(k.value) === key) return item as Pair;
+    if (isScalar(k) && String(k.value) === key) return item;
   }
   return undefined;
 }
