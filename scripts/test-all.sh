@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's single test command (`npm test`): build, typecheck, compile the tests, then the four
+# The project's single test command (`npm test`): lint, build, typecheck, compile the tests, then the four
 # tiers: unit (mocha in Node), conformance (when the runner and cases exist), in-host (mocha inside
 # a real VS Code extension host) and UI (Playwright against the packaged VSIX). Every step runs even
 # when an earlier one failed; a summary and `total: N passed, N failed` close the output, and the
@@ -62,6 +62,8 @@ skip() {
   echo; echo "=== $1: skipped ($2)"
 }
 
+# Lint first (ESLint with types, Prettier's check, the core's forbidden imports): a finding fails the run.
+step lint 600 no npm run -s lint
 step build 300 no node scripts/build.mjs
 step typecheck 600 no npm run -s typecheck
 step compile-tests 600 no bash -c 'rm -rf out && npm run -s compile-tests'  # no stale tests from deleted files
