@@ -44,7 +44,6 @@ export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
 
 export function show(x: unknown): string {
   // JSON.stringify gives undefined for undefined and functions, whatever its declared type says.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined for undefined and functions
   return JSON.stringify(x) ?? String(x);
 }
 
