@@ -1,5 +1,5 @@
 // Builds the bundles: the extension (Node, CommonJS, `vscode` external), the webview (browser IIFE,
-// with dist/webview.css from the CSS main.ts imports: the panel's own and uPlot's),
+// with dist/webview.css from the CSS main.ts imports: uPlot's; the panel's own is media/style.css),
 // the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
 // `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
