@@ -1,10 +1,17 @@
 // `npm run bench [-- --json]`: builds dist/bench.js when it is missing or older than any source
 // file, then runs it. Figures are medians of many runs with their spread; never a timed test.
+// Before the benchmarks: the production bundle sizes (a production build into a temp dir) and the
+// extension's activation time from the last in-host run (test-results/in-host/activation.json,
+// written by test/suite/activation.test.ts inside the real extension host).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const bundle = 'dist/bench.js';
+const json = process.argv.includes('--json');
+// The extension's budget (issue: smaller, faster): dist/extension.js under 250 KB, activation under 30 ms.
+const BUNDLES = ['extension.js', 'yaml.js', 'webview.js', 'webview.css', 'cli.js'];
 
 function newest(dir) {
   let t = 0;
@@ -16,9 +23,64 @@ function newest(dir) {
   return t;
 }
 
+function bundleSizes() {
+  const dir = mkdtempSync(join(tmpdir(), 'spark-memory-bench-'));
+  try {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs', '--production', `--outdir=${dir}`], {
+      stdio: 'inherit',
+    });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+    return Object.fromEntries(BUNDLES.map((f) => [f, statSync(join(dir, f)).size]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function lastActivation() {
+  const file = 'test-results/in-host/activation.json';
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const sizes = bundleSizes();
+const activation = lastActivation();
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const text =
+  `production bundles\n` +
+  BUNDLES.map(
+    (f) => `  ${f.padEnd(14)} ${kb(sizes[f]).padStart(9)}${f === 'extension.js' ? '  (budget 250 KB)' : ''}\n`,
+  ).join('') +
+  (activation !== undefined
+    ? `activation ${activation.activationMs} ms in the real extension host (budget 30 ms; last in-host run, ${activation.at})\n`
+    : 'activation: no in-host run yet (node scripts/e2e/run-in-host.js writes test-results/in-host/activation.json)\n');
+
 if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('src'), statSync('scripts/build.mjs').mtimeMs)) {
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const r = spawnSync(process.execPath, [bundle, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+if (!json) {
+  process.stdout.write(text + '\n');
+  const r = spawnSync(process.execPath, [bundle, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+// --json: the benchmark's object, with the bundle figures at the top level beside its headlines.
+const r = spawnSync(process.execPath, [bundle, ...process.argv.slice(2)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (r.status !== 0) {
+  process.stdout.write(r.stdout ?? '');
+  process.exit(r.status ?? 1);
+}
+const figures = JSON.parse(r.stdout);
+const extra = {
+  extensionBundleBytes: sizes['extension.js'],
+  ...(activation !== undefined ? { activationMs: activation.activationMs } : {}),
+  bundle: { bytes: sizes, ...(activation !== undefined ? { activation } : {}) },
+};
+process.stdout.write(JSON.stringify({ ...extra, ...figures }, null, 2) + '\n');

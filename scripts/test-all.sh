@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's single test command (`npm test`): build, typecheck, compile the tests, then the four
+# The project's single test command (`npm test`): lint, build, typecheck, compile the tests, then the
 # tiers: unit (mocha in Node), conformance (when the runner and cases exist), oracle (Spark's real
 # classes beside the simulator), in-host (mocha inside
 # a real VS Code extension host) and UI (Playwright against the packaged VSIX). Every step runs even
@@ -63,6 +63,8 @@ skip() {
   echo; echo "=== $1: skipped ($2)"
 }
 
+# Lint first (ESLint with types, Prettier's check, the core's forbidden imports): a finding fails the run.
+step lint 600 no npm run -s lint
 step build 300 no node scripts/build.mjs
 step typecheck 600 no npm run -s typecheck
 step compile-tests 600 no bash -c 'rm -rf out && npm run -s compile-tests'  # no stale tests from deleted files
@@ -84,7 +86,7 @@ fi
 # line. Fails with one line naming what to install when Java, Maven or the jars are missing.
 # SPARK_MEMORY_ORACLE_SEQUENCES sets the fuzz count per line (the CI budget for this tier is 4 minutes).
 if [ -x scripts/oracle/fetch-spark.sh ]; then
-  step oracle 600 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-250}"'
+  step oracle 1500 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-100}"'
 fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then

@@ -85,7 +85,7 @@ const SECTIONS: readonly Section[] = [
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
-  const out: Record<string, unknown> = { node: process.version, sections: {} as Record<string, unknown> };
+  const out: Record<string, unknown> = { node: process.version, sections: {} };
   for (const s of SECTIONS) {
     if (only !== undefined && s.name !== only) continue;
     const figures = s.run();

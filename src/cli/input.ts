@@ -41,6 +41,8 @@ function grouped(n: number): string {
 function readBytes(file: string): Uint8Array {
   const before = statSync(file);
   if (!before.isFile()) throw new InputError(`${file}: ${kindOf(before)}`);
+  // O_NONBLOCK is undefined on Windows, whatever @types/node says.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const st = fstatSync(fd);

@@ -3,7 +3,7 @@
 import { SparkConfView } from './config/confSource';
 import { confOfProperties, confOfSparkApplication } from './config/documentConf';
 import { derived, derivedKey } from './document/derived';
-import { DocumentType, MemberRole } from './document/kind';
+import { DocumentType } from './document/kind';
 import { SnappyLayoutOptions, SnappyMemberLayout, snappyLayouts, snappyMemberLayout } from './layout/snappyLayout';
 import { SparkLayout, SparkLayoutOptions, sparkLayout } from './layout/sparkLayout';
 import { MembersDocument, parseMembers } from './parse/members';
@@ -18,7 +18,7 @@ export function parseDocument(type: DocumentType, text: string): ParsedDocument 
     case 'spark-defaults':
       return parseProperties(text);
     case 'snappy-members':
-      return parseMembers(text, type.role ?? ('server' as MemberRole));
+      return parseMembers(text, type.role ?? 'server');
     case 'spark-application':
       return parseSparkApplication(text);
   }

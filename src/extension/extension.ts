@@ -29,6 +29,8 @@ export type SparkMemoryApi = SparkMemoryTestApi;
 /** A test run: VS Code started with extensionTestsPath, or SPARK_MEMORY_TEST_HOOKS=1 for a test host that cannot say so. */
 function inTestMode(context: vscode.ExtensionContext): boolean {
   if (context.extensionMode === vscode.ExtensionMode.Test) return true;
+  // A browser's process shim may have no env.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   return typeof process !== 'undefined' && process.env?.['SPARK_MEMORY_TEST_HOOKS'] === '1';
 }
 

@@ -41,8 +41,9 @@ export function registerTasks(context: vscode.ExtensionContext): void {
           taskFor(cli, { type: TASK_TYPE, command: 'lint' }, folder, `lint ${folder.name}`),
         ),
       resolveTask: (task) => {
+        // A tasks.json entry may name any command: only `lint` is ours.
+        if (task.definition['command'] !== 'lint') return undefined;
         const def = task.definition as SparkMemoryTaskDefinition;
-        if (def.command !== 'lint') return undefined;
         return taskFor(cli, def, task.scope ?? vscode.TaskScope.Workspace, task.name);
       },
     }),

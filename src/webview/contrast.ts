@@ -9,7 +9,8 @@ export function parseColor(css: string): Rgb | undefined {
   const s = css.trim().toLowerCase();
   let m = /^#([0-9a-f]{3})$/.exec(s);
   if (m !== null) {
-    const [r, g, b] = [...(m[1] ?? '')].map((c) => parseInt(c + c, 16));
+    const hex = m[1] ?? '';
+    const [r, g, b] = [0, 1, 2].map((i) => parseInt(hex.charAt(i).repeat(2), 16));
     return [r ?? 0, g ?? 0, b ?? 0];
   }
   m = /^#([0-9a-f]{6})([0-9a-f]{2})?$/.exec(s);

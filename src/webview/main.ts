@@ -1,6 +1,6 @@
 // The simulation panel's browser entry point: wires the VS Code webview API to the App.
+// uPlot's stylesheet goes into dist/webview.css; the panel's own is media/style.css, linked after it.
 import 'uplot/dist/uPlot.min.css';
-import './style.css';
 import type { PanelState, WebviewMessage } from '../shared/protocol';
 import { App } from './app';
 

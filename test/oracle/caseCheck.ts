@@ -37,6 +37,7 @@ export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
   const model = c.config['manager'];
   if (model === 'test-limit') return "uses Spark's TestMemoryManager";
   const config = rel.legacy ? { ...c.config, manager: 'static' } : c.config;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the case
   if (model !== undefined && model !== 'unified' && model !== 'static') return `uses the ${String(model)} manager`;
   // A step the case expects to wait runs on a worker thread in the harness (Waiters.java).
   const steps = c.steps.map((s) =>
@@ -57,7 +58,9 @@ function checkOne(key: string, want: Json, s: State): string | undefined {
     case 'freed':
       return eq(s.r[key] ?? null);
     case 'throws': {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the case
       const cls = typeof want === 'string' ? want : String((want as JsonObject)['class'] ?? '');
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the harness
       const got = String(s.r['throws'] ?? 'nothing');
       return cls.includes(got) ? undefined : `throws expected ${cls}, Spark throws ${got}`;
     }
@@ -141,6 +144,7 @@ export function checkCaseAgainstSpark(c: OpsCase, rel: CaseRelease, output: stri
       if (d !== undefined) out.push(`step ${i} (${step.op}): ${d}`);
     }
     if (exp['throws'] === undefined && s.r['throws'] !== undefined)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the harness
       out.push(`step ${i} (${step.op}): Spark throws ${String(s.r['throws'])}`);
   });
   return out;

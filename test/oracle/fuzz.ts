@@ -3,7 +3,7 @@
 // memory, which locks are held and which call waits. While a call waits (its task is below 1/(2N) of
 // the pool), only releases of execution memory by other tasks follow, so the outcome never depends on
 // thread timing (see Waiters.java): at most one waiter, and it re-evaluates when Spark would notify.
-import { CaseRelease, ConsumerDecl, Json, JsonObject } from '../conformance/runner';
+import { CaseRelease, ConsumerDecl, JsonObject } from '../conformance/runner';
 import { Program, ProgramStep } from './program';
 import { SimProgram } from './snapshot';
 
@@ -168,7 +168,7 @@ export function generate(seed: number, rel: CaseRelease, legacy: boolean): { pro
     if (consumerTask !== undefined && cleaned.has(consumerTask)) continue;
     if (s.op === 'tmmCleanUp') cleaned.add(Number(s.args['task']));
     steps.push(s);
-    const res = sim.step(s.op, s.args as Record<string, Json>);
+    const res = sim.step(s.op, s.args);
     const task = consumerTask ?? (typeof s.args['task'] === 'number' ? s.args['task'] : undefined);
     if (res['blocked'] === true) s.simBlocks = true;
     if (res['blocked'] === true && task !== undefined) g.waiting.add(task);
@@ -203,6 +203,7 @@ export function replaySteps(p: Program, rel: CaseRelease): SimProgram | undefine
     if (waiting.size > 0 && (!released.has(s.op) || (task !== undefined && waiting.has(task)))) return undefined;
     if (s.op === 'unlock') {
       // Unlocking a block this run does not hold is a harness error in Spark (an assertion), not a divergence.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- block ids are JSON strings
       const b = String(s.args['blockId']);
       const before = p.steps.slice(0, p.steps.indexOf(s));
       const n =
@@ -210,8 +211,9 @@ export function replaySteps(p: Program, rel: CaseRelease): SimProgram | undefine
         before.filter((x) => x.op === 'unlock' && x.args['blockId'] === b).length;
       if (n <= 0) return undefined;
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- block ids are JSON strings
     if (s.op === 'lockForRead' && !sim.run.store.blockIds().includes(String(s.args['blockId']))) return undefined;
-    const res = sim.step(s.op, s.args as Record<string, Json>);
+    const res = sim.step(s.op, s.args);
     s.simBlocks = res['blocked'] === true;
     if (res['blocked'] === true && task !== undefined) {
       if (waiting.size > 0) return undefined;

@@ -81,7 +81,7 @@ export class SimProgram {
     const mm = run.mm;
     const r: Record<string, Json> = {};
     if (thrown !== undefined) r['throws'] = thrown;
-    else for (const k of RESULT_ORDER) if (res[k] !== undefined) r[k] = res[k] as Json;
+    else for (const k of RESULT_ORDER) if (res[k] !== undefined) r[k] = res[k];
     const tasks: Record<string, number> = {};
     [...mm.executionMemoryByTask().entries()]
       .filter(([, b]) => b !== 0)

@@ -5,9 +5,13 @@ import * as vscode from 'vscode';
 import { Scratch, diagnosticsWhen, open, sample, setSetting, waitFor } from './helpers';
 
 function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
-    .join('\n');
+  return (
+    (hovers ?? [])
+      // A hover's contents may still be the deprecated { language, value } form: read it too.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+      .join('\n')
+  );
 }
 
 async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
@@ -26,7 +30,7 @@ async function completions(uri: vscode.Uri, pos: vscode.Position, trigger?: stri
 
 const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
 const insert = (i: vscode.CompletionItem): string =>
-  i.insertText instanceof vscode.SnippetString ? i.insertText.value : String(i.insertText ?? label(i));
+  i.insertText instanceof vscode.SnippetString ? i.insertText.value : (i.insertText ?? label(i));
 
 /** The hints per line (one per line; joined with a space if there were more). */
 async function hints(uri: vscode.Uri, doc: vscode.TextDocument): Promise<Array<[number, string]>> {

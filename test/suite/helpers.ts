@@ -77,7 +77,9 @@ export async function diagnosticsWhen(
       timeoutMs,
     );
   } catch (e) {
-    throw new Error(`${(e as Error).message}; last seen: ${JSON.stringify(last.map(describeDiagnostic))}`);
+    throw new Error(`${(e as Error).message}; last seen: ${JSON.stringify(last.map(describeDiagnostic))}`, {
+      cause: e,
+    });
   }
 }
 
@@ -144,5 +146,5 @@ export function textOf(doc: vscode.TextDocument): string {
 export async function applyAction(action: vscode.CodeAction): Promise<void> {
   if (action.edit !== undefined) assert.ok(await vscode.workspace.applyEdit(action.edit), `applying "${action.title}"`);
   if (action.command !== undefined)
-    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
 }

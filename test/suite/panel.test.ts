@@ -161,8 +161,16 @@ describe('simulation panel', function () {
     assert.match(html, /<link rel="stylesheet" href="[^"]+\/dist\/webview\.css"/);
     assert.match(html, /<main id="app"><\/main>/, 'the page announces its status line only, not the whole panel');
     assert.strictEqual(h.panel.webview.options.enableScripts, true);
-    const roots = (h.panel.webview.options.localResourceRoots ?? []).map((u) => u.path.split('/').slice(-1)[0]);
-    assert.deepStrictEqual(roots, ['dist', 'media']);
+    assert.match(html, /<link rel="stylesheet" href="[^"]+\/media\/style\.css"/);
+    const rootUris = h.panel.webview.options.localResourceRoots ?? [];
+    assert.deepStrictEqual(
+      rootUris.map((u) => u.path.split('/').slice(-1)[0]),
+      ['dist', 'media'],
+    );
+    // Each root is a folder the extension ships, and each file the page links lies in one.
+    for (const u of rootUris) assert.strictEqual((await vscode.workspace.fs.stat(u)).type, vscode.FileType.Directory);
+    for (const file of ['dist/webview.js', 'dist/webview.css', 'media/style.css'])
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(rootUris[0]!, '..', file));
     assert.strictEqual(h.panel.options.retainContextWhenHidden, undefined);
 
     // Nothing goes to the page before it says it is ready; then the message does.

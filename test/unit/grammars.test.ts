@@ -24,9 +24,9 @@ async function grammar(scope: string): Promise<tm.IGrammar> {
         createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (name: string) => {
+      loadGrammar: (name: string) => {
         const file = FILES[name];
-        return file ? tm.parseRawGrammar(fs.readFileSync(path.join(ROOT, file), 'utf8'), file) : null;
+        return Promise.resolve(file ? tm.parseRawGrammar(fs.readFileSync(path.join(ROOT, file), 'utf8'), file) : null);
       },
     });
   }

@@ -343,7 +343,7 @@ function yamlKey(key: string, like?: string): string {
 
 /** The spec map the parser reads (SparkApplication spec, or a ScheduledSparkApplication's template). */
 function specOf(text: string): YAMLMap | undefined {
-  return applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }) as readonly { readonly contents: unknown }[]);
+  return applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }));
 }
 
 /** The end of the last line a block map item occupies (after its value, before the line break). */
@@ -430,7 +430,7 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
   const confPair = mapGet(spec, 'sparkConf');
   const conf = confPair?.value as YamlNode | null | undefined;
   if (confPair !== undefined && isMap(conf)) {
-    const items = conf.items as Pair[];
+    const items = conf.items;
     const firstKey = items.length > 0 ? nodeSpan(items[0]!.key as YamlNode) : undefined;
     const keyLike = firstKey !== undefined ? text.slice(firstKey.start, firstKey.end) : undefined;
     if (conf.flow === true) {
@@ -458,7 +458,7 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
       return { ok: true, edits };
     }
   }
-  const specItems = spec.items as Pair[];
+  const specItems = spec.items;
   const specKey = specItems.length > 0 ? nodeSpan(specItems[0]!.key as YamlNode) : undefined;
   if (specKey === undefined)
     return { ok: false, message: 'spec has no fields to place sparkConf beside: add it by hand.' };

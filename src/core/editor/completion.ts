@@ -263,7 +263,7 @@ function membersCompletions(text: string, offset: number, v: SparkVersion): Comp
     const typed = option[2] ?? '';
     return valueCompletions(snappyEntry(key), { typed, start: offset - typed.length, offset, xmx: false }, v);
   }
-  if (word !== '' && !/^-[\w.\-]*$/.test(word)) return undefined;
+  if (word !== '' && !/^-[\w.-]*$/.test(word)) return undefined;
   const end = wordEnd(text, offset, /[\s=]/);
   const hasValue = text.charAt(end) === '=';
   const items: CompletionEntry[] = [];
@@ -309,7 +309,7 @@ function yamlParent(text: string, lineStart: number, indent: number): string | u
     if (/^\s*(#.*)?$/.test(line)) continue;
     const lead = /^ */.exec(line)?.[0].length ?? 0;
     if (lead >= indent) continue;
-    const m = /^\s*(?:-\s+)?(["']?)([\w.\-]+)\1\s*:\s*(#.*)?$/.exec(line);
+    const m = /^\s*(?:-\s+)?(["']?)([\w.-]+)\1\s*:\s*(#.*)?$/.exec(line);
     return m?.[2];
   }
   return undefined;
@@ -325,7 +325,7 @@ function applicationCompletions(text: string, offset: number, v: SparkVersion): 
   const indent = /^ */.exec(before)?.[0].length ?? 0;
   const parent = yamlParent(text, lineStart, indent);
   if (parent === undefined) return undefined;
-  const value = /^\s*(["']?)([\w.\-]+)\1\s*:\s*(["']?)([^"'#]*)$/.exec(before);
+  const value = /^\s*(["']?)([\w.-]+)\1\s*:\s*(["']?)([^"'#]*)$/.exec(before);
   if (value !== null) {
     const key = value[2] ?? '';
     const typed = value[4] ?? '';
@@ -344,11 +344,11 @@ function applicationCompletions(text: string, offset: number, v: SparkVersion): 
     );
   }
   if (parent !== 'sparkConf') return undefined;
-  const keyOnly = /^(\s*)(["']?)([\w.\-]*)$/.exec(before);
+  const keyOnly = /^(\s*)(["']?)([\w.-]*)$/.exec(before);
   if (keyOnly === null) return undefined;
   const quote = keyOnly[2] ?? '';
   const start = offset - (keyOnly[3]?.length ?? 0);
-  let end = wordEnd(text, offset, /[^\w.\-]/);
+  let end = wordEnd(text, offset, /[^\w.-]/);
   if (quote !== '' && text.charAt(end) === quote) end++;
   const rest = text.slice(end, lineEndOf(text, end));
   const withValue = !rest.includes(':');

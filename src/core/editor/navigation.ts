@@ -152,7 +152,7 @@ export function definitionAt(doc: ParsedDocument, offset: number, siblings: Memb
 
 /** Every occurrence of the key or option under `offset` in this file (the one in effect first when asked for). */
 export function referencesAt(doc: ParsedDocument, offset: number, includeDeclaration: boolean): Span[] {
-  let all: Span[] = [];
+  let all: Span[];
   let inEffect: Span | undefined;
   const same = (a: Span, b: Span | undefined): boolean => b !== undefined && a.start === b.start;
   if (doc.kind === 'spark-defaults') {
@@ -204,7 +204,7 @@ export function documentLinks(doc: ParsedDocument): DocumentLink[] {
 function mainApplicationFile(text: string): { text: string; span: Span } | undefined {
   let spec;
   try {
-    spec = applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }) as readonly { contents: unknown }[]);
+    spec = applicationSpecOf(parseAllDocuments(text, { uniqueKeys: false }));
   } catch {
     return undefined;
   }

@@ -119,9 +119,7 @@ function membersOutline(doc: MembersDocument): OutlineSymbol[] {
 function specMap(text: string): YAMLMap | undefined {
   try {
     return applicationSpecOf(
-      parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as readonly {
-        readonly contents: unknown;
-      }[],
+      parseAllDocuments(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }),
     );
   } catch {
     return undefined;

@@ -79,7 +79,8 @@ class Bytes {
   }
 }
 
-const LZ4_MAGIC = [...'LZ4Block'].map((c) => c.charCodeAt(0));
+/** 'LZ4Block' in ASCII: LZ4BlockOutputStream's MAGIC. */
+const LZ4_MAGIC = [0x4c, 0x5a, 0x34, 0x42, 0x6c, 0x6f, 0x63, 0x6b];
 const LZ4_HEADER = 21;
 const LZ4_RAW = 0x10;
 const LZ4_COMPRESSED = 0x20;

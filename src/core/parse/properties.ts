@@ -227,7 +227,7 @@ class LineReader {
     const offs: number[] = [];
     const physicalLineStarts = [start];
     let p = start;
-    let end = start;
+    let end: number;
     for (;;) {
       let i = p;
       while (i < n) {

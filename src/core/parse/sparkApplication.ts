@@ -108,7 +108,7 @@ export function nodeSpan(node: YamlNode | null | undefined): Span | undefined {
 export function mapGet(map: YAMLMap, key: string): Pair | undefined {
   for (const item of map.items) {
     const k = item.key;
-    if (isScalar(k) && String(k.value) === key) return item as Pair;
+    if (isScalar(k) && String(k.value) === key) return item;
   }
   return undefined;
 }
@@ -192,6 +192,7 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   const [first, ...rest] = applicationSpecsOf(list as readonly { readonly contents: unknown }[]);
   const app = applicationOf(text, first?.spec, first?.doc as Document | undefined, yamlErrors);
   if (rest.length === 0) return app;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- the parser's own Document
   return { ...app, others: rest.map((r) => applicationOf(text, r.spec, r.doc as Document, [])) };
 }
 

@@ -305,6 +305,8 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   private handleHeapCriticalUp(numBytes: number, minEviction: number): boolean {
     if (!this.isCriticalUp) return true;
     if (this.evictRegionData(minEviction, 'ON_HEAP') === 0) this.stats.ON_HEAP.numFailedEvictionRequest++;
+    // The eviction freed memory, so the getter may answer differently now.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (!this.isCriticalUp) return true;
     this.snappyEvents.push({
       kind: 'MemoryRefused',

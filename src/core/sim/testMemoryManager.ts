@@ -6,7 +6,8 @@ import { MemoryMode } from './memoryMode';
 import { requirementFailed } from './errors';
 import { MemoryManager, MemoryManagerOptions } from './memoryManager';
 
-const LONG_MAX = 9223372036854775807;
+// Long.MAX_VALUE (2^63 - 1) as a double: Java rounds it the same way when it meets a double.
+const LONG_MAX = 2 ** 63;
 
 export class TestMemoryManager extends MemoryManager {
   private available = LONG_MAX;

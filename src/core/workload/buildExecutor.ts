@@ -88,7 +88,7 @@ export function buildExecutor(
     }
     const info: SimExecutorInfo = {
       ...(source.label !== undefined ? { label: source.label } : {}),
-      systemMemory: systemMemory ?? 0,
+      systemMemory,
       maxHeapMemory: mm.onHeapStorageMemoryPool.poolSize + mm.onHeapExecutionMemoryPool.poolSize,
       maxOffHeapMemory: mm.maxOffHeapMemory,
       onHeapStorageRegionSize:

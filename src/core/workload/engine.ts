@@ -308,7 +308,8 @@ export class WorkloadRun {
           ? `${error.sparkClass}: ${error.message}`
           : error instanceof Error
             ? error.message
-            : String(error);
+            : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown non-Error: print what it is
+              String(error);
       const failures = task.attempt;
       this.failures.set(task.partition, failures);
       const next = failures >= this.maxFailures ? 'the job is aborted' : 'it will be retried';
@@ -397,6 +398,7 @@ export class WorkloadRun {
     if (this.finished) return true;
     const budget = this.scenario.maxEvents;
     const stopAt = this.log.count + Math.max(1, maxEvents);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- advance() and stop() set it
     while (!this.finished && this.log.count < stopAt) {
       const item = this.queue.pop();
       if (item === undefined) {
@@ -410,11 +412,14 @@ export class WorkloadRun {
       if (item.timer !== undefined) item.timer();
       else if (item.task !== undefined) this.advance(item.task);
       this.sample();
+      // stop() and advance() set `finished`: the compiler's narrowing from the loop's test does not see that.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       if (this.log.count >= budget && !this.finished) {
         this.stop(eventsMessage(budget, fmtT(this.now)));
         break;
       }
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by stop() inside the loop
     if (this.finished) this.sample(true);
     return this.finished;
   }

@@ -332,7 +332,7 @@ export class TaskOperations {
     this.run.counters.untracked = v;
     if (this.run.executor.snappy !== undefined) this.run.executor.snappy.untrackedHeapBytes = v;
     if (v > this.run.counters.peakUntracked) this.run.counters.peakUntracked = v;
-    const user = this.run.executor.info.userMemory ?? Infinity;
+    const user = this.run.executor.info.userMemory;
     if (v > user && !this.overUserRegion) {
       this.overUserRegion = true;
       this.run.counters.oomRisks++;
@@ -349,7 +349,7 @@ export class TaskOperations {
     // The heap itself is the hard limit: objects that do not fit beside what the pools hold on
     // heap are the JVM's OutOfMemoryError, which fails the task (and, in Spark, often the executor).
     const mm = this.run.executor.mm;
-    const heap = this.run.executor.info.systemMemory ?? Infinity;
+    const heap = this.run.executor.info.systemMemory;
     const inUse = this.run.counters.untracked + mm.onHeapStorageMemoryUsed + mm.onHeapExecutionMemoryUsed;
     if (inUse + bytes > heap) {
       throw new SparkError(

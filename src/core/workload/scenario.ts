@@ -4,7 +4,7 @@
 // way Spark reads size strings (JavaUtils.byteStringAs with bytes as the default unit), through the
 // project's one size parser.
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import type { Document, Pair } from 'yaml';
 import { byteStringAs } from '../size';
 import { editDistance } from '../text/editDistance';
 import { STORAGE_LEVEL_NAMES, Scenario, StageSpec, StorageLevelName, TaskOp } from './types';
@@ -94,7 +94,7 @@ class Reader {
     return node;
   }
 
-  lineOf(node: YamlNode | null | undefined | unknown): number {
+  lineOf(node: unknown): number {
     const r = (node as { range?: [number, number, number] } | null | undefined)?.range;
     return r ? this.lc.linePos(r[0]).line : 1;
   }
@@ -106,11 +106,11 @@ class Reader {
   }
 
   /** The pairs of a mapping, reporting keys that are not allowed (with a suggestion). */
-  map(node0: unknown, field: string, allowed: readonly string[]): Map<string, Pair<unknown, unknown>> | undefined {
+  map(node0: unknown, field: string, allowed: readonly string[]): Map<string, Pair> | undefined {
     const node = this.d(node0);
     if (!isMap(node)) return this.error(node, field, `expected a mapping (key: value), got ${describe(node)}`);
-    const out = new Map<string, Pair<unknown, unknown>>();
-    for (const pair of (node as YAMLMap).items) {
+    const out = new Map<string, Pair>();
+    for (const pair of node.items) {
       const keyNode = pair.key;
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
       if (key === undefined) {
@@ -131,23 +131,21 @@ class Reader {
     return out;
   }
 
-  string(pair: Pair<unknown, unknown> | undefined, field: string, required: boolean): string | undefined {
+  string(pair: Pair | undefined, field: string, required: boolean): string | undefined {
     if (pair === undefined) return required ? undefined : undefined;
     const v = this.d(pair.value);
     if (!isScalar(v) || v.value === null || typeof v.value === 'object')
       return this.error(v ?? pair.key, field, `expected text, got ${describe(v)}`);
-    const s = typeof v.source === 'string' && typeof v.value !== 'string' ? v.source : String(v.value);
+    const s =
+      typeof v.source === 'string' && typeof v.value !== 'string'
+        ? v.source
+        : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar: null and objects are refused above
+          String(v.value);
     if (s.trim() === '') return this.error(v, field, 'must not be empty');
     return s;
   }
 
-  number(
-    pair: Pair<unknown, unknown> | undefined,
-    field: string,
-    min: number,
-    max: number,
-    integer: boolean,
-  ): number | undefined {
+  number(pair: Pair | undefined, field: string, min: number, max: number, integer: boolean): number | undefined {
     if (pair === undefined) return undefined;
     const v = this.d(pair.value);
     let n: number | undefined;
@@ -166,7 +164,7 @@ class Reader {
   }
 
   /** A size: a YAML integer is bytes; a string is parsed as Spark parses sizes (bytes when unit-less). */
-  size(pair: Pair<unknown, unknown> | undefined, field: string, min: number): number | undefined {
+  size(pair: Pair | undefined, field: string, min: number): number | undefined {
     if (pair === undefined) return undefined;
     const v = this.d(pair.value);
     let bytes: number | undefined;
@@ -183,12 +181,7 @@ class Reader {
     return bytes;
   }
 
-  required(
-    m: Map<string, Pair<unknown, unknown>>,
-    key: string,
-    node: unknown,
-    field: string,
-  ): Pair<unknown, unknown> | undefined {
+  required(m: Map<string, Pair>, key: string, node: unknown, field: string): Pair | undefined {
     const p = m.get(key);
     if (p === undefined) this.error(node, field === '' ? key : `${field}.${key}`, 'is required');
     return p;
@@ -215,7 +208,7 @@ function describe(node: unknown): string {
  */
 export function parseScenario(text: string, fileName: string): ScenarioParse {
   try {
-    return parseScenarioUnsafe(String(text), fileName);
+    return parseScenarioUnsafe(text, fileName);
   } catch (e) {
     return {
       ok: false,
@@ -304,7 +297,7 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
       );
     else {
       conf = {};
-      for (const pair of (confNode as YAMLMap).items) {
+      for (const pair of confNode.items) {
         const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (k === undefined || k.trim() === '') {
           r.error(pair.key ?? confNode, 'conf', 'keys must be Spark property names');
@@ -327,11 +320,11 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   if (stagesPair !== undefined) {
     const seq = r.d(stagesPair.value);
     if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
-    else if ((seq as YAMLSeq).items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
-    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.stages)
+    else if (seq.items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
+    else if (seq.items.length > SCENARIO_LIMITS.stages)
       r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
     else {
-      (seq as YAMLSeq).items.forEach((item, i) => {
+      seq.items.forEach((item, i) => {
         const stage = readStage(r, item, `stages[${i}]`, i, cacheOf);
         if (stage !== undefined) stages.push(stage);
       });
@@ -373,11 +366,11 @@ function readStage(
   if (opsPair !== undefined) {
     const seq = r.d(opsPair.value);
     if (!isSeq(seq)) r.error(seq ?? opsPair.key, `${field}.ops`, `expected a list of ops, got ${describe(seq)}`);
-    else if ((seq as YAMLSeq).items.length === 0) r.error(seq, `${field}.ops`, 'needs at least one op');
-    else if ((seq as YAMLSeq).items.length > SCENARIO_LIMITS.ops)
+    else if (seq.items.length === 0) r.error(seq, `${field}.ops`, 'needs at least one op');
+    else if (seq.items.length > SCENARIO_LIMITS.ops)
       r.error(seq, `${field}.ops`, `at most ${SCENARIO_LIMITS.ops} ops per stage`);
     else {
-      (seq as YAMLSeq).items.forEach((item, j) => {
+      seq.items.forEach((item, j) => {
         const op = readOp(r, item, `${field}.ops[${j}]`, cacheOf);
         if (op !== undefined) ops.push(op);
       });
@@ -387,7 +380,7 @@ function readStage(
   return { name, tasks, ops };
 }
 
-function readLevel(r: Reader, pair: Pair<unknown, unknown> | undefined, field: string): StorageLevelName | undefined {
+function readLevel(r: Reader, pair: Pair | undefined, field: string): StorageLevelName | undefined {
   if (pair === undefined) return undefined;
   const s = r.string(pair, field, true);
   if (s === undefined) return undefined;
@@ -405,12 +398,12 @@ function readOp(
   const node = r.d(node0);
   const kinds = Object.keys(OP_KEYS);
   if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
-  const items = (node as YAMLMap).items;
+  const items = node.items;
   // Two spellings: `- cache: { rdd: 1, size: 1g }`, or flat `- op: cache` with the fields beside it.
   const opPair = items.find((p) => isScalar(p.key) && p.key.value === 'op');
   let kind: string;
   let f: string;
-  let m: Map<string, Pair<unknown, unknown>> | undefined;
+  let m: Map<string, Pair> | undefined;
   let at: unknown;
   if (opPair !== undefined) {
     const k = r.d(opPair.value);
@@ -423,7 +416,7 @@ function readOp(
     at = node;
   } else {
     if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
-    const pair = items[0] as Pair<unknown, unknown>;
+    const pair = items[0] as Pair;
     kind = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!kinds.includes(kind))
       return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);

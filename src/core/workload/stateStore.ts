@@ -59,7 +59,7 @@ export class StateStores {
       if (!this.unmanagedUncountedSaid && v > 0) {
         this.unmanagedUncountedSaid = true;
         const why = !(mm instanceof UnifiedMemoryManager)
-          ? `${this.run.executor.managerName ?? 'this memory manager'} does not poll unmanaged memory`
+          ? `${this.run.executor.managerName} does not poll unmanaged memory`
           : !atLeast(this.run.source.version, 4, 1)
             ? 'unmanaged memory is polled from Spark 4.1'
             : 'spark.memory.unmanagedMemoryPollingInterval is 0 (the default), so it is never polled';

@@ -42,7 +42,7 @@ export interface SparkMemoryTestApi {
 
 export class PanelController implements vscode.Disposable {
   private current: SimulationPanel | undefined;
-  private readonly subs: vscode.Disposable[] = [];
+  private readonly subs: { dispose(): unknown }[] = [];
   private readonly output: vscode.OutputChannel;
   private readonly notes: string[] = [];
   private saveOverride: ((suggested: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;

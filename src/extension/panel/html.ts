@@ -1,6 +1,7 @@
 // The simulation panel's page: a strict Content-Security-Policy (scripts only with this page's
 // nonce, styles, images and fonts only from the extension), the bundles the webview build writes
-// (dist/webview.js, dist/webview.css) and one empty <main> the script fills. The config and the
+// (dist/webview.js, dist/webview.css with uPlot's styles), the panel's stylesheet media/style.css,
+// and one empty <main> the script fills. The config and the
 // scenario arrive as messages (src/shared/protocol.ts), never inside the HTML.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
@@ -26,6 +27,7 @@ export function contentSecurityPolicy(cspSource: string, n: string): string {
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n = nonce()): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.css'));
+  const panelStyle = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'style.css'));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -33,6 +35,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n =
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, n)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}" nonce="${n}">
+<link rel="stylesheet" href="${panelStyle.toString()}" nonce="${n}">
 <title>${TITLE}</title>
 </head>
 <body>

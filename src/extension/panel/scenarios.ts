@@ -72,7 +72,7 @@ export async function pickScenario(): Promise<ScenarioRef | undefined> {
     matchOnDetail: true,
   });
   if (pick === undefined || !('ref' in pick)) return undefined;
-  return (pick as ScenarioPick).ref();
+  return pick.ref();
 }
 
 /** A command argument naming a scenario: a preset id, a scenario file's URI, or a ScenarioRef. */

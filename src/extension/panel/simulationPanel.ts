@@ -178,6 +178,8 @@ export class SimulationPanel implements vscode.Disposable {
       );
       return;
     }
+    // The panel may have closed during the await above.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (run !== this.sendRun || this.disposed) return;
     if (config.text.length > 8 * 1024 * 1024) {
       this.post({ type: 'noConfig', message: `${config.fileName} is too large to simulate.` });

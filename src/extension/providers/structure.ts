@@ -105,6 +105,6 @@ export function registerFormatter(context: vscode.ExtensionContext, store: Docum
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.format.enable`)) sync();
     }),
-    { dispose: () => registration?.dispose() },
+    { dispose: () => void registration?.dispose() },
   );
 }

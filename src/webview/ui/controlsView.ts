@@ -63,9 +63,8 @@ export class ControlsView {
   }
 
   private set(key: string, value: string | undefined): void {
-    const next = { ...this.whatIf };
-    if (value === undefined || value.trim() === '') delete next[key];
-    else next[key] = value.trim();
+    const next = Object.fromEntries(Object.entries(this.whatIf).filter(([k]) => k !== key));
+    if (value !== undefined && value.trim() !== '') next[key] = value.trim();
     this.whatIf = next;
     this.cb.change(next);
   }

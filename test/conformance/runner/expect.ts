@@ -1,7 +1,7 @@
 // Resolving version/GC splits and comparing expectations, strictly.
 import { SparkVersion, atLeast, versionInRange } from '../../../src/core/version';
 import { SparkError } from '../../../src/core/sim/errors';
-import { Json, JsonObject } from './schema';
+import { Json, JsonObject, asText } from './schema';
 
 function isObject(x: Json | undefined): x is JsonObject {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -43,6 +43,7 @@ export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
 }
 
 export function show(x: unknown): string {
+  // JSON.stringify gives undefined for undefined and functions, whatever its declared type says.
   return JSON.stringify(x) ?? String(x);
 }
 
@@ -125,7 +126,7 @@ export function compareError(
       const ap = actual.messageParameters ?? {};
       const diffs: string[] = [];
       for (const [k, val] of Object.entries(params))
-        if (String(val) !== ap[k]) diffs.push(`${k} expected ${show(val)} got ${show(ap[k])}`);
+        if (asText(val) !== ap[k]) diffs.push(`${k} expected ${show(val)} got ${show(ap[k])}`);
       for (const k of Object.keys(ap)) if (!(k in params)) diffs.push(`unexpected parameter ${k}=${show(ap[k])}`);
       if (diffs.length > 0) return `messageParameters of ${errorClass}: ${diffs.join(', ')}`;
     }
@@ -148,6 +149,6 @@ function messageMatches(expected: string, actual: string): boolean {
 
 export function describeExpectedError(e: Json): string {
   if (typeof e === 'string') return e;
-  if (isObject(e)) return String(e['errorClass'] ?? e['class'] ?? e['message'] ?? 'an error');
+  if (isObject(e)) return asText(e['errorClass'] ?? e['class'] ?? e['message'] ?? 'an error');
   return 'an error';
 }

@@ -28,7 +28,7 @@ import {
 } from '../../../src/core/sim';
 import { CaseRelease } from './versions';
 import { SNAPPY_MAP_KEYS, buildSnappyManager, execSnappyOp, snappyStateKey } from './snappyOps';
-import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, normaliseMode } from './schema';
+import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, asText, normaliseMode } from './schema';
 import { applyVersionSplits, compareError, comparePartialMap, compareZeroDefaultMap, jsonEqual, show } from './expect';
 
 type Handle = ExecutionWait | PendingCall<unknown>;
@@ -161,7 +161,7 @@ export class OpsRun {
   }
 
   consumer(a: JsonObject, key = 'consumer'): MemoryConsumer {
-    return this.consumers.get(String(a[key])) as MemoryConsumer;
+    return this.consumers.get(asText(a[key])) as MemoryConsumer;
   }
 
   /** Runs one op; returns its result keys. */
@@ -184,7 +184,7 @@ export class OpsRun {
       case 'releaseAllExecutionForTask':
         return { freed: mm.releaseAllExecutionMemoryForTask(n('task')) };
       case 'acquireStorage':
-        return { granted: mm.acquireStorageMemory(String(a['blockId']), n('bytes'), mode()) };
+        return { granted: mm.acquireStorageMemory(asText(a['blockId']), n('bytes'), mode()) };
       case 'releaseStorage':
         mm.releaseStorageMemory(n('bytes'), mode());
         return {};
@@ -197,7 +197,7 @@ export class OpsRun {
         const inner = this.rec.inner;
         if (cu !== undefined && inner instanceof ExactEvictionStore) inner.currentUnrollMemory = cu;
         try {
-          return { granted: mm.acquireUnrollMemory(String(a['blockId']), n('bytes'), mode()) };
+          return { granted: mm.acquireUnrollMemory(asText(a['blockId']), n('bytes'), mode()) };
         } finally {
           this.rec.unrollOverride = undefined;
         }
@@ -211,20 +211,20 @@ export class OpsRun {
       case 'putBytes': {
         const lvl = typeof a['level'] === 'string' ? storageLevelByName(a['level']) : StorageLevels.MEMORY_ONLY;
         if (lvl === undefined) throw new SparkError('SimulatorError', `unknown storage level ${show(a['level'])}`);
-        return { granted: this.store.putBytes(String(a['blockId']), n('bytes'), mode(), lvl) };
+        return { granted: this.store.putBytes(asText(a['blockId']), n('bytes'), mode(), lvl) };
       }
       case 'getBlock':
-        this.store.access(String(a['blockId']));
+        this.store.access(asText(a['blockId']));
         return {};
       case 'lockForRead':
-        this.store.blockInfoManager.lockForReading(String(a['blockId']));
+        this.store.blockInfoManager.lockForReading(asText(a['blockId']));
         return {};
       case 'unlock':
-        this.store.blockInfoManager.unlock(String(a['blockId']));
+        this.store.blockInfoManager.unlock(asText(a['blockId']));
         return {};
       case 'reserveUnrollForTask':
         return {
-          granted: this.store.reserveUnrollMemoryForThisTask(String(a['blockId']), n('bytes'), mode(), n('task')),
+          granted: this.store.reserveUnrollMemoryForThisTask(asText(a['blockId']), n('bytes'), mode(), n('task')),
         };
       case 'releaseUnrollForTask': {
         const b = asNumber(a['bytes']);
@@ -243,7 +243,7 @@ export class OpsRun {
         const r =
           serialized || (lvl !== undefined && !lvl.deserialized)
             ? this.store.putIteratorAsBytes(
-                String(a['blockId']),
+                asText(a['blockId']),
                 src,
                 mode(),
                 n('task'),
@@ -251,7 +251,7 @@ export class OpsRun {
                 requests,
               )
             : this.store.putIteratorAsValues(
-                String(a['blockId']),
+                asText(a['blockId']),
                 src,
                 mode(),
                 n('task'),
@@ -289,14 +289,14 @@ export class OpsRun {
       case 'maybeSpill': {
         const sp = this.consumer(a, 'spillable');
         if (!(sp instanceof Spillable))
-          throw new SparkError('SimulatorError', `${String(a['spillable'])} is not a spillable`);
+          throw new SparkError('SimulatorError', `${asText(a['spillable'])} is not a spillable`);
         sp.elementsRead = n('elementsRead');
         const r = sp.maybeSpill(n('currentMemory'));
         if (r instanceof PendingCall) {
           this.outstanding.push({ task: sp.taskMemoryManager.taskAttemptId, handle: r as unknown as Handle });
           return { blocked: true };
         }
-        const m = r as MaybeSpillResult;
+        const m = r;
         return {
           spilled: m.spilled,
           requested: m.requested,
@@ -488,7 +488,7 @@ function check(
       if (SNAPPY_MAP_KEYS.has(key) && isObject(want)) for (const k of Object.keys(want)) g[k] ??= 0;
       const d = comparePartialMap(key, want, g);
       if (d !== undefined) diffs.push(d);
-    } else if (!jsonEqual(want, got as Json)) {
+    } else if (!jsonEqual(want, got)) {
       diffs.push(`${key} expected ${show(want)} got ${show(got)}`);
     }
   }

@@ -141,6 +141,12 @@ function isObject(x: Json | undefined): x is JsonObject {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** A scalar as the text a case means by it (a block id, a parameter); anything else as its JSON. */
+export function asText(x: Json | undefined): string {
+  if (typeof x === 'string') return x;
+  return x === undefined ? 'undefined' : JSON.stringify(x);
+}
+
 /** A number, or a string holding an integer (liberal in what we accept). */
 export function asNumber(x: Json | undefined): number | undefined {
   if (typeof x === 'number' && Number.isFinite(x)) return x;
@@ -216,7 +222,7 @@ function parseCase(c: Json, index: number, seen: Set<string>): ConformanceCase {
   const base = {
     id,
     source: typeof c['source'] === 'string' ? c['source'] : '',
-    versions: versions as string[],
+    versions: versions,
     derivation: typeof c['derivation'] === 'string' ? c['derivation'] : '',
     raw: c,
   };

@@ -2,7 +2,7 @@
 // `snappydata` manager, its table and heap-monitor ops, and the expectation keys they answer.
 import { MemoryMode, SimConf, SnappyUnifiedMemoryManager, SparkError } from '../../../src/core/sim';
 import { SparkVersion } from '../../../src/core/version';
-import { Json, JsonObject, asNumber, normaliseMode } from './schema';
+import { Json, JsonObject, asNumber, asText, normaliseMode } from './schema';
 export { SNAPPY_MAP_KEYS } from './snappyFormat';
 
 /** Builds the manager from a case's config (systemMemory = the JVM heap the store's monitor sees). */
@@ -14,7 +14,7 @@ export function buildSnappyManager(
 ): SnappyUnifiedMemoryManager {
   const sys = asNumber(cfg['systemMemory']);
   if (sys === undefined) throw new SparkError('SimulatorError', 'a snappydata manager needs config.systemMemory');
-  const num = (k: string): number | undefined => (typeof cfg[k] === 'number' ? (cfg[k] as number) : undefined);
+  const num = (k: string): number | undefined => (typeof cfg[k] === 'number' ? cfg[k] : undefined);
   const crit = num('criticalHeapPercentage');
   const evict = num('evictionHeapPercentage');
   const mem = num('memorySize');
@@ -37,7 +37,7 @@ export function execSnappyOp(
   a: JsonObject,
 ): Record<string, Json> | undefined {
   const n = (k: string): number => asNumber(a[k]) ?? 0;
-  const s = (k: string): string => String(a[k]);
+  const s = (k: string): string => asText(a[k]);
   const mode = (): MemoryMode => normaliseMode(a['mode']) ?? 'ON_HEAP';
   const low = (ev: { message: string } | undefined): Record<string, Json> => ({
     granted: ev === undefined,
@@ -51,7 +51,7 @@ export function execSnappyOp(
       mm.createTable(s('table'), {
         kind,
         ...(typeof a['evictionBy'] === 'string' ? { evictionBy: a['evictionBy'] } : {}),
-        ...(a['overflow'] !== undefined ? { overflow: String(a['overflow']) } : {}),
+        ...(a['overflow'] !== undefined ? { overflow: asText(a['overflow']) } : {}),
         ...(a['replicated'] === true ? { replicated: true } : {}),
         ...(asNumber(a['entryOverhead']) !== undefined ? { entryOverhead: n('entryOverhead') } : {}),
       });

@@ -35,7 +35,7 @@ export const jvmMaxMemoryCheck: OracleCheck = {
     const cp = compiled.classpath;
     const jdks = findJdks();
     const heaps = heapsMiB(ctx.options.seed);
-    const jobs: (() => Promise<string | undefined | 'skip'>)[] = [];
+    const jobs: (() => Promise<string | undefined>)[] = [];
     const notes: string[] = [`JDKs measured: ${jdks.map((j) => `${j.major} (${j.java})`).join(', ')}`];
     for (const jdk of jdks)
       for (const [gc, flag] of Object.entries(FLAGS))

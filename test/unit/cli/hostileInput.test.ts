@@ -111,6 +111,7 @@ describe('node dist/cli.js on hostile input', function () {
     for (const format of ['text', 'json', 'sarif']) {
       const r = run(['lint', '--format', format, file]);
       assert.equal(r.status, 1, r.stderr);
+      // eslint-disable-next-line no-control-regex -- the escape characters are what must not be printed
       assert.doesNotMatch(r.stdout, /[\u001b\u009b\r\u202e\u2066]/);
       assert.match(r.stdout, /\\u001[bB]\[2J/);
       if (format !== 'text') {

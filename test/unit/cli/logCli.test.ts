@@ -34,7 +34,10 @@ describe('node dist/cli.js log', () => {
   });
 
   it('--set applies a what-if to the layout', () => {
-    const base = JSON.parse(run('log', join(FIX, 'spark-events/app-20200706201101-0003'), '--format', 'json').stdout);
+    type LogJson = { executors: Array<{ maxMemory: { predicted: number } }> };
+    const base = JSON.parse(
+      run('log', join(FIX, 'spark-events/app-20200706201101-0003'), '--format', 'json').stdout,
+    ) as LogJson;
     const r = run(
       'log',
       join(FIX, 'spark-events/app-20200706201101-0003'),
@@ -44,8 +47,8 @@ describe('node dist/cli.js log', () => {
       'spark.memory.fraction=0.3',
     );
     assert.equal(r.status, 0, r.stderr);
-    const j = JSON.parse(r.stdout);
-    assert.ok(j.executors[0].maxMemory.predicted < base.executors[0].maxMemory.predicted);
+    const j = JSON.parse(r.stdout) as LogJson;
+    assert.ok(j.executors[0]!.maxMemory.predicted < base.executors[0]!.maxMemory.predicted);
   });
 
   it('bad input: a missing file, a folder without a log, a --set without =', () => {

@@ -117,7 +117,7 @@ describe('readers never throw and keep ranges inside the document', () => {
   it('SnappyData member files', () => {
     fc.assert(
       fc.property(fc.oneof(soup(memberAtoms), anyText), fc.constantFrom('server', 'lead', 'locator'), (text, role) => {
-        const doc = parseMembers(text, role as 'server');
+        const doc = parseMembers(text, role);
         for (const m of doc.members) {
           inside(m.hostSpan, text, 'host');
           inside(m.lineSpan, text, 'line');

@@ -44,7 +44,7 @@ describe('HEAP-COMPRESSED-OOPS and HEAP-LARGE', () => {
     assert.deepEqual(only('spark.executor.memory 32767m\n', 'HEAP-COMPRESSED-OOPS'), []);
     const [f] = only('spark.executor.memory 32g\n', 'HEAP-COMPRESSED-OOPS');
     assert.equal(f?.severity, 'warning');
-    assert.equal(applyFix('spark.executor.memory 32g\n', f!), 'spark.executor.memory 31g\n');
+    assert.equal(applyFix('spark.executor.memory 32g\n', f), 'spark.executor.memory 31g\n');
     assert.equal(only('spark.driver.memory 40g\n', 'HEAP-COMPRESSED-OOPS').length, 1);
   });
   it('calls heaps above 64 GiB large (info)', () => {

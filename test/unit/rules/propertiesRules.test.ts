@@ -37,7 +37,7 @@ describe('PROPS-NON-SPARK', () => {
     const text = 'Spark.executor.memory 4g\n';
     const [f] = only(text, 'PROPS-NON-SPARK');
     assert.equal(f?.severity, 'warning');
-    assert.equal(applyFix(text, f!), 'spark.executor.memory 4g\n');
+    assert.equal(applyFix(text, f), 'spark.executor.memory 4g\n');
     assert.equal(
       applyFix('SPARK.EXECUTOR.MEMORY 4g\n', only('SPARK.EXECUTOR.MEMORY 4g\n', 'PROPS-NON-SPARK')[0]!),
       'spark.executor.memory 4g\n',
@@ -51,7 +51,7 @@ describe('PROPS-BOM', () => {
     const [f] = only(text, 'PROPS-BOM');
     assert.equal(f?.severity, 'error');
     assert.deepEqual(f?.span, { start: 0, end: 1 });
-    assert.equal(applyFix(text, f!), 'spark.executor.memory 4g\n');
+    assert.equal(applyFix(text, f), 'spark.executor.memory 4g\n');
     assert.deepEqual(only(text, 'PROPS-NON-SPARK'), []);
     assert.deepEqual(only(text, 'PROPS-NBSP'), []);
   });
@@ -84,7 +84,7 @@ describe('PROPS-UNKNOWN-KEY', () => {
     const [f] = only(text, 'PROPS-UNKNOWN-KEY');
     assert.equal(f?.severity, 'warning');
     assert.match(f?.message ?? '', /Did you mean spark\.memory\.storageFraction\?/);
-    assert.equal(applyFix(text, f!), 'spark.memory.storageFraction 0.4\n');
+    assert.equal(applyFix(text, f), 'spark.memory.storageFraction 0.4\n');
   });
   it('catches case mismatches, informs without a close match, never errors, and ignores other keys', () => {
     assert.match(only('spark.executor.memoryoverhead 1g\n', 'PROPS-UNKNOWN-KEY')[0]!.message, /case-sensitive/);
@@ -113,7 +113,7 @@ describe('PROPS-EMPTY-VALUE', () => {
     const text = 'spark.executor.memory\nspark.executor.cores 2\n';
     const [f] = only(text, 'PROPS-EMPTY-VALUE');
     assert.equal(f?.severity, 'error');
-    assert.equal(applyFix(text, f!), 'spark.executor.cores 2\n');
+    assert.equal(applyFix(text, f), 'spark.executor.cores 2\n');
     assert.equal(only('spark.driver.maxResultSize =\n', 'PROPS-EMPTY-VALUE')[0]?.severity, 'warning');
     assert.deepEqual(only('spark.app.name\n', 'PROPS-EMPTY-VALUE'), [], 'an untyped key may be empty');
   });
@@ -124,7 +124,7 @@ describe('PROPS-QUOTED-VALUE', () => {
     const text = 'spark.executor.memory "4g"\n';
     const [f] = only(text, 'PROPS-QUOTED-VALUE');
     assert.equal(f?.severity, 'error');
-    assert.equal(applyFix(text, f!), 'spark.executor.memory 4g\n');
+    assert.equal(applyFix(text, f), 'spark.executor.memory 4g\n');
     assert.equal(only('spark.memory.fraction \u201c0.5\u201d\n', 'PROPS-QUOTED-VALUE').length, 1);
     assert.deepEqual(only('spark.executor.extraJavaOptions -Dn="one two"\n', 'PROPS-QUOTED-VALUE'), []);
   });

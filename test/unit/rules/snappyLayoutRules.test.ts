@@ -167,7 +167,7 @@ describe('SNAPPY-EXECUTOR-MEMORY', () => {
     assert.equal(fs.length, 1);
     assert.equal(SPAN_TEXT(text, fs[0]!), '95');
     assert.equal(fs[0]!.related?.[0]?.uri, 'conf/leads');
-    assert.equal(leads.slice(fs[0]!.related![0]!.span.start, fs[0]!.related![0]!.span.end), '2g');
+    assert.equal(leads.slice(fs[0]!.related[0].span.start, fs[0]!.related[0].span.end), '2g');
     assert.equal(fs[0]!.fixes, undefined);
   });
 });
@@ -230,7 +230,7 @@ describe('SNAPPY-SPARK-ON-SERVER', () => {
     assert.match(f.message, /conf\/leads line 2/);
     assert.match(f.message, /the lead's 0\.7 wins and this line's 0\.5 only sizes the boot-time memory manager/);
     assert.equal(f.related?.[0]?.uri, 'conf/leads');
-    assert.equal(leads.slice(f.related![0]!.span.start, f.related![0]!.span.end), '-spark.memory.fraction=0.7');
+    assert.equal(leads.slice(f.related[0].span.start, f.related[0].span.end), '-spark.memory.fraction=0.7');
     assert.equal(applyFix(text, f), 'node1 -heap-size=8g\n');
   });
   it('calls an identical value redundant', () => {

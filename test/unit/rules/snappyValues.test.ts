@@ -69,7 +69,7 @@ describe('SNAPPY-MEMORY-SIZE', () => {
   it('warns about a bare number of bytes below 1 MiB only', () => {
     const [f] = only('h -memory-size=16\n', 'SNAPPY-MEMORY-SIZE', server);
     assert.equal(f?.severity, 'warning');
-    assert.equal(applyFix('h -memory-size=16\n', f!, /16g/), 'h -memory-size=16g\n');
+    assert.equal(applyFix('h -memory-size=16\n', f, /16g/), 'h -memory-size=16g\n');
     assert.equal(only('h -memory-size=1048575\n', 'SNAPPY-MEMORY-SIZE', server).length, 1);
     assert.equal(only('h -memory-size=1048576\n', 'SNAPPY-MEMORY-SIZE', server).length, 0);
   });

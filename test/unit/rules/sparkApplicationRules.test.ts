@@ -95,7 +95,7 @@ describe('size rules on SparkApplication fields', () => {
     const text = doc('  driver:\n    memory: "2gb"\n');
     const [f] = only(text, 'SIZE-JVM-SUFFIX', APP);
     assert.equal(f?.severity, 'error');
-    assert.equal(applyFix(text, f!), doc('  driver:\n    memory: "2g"\n'));
+    assert.equal(applyFix(text, f), doc('  driver:\n    memory: "2g"\n'));
     assert.equal(only(doc('  executor:\n    memory: "4.5g"\n'), 'SIZE-FRACTION', APP).length, 1);
   });
 });

@@ -93,14 +93,14 @@ for (const version of [SPARK_2_4, SPARK_3_5, SPARK_4_1]) {
       assert.ok(isExecutionWait(w));
       assert.equal(mm.onHeapExecutionMemoryPool.numActiveTasks, 2);
       let settled: ExecutionWait | undefined;
-      (w as ExecutionWait).onSettled = (x) => {
+      w.onSettled = (x) => {
         settled = x;
       };
       stepOk(mm, () => mm.releaseExecutionMemory(100, 1, 'ON_HEAP'));
-      assert.equal((w as ExecutionWait).state, 'waiting');
+      assert.equal(w.state, 'waiting');
       stepOk(mm, () => mm.releaseExecutionMemory(150, 1, 'ON_HEAP'));
       assert.equal(settled, w);
-      assert.equal((w as ExecutionWait).granted, 250);
+      assert.equal(w.granted, 250);
       assert.equal(mm.getExecutionMemoryUsageForTask(2), 250);
       assert.equal(mm.waitingRequests.length, 0);
     });

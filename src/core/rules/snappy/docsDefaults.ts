@@ -98,7 +98,7 @@ export const snappyDocsDefaults: Rule = {
       const fresh = notes.filter((n) => !given.has(n));
       for (const n of fresh) given.add(n);
       if (fresh.length === 0) return;
-      const heap = l.maxHeapSize?.span;
+      const heap = l.maxHeapSize.span;
       const span =
         heap !== undefined && heap.start >= m.lineSpan.start && heap.end <= m.lineSpan.end ? heap : m.hostSpan;
       report({

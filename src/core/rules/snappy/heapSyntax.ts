@@ -39,7 +39,9 @@ export const snappyHeapSyntax: Rule = {
         const bare = /^\d+$/.test(value);
         report({
           message:
-            `${fromHeapSize ? `-heap-size=${shown(value)} is passed to the JVM as ${f.flag}${shown(value)}` : `The JVM gets ${f.flag}${shown(value)}`}` +
+            (fromHeapSize
+              ? `-heap-size=${shown(value)} is passed to the JVM as ${f.flag}${shown(value)}`
+              : `The JVM gets ${f.flag}${shown(value)}`) +
             `, which it rejects: "${jvmText}". The JVM accepts only a whole number followed by k, m, g or t${bare ? ' (a bare number is bytes)' : ''}.` +
             (launcher !== undefined
               ? ` SnappyData's launcher stops even earlier, reading the heap for its default critical-heap-percentage: ${launcher.message}`

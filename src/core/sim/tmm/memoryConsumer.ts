@@ -71,7 +71,7 @@ export abstract class MemoryConsumer {
     const tmm = this.taskMemoryManager;
     const page = yield* tmm.allocatePageGen(Math.max(this.pageSize, required), this);
     if (page === null || page.size < required) this.throwOom(page, required);
-    const p = page as Page;
+    const p = page;
     this.used += p.size;
     return p;
   }

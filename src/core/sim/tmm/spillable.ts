@@ -15,7 +15,8 @@ export interface MaybeSpillResult {
   readonly threshold: number;
 }
 
-const LONG_MAX = 9223372036854775807;
+// Long.MAX_VALUE (2^63 - 1) as a double: Java rounds it the same way when it meets a double.
+const LONG_MAX = 2 ** 63;
 const INT_MAX = 2147483647;
 
 export class Spillable extends MemoryConsumer {
