@@ -4,6 +4,7 @@
 // words with their numbers. Every size comes from the layout (sparkLayout); nothing is re-derived.
 import { SparkConfView } from '../config/confSource';
 import type { ConfValue } from '../parse/confValue';
+import { type JavaVersion, collectorText } from '../layout/jvmMaxMemory';
 import { type SparkLayout, sparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size';
 import { SPARK_2_4, type SparkVersion, formatVersion, parseSparkVersion } from '../version';
@@ -16,6 +17,8 @@ export interface MaxMemoryComparison {
   readonly predictedOnHeap?: number;
   readonly observedOffHeap?: number;
   readonly predictedOffHeap?: number;
+  /** The collector the prediction assumed and why: "Parallel (default of Java 8)". */
+  readonly collector?: string;
   /** Agreement, or the reason the two differ. */
   readonly note: string;
 }
@@ -81,6 +84,26 @@ export function modelVersionOf(text: string | undefined): { version: SparkVersio
   };
 }
 
+/** The Java versions whose default collector the JVM model knows (jvmMaxMemory.ts), oldest first. */
+const MODELLED_JAVA: readonly JavaVersion[] = [8, 11, 17, 21, 25];
+
+/**
+ * The Java version of the run's JVM, from SparkListenerEnvironmentUpdate's "JVM Information"
+ * ("Java Version": "1.8.0_92 (Oracle Corporation)", "17.0.15 (Debian)"; SparkEnv.environmentDetails
+ * logs System.getProperty("java.version")): the newest modelled version at or below it (7 as 8:
+ * both choose Parallel on a server-class machine, Arguments::set_ergonomics_flags in JDK 7 and 8).
+ * Undefined when not logged.
+ */
+export function javaVersionOfLog(facts: EventLogFacts): JavaVersion | undefined {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(facts.jvm['Java Version'] ?? '');
+  if (m === null) return undefined;
+  // Before Java 9 java.version is 1.<major>.
+  const major = m[1] === '1' ? Number(m[2] ?? '0') : Number(m[1]);
+  let v: JavaVersion = 8;
+  for (const k of MODELLED_JAVA) if (k <= major) v = k;
+  return v;
+}
+
 /** The log's Spark properties (plus what-ifs) as a conf view. */
 export function confOfLog(facts: EventLogFacts, overrides: Readonly<Record<string, string>> = {}): SparkConfView {
   const values: ConfValue[] = [];
@@ -104,13 +127,19 @@ export function executorLayout(
   const extra: Record<string, string> = {};
   if (x?.cores !== undefined && overrides['spark.executor.cores'] === undefined)
     extra['spark.executor.cores'] = String(x.cores);
-  if (x !== undefined && isDriver(x.id) && overrides['spark.executor.memory'] === undefined) {
-    // The driver's BlockManager sits in the driver JVM (-Xmx spark.driver.memory).
-    const driverMemory = sparkLayout(base, { version }).driverMemory;
-    if (driverMemory !== undefined) extra['spark.executor.memory'] = `${driverMemory}b`;
+  const javaVersion = javaVersionOfLog(facts);
+  const opts = { version, ...(javaVersion !== undefined ? { javaVersion } : {}) };
+  if (x !== undefined && isDriver(x.id)) {
+    // The driver's BlockManager sits in the driver JVM (-Xmx spark.driver.memory, and the driver's
+    // java options choose its collector; local mode runs every task there).
+    const driverMemory = sparkLayout(base, opts).driverMemory;
+    if (driverMemory !== undefined && overrides['spark.executor.memory'] === undefined)
+      extra['spark.executor.memory'] = `${driverMemory}b`;
+    if (overrides['spark.executor.extraJavaOptions'] === undefined)
+      extra['spark.executor.extraJavaOptions'] = base.getString('spark.driver.extraJavaOptions') ?? '';
   }
   const conf = Object.keys(extra).length > 0 ? base.with(extra) : base;
-  return { layout: sparkLayout(conf, { version }), conf };
+  return { layout: sparkLayout(conf, opts), conf };
 }
 
 function maxMemoryOf(x: ExecutorFacts, l: SparkLayout): MaxMemoryComparison {
@@ -125,6 +154,7 @@ function maxMemoryOf(x: ExecutorFacts, l: SparkLayout): MaxMemoryComparison {
     ...(on !== undefined ? { predictedOnHeap: on } : {}),
     ...(x.maxOffHeapMemory !== undefined ? { observedOffHeap: x.maxOffHeapMemory } : {}),
     ...(l.unified !== undefined ? { predictedOffHeap: off } : {}),
+    collector: collectorText(l.executorJvm, isDriver(x.id) ? 'spark.driver.extraJavaOptions' : undefined),
   };
   let note = maxMemoryNote(x, l, observedOn, on);
   if (x.maxOffHeapMemory !== undefined && l.unified !== undefined && x.maxOffHeapMemory !== off)
@@ -148,7 +178,7 @@ function maxMemoryNote(
   const share = impliedSystem / l.executorMemory;
   const diff = formatBytes(observedOn - on);
   if (share < 1 && share > 0.8)
-    return `differs by ${diff}: the JVM's Runtime.maxMemory was about ${formatBytes(impliedSystem)}, ${(100 * share).toFixed(1)} % of -Xmx ${formatBytes(l.executorMemory)} (collectors other than G1 leave a survivor space out)`;
+    return `differs by ${diff}: the JVM's Runtime.maxMemory was about ${formatBytes(impliedSystem)}, ${(100 * share).toFixed(1)} % of -Xmx ${formatBytes(l.executorMemory)}, where ${collectorText(l.executorJvm)} gives ${formatBytes(u.systemMemory)} (another collector or Java version than the log says?)`;
   return `differs by ${diff}: the run's JVM reported about ${formatBytes(impliedSystem)} as Runtime.maxMemory, where the layout assumes ${formatBytes(u.systemMemory)} (a heap or fraction set outside the logged properties?)`;
 }
 
