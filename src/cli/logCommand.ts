@@ -69,7 +69,7 @@ export function logText(path: string, facts: EventLogFacts, a: RunAnalysis): str
   s += `  ${a.counts.jobs} jobs, ${a.counts.stages} stages, ${a.counts.tasks} tasks (${a.counts.failedTasks} failed); spilled ${formatBytes(a.spilled.memoryBytes)} (${formatBytes(a.spilled.diskBytes)} on disk)\n`;
   s += '\nExecutors (maximum memory: logged by BlockManagerAdded / the layout for its properties):\n';
   for (const x of a.executors) {
-    s += `  ${x.id.padEnd(8)} cores ${String(x.cores ?? '-').padStart(3)}  heap ${mib(x.heap).padStart(11)}  max ${mib(x.maxMemory.observed).padStart(11)} / ${mib(x.maxMemory.predicted).padStart(11)}  ${x.maxMemory.note}\n`;
+    s += `  ${x.id.padEnd(8)} cores ${String(x.cores ?? '-').padStart(3)}  heap ${mib(x.heap).padStart(11)}  max ${mib(x.maxMemory.observed).padStart(11)} / ${mib(x.maxMemory.predicted).padStart(11)}  ${x.maxMemory.note}${x.maxMemory.collector !== undefined ? ` (${x.maxMemory.collector})` : ''}\n`;
     const p = x.peaks;
     if (p['JVMHeapMemory'] !== undefined)
       s += `           peaks: JVM heap ${mib(p['JVMHeapMemory'])}, execution ${mib(p['OnHeapExecutionMemory'])} on / ${mib(p['OffHeapExecutionMemory'])} off heap, storage ${mib(p['OnHeapStorageMemory'])} on / ${mib(p['OffHeapStorageMemory'])} off heap\n`;

@@ -37,7 +37,7 @@ function executors(a: RunAnalysis): string {
         p[k] === undefined
           ? '–'
           : `${b(p[k])}${region !== undefined && region > 0 ? ` <small>(${Math.round((100 * (p[k] ?? 0)) / region)} % of ${b(region)})</small>` : ''}`;
-      return `<tr><td>${esc(x.id)}</td><td>${esc(x.cores ?? '–')}</td><td>${b(x.heap)}</td><td>${b(x.maxMemory.observed)}</td><td>${b(x.maxMemory.predicted)}</td><td>${esc(x.maxMemory.note)}</td>
+      return `<tr><td>${esc(x.id)}</td><td>${esc(x.cores ?? '–')}</td><td>${b(x.heap)}</td><td>${b(x.maxMemory.observed)}</td><td>${b(x.maxMemory.predicted)}</td><td>${esc(x.maxMemory.note)}${x.maxMemory.collector !== undefined ? ` (${esc(x.maxMemory.collector)})` : ''}</td>
 <td>${peak('JVMHeapMemory', x.heap)}</td><td>${peak('OnHeapExecutionMemory', u?.maxHeapMemory)}</td><td>${peak('OnHeapStorageMemory', u?.onHeapStorageRegionSize)}</td><td>${peak('OffHeapExecutionMemory', u?.maxOffHeapMemory)}</td><td>${peak('DirectPoolMemory', undefined)}</td></tr>`;
     })
     .join('\n');
