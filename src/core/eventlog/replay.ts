@@ -235,5 +235,11 @@ function opYaml(op: TaskOp): string {
       return `${op.op}: { size: ${op.bytes}, holdMs: ${op.holdMs} }`;
     case 'tableLoad':
       return `tableLoad: { table: ${JSON.stringify(op.table)}, size: ${op.bytes}${op.store !== undefined ? `, store: ${op.store}` : ''} }`;
+    case 'createTable':
+      return `createTable: { table: ${JSON.stringify(op.table)}, store: ${op.store}${op.evictionBy !== undefined ? `, evictionBy: ${JSON.stringify(op.evictionBy)}` : ''}${op.overflow !== undefined ? `, overflow: ${JSON.stringify(op.overflow)}` : ''}${op.partitionBy !== undefined ? `, partitionBy: ${JSON.stringify(op.partitionBy)}` : ''} }`;
+    case 'tableScan':
+      return `tableScan: { table: ${JSON.stringify(op.table)}, size: ${op.bytes} }`;
+    case 'query':
+      return `query: { size: ${op.bytes}, recordSize: ${op.recordBytes}, resultSize: ${op.resultBytes} }`;
   }
 }

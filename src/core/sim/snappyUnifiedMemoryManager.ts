@@ -456,14 +456,18 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
    * compression, scan buffers): storage memory under `owner`, all or nothing, else the store's
    * LowMemoryException. (The execution-pool variant is commented out in SnappyData 1.3.1.)
    */
-  allocateExecutionMemory(owner: string, bytes: number): SnappyEvent | undefined {
-    if (this.acquireStorageMemoryForObject(owner, 'SNAPPY_STORAGE_BLOCK_ID', bytes, 'ON_HEAP', true)) return undefined;
-    return this.lowMemory(bytes, 'ON_HEAP');
+  allocateExecutionMemory(owner: string, bytes: number, mode: MemoryMode = 'ON_HEAP'): SnappyEvent | undefined {
+    // With memory-size the allocator is direct: allocateExecutionMemory skips its own check and the
+    // store's managed allocator accounts the buffer as off-heap memory of its owner. (That allocator,
+    // ManagedDirectBufferAllocator, is not in the snappy-store snapshot read for this port: its
+    // refusal is given LocalRegion's text here.)
+    if (this.acquireStorageMemoryForObject(owner, 'SNAPPY_STORAGE_BLOCK_ID', bytes, mode, true)) return undefined;
+    return this.lowMemory(bytes, mode);
   }
 
   /** MemoryManagerCallback.releaseExecutionMemory: the buffer's bytes go back under its owner. */
-  releaseAllocatedExecutionMemory(owner: string, bytes: number): void {
-    this.releaseStorageMemoryForObject(owner, bytes, 'ON_HEAP');
+  releaseAllocatedExecutionMemory(owner: string, bytes: number, mode: MemoryMode = 'ON_HEAP'): void {
+    this.releaseStorageMemoryForObject(owner, bytes, mode);
   }
 
   // ---- storage ----

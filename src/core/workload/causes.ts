@@ -31,6 +31,12 @@ export function opRequest(op: TaskOp, partition: number): string {
       return 'computing';
     case 'tableLoad':
       return `loading table ${op.table}`;
+    case 'createTable':
+      return `creating table ${op.table}`;
+    case 'tableScan':
+      return `scanning table ${op.table}`;
+    case 'query':
+      return 'query pages and result';
   }
 }
 

@@ -60,3 +60,25 @@ export class HashMapConsumer extends PagedConsumer {
     return 0;
   }
 }
+
+/**
+ * SnappyData's DefaultMemoryConsumer (TIBCOSoftware/snappydata v1.3.1, encoders/.../memory/
+ * StoreUnifiedManager.scala): plain execution memory that cannot spill. CachedDataFrame takes a
+ * partition's result in it and frees it in a task completion listener.
+ */
+export class DefaultMemoryConsumer extends MemoryConsumer {
+  constructor(tmm: TaskMemoryManager, mode: MemoryMode = 'ON_HEAP') {
+    super(tmm, mode, 'DefaultMemoryConsumer');
+  }
+
+  spill(_size: number, _trigger: MemoryConsumer): number {
+    return 0;
+  }
+
+  /** The task completion listener: freeMemory(granted). */
+  freeAll(): number {
+    const held = this.used;
+    if (held > 0) this.freeMemory(held);
+    return held;
+  }
+}

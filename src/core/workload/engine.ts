@@ -269,6 +269,7 @@ export class WorkloadRun {
       waitingSince: 0,
       item,
       held: [],
+      objects: [],
       doing: 'starting',
       owedMs: 0,
     };
@@ -310,6 +311,8 @@ export class WorkloadRun {
             ? error.message
             : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a thrown non-Error: print what it is
               String(error);
+      // Every LowMemoryException that fails a task, whichever SnappyData path threw it.
+      if (error instanceof SparkError && error.sparkClass === 'LowMemoryException') this.counters.lowMemoryExceptions++;
       const failures = task.attempt;
       this.failures.set(task.partition, failures);
       const next = failures >= this.maxFailures ? 'the job is aborted' : 'it will be retried';
@@ -336,12 +339,29 @@ export class WorkloadRun {
     // unroll memory and notifies waiting tasks.
     for (const h of task.held) {
       const freed = h.freeAll();
-      if (freed > 0) this.released(task, freed, h.mode, 'hash relation freed at task end');
+      if (freed > 0)
+        this.released(
+          task,
+          freed,
+          h.mode,
+          `${h.name === 'BytesToBytesMap' ? 'hash relation' : 'query result'} freed at task end`,
+        );
     }
     task.held.length = 0;
     const leaked = task.tmm.cleanUpAllAllocatedMemory();
     if (leaked > 0) this.released(task, leaked, mm.tungstenMemoryMode, 'task end releases execution memory');
     store.releaseAllUnrollMemoryForTask(task.id);
+    if (error !== undefined) {
+      const garbage = this.ops?.releaseObjectsOf(task) ?? 0;
+      if (garbage > 0)
+        this.emit('release', () => `the failed attempt's ${formatBytes(garbage)} of untracked objects are garbage`, {
+          task: task.id,
+          bytes: garbage,
+          mode: 'ON_HEAP',
+        });
+    } else task.objects.length = 0;
+    // What the releases changed on the heap (CRITICAL_DOWN) belongs to this task's end.
+    this.snappyOps?.drainEvents(task);
     this.currentTask = undefined;
     this.slotTask[task.slot] = undefined;
     this.running--;
@@ -358,6 +378,8 @@ export class WorkloadRun {
       r = task.gen.next();
     } catch (e) {
       this.currentTask = undefined;
+      // What SnappyData raised on the way to the failure (CRITICAL_UP, the refused memory) comes first.
+      this.snappyOps?.drainEvents(task);
       // Only Spark's own exceptions fail a task; a limit of the simulator (its own, or a JavaScript
       // one such as "Set maximum size exceeded") stops the run and says so.
       if (e instanceof SparkError) this.endTask(task, e);
@@ -409,8 +431,11 @@ export class WorkloadRun {
         break;
       }
       this.now = item.t;
-      if (item.timer !== undefined) item.timer();
-      else if (item.task !== undefined) this.advance(item.task);
+      if (item.timer !== undefined) {
+        item.timer();
+        // Objects going away can take the heap below critical (CRITICAL_DOWN).
+        this.snappyOps?.drainEvents(undefined);
+      } else if (item.task !== undefined) this.advance(item.task);
       this.sample();
       // stop() and advance() set `finished`: the compiler's narrowing from the loop's test does not see that.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
@@ -560,6 +585,15 @@ export class WorkloadRun {
           break;
         case 'tableLoad':
           yield* (this.snappyOps as SnappyOperations).tableLoad(task, op.table, op.bytes, op.store ?? 'column');
+          break;
+        case 'createTable':
+          (this.snappyOps as SnappyOperations).createTable(op);
+          break;
+        case 'tableScan':
+          yield* (this.snappyOps as SnappyOperations).tableScan(task, op.table, op.bytes);
+          break;
+        case 'query':
+          yield* (this.snappyOps as SnappyOperations).query(task, op.bytes, op.recordBytes, op.resultBytes);
           break;
       }
     }

@@ -15,7 +15,7 @@ import { formatBytes } from '../size';
 import { evictionCause, shareCause } from './causes';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import type { RunContext } from './runContext';
-import type { Task, TaskSteps } from './task';
+import type { Task, TaskSteps, UntrackedObjects } from './task';
 import { WorkLimitReached, blocksMessage } from './workBudget';
 import type { Scenario, TaskOp } from './types';
 
@@ -345,7 +345,7 @@ export class TaskOperations {
     } else if (v <= user) this.overUserRegion = false;
   }
 
-  *userObjects(_task: Task, bytes: number, holdMs: number): TaskSteps {
+  *userObjects(task: Task, bytes: number, holdMs: number): TaskSteps {
     // The heap itself is the hard limit: objects that do not fit beside what the pools hold on
     // heap are the JVM's OutOfMemoryError, which fails the task (and, in Spark, often the executor).
     const mm = this.run.executor.mm;
@@ -358,8 +358,28 @@ export class TaskOperations {
       );
     }
     this.setUntracked(this.run.counters.untracked + bytes);
-    // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big collect).
-    this.run.schedule(this.run.now + holdMs, undefined, () => this.setUntracked(this.run.counters.untracked - bytes));
+    // The objects live for holdMs whatever the task does next (e.g. a per-executor cache or a big
+    // collect), unless the attempt fails first (releaseObjectsOf).
+    const objects: UntrackedObjects = { bytes, alive: true };
+    task.objects.push(objects);
+    this.run.schedule(this.run.now + holdMs, undefined, () => this.free(objects));
     yield bytes / this.tp.memoryBytesPerMs;
+  }
+
+  private free(objects: UntrackedObjects): void {
+    if (!objects.alive) return;
+    objects.alive = false;
+    this.setUntracked(this.run.counters.untracked - objects.bytes);
+  }
+
+  /** A failed attempt's objects are garbage at once: its retry starts without them on the heap. */
+  releaseObjectsOf(task: Task): number {
+    let freed = 0;
+    for (const o of task.objects) {
+      if (o.alive) freed += o.bytes;
+      this.free(o);
+    }
+    task.objects.length = 0;
+    return freed;
   }
 }

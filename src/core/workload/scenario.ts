@@ -7,6 +7,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yam
 import type { Document, Pair } from 'yaml';
 import { byteStringAs } from '../size';
 import { editDistance } from '../text/editDistance';
+import { tableEvictionAttributes } from '../sim/snappy/tables';
 import { STORAGE_LEVEL_NAMES, Scenario, StageSpec, StorageLevelName, TaskOp } from './types';
 
 export interface ScenarioError {
@@ -58,7 +59,26 @@ const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
   stateStore: ['size', 'holdMs'],
   compute: ['ms'],
   tableLoad: ['table', 'size', 'store'],
+  createTable: ['table', 'store', 'evictionBy', 'overflow', 'partitionBy'],
+  tableScan: ['table', 'size'],
+  query: ['size', 'recordSize', 'resultSize'],
 };
+
+/** A SnappyData table as the ops before this point in the file define it. */
+interface TableDecl {
+  readonly store: 'row' | 'column';
+  /** The createTable op's options (compared when a table is created twice), or undefined when made by a load. */
+  readonly definition: string | undefined;
+  readonly line: number;
+  /** Bytes each task loaded into it so far (tableScan's default size). */
+  loadedBytes: number;
+}
+
+/** What later ops may refer to: cached RDDs and SnappyData tables, by the ops before them. */
+interface ParseState {
+  readonly cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>;
+  readonly tables: Map<string, TableDecl>;
+}
 
 function didYouMean(word: string, candidates: readonly string[]): string {
   let best: string | undefined;
@@ -316,7 +336,7 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   // Stages.
   const stages: StageSpec[] = [];
   const stagesPair = r.required(top, 'stages', root, '');
-  const cacheOf = new Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>();
+  const state: ParseState = { cacheOf: new Map(), tables: new Map() };
   if (stagesPair !== undefined) {
     const seq = r.d(stagesPair.value);
     if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
@@ -325,7 +345,7 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
       r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
     else {
       seq.items.forEach((item, i) => {
-        const stage = readStage(r, item, `stages[${i}]`, i, cacheOf);
+        const stage = readStage(r, item, `stages[${i}]`, i, state);
         if (stage !== undefined) stages.push(stage);
       });
     }
@@ -349,13 +369,7 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   return { ok: true, scenario };
 }
 
-function readStage(
-  r: Reader,
-  node: unknown,
-  field: string,
-  index: number,
-  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>,
-): StageSpec | undefined {
+function readStage(r: Reader, node: unknown, field: string, index: number, state: ParseState): StageSpec | undefined {
   const m = r.map(node, field, STAGE_KEYS);
   if (m === undefined) return undefined;
   const namePair = m.get('name');
@@ -371,7 +385,7 @@ function readStage(
       r.error(seq, `${field}.ops`, `at most ${SCENARIO_LIMITS.ops} ops per stage`);
     else {
       seq.items.forEach((item, j) => {
-        const op = readOp(r, item, `${field}.ops[${j}]`, cacheOf);
+        const op = readOp(r, item, `${field}.ops[${j}]`, state);
         if (op !== undefined) ops.push(op);
       });
     }
@@ -389,12 +403,8 @@ function readLevel(r: Reader, pair: Pair | undefined, field: string): StorageLev
   return r.error(pair.value, field, `unknown storage level "${s}"${didYouMean(up, STORAGE_LEVEL_NAMES)}`);
 }
 
-function readOp(
-  r: Reader,
-  node0: unknown,
-  field: string,
-  cacheOf: Map<number, { bytes: number; level: StorageLevelName; elementBytes: number }>,
-): TaskOp | undefined {
+function readOp(r: Reader, node0: unknown, field: string, state: ParseState): TaskOp | undefined {
+  const cacheOf = state.cacheOf;
   const node = r.d(node0);
   const kinds = Object.keys(OP_KEYS);
   if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
@@ -478,21 +488,108 @@ function readOp(
       if (ms === undefined) return undefined;
       return { op: 'compute', ms };
     }
-    case 'tableLoad': {
-      const table = r.string(r.required(m, 'table', at, f), `${f}.table`, true);
+    case 'tableLoad':
+    case 'createTable':
+    case 'tableScan':
+      return readTableOp(r, kind, m, at, f, state.tables);
+    case 'query': {
       const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
-      let store: 'row' | 'column' | undefined;
-      const sp = m.get('store');
-      if (sp !== undefined) {
-        const s = r.string(sp, `${f}.store`, true);
-        if (s === 'row' || s === 'column') store = s;
-        else if (s !== undefined) r.error(sp.value, `${f}.store`, `expected row or column, got "${s}"`);
-      }
-      if (table === undefined || bytes === undefined) return undefined;
-      return { op: 'tableLoad', table, bytes, ...(store !== undefined ? { store } : {}) };
+      const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
+      const resultBytes = r.size(m.get('resultSize'), `${f}.resultSize`, 0) ?? 0;
+      if (bytes === undefined) return undefined;
+      return { op: 'query', bytes, recordBytes, resultBytes };
     }
   }
   return undefined;
+}
+
+function readStore(r: Reader, pair: Pair | undefined, field: string): 'row' | 'column' | undefined {
+  if (pair === undefined) return undefined;
+  const s = r.string(pair, field, true);
+  if (s === 'row' || s === 'column') return s;
+  if (s !== undefined) r.error(pair.value, field, `expected row or column, got "${s}"`);
+  return undefined;
+}
+
+/**
+ * SnappyData's table ops, checked against the tables the ops before them define: a table keeps
+ * the kind it was created (or first loaded) with, is created once (the same definition again is
+ * a no-op, as CREATE TABLE IF NOT EXISTS), and is scanned only after it exists.
+ */
+function readTableOp(
+  r: Reader,
+  kind: 'tableLoad' | 'createTable' | 'tableScan',
+  m: Map<string, Pair>,
+  at: unknown,
+  f: string,
+  tables: Map<string, TableDecl>,
+): TaskOp | undefined {
+  const tablePair = r.required(m, 'table', at, f);
+  const table = r.string(tablePair, `${f}.table`, true);
+  if (table === undefined) return undefined;
+  // SnappyData upper-cases unquoted identifiers: "orders" and "ORDERS" are one table.
+  const key = table.toUpperCase();
+  const known = tables.get(key);
+  const line = r.lineOf(tablePair?.value ?? at);
+  if (kind === 'createTable') {
+    const store = readStore(r, r.required(m, 'store', at, f), `${f}.store`);
+    const evictionBy = r.string(m.get('evictionBy'), `${f}.evictionBy`, false);
+    const overflow = r.string(m.get('overflow'), `${f}.overflow`, false);
+    const partitionBy = r.string(m.get('partitionBy'), `${f}.partitionBy`, false);
+    if (store === undefined) return undefined;
+    const options = {
+      kind: store,
+      ...(evictionBy !== undefined ? { evictionBy } : {}),
+      ...(overflow !== undefined ? { overflow } : {}),
+    };
+    const eviction = tableEvictionAttributes(options);
+    if ('error' in eviction) return r.error(at, f, `SnappyData refuses this table: ${eviction.error}`);
+    const definition = JSON.stringify({ store, evictionBy, overflow, partitionBy });
+    if (known !== undefined && known.definition !== definition) {
+      return r.error(
+        at,
+        f,
+        known.definition === undefined
+          ? `table ${key} is already created by the load on line ${known.line} (as a ${known.store} table with SnappyData's defaults): create it before its first load`
+          : `table ${key} is already created on line ${known.line} with other options`,
+      );
+    }
+    if (known === undefined) tables.set(key, { store, definition, line, loadedBytes: 0 });
+    return {
+      op: 'createTable',
+      table: key,
+      store,
+      ...(evictionBy !== undefined ? { evictionBy } : {}),
+      ...(overflow !== undefined ? { overflow } : {}),
+      ...(partitionBy !== undefined ? { partitionBy } : {}),
+    };
+  }
+  if (kind === 'tableScan') {
+    const bytes =
+      r.size(m.get('size'), `${f}.size`, 1) ??
+      (known !== undefined && known.loadedBytes > 0 ? known.loadedBytes : undefined);
+    if (known === undefined)
+      return r.error(at, `${f}.table`, `no createTable or tableLoad of table ${key} comes before this scan`);
+    if (bytes === undefined)
+      return r.error(at, `${f}.size`, `is required: nothing is loaded into table ${key} before this scan`);
+    return { op: 'tableScan', table: key, bytes };
+  }
+  const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+  const sp = m.get('store');
+  const store = readStore(r, sp, `${f}.store`);
+  if (known !== undefined && store !== undefined && store !== known.store) {
+    return r.error(
+      sp?.value,
+      `${f}.store`,
+      `table ${key} is a ${known.store} table (line ${known.line}), not a ${store} table`,
+    );
+  }
+  if (bytes === undefined) return undefined;
+  // A load into a table nobody created creates it with SnappyData's defaults (a column table unless `store: row`).
+  const decl = known ?? { store: store ?? 'column', definition: undefined, line, loadedBytes: 0 };
+  decl.loadedBytes += bytes;
+  tables.set(key, decl);
+  return { op: 'tableLoad', table: key, bytes, store: decl.store };
 }
 
 /** A commented template for a new scenario file ("New Scenario File"). */
@@ -541,6 +638,10 @@ stages:
   #   broadcast:     { id: 0, size: 50m }               stored once per executor (MEMORY_AND_DISK)
   #   userObjects:   { size: 200m, holdMs: 500 }        memory Spark does not track
   #   stateStore:    { size: 256m, holdMs: 2000 }       RocksDB native memory (Spark 4.1 polls it)
-  #   tableLoad:     { table: t1, size: 512m, store: column }   SnappyData table data
+  # SnappyData servers (docs/scenarios.md, "SnappyData tables"):
+  #   createTable:   { table: t1, store: row, evictionBy: NONE }   EVICTION_BY / OVERFLOW as in CREATE TABLE
+  #   tableLoad:     { table: t1, size: 512m, store: column }   insert table data (24m column batches)
+  #   tableScan:     { table: t1 }                              read it (column batches decompressed on heap)
+  #   query:         { size: 256m, resultSize: 16m }            sort/aggregate in execution memory + its result
 `;
 }

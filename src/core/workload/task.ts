@@ -1,7 +1,7 @@
 // One task attempt of the run, as the run schedules it and the operations see it.
 import type { PendingCall } from '../sim/tmm/pending';
 import type { TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
-import type { HashMapConsumer } from './consumers';
+import type { DefaultMemoryConsumer, HashMapConsumer } from './consumers';
 
 /** What a task generator yields: a delay in simulated ms, or the blocked call it waits on (no allocation per step). */
 export type Yield = number | PendingCall<unknown>;
@@ -21,12 +21,27 @@ export interface Task {
   waitingSince: number;
   /** Disk writes this task made while evicting other blocks (BlockManager.dropFromMemory runs in the caller), ms. */
   owedMs: number;
-  /** Hash relations built by this task: held until the task ends (the probe side reads them). */
-  readonly held: HashMapConsumer[];
+  /**
+   * Consumers that hold memory until the task ends: hash relations (the probe side reads them)
+   * and SnappyData's query results (freed by a task completion listener).
+   */
+  readonly held: (HashMapConsumer | DefaultMemoryConsumer)[];
+  /** Untracked objects this attempt made (userObjects) that are still alive. */
+  readonly objects: UntrackedObjects[];
   /** The op the task runs now, in words (an eviction names the request it made room for). */
   doing: string;
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */
   readonly item: QueueItem;
+}
+
+/**
+ * Objects Spark does not track, made by one task attempt and alive until `holdMs` passes. When the
+ * attempt fails they become garbage at once: Executor.TaskRunner drops the failed task and nothing
+ * else references them, so its retry does not find them on the heap.
+ */
+export interface UntrackedObjects {
+  readonly bytes: number;
+  alive: boolean;
 }
 
 /** A task to resume, or a timer to fire, at simulated time t. */

@@ -35,7 +35,27 @@ export type TaskOp =
   | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
   | { readonly op: 'stateStore'; readonly bytes: number; readonly holdMs: number }
   | { readonly op: 'compute'; readonly ms: number }
-  | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number; readonly store?: 'row' | 'column' };
+  | { readonly op: 'tableLoad'; readonly table: string; readonly bytes: number; readonly store?: 'row' | 'column' }
+  | {
+      readonly op: 'createTable';
+      readonly table: string;
+      readonly store: 'row' | 'column';
+      /** The EVICTION_BY option as written ("LRUHEAPPERCENT", "LRUCOUNT 1000", "LRUMEMSIZE 512", "NONE"). */
+      readonly evictionBy?: string;
+      /** The OVERFLOW option as written ("true" / "false"). */
+      readonly overflow?: string;
+      /** PARTITION_BY columns; a row table without them is replicated. */
+      readonly partitionBy?: string;
+    }
+  | { readonly op: 'tableScan'; readonly table: string; readonly bytes: number }
+  | {
+      readonly op: 'query';
+      /** Rows the query's operators (sort, aggregate) hold in execution memory. */
+      readonly bytes: number;
+      readonly recordBytes: number;
+      /** The partition's result, kept in execution memory until it is sent (CachedDataFrame). */
+      readonly resultBytes: number;
+    };
 
 export interface StageSpec {
   readonly name: string;
