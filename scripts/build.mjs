@@ -1,5 +1,5 @@
 // Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js,
-// loaded on first use), the webview (browser IIFE,
+// loaded on first use), the extension for the web worker extension host (dist/extension.web.js), the webview (browser IIFE,
 // with dist/webview.css from the CSS main.ts imports: uPlot's; the panel's own is media/style.css),
 // the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
 // `--production` minifies; `--watch` rebuilds.
@@ -57,6 +57,17 @@ const builds = [
     format: 'cjs',
     external: ['vscode'],
     plugins: [lazyYaml],
+  },
+  // The `browser` entry for the web worker extension host (vscode.dev, github.dev): the same code
+  // through src/extension/platform/web.ts, no Node built-in (a stray one fails this build). The YAML
+  // parser is bundled in: that host's `require` knows only 'vscode', so dist/yaml.js cannot be loaded.
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.web.ts'],
+    outfile: `${outdir}/extension.web.js`,
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
   },
   {
     ...common,

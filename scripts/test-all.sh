@@ -2,7 +2,7 @@
 # The project's single test command (`npm test`): lint, build, typecheck, compile the tests, then the
 # tiers: unit (mocha in Node), conformance (when the runner and cases exist), oracle (Spark's real
 # classes beside the simulator), in-host (mocha inside
-# a real VS Code extension host) and UI (Playwright against the packaged VSIX). Every step runs even
+# a real VS Code extension host), in-web-host (the same in its web worker extension host) and UI (Playwright against the packaged VSIX). Every step runs even
 # when an earlier one failed; a summary and `total: N passed, N failed` close the output, and the
 # exit code is non-zero when anything failed.
 #
@@ -91,10 +91,14 @@ fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then
   skip in-host 'SPARK_MEMORY_SKIP_E2E=1'
+  skip in-web-host 'SPARK_MEMORY_SKIP_E2E=1'
   skip ui 'SPARK_MEMORY_SKIP_E2E=1'
 else
   step vscode-host 2400 no bash scripts/e2e/install-host.sh || HOST_OK=0
   step in-host 600 yes node scripts/e2e/run-in-host.js
+  # The same suites (but the Node-only ones) and test/web in the browser's web worker extension host,
+  # from the `browser` entry, as on vscode.dev and github.dev.
+  step in-web-host 900 yes node scripts/e2e/run-in-host.js --web
   step package 300 no npm run -s package
   step ui 1200 yes node scripts/e2e/run-ui.js
 fi

@@ -103,7 +103,8 @@ const QUIET_SETTINGS = {
   'github.copilot.enable': { '*': false },
 };
 
-function serverDirs(stateDir) {
+/** The state dirs; a new state's user settings are QUIET_SETTINGS plus `settings`. */
+function serverDirs(stateDir, settings = {}) {
   const dirs = {
     userData: path.join(stateDir, 'user-data'),
     serverData: path.join(stateDir, 'server-data'),
@@ -113,8 +114,8 @@ function serverDirs(stateDir) {
   };
   for (const d of [path.join(dirs.userData, 'User'), dirs.serverData, dirs.extensions, dirs.tmp])
     fs.mkdirSync(d, { recursive: true });
-  const settings = path.join(dirs.userData, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2) + '\n');
+  const file = path.join(dirs.userData, 'User', 'settings.json');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2) + '\n');
   return dirs;
 }
 
@@ -199,9 +200,9 @@ for (const [sig, code] of [
  * Starts server-main.js on 127.0.0.1:<port> in its own process group (detached = setsid) with
  * state under `stateDir`, and waits until /version answers. Resolves to a handle for stopServer.
  */
-async function startServer({ stateDir, port, readyTimeoutMs = 60000, defaultFolder }) {
+async function startServer({ stateDir, port, readyTimeoutMs = 60000, defaultFolder, settings }) {
   const main = serverMain();
-  const dirs = serverDirs(stateDir);
+  const dirs = serverDirs(stateDir, settings);
   const log = fs.openSync(dirs.log, 'a');
   const child = spawn(
     process.execPath,
@@ -286,12 +287,19 @@ function remoteUri(server, p) {
   return `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
 }
 
-/** Workbench URL opening `folder`; with `devExtension` (and `testsPath`) loaded from the URL payload. */
-function workbenchUrl(server, { folder, devExtension, testsPath } = {}) {
+/**
+ * Workbench URL opening `folder`; with `devExtension` (and `testsPath`) loaded from the URL payload.
+ * `developmentKind: 'web'` runs the development extension in the browser's web worker extension host
+ * (its `browser` entry), as on vscode.dev: the workbench reads the payload's extensionDevelopmentKind
+ * (BrowserWorkbenchEnvironmentService) and the tests run in the host the extension runs in
+ * (AbstractExtensionService.findTestExtensionHost), so the tests module must be a browser bundle.
+ */
+function workbenchUrl(server, { folder, devExtension, testsPath, developmentKind } = {}) {
   let url = `${server.url}/?`;
   if (folder) url += `folder=${encodeURIComponent(path.resolve(folder))}`;
   const payload = [];
   if (devExtension) payload.push(['extensionDevelopmentPath', remoteUri(server, devExtension)]);
+  if (developmentKind) payload.push(['extensionDevelopmentKind', developmentKind]);
   if (testsPath) payload.push(['extensionTestsPath', remoteUri(server, testsPath)]);
   if (payload.length) {
     payload.push(['skipWelcome', 'true']);

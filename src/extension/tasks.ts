@@ -1,8 +1,9 @@
 // A task that runs the bundled command line (`dist/cli.js lint`) over the workspace, with the
 // `$spark-memory` problem matcher, so a CI-style run lists its findings in Problems and links to
-// the lines. The CLI runs on the extension host's own runtime (Node in a VS Code server, Electron
-// as Node on the desktop), so nothing else needs to be installed.
+// the lines. How it runs is the platform's: on the host's own runtime where there is Node (nothing
+// else to install), and in a web worker host it only says why it cannot (platform/web.ts).
 import * as vscode from 'vscode';
+import type { Platform } from './platform/types';
 
 export const TASK_TYPE = 'spark-memory';
 
@@ -14,37 +15,46 @@ interface SparkMemoryTaskDefinition extends vscode.TaskDefinition {
   readonly sparkVersion?: string;
 }
 
-function execution(cli: string, def: SparkMemoryTaskDefinition): vscode.ProcessExecution {
-  const args = [cli, 'lint', ...(def.paths !== undefined && def.paths.length > 0 ? def.paths : ['.'])];
+function lintArgs(def: SparkMemoryTaskDefinition): string[] {
+  const args = ['lint', ...(def.paths !== undefined && def.paths.length > 0 ? def.paths : ['.'])];
   if (typeof def.sparkVersion === 'string') args.push('--spark-version', def.sparkVersion);
-  return new vscode.ProcessExecution(process.execPath, args, { env: { ELECTRON_RUN_AS_NODE: '1' } });
+  return args;
 }
 
 function taskFor(
+  platform: Platform,
   cli: string,
   def: SparkMemoryTaskDefinition,
   scope: vscode.WorkspaceFolder | vscode.TaskScope,
   name: string,
 ): vscode.Task {
-  const task = new vscode.Task(def, scope, name, 'Spark Memory', execution(cli, def), '$spark-memory');
+  const task = new vscode.Task(
+    def,
+    scope,
+    name,
+    'Spark Memory',
+    platform.lintTaskExecution(cli, lintArgs(def)),
+    '$spark-memory',
+  );
   task.group = vscode.TaskGroup.Test;
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
   return task;
 }
 
-export function registerTasks(context: vscode.ExtensionContext): void {
+export function registerTasks(context: vscode.ExtensionContext, platform: Platform): void {
   const cli = vscode.Uri.joinPath(context.extensionUri, 'dist', 'cli.js').fsPath;
   context.subscriptions.push(
     vscode.tasks.registerTaskProvider(TASK_TYPE, {
+      // Where no process can run, no task is offered (a tasks.json entry still gets the reason).
       provideTasks: () =>
-        (vscode.workspace.workspaceFolders ?? []).map((folder) =>
-          taskFor(cli, { type: TASK_TYPE, command: 'lint' }, folder, `lint ${folder.name}`),
+        (platform.name === 'web' ? [] : (vscode.workspace.workspaceFolders ?? [])).map((folder) =>
+          taskFor(platform, cli, { type: TASK_TYPE, command: 'lint' }, folder, `lint ${folder.name}`),
         ),
       resolveTask: (task) => {
         // A tasks.json entry may name any command: only `lint` is ours.
         if (task.definition['command'] !== 'lint') return undefined;
         const def = task.definition as SparkMemoryTaskDefinition;
-        return taskFor(cli, def, task.scope ?? vscode.TaskScope.Workspace, task.name);
+        return taskFor(platform, cli, def, task.scope ?? vscode.TaskScope.Workspace, task.name);
       },
     }),
   );

@@ -3,6 +3,13 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'spark-memory.spark-memory';
 
+/** Whether these tests run in a Node extension host (false in the web worker one: test/web/index.ts). */
+export const NODE_HOST =
+  typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+
+/** `it` for a test of what needs Node (the lint task's process): pending in the web worker host. */
+export const itWithNode: Mocha.TestFunction | Mocha.PendingTestFunction = NODE_HOST ? it : it.skip;
+
 /** Polls `fn` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(
   fn: () => T | undefined | Promise<T | undefined>,

@@ -3,7 +3,7 @@
 // semantic tokens, the formatter (only while enabled) and the lint task with its problem matcher.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Scratch, open, setSetting, waitFor } from './helpers';
+import { Scratch, itWithNode, open, setSetting, waitFor } from './helpers';
 
 type Loc = vscode.Location | vscode.LocationLink;
 const uriOf = (l: Loc): vscode.Uri => ('targetUri' in l ? l.targetUri : l.uri);
@@ -123,7 +123,7 @@ describe('navigation and structure', () => {
     }
   });
 
-  it('provides a lint task that runs the command line with the $spark-memory problem matcher', async () => {
+  itWithNode('provides a lint task that runs the command line with the $spark-memory problem matcher', async () => {
     const tasks = await vscode.tasks.fetchTasks({ type: 'spark-memory' });
     assert.ok(tasks.length >= 1, 'one task per workspace folder');
     const task = tasks[0]!;

@@ -462,7 +462,7 @@ describe('simulation panel', function () {
         type: 'export',
         format: 'png',
         suggestedName: 'chart.png',
-        data: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64'),
+        data: btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47)),
         encoding: 'base64',
       }),
       true,

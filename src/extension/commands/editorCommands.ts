@@ -160,8 +160,10 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
       info(NOT_OURS);
       return false;
     }
-    if (uri.scheme !== 'file') {
-      info('Spark Memory: only a file on disk can have its byte-order mark removed.');
+    // Any file system VS Code can write: a local disk, a VS Code server's (vscode-remote, as the web
+    // worker host sees it), github.dev's. Not an untitled editor, whose text has no bytes yet.
+    if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) !== true) {
+      info('Spark Memory: only a saved file on a writable file system can have its byte-order mark removed.');
       return false;
     }
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());

@@ -1,6 +1,5 @@
 // Spark Memory: Open Event Log… — a file, a folder (rolling log) or a History Server URL, also from
 // the Explorer's context menu; the run's memory story opens in a Run view of its own.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { parseDocument } from '../../core/analyze';
 import {
@@ -12,16 +11,18 @@ import {
   scenarioYaml,
 } from '../../core/eventlog';
 import { executorSourceOfDocument, simulateWorkload } from '../../core/workload';
-import { ReadCancelled, readEventLogSource } from './eventLogRead';
+import { ReadCancelled } from './eventLogRead';
+import { nonce } from './html';
+import type { Platform } from '../platform/types';
 import { type ReplayView, runViewHtml } from './eventLogHtml';
 
 export const OPEN_EVENT_LOG = 'sparkMemory.openEventLog';
 export const SAVE_EVENT_LOG_SCENARIO = 'sparkMemory.saveEventLogScenario';
 const VIEW_TYPE = 'sparkMemory.run';
 
-/** The source to read: the Explorer's resource, or the person's pick (file, folder, URL). */
-async function pickSource(uri: vscode.Uri | undefined): Promise<string | undefined> {
-  if (uri !== undefined) return uri.fsPath;
+/** The source to read: the Explorer's resource, or the person's pick (file, folder, or a URL string). */
+async function pickSource(uri: vscode.Uri | undefined): Promise<vscode.Uri | string | undefined> {
+  if (uri !== undefined) return uri;
   const choice = await vscode.window.showQuickPick(
     [
       { label: 'File…', description: 'app-…, application_…, local-…, .inprogress, .lz4/.lzf/.snappy/.zstd' },
@@ -46,7 +47,7 @@ async function pickSource(uri: vscode.Uri | undefined): Promise<string | undefin
     canSelectMany: false,
     title: folder ? 'Open a rolling event log folder' : 'Open a Spark event log',
   });
-  return picked?.[0]?.fsPath;
+  return picked?.[0];
 }
 
 /** The workspace's spark-defaults.conf, when there is one, to replay the run on. */
@@ -67,12 +68,12 @@ async function workspaceReplay(facts: EventLogFacts): Promise<ReplayView | undef
   };
 }
 
-export function registerEventLog(context: vscode.ExtensionContext): void {
+export function registerEventLog(context: vscode.ExtensionContext, platform: Platform): void {
   let last: EventLogFacts | undefined;
   context.subscriptions.push(
     vscode.commands.registerCommand(OPEN_EVENT_LOG, async (uri?: vscode.Uri) => {
       const source = await pickSource(uri instanceof vscode.Uri ? uri : undefined);
-      if (source === undefined || source.trim() === '') return undefined;
+      if (source === undefined || (typeof source === 'string' && source.trim() === '')) return undefined;
       let facts: EventLogFacts;
       try {
         facts = await vscode.window.withProgress(
@@ -80,7 +81,7 @@ export function registerEventLog(context: vscode.ExtensionContext): void {
           (progress, token) => {
             let read = 0;
             let shown = 0;
-            return readEventLogSource(source.trim(), {
+            return platform.readEventLog(typeof source === 'string' ? source.trim() : source, {
               cancelled: () => token.isCancellationRequested,
               report: (bytes, file) => {
                 read += bytes;
@@ -117,7 +118,7 @@ export function registerEventLog(context: vscode.ExtensionContext): void {
       );
       panel.webview.html = runViewHtml(
         panel.webview.cspSource,
-        randomBytes(16).toString('hex'),
+        nonce(),
         facts,
         analysis,
         replays,

@@ -3,14 +3,19 @@
 // (dist/webview.js, dist/webview.css with uPlot's styles), the panel's stylesheet media/style.css,
 // and one empty <main> the script fills. The config and the
 // scenario arrive as messages (src/shared/protocol.ts), never inside the HTML.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 export const VIEW_TYPE = 'sparkMemory.simulation';
 export const TITLE = 'Spark Memory Simulation';
 
+/** 128 random bits in hex: Web Crypto's getRandomValues, there in Node's global scope and in a web worker alike. */
 export function nonce(): string {
-  return randomBytes(16).toString('hex');
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The bytes of a base64 string (an exported PNG): atob, in Node's global scope and in a web worker alike (no Buffer). */
+export function base64Bytes(data: string): Uint8Array {
+  return Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {

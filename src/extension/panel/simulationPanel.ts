@@ -17,7 +17,7 @@ import {
   type WebviewMessage,
 } from '../../shared/protocol';
 import { documentTypeOf, leadsUriOf, openDocument } from '../documents';
-import { panelHtml, webviewOptions } from './html';
+import { base64Bytes, panelHtml, webviewOptions } from './html';
 
 /** What the panel needs from the rest of the extension. */
 export interface PanelHost {
@@ -297,7 +297,7 @@ export class SimulationPanel implements vscode.Disposable {
         folder !== undefined ? vscode.Uri.joinPath(folder, m.suggestedName) : vscode.Uri.file(m.suggestedName);
       saved = await this.host.saveTarget(suggested, m.format);
       if (saved !== undefined) {
-        const bytes = m.encoding === 'base64' ? Buffer.from(m.data, 'base64') : Buffer.from(m.data, 'utf8');
+        const bytes = m.encoding === 'base64' ? base64Bytes(m.data) : new TextEncoder().encode(m.data);
         await vscode.workspace.fs.writeFile(saved, bytes);
         this.host.notify(
           `Spark Memory: saved the simulation report to ${vscode.workspace.asRelativePath(saved, false)}.`,
