@@ -1,7 +1,8 @@
 // `spark-memory layout <file> [--member N] [--spark-version V] [--format text|json]`.
 import { DocumentLayout, layoutOfDocument, sparkVersionFor } from '../core/analyze';
 import { containerParts } from '../core/layout/container';
-import { JavaVersion, collectorText } from '../core/layout/jvmMaxMemory';
+import { JavaVersion } from '../core/layout/jvmMaxMemory';
+import { LayoutRow, memberLayoutRows, perTaskSentence, rowLabel, rowsIn, sparkLayoutRows } from '../core/layout/rows';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
@@ -110,8 +111,7 @@ function memberJson(m: SnappyMemberLayout, index: LineIndex): Record<string, unk
   return out;
 }
 
-function row(label: string, bytes: number | undefined, note = ''): string {
-  if (bytes === undefined) return '';
+function row(label: string, bytes: number, note = ''): string {
   return `  ${label.padEnd(34)} ${formatBytes(bytes).padStart(12)}  ${String(bytes).padStart(15)}${note ? `  ${note}` : ''}\n`;
 }
 
@@ -126,41 +126,17 @@ function errorsText(errors: readonly StartupError[], index: LineIndex, file: str
   return s;
 }
 
+/** The rows the text shows (layout/rows.ts), sub-rows indented. */
+function rowsText(rows: readonly LayoutRow[]): string {
+  return rowsIn(rows, 'text')
+    .map((r) => row(`${r.sub === true ? '  ' : ''}${rowLabel(r)}`, r.bytes, r.note))
+    .join('');
+}
+
 function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource: string): string {
   let s = `${file}: Spark ${l.sparkVersion} (${versionSource}), ${l.memoryManager}\n`;
-  const jvm = l.executorJvm;
-  s += row('heap (-Xmx, spark.executor.memory)', l.executorMemory);
-  s += row('Runtime.maxMemory', jvm.maxMemory, collectorText(jvm));
-  const u = l.unified;
-  if (u !== undefined) {
-    s += row('system memory', u.systemMemory);
-    s += row('reserved memory', u.reservedMemory);
-    s += row('usable memory', u.usableMemory);
-    s += row('user memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`);
-    s += row('unified region (maxHeapMemory)', u.maxHeapMemory, `spark.memory.fraction ${u.memoryFraction}`);
-    s += row('  storage region', u.onHeapStorageRegionSize, `spark.memory.storageFraction ${u.storageFraction}`);
-    s += row('  execution pool (initial)', u.onHeapExecutionPoolSize);
-    if (u.maxOffHeapMemory > 0) {
-      s += row(
-        'off-heap (spark.memory.offHeap.size)',
-        u.maxOffHeapMemory,
-        u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled',
-      );
-      s += row('  off-heap storage region', u.offHeapStorageRegionSize);
-      s += row('  off-heap execution pool', u.offHeapExecutionPoolSize);
-    }
-  }
-  if (l.legacy !== undefined) {
-    s += row('system memory', l.legacy.systemMemory);
-    s += row('storage (legacy, fixed)', l.legacy.maxOnHeapStorageMemory);
-    s += row('  unroll eviction cap', l.legacy.maxUnrollMemory);
-    s += row('execution (legacy, fixed)', l.legacy.maxOnHeapExecutionMemory);
-  }
-  if (l.pageSizeBytes !== undefined) s += row('Tungsten page size', l.pageSizeBytes);
-  if (l.executionPerTask !== undefined) {
-    const t = l.executionPerTask;
-    s += `  ${t.concurrentTasks} concurrent task(s): each waits below ${formatBytes(t.minPerTask)} and may grow to ${formatBytes(t.maxPerTask)} of execution memory\n`;
-  }
+  s += rowsText(sparkLayoutRows(l));
+  if (l.executionPerTask !== undefined) s += `  ${perTaskSentence(l.executionPerTask, formatBytes)}\n`;
   if (l.container !== undefined) {
     const c = l.container;
     s += `  container request (${c.clusterManager}): ${containerParts(c)} = ${c.totalMiB} MiB\n`;
@@ -172,31 +148,11 @@ function sparkText(file: string, l: SparkLayout, index: LineIndex, versionSource
 
 function memberText(file: string, m: SnappyMemberLayout, index: LineIndex): string {
   let s = `${file}: member ${m.member} (${m.role}) on ${m.host}\n`;
-  s += row(`heap (-Xmx${m.maxHeapSize?.value ?? '?'}, ${m.maxHeapSize?.origin ?? 'none'})`, m.heapBytes);
+  const rows = memberLayoutRows(m);
+  // The heap, then the two percentages in one line, then the regions.
+  s += rowsText(rows.filter((r) => r.id === 'heapBytes'));
   s += `  critical-heap-percentage ${javaFloatToString(m.criticalHeapPercentage.value)} (${m.criticalHeapPercentage.origin}), eviction-heap-percentage ${javaFloatToString(m.evictionHeapPercentage.value)} (${m.evictionHeapPercentage.origin})\n`;
-  s += row('system memory', m.systemMemory);
-  s += row('reserved memory (above critical)', m.reservedMemory);
-  s += row('user memory', m.userMemory);
-  s += row(
-    'unified region (maxHeapMemory)',
-    m.maxHeapMemory,
-    m.memoryFraction !== undefined
-      ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})`
-      : '',
-  );
-  s += row('  storage region', m.onHeapStorageRegionSize);
-  s += row('  execution pool (initial)', m.onHeapExecutionPoolSize);
-  s += row(
-    '  max heap storage (eviction cap)',
-    m.maxHeapStorageSize,
-    m.evictionFraction !== undefined ? `eviction fraction ${m.evictionFraction}` : '',
-  );
-  if (m.memorySize.value > 0 || m.memorySize.origin === 'forced') {
-    s += row(`off-heap (memory-size, ${m.memorySize.origin})`, m.memorySize.value);
-    s += row('  off-heap storage region', m.offHeapStorageRegionSize);
-    s += row('  off-heap execution pool', m.offHeapExecutionPoolSize);
-    s += row('  max off-heap storage', m.maxOffHeapStorageSize);
-  }
+  s += rowsText(rows.filter((r) => r.id !== 'heapBytes'));
   if (m.executorCores !== undefined) s += `  executor cores ${m.executorCores.value} (${m.executorCores.origin})\n`;
   s += errorsText(m.startupErrors, index, file);
   if (m.assumptions.length > 0) s += `  Assumptions:\n${m.assumptions.map((a) => `    - ${a}\n`).join('')}`;

@@ -1,10 +1,11 @@
 // From the config the host sent (plus what-if values) to what the layout view shows: the parsed
-// document, the layout from the one layout function, the table rows (named as the CLI's JSON
-// fields, so the UI test can compare them), the bar segments and the problems that stop a run.
+// document, the layout from the one layout function, the table rows (core/layout/rows.ts, the CLI's
+// and the hovers' rows too, named as the CLI's JSON fields so the UI test can compare them), the bar
+// segments and the problems that stop a run.
 // Pure: no DOM.
 import { ParsedDocument, layoutOfDocument, parseDocument, sparkConfOf } from '../core/analyze';
 import type { SnappyMemberLayout } from '../core/layout/snappyLayout';
-import { collectorText } from '../core/layout/jvmMaxMemory';
+import { LayoutRow as CoreRow, memberLayoutRows, rowTitle, rowsIn, sparkLayoutRows } from '../core/layout/rows';
 import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
 import { containerParts } from '../core/layout/container';
@@ -96,50 +97,23 @@ function startupProblems(errors: readonly StartupError[], index: LineIndex): Pro
   });
 }
 
-function row(id: string, label: string, bytes: number | undefined, note?: string): LayoutRow[] {
-  return bytes === undefined ? [] : [{ id, label, bytes, ...(note !== undefined ? { note } : {}) }];
+/** The layout's rows (core/layout/rows.ts) as the table shows them. */
+function panelRows(rows: readonly CoreRow[]): LayoutRow[] {
+  return rowsIn(rows, 'panel').map((r) => ({
+    id: r.id,
+    label: rowTitle(r),
+    bytes: r.bytes,
+    ...(r.note !== undefined ? { note: r.note } : {}),
+  }));
 }
 
 function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnModel {
   const u = l.unified;
-  const jvm = l.executorJvm;
-  const rows: LayoutRow[] = [
-    ...row('executorMemory', 'Heap (-Xmx, spark.executor.memory)', l.executorMemory),
-    ...row('executorJvm.maxMemory', 'Runtime.maxMemory', jvm.maxMemory, collectorText(jvm)),
-  ];
+  const rows = panelRows(sparkLayoutRows(l));
   let heap: BarSegment[] = [];
   let offHeap: BarSegment[] = [];
   if (u !== undefined) {
-    rows.push(
-      ...row('systemMemory', 'System memory', u.systemMemory),
-      ...row('reservedMemory', 'Reserved memory', u.reservedMemory),
-      ...row('usableMemory', 'Usable memory', u.usableMemory),
-      ...row('userMemory', 'User memory', u.userMemory, `${((1 - u.memoryFraction) * 100).toFixed(0)}% of usable`),
-      ...row(
-        'maxHeapMemory',
-        'Unified region (maxHeapMemory)',
-        u.maxHeapMemory,
-        `spark.memory.fraction ${u.memoryFraction}`,
-      ),
-      ...row(
-        'onHeapStorageRegionSize',
-        'Storage region',
-        u.onHeapStorageRegionSize,
-        `spark.memory.storageFraction ${u.storageFraction}`,
-      ),
-      ...row('onHeapExecutionPoolSize', 'Execution region (initial pool)', u.onHeapExecutionPoolSize),
-    );
     if (u.maxOffHeapMemory > 0) {
-      rows.push(
-        ...row(
-          'maxOffHeapMemory',
-          'Off-heap (spark.memory.offHeap.size)',
-          u.maxOffHeapMemory,
-          u.offHeapEnabled ? 'used by Tungsten' : 'sized, but off-heap is disabled',
-        ),
-        ...row('offHeapStorageRegionSize', 'Off-heap storage region', u.offHeapStorageRegionSize),
-        ...row('offHeapExecutionPoolSize', 'Off-heap execution pool', u.offHeapExecutionPoolSize),
-      );
       offHeap = [
         { id: 'offHeapStorage', label: 'Off-heap storage', bytes: u.offHeapStorageRegionSize },
         { id: 'offHeapExecution', label: 'Off-heap execution', bytes: u.offHeapExecutionPoolSize },
@@ -151,32 +125,6 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
       { id: 'storage', label: 'Storage region', bytes: u.onHeapStorageRegionSize },
       { id: 'execution', label: 'Execution region', bytes: u.onHeapExecutionPoolSize },
     ];
-  }
-  if (l.legacy !== undefined) {
-    rows.push(
-      ...row('legacy.systemMemory', 'System memory', l.legacy.systemMemory),
-      ...row('legacy.maxOnHeapStorageMemory', 'Storage (legacy, fixed)', l.legacy.maxOnHeapStorageMemory),
-      ...row('legacy.maxUnrollMemory', 'Unroll eviction cap', l.legacy.maxUnrollMemory),
-      ...row('legacy.maxOnHeapExecutionMemory', 'Execution (legacy, fixed)', l.legacy.maxOnHeapExecutionMemory),
-    );
-  }
-  if (l.pageSizeBytes !== undefined) rows.push(...row('pageSizeBytes', 'Tungsten page size', l.pageSizeBytes));
-  if (l.executionPerTask !== undefined) {
-    const t = l.executionPerTask;
-    rows.push(
-      ...row(
-        'executionPerTask.minPerTask',
-        'Execution per task: waits below',
-        t.minPerTask,
-        `${t.concurrentTasks} concurrent task(s): 1/(2N) of the execution pool`,
-      ),
-      ...row(
-        'executionPerTask.maxPerTask',
-        'Execution per task: may grow to',
-        t.maxPerTask,
-        '1/N of the largest execution pool',
-      ),
-    );
   }
   let container: ColumnModel['container'];
   if (l.container !== undefined) {
@@ -200,44 +148,10 @@ function sparkColumn(title: string, l: SparkLayout, index: LineIndex): ColumnMod
   };
 }
 
-/** A float percentage as people read it (95.12000274658203 → 95.12). */
-const pct = (v: number): string => String(Math.round(v * 100) / 100);
-
 function memberColumn(m: SnappyMemberLayout, index: LineIndex): ColumnModel {
-  const rows: LayoutRow[] = [
-    ...row('heapBytes', `Heap (-Xmx${m.maxHeapSize?.value ?? '?'}, ${m.maxHeapSize?.origin ?? 'none'})`, m.heapBytes),
-    ...row('systemMemory', 'System memory', m.systemMemory),
-    ...row('reservedMemory', 'Reserved memory (above critical)', m.reservedMemory),
-    ...row('userMemory', 'User memory', m.userMemory),
-    ...row(
-      'maxHeapMemory',
-      'Unified region (maxHeapMemory)',
-      m.maxHeapMemory,
-      m.memoryFraction !== undefined
-        ? `spark.memory.fraction ${m.memoryFraction.value} (${m.memoryFraction.origin})`
-        : undefined,
-    ),
-    ...row('onHeapStorageRegionSize', 'Storage region', m.onHeapStorageRegionSize),
-    ...row('onHeapExecutionPoolSize', 'Execution region (initial pool)', m.onHeapExecutionPoolSize),
-    ...row('maxHeapStorageSize', 'Max heap storage (eviction cap)', m.maxHeapStorageSize),
-    ...row(
-      'criticalThresholdBytes',
-      `Critical threshold (${pct(m.criticalHeapPercentage.value)}%, ${m.criticalHeapPercentage.origin})`,
-      m.criticalThresholdBytes,
-    ),
-    ...row(
-      'evictionThresholdBytes',
-      `Eviction threshold (${pct(m.evictionHeapPercentage.value)}%, ${m.evictionHeapPercentage.origin})`,
-      m.evictionThresholdBytes,
-    ),
-  ];
+  const rows = panelRows(memberLayoutRows(m));
   let offHeap: BarSegment[] = [];
   if (m.memorySize.value > 0) {
-    rows.push(
-      ...row('memorySize', `Off-heap (memory-size, ${m.memorySize.origin})`, m.memorySize.value),
-      ...row('offHeapStorageRegionSize', 'Off-heap storage region', m.offHeapStorageRegionSize),
-      ...row('offHeapExecutionPoolSize', 'Off-heap execution pool', m.offHeapExecutionPoolSize),
-    );
     offHeap = [
       { id: 'offHeapStorage', label: 'Off-heap storage', bytes: m.offHeapStorageRegionSize ?? 0 },
       { id: 'offHeapExecution', label: 'Off-heap execution', bytes: m.offHeapExecutionPoolSize ?? 0 },

@@ -85,10 +85,10 @@ describe('hover', () => {
     const text = await hoverAt(uri, new vscode.Position(1, 10));
     assert.match(text, /\*\*-heap-size\*\*/);
     assert.match(text, /\*\*node-a: server 1, SnappyData 1\.3\*\*/);
-    assert.match(text, /Heap -Xmx8g \(set\) \| 8\.00 GiB \(8,589,934,592 bytes\)/);
-    assert.match(text, /Reserved \(heap above the critical threshold\) \| 409\.60 MiB/);
+    assert.match(text, /Heap \(-Xmx8g, set\) \| 8\.00 GiB \(8,589,934,592 bytes\)/);
+    assert.match(text, /Reserved memory \(above critical\) \| 409\.60 MiB/);
     assert.match(text, /Unified region \(usable × 0\.85, from the lead\) \| 6\.46 GiB/);
-    assert.match(text, /Off-heap memory-size \(set\) \| 16\.00 GiB/);
+    assert.match(text, /Off-heap \(memory-size, set\) \| 16\.00 GiB/);
   });
 
   it('nothing on a comment line', async () => {

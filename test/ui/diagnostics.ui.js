@@ -175,7 +175,7 @@ exports.tests = [
         /⟶\s*heap 8\.00 GiB\s*·\s*reserved 409\.60 MiB\s*·\s*unified 6\.46 GiB\s*·\s*max storage 5\.52 GiB\s*·\s*off-heap 16\.00 GiB/,
       );
       const text = await hover(ctx, 'node-a -heap-size=8g', 'node-a', 'node-a: server 1');
-      assert.match(text, /Off-heap memory-size \(set\)\s+16\.00 GiB/);
+      assert.match(text, /Off-heap \(memory-size, set\)\s+16\.00 GiB/);
       await ctx.screenshot('servers-hints');
     },
   },

@@ -1,19 +1,27 @@
 // The derived numbers a memory setting produces, as labelled rows (for hovers) and short phrases
-// (for inlay hints). Every number comes from the layout modules (layout/sparkLayout.ts,
-// layout/snappyLayout.ts); this file only chooses which of them belong to which key and names them.
+// (for inlay hints). The rows are the layout's own (layout/rows.ts, which the CLI and the panel show
+// too); this file chooses which of them belong to which key and adds the facts that are not sizes.
 import type { SnappyMemberLayout } from '../layout/snappyLayout';
 import { collectorText } from '../layout/jvmMaxMemory';
+import {
+  LayoutRow,
+  ORIGIN_WORDS,
+  SparkAspect,
+  memberLayoutRows,
+  rowHoverLabel,
+  rowsIn,
+  sparkLayoutRows,
+} from '../layout/rows';
 import type { SparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size/format';
 import { bytesExact, groupDigits, mibExact } from './numbers';
+
+export type { SparkAspect } from '../layout/rows';
 
 export interface FactRow {
   readonly label: string;
   readonly value: string;
 }
-
-/** Which part of the executor layout a Spark key drives. */
-export type SparkAspect = 'heap' | 'off-heap' | 'container' | 'tasks' | 'page' | 'driver' | 'legacy';
 
 const ASPECTS: Readonly<Record<string, readonly SparkAspect[]>> = {
   'spark.executor.memory': ['heap', 'container'],
@@ -49,55 +57,24 @@ export function sparkAspects(key: string): readonly SparkAspect[] {
 
 const fraction = (x: number): string => String(x);
 
+/** A layout row (layout/rows.ts) as a hover's fact. */
+const fact = (r: LayoutRow): FactRow => ({ label: rowHoverLabel(r), value: bytesExact(r.bytes) });
+
 export function sparkRows(layout: SparkLayout, aspects: readonly SparkAspect[]): FactRow[] {
-  const rows: FactRow[] = [];
-  const u = layout.unified;
   const has = (a: SparkAspect): boolean => aspects.includes(a);
-  const jvm = layout.executorJvm;
-  const jvmRows: FactRow[] = [
-    { label: 'Heap (-Xmx)', value: bytesExact(jvm.heap) },
-    {
-      label: `Runtime.maxMemory, ${collectorText(jvm)}`,
-      value: jvm.maxMemory !== undefined ? bytesExact(jvm.maxMemory) : 'not modelled',
-    },
-  ];
-  if (has('heap') && u !== undefined) {
-    rows.push(
-      ...jvmRows,
-      { label: 'System memory', value: bytesExact(u.systemMemory) },
-      { label: 'Reserved', value: bytesExact(u.reservedMemory) },
-      { label: 'Usable (heap − reserved)', value: bytesExact(u.usableMemory) },
-      { label: `Unified region (usable × ${fraction(u.memoryFraction)})`, value: bytesExact(u.maxHeapMemory) },
-      {
-        label: `Storage region (unified × ${fraction(u.storageFraction)})`,
-        value: bytesExact(u.onHeapStorageRegionSize),
-      },
-      { label: 'Execution pool at start', value: bytesExact(u.onHeapExecutionPoolSize) },
-      { label: 'User memory (usable − unified)', value: bytesExact(u.userMemory) },
-    );
+  const rows: FactRow[] = rowsIn(sparkLayoutRows(layout), 'hover')
+    .filter((r) => r.aspects.some(has))
+    .map(fact);
+  const u = layout.unified;
+  if (has('heap') && u !== undefined && layout.executorJvm.maxMemory === undefined) {
+    rows.splice(1, 0, { label: `Runtime.maxMemory, ${collectorText(layout.executorJvm)}`, value: 'not modelled' });
   }
-  if ((has('heap') || has('legacy')) && layout.legacy !== undefined) {
-    const l = layout.legacy;
-    rows.push(
-      ...jvmRows,
-      { label: 'System memory', value: bytesExact(l.systemMemory) },
-      { label: 'Storage (StaticMemoryManager)', value: bytesExact(l.maxOnHeapStorageMemory) },
-      { label: 'Execution (StaticMemoryManager)', value: bytesExact(l.maxOnHeapExecutionMemory) },
-      { label: 'Unroll limit', value: bytesExact(l.maxUnrollMemory) },
-    );
-  }
-  if (has('off-heap') && u !== undefined) {
-    rows.push(
-      {
-        label: `Off-heap (${u.offHeapEnabled ? 'enabled' : 'not enabled: Tungsten stays on heap'})`,
-        value: bytesExact(u.maxOffHeapMemory),
-      },
-      {
-        label: `Off-heap storage region (× ${fraction(u.storageFraction)})`,
-        value: bytesExact(u.offHeapStorageRegionSize),
-      },
-      { label: 'Off-heap execution pool at start', value: bytesExact(u.offHeapExecutionPoolSize) },
-    );
+  // Off-heap left at 0: the rows leave it out, the hover on an off-heap key still says so.
+  if (has('off-heap') && u !== undefined && u.maxOffHeapMemory === 0) {
+    rows.push({
+      label: `Off-heap (spark.memory.offHeap.size), ${u.offHeapEnabled ? 'enabled' : 'not enabled: Tungsten stays on heap'}`,
+      value: bytesExact(0),
+    });
   }
   if (has('container') && layout.container !== undefined) {
     const c = layout.container;
@@ -118,17 +95,13 @@ export function sparkRows(layout: SparkLayout, aspects: readonly SparkAspect[]):
   }
   if (has('tasks') && layout.executionPerTask !== undefined) {
     const t = layout.executionPerTask;
-    rows.push(
-      {
-        label: 'Tasks at once (cores / task cpus)',
-        value: `${t.concurrentTasks} (${layout.executorCores} / ${layout.taskCpus})`,
-      },
-      { label: 'Execution per task: guaranteed (1/2N)', value: bytesExact(t.minPerTask) },
-      { label: 'Execution per task: at most (1/N)', value: bytesExact(t.maxPerTask) },
-    );
+    // Before the per-task bounds (the rows' 1/N and 1/(2N)), which it explains.
+    const at = rows.findIndex((r) => r.label.startsWith('Execution per task'));
+    rows.splice(at < 0 ? rows.length : at, 0, {
+      label: 'Tasks at once (cores / task cpus)',
+      value: `${t.concurrentTasks} (${layout.executorCores} / ${layout.taskCpus})`,
+    });
   }
-  if (has('page') && layout.pageSizeBytes !== undefined)
-    rows.push({ label: 'Tungsten page size', value: bytesExact(layout.pageSizeBytes) });
   if (has('driver') && layout.driverMemory !== undefined)
     rows.push({ label: 'Driver heap', value: bytesExact(layout.driverMemory) });
   return rows;
@@ -186,76 +159,42 @@ export function sparkHint(layout: SparkLayout, key: string): string[] | undefine
   }
 }
 
-const ORIGIN: Readonly<Record<string, string>> = {
-  set: 'set',
-  lead: 'from the lead',
-  default: 'default',
-  disabled: 'off',
-  forced: 'forced by snappy-nodes.sh',
-};
-
 const pct = (x: number): string => `${Number(x.toFixed(2))} %`;
 
 export function memberRows(l: SnappyMemberLayout): FactRow[] {
-  const rows: FactRow[] = [];
-  if (l.maxHeapSize !== undefined) {
-    rows.push({
-      label: `Heap -Xmx${l.maxHeapSize.value} (${ORIGIN[l.maxHeapSize.origin]})`,
-      value: l.heapBytes !== undefined ? bytesExact(l.heapBytes) : 'not a valid -Xmx',
-    });
-  } else rows.push({ label: 'Heap', value: 'the JVM default (no -Xmx)' });
-  rows.push({
-    label: `critical-heap-percentage (${ORIGIN[l.criticalHeapPercentage.origin]})`,
-    value: l.criticalHeapPercentage.origin === 'disabled' ? 'off' : pct(l.criticalHeapPercentage.value),
-  });
-  rows.push({
-    label: `eviction-heap-percentage (${ORIGIN[l.evictionHeapPercentage.origin]})`,
-    value: l.evictionHeapPercentage.origin === 'disabled' ? 'off' : pct(l.evictionHeapPercentage.value),
-  });
-  if (l.reservedMemory !== undefined)
-    rows.push({ label: 'Reserved (heap above the critical threshold)', value: bytesExact(l.reservedMemory) });
-  if (l.usableMemory !== undefined) rows.push({ label: 'Usable (heap − reserved)', value: bytesExact(l.usableMemory) });
-  if (l.maxHeapMemory !== undefined && l.memoryFraction !== undefined) {
-    rows.push({
-      label: `Unified region (usable × ${l.memoryFraction.value}, ${ORIGIN[l.memoryFraction.origin]})`,
-      value: bytesExact(l.maxHeapMemory),
-    });
+  const rows = rowsIn(memberLayoutRows(l), 'hover').map(fact);
+  // The heap when the rows have none: no -Xmx, or one the JVM refuses.
+  if (l.heapBytes === undefined) {
+    rows.unshift(
+      l.maxHeapSize !== undefined
+        ? {
+            label: `Heap (-Xmx${l.maxHeapSize.value}, ${ORIGIN_WORDS[l.maxHeapSize.origin]})`,
+            value: 'not a valid -Xmx',
+          }
+        : { label: 'Heap', value: 'the JVM default (no -Xmx)' },
+    );
   }
-  if (l.onHeapStorageRegionSize !== undefined && l.storageFraction !== undefined) {
-    rows.push({
-      label: `Storage region (unified × ${l.storageFraction.value}, ${ORIGIN[l.storageFraction.origin]})`,
-      value: bytesExact(l.onHeapStorageRegionSize),
-    });
-  }
-  if (l.onHeapExecutionPoolSize !== undefined)
-    rows.push({ label: 'Execution pool at start', value: bytesExact(l.onHeapExecutionPoolSize) });
-  if (l.maxHeapStorageSize !== undefined && l.evictionFraction !== undefined) {
-    rows.push({
-      label: `Max heap storage (unified × ${Number(l.evictionFraction.toFixed(4))})`,
-      value: bytesExact(l.maxHeapStorageSize),
-    });
-  }
-  if (l.userMemory !== undefined)
-    rows.push({ label: 'User memory (usable − unified)', value: bytesExact(l.userMemory) });
+  rows.splice(
+    1,
+    0,
+    {
+      label: `critical-heap-percentage (${ORIGIN_WORDS[l.criticalHeapPercentage.origin]})`,
+      value: l.criticalHeapPercentage.origin === 'disabled' ? 'off' : pct(l.criticalHeapPercentage.value),
+    },
+    {
+      label: `eviction-heap-percentage (${ORIGIN_WORDS[l.evictionHeapPercentage.origin]})`,
+      value: l.evictionHeapPercentage.origin === 'disabled' ? 'off' : pct(l.evictionHeapPercentage.value),
+    },
+  );
   if (l.role === 'server') {
-    rows.push({
-      label: `Off-heap memory-size (${ORIGIN[l.memorySize.origin]})`,
-      value: bytesExact(l.memorySize.value),
-    });
-    if (l.memorySize.value > 0) {
-      if (l.offHeapStorageRegionSize !== undefined)
-        rows.push({ label: 'Off-heap storage region', value: bytesExact(l.offHeapStorageRegionSize) });
-      if (l.offHeapExecutionPoolSize !== undefined)
-        rows.push({ label: 'Off-heap execution pool at start', value: bytesExact(l.offHeapExecutionPoolSize) });
-      if (l.maxOffHeapStorageSize !== undefined && l.storageMaxFraction !== undefined) {
-        rows.push({
-          label: `Max off-heap storage (× ${l.storageMaxFraction.value})`,
-          value: bytesExact(l.maxOffHeapStorageSize),
-        });
-      }
+    if (!rows.some((r) => r.label.startsWith('Off-heap (memory-size'))) {
+      rows.push({ label: `Off-heap (memory-size, ${l.memorySize.origin})`, value: bytesExact(l.memorySize.value) });
     }
     if (l.executorCores !== undefined)
-      rows.push({ label: `Executor cores (${ORIGIN[l.executorCores.origin]})`, value: String(l.executorCores.value) });
+      rows.push({
+        label: `Executor cores (${ORIGIN_WORDS[l.executorCores.origin]})`,
+        value: String(l.executorCores.value),
+      });
   }
   return rows;
 }

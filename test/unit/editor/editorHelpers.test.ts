@@ -121,7 +121,7 @@ describe('editor: hover', () => {
     );
     assert.doesNotMatch(h.markdown, /\bS(24|35|41)\b|\bl\.\d/);
     // 4 GiB heap: usable 4096 − 300 MiB; unified = trunc(usable × 0.6).
-    assert.match(h.markdown, /\| Usable \(heap − reserved\) \| 3\.71 GiB \(3,980,394,496 bytes\) \|/);
+    assert.match(h.markdown, /\| Usable memory \(system − reserved\) \| 3\.71 GiB \(3,980,394,496 bytes\) \|/);
     assert.match(h.markdown, /\| Unified region \(usable × 0\.6\) \| 2\.22 GiB \(2,388,236,697 bytes\) \|/);
     assert.match(h.markdown, /\| Storage region \(unified × 0\.5\) \| 1\.11 GiB \(1,194,118,348 bytes\) \|/);
     assert.match(h.markdown, /\| User memory \(usable − unified\) \| 1\.48 GiB \(1,592,157,799 bytes\) \|/);
@@ -164,9 +164,9 @@ describe('editor: hover', () => {
     assert.equal(servers.slice(h.span.start, h.span.end), '-heap-size=8g');
     assert.match(h.markdown, /\*\*-heap-size\*\* — JVM heap size/);
     assert.match(h.markdown, /\*\*node-a: server 1, SnappyData 1\.3\*\*/);
-    assert.match(h.markdown, /Heap -Xmx8g \(set\) \| 8\.00 GiB \(8,589,934,592 bytes\)/);
+    assert.match(h.markdown, /Heap \(-Xmx8g, set\) \| 8\.00 GiB \(8,589,934,592 bytes\)/);
     // reserved = heap − trunc(95 × 0.01 × heap)
-    assert.match(h.markdown, /Reserved \(heap above the critical threshold\) \| 409\.60 MiB \(429,496,730 bytes\)/);
+    assert.match(h.markdown, /Reserved memory \(above critical\) \| 409\.60 MiB \(429,496,730 bytes\)/);
     assert.match(h.markdown, /Unified region \(usable × 0\.85, default\)/);
     const host = hoverAt(a, 1);
     assert.deepEqual(host!.span, { start: 0, end: 6 });
