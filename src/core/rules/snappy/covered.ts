@@ -1,6 +1,10 @@
 // Which startup errors of the layout a specific SNAPPY-* rule reports, so that SNAPPY-STARTUP only
 // reports the rest. One predicate per rule, keyed by the error text the layout produces.
+import type { SnappyMemberLayout } from '../../layout/snappyLayout';
 import type { StartupError } from '../../layout/startupError';
+import type { MemberLine } from '../../parse/members';
+import type { RuleContext } from '../types';
+import { layoutsOf, membersOf } from './common';
 
 export const EVICT_CRIT_ERRORS: readonly RegExp[] = [
   /^Critical percentage must be greater than 0\.0 and less than or equal to 100\.0\.$/,
@@ -47,4 +51,36 @@ export function shadowedByEarlierUmmCheck(e: StartupError, all: readonly Startup
       UMM_ORDER.findIndex((p) => p.test(o.message)) >= 0 &&
       UMM_ORDER.findIndex((p) => p.test(o.message)) < rank,
   );
+}
+
+/** A member line, its layout and the start-up errors a rule reports on it (in the order the member meets them). */
+export interface MemberStartupErrors {
+  readonly member: MemberLine;
+  readonly layout: SnappyMemberLayout;
+  readonly errors: readonly StartupError[];
+}
+
+/**
+ * Every member line that has a layout, with its start-up errors that `keep` selects: the one loop the
+ * SNAPPY-* rules that report start-up errors run.
+ */
+export function memberStartupErrors(
+  ctx: RuleContext,
+  keep: (e: StartupError, layout: SnappyMemberLayout, member: MemberLine) => boolean,
+): MemberStartupErrors[] {
+  const doc = membersOf(ctx);
+  if (doc === undefined) return [];
+  const layouts = layoutsOf(ctx);
+  const out: MemberStartupErrors[] = [];
+  doc.members.forEach((member, i) => {
+    const layout = layouts[i];
+    if (layout !== undefined)
+      out.push({ member, layout, errors: layout.startupErrors.filter((e) => keep(e, layout, member)) });
+  });
+  return out;
+}
+
+/** `keep` for one family of checks: its errors that stop the member (an earlier check shadows a later one). */
+export function stopsWith(family: readonly RegExp[]): (e: StartupError, layout: SnappyMemberLayout) => boolean {
+  return (e, layout) => matches(e, family) && !shadowedByEarlierUmmCheck(e, layout.startupErrors);
 }

@@ -4,8 +4,8 @@
 // fraction 0.1..0.98; getMaxMemory l.1065-1069 system memory >= 1.5 x reserved), as the layout
 // computes them with the launcher's defaults (config-formats.md B.2, B.4, B.6).
 import type { Rule } from '../types';
-import { humanBytes, layoutsOf, membersOf, percentText, spanInLine, valueSpanOf } from './common';
-import { EVICT_CRIT_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
+import { humanBytes, percentText, spanInLine, valueSpanOf } from './common';
+import { EVICT_CRIT_ERRORS, memberStartupErrors, stopsWith } from './covered';
 
 export const snappyEvictCrit: Rule = {
   code: 'SNAPPY-EVICT-CRIT',
@@ -13,12 +13,7 @@ export const snappyEvictCrit: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['snappy-members'],
   check(ctx, report) {
-    const doc = membersOf(ctx);
-    if (doc === undefined) return;
-    const layouts = layoutsOf(ctx);
-    doc.members.forEach((m, i) => {
-      const l = layouts[i];
-      if (l === undefined) return;
+    memberStartupErrors(ctx, stopsWith(EVICT_CRIT_ERRORS)).forEach(({ member: m, layout: l, errors }) => {
       const crit = l.criticalHeapPercentage;
       const evict = l.evictionHeapPercentage;
       const critArg = m.options.get('critical-heap-percentage');
@@ -27,8 +22,7 @@ export const snappyEvictCrit: Rule = {
         `${what} ${percentText(v.value)}${v.origin === 'default' ? ` (the launcher's default for -Xmx${l.maxHeapSize?.value ?? '?'})` : ''}`;
       // One finding per argument: the first check that fails on it is where the member stops.
       const done = new Set<number>();
-      for (const e of l.startupErrors) {
-        if (!matches(e, EVICT_CRIT_ERRORS) || shadowedByEarlierUmmCheck(e, l.startupErrors)) continue;
+      for (const e of errors) {
         const span =
           spanInLine(m, e) ??
           (evictArg !== undefined ? valueSpanOf(evictArg) : critArg !== undefined ? valueSpanOf(critArg) : m.hostSpan);

@@ -10,7 +10,6 @@ import {
   humanBytes,
   inLeads,
   launcherArgs,
-  layoutsOf,
   leadOption,
   membersOf,
   percentText,
@@ -18,7 +17,7 @@ import {
   spanInLine,
   valueSpanOf,
 } from './common';
-import { EXECUTOR_MEMORY_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
+import { EXECUTOR_MEMORY_ERRORS, memberStartupErrors, stopsWith } from './covered';
 
 export const snappyExecutorMemory: Rule = {
   code: 'SNAPPY-EXECUTOR-MEMORY',
@@ -28,13 +27,8 @@ export const snappyExecutorMemory: Rule = {
   check(ctx, report) {
     const doc = membersOf(ctx);
     if (doc === undefined) return;
-    const layouts = layoutsOf(ctx);
-    doc.members.forEach((m, i) => {
-      const l = layouts[i];
-      const e = l?.startupErrors.find(
-        (x) => matches(x, EXECUTOR_MEMORY_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors),
-      );
-      if (l === undefined || e === undefined) return;
+    memberStartupErrors(ctx, stopsWith(EXECUTOR_MEMORY_ERRORS)).forEach(({ member: m, layout: l, errors: [e] }) => {
+      if (e === undefined) return;
       const own = spanInLine(m, e);
       const ownArg = m.options.get('spark.executor.memory');
       const lead = doc.role === 'server' ? leadOption(ctx, 'spark.executor.memory') : undefined;

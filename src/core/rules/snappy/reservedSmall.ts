@@ -6,8 +6,8 @@
 import { SNAPPY_MIN_RESERVED_MEMORY, snappyCriticalPercentForMinReserved } from '../../layout/snappyLayout';
 import { javaParseFloat } from '../../config/javaParse';
 import type { QuickFix, Rule } from '../types';
-import { humanBytes, launcherArgs, layoutsOf, membersOf, percentText, spanInLine, valueSpanOf } from './common';
-import { RESERVED_ERRORS, matches, shadowedByEarlierUmmCheck } from './covered';
+import { humanBytes, launcherArgs, percentText, spanInLine, valueSpanOf } from './common';
+import { RESERVED_ERRORS, memberStartupErrors, stopsWith } from './covered';
 
 export const snappyReservedSmall: Rule = {
   code: 'SNAPPY-RESERVED-SMALL',
@@ -15,15 +15,8 @@ export const snappyReservedSmall: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['snappy-members'],
   check(ctx, report) {
-    const doc = membersOf(ctx);
-    if (doc === undefined) return;
-    const layouts = layoutsOf(ctx);
-    doc.members.forEach((m, i) => {
-      const l = layouts[i];
-      const e = l?.startupErrors.find(
-        (x) => matches(x, RESERVED_ERRORS) && !shadowedByEarlierUmmCheck(x, l.startupErrors),
-      );
-      if (l === undefined || e === undefined) return;
+    memberStartupErrors(ctx, stopsWith(RESERVED_ERRORS)).forEach(({ member: m, layout: l, errors: [e] }) => {
+      if (e === undefined) return;
       const critArg = m.options.get('critical-heap-percentage');
       const heapArg = launcherArgs(m).find((a) => a.kind === 'heap-size');
       const span =

@@ -8,9 +8,17 @@ import type { StartupError } from '../../layout/startupError';
 import type { MemberLine } from '../../parse/members';
 import { parseJvmHeapSize } from '../../size';
 import type { Rule, RuleContext } from '../types';
-import { inLeads, layoutsOf, leadArgOf, membersOf, spanInLine } from './common';
+import type { SnappyMemberLayout } from '../../layout/snappyLayout';
+import { inLeads, leadArgOf, membersOf, spanInLine } from './common';
 import { heapArgs } from './heapFlags';
-import { EVICT_CRIT_ERRORS, EXECUTOR_MEMORY_ERRORS, LAUNCH_ERRORS, RESERVED_ERRORS, matches } from './covered';
+import {
+  EVICT_CRIT_ERRORS,
+  EXECUTOR_MEMORY_ERRORS,
+  LAUNCH_ERRORS,
+  RESERVED_ERRORS,
+  matches,
+  memberStartupErrors,
+} from './covered';
 
 /** True when a more specific rule reports this error (keep in step with those rules). */
 function covered(ctx: RuleContext, m: MemberLine, e: StartupError): boolean {
@@ -48,12 +56,9 @@ export const snappyStartup: Rule = {
   check(ctx, report) {
     const doc = membersOf(ctx);
     if (doc === undefined) return;
-    const layouts = layoutsOf(ctx);
-    doc.members.forEach((m, i) => {
-      const l = layouts[i];
-      if (l === undefined) return;
-      for (const e of l.startupErrors) {
-        if (covered(ctx, m, e)) continue;
+    const uncovered = (e: StartupError, _l: SnappyMemberLayout, m: MemberLine): boolean => !covered(ctx, m, e);
+    memberStartupErrors(ctx, uncovered).forEach(({ member: m, errors }) => {
+      for (const e of errors) {
         const own = spanInLine(m, e);
         const leadArg = own === undefined && doc.role === 'server' ? leadArgOf(ctx, e) : undefined;
         const who = e.phase === 'snappy-launcher' ? "SnappyData's launcher stops" : 'the member stops while it boots';

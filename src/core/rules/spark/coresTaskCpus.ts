@@ -5,7 +5,7 @@
 import type { StartupError } from '../../layout/startupError';
 import type { WrittenSetting } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
-import { effective, replaceValue, sparkLayoutOf } from './helpers';
+import { effective, replaceValue, startupErrorsOn } from './helpers';
 
 const TEXT = /The number of cores per executor|spark\.executor\.cores must not be < spark\.task\.cpus/;
 
@@ -20,11 +20,7 @@ export const coresTaskCpus: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const l = sparkLayoutOf(ctx);
-    if (l === undefined) return;
-    for (const e of l.startupErrors) {
-      const at = coresTarget(ctx, e);
-      if (at === undefined) continue;
+    for (const { layout: l, error: e, at } of startupErrorsOn(ctx, coresTarget)) {
       const other = at.key === 'spark.executor.cores' ? effective(ctx, 'spark.task.cpus') : undefined;
       const cores = effective(ctx, 'spark.executor.cores');
       report({

@@ -62,6 +62,31 @@ export function effective(ctx: RuleContext, key: string): WrittenSetting | undef
 }
 
 /** Start-up errors the layout reports for `key` (by the key they name or the value they came from). */
+/** A start-up error of the executor's layout and the written setting a rule places it on. */
+export interface StartupErrorAt<T> {
+  readonly layout: SparkLayout;
+  readonly error: StartupError;
+  readonly at: T;
+}
+
+/**
+ * The start-up errors of the document's Spark layout (in the order Spark meets them) that `target`
+ * places somewhere, each with that place: the one loop every rule that reports a start-up error runs.
+ */
+export function startupErrorsOn<T>(
+  ctx: RuleContext,
+  target: (ctx: RuleContext, e: StartupError) => T | undefined,
+): StartupErrorAt<T>[] {
+  const layout = sparkLayoutOf(ctx);
+  if (layout === undefined) return [];
+  const out: StartupErrorAt<T>[] = [];
+  for (const error of layout.startupErrors) {
+    const at = target(ctx, error);
+    if (at !== undefined) out.push({ layout, error, at });
+  }
+  return out;
+}
+
 export function startupErrorsAt(ctx: RuleContext, key: string): StartupError[] {
   const l = sparkLayoutOf(ctx);
   if (l === undefined) return [];

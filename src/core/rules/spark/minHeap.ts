@@ -7,7 +7,7 @@ import { defaultValue } from '../../catalog';
 import type { StartupError } from '../../layout/startupError';
 import type { WrittenSetting } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
-import { effective, human, replaceValue, sizeIssue, sparkLayoutOf } from './helpers';
+import { effective, human, replaceValue, sizeIssue, sparkLayoutOf, startupErrorsOn } from './helpers';
 
 const TOO_SMALL = /(System|Executor) memory (-?\d+) must be at least (\d+)/;
 
@@ -48,12 +48,9 @@ export const minHeap: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const l = sparkLayoutOf(ctx);
-    if (l === undefined) return;
     const done = new Set<WrittenSetting>();
-    for (const e of l.startupErrors) {
-      const s = minHeapTarget(ctx, e);
-      if (s === undefined || done.has(s)) continue;
+    for (const { error: e, at: s } of startupErrorsOn(ctx, minHeapTarget)) {
+      if (done.has(s)) continue;
       done.add(s);
       if (sizeIssue(ctx, s)?.kind === 'unitless') continue; // SIZE-UNITLESS-HEAP says it, with this text
       const m = TOO_SMALL.exec(e.message);

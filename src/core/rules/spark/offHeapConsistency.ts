@@ -6,7 +6,7 @@
 import type { StartupError } from '../../layout/startupError';
 import type { WrittenSetting } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
-import { effective, human, replaceValue, sparkLayoutOf } from './helpers';
+import { effective, human, replaceValue, startupErrorsOn } from './helpers';
 
 const TEXT = 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true';
 
@@ -21,11 +21,7 @@ export const offHeapConsistency: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const l = sparkLayoutOf(ctx);
-    if (l === undefined) return;
-    for (const e of l.startupErrors) {
-      const enabled = offHeapTarget(ctx, e);
-      if (enabled === undefined) continue;
+    for (const { layout: l, error: e, at: enabled } of startupErrorsOn(ctx, offHeapTarget)) {
       const size = effective(ctx, 'spark.memory.offHeap.size');
       const sizeText =
         size === undefined

@@ -10,7 +10,7 @@ import { writtenSettings, type WrittenSetting } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
 import { coresTarget } from './coresTaskCpus';
 import { fractionRangeProblem } from './fractionRange';
-import { effective, sizeIssue, sparkLayoutOf, typedParseError, valueHazard } from './helpers';
+import { effective, sizeIssue, startupErrorsOn, typedParseError, valueHazard } from './helpers';
 import { minHeapTarget } from './minHeap';
 import { offHeapTarget } from './offHeapConsistency';
 import { overheadFactorProblem } from './overheadFactorRange';
@@ -73,10 +73,10 @@ export const startupErrorRule: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const l = sparkLayoutOf(ctx);
-    if (l === undefined) return;
-    for (const e of l.startupErrors) {
-      if (coveringRule(ctx, e) !== undefined) continue;
+    // The errors no other rule reports; `target` gives the error itself (its setting may be unwritten).
+    const uncovered = (c: RuleContext, e: StartupError): StartupError | undefined =>
+      coveringRule(c, e) === undefined ? e : undefined;
+    for (const { error: e } of startupErrorsOn(ctx, uncovered)) {
       const s = settingOf(ctx, e);
       const span: Span = s?.span ?? { start: 0, end: 0 };
       const when =

@@ -9,7 +9,7 @@ import type { StartupError } from '../../layout/startupError';
 import type { Span } from '../../text/lineIndex';
 import type { WrittenSetting } from '../settingsOf';
 import type { QuickFix, Rule, RuleContext } from '../types';
-import { effective, insertAfter, sparkLayoutOf } from './helpers';
+import { effective, insertAfter, startupErrorsOn } from './helpers';
 
 export function xmxTarget(ctx: RuleContext, e: StartupError): WrittenSetting | undefined {
   if (!/Xmx|max heap/.test(e.message)) return undefined;
@@ -23,11 +23,7 @@ export const xmxInJavaOptions: Rule = {
   defaultSeverity: 'error',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
-    const l = sparkLayoutOf(ctx);
-    if (l === undefined) return;
-    for (const e of l.startupErrors) {
-      const s = xmxTarget(ctx, e);
-      if (s === undefined) continue;
+    for (const { error: e, at: s } of startupErrorsOn(ctx, xmxTarget)) {
       const raw = ctx.text.slice(s.span.start, s.span.end);
       const m = /(\s*)(-Xmx(\S*?))(?=\s|["']?$)/.exec(raw);
       let span: Span = s.span;
