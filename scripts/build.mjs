@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -48,11 +49,83 @@ const lazyYaml = {
   },
 };
 
+// The panels' host side is dist/panel.js (entry src/extension/panel/lazy.ts, which names each module
+// below as one namespace): the extension bundle gets a stand-in for each of these modules whose
+// exports load dist/panel.js on first use, as for YAML above. Opening a panel or an event log loads
+// it; activation does not. The stand-in lists each module's export names, read from an ESM build.
+const panelEntry = 'src/extension/panel/lazy.ts';
+const panelModules = {
+  simulationPanel: 'src/extension/panel/simulationPanel.ts',
+  configPayload: 'src/extension/panel/configPayload.ts',
+  scenarios: 'src/extension/panel/scenarios.ts',
+  eventLogRead: 'src/extension/panel/eventLogRead.ts',
+  eventLogHtml: 'src/extension/panel/eventLogHtml.ts',
+  historyServer: 'src/cli/historyServer.ts',
+  eventlog: 'src/core/eventlog/index.ts',
+  workload: 'src/core/workload/index.ts',
+};
+async function exportNames(file) {
+  const r = await esbuild.build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['vscode', 'yaml'],
+    outdir: 'lazy-exports',
+    logLevel: 'silent',
+  });
+  return Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []);
+}
+const panelNames = Object.fromEntries(
+  await Promise.all(
+    Object.entries(panelModules).map(async ([ns, file]) => [resolve(file), { ns, names: await exportNames(file) }]),
+  ),
+);
+const lazyPanel = {
+  name: 'lazy-panel',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (a) => {
+      if (a.namespace === 'lazy-panel') return { path: a.path, external: true };
+      if (a.pluginData === 'inner') return undefined; // the resolve below, asking esbuild's own resolver
+      const r = await build.resolve(a.path, { kind: a.kind, resolveDir: a.resolveDir, pluginData: 'inner' });
+      return panelNames[r.path] !== undefined ? { path: r.path, namespace: 'lazy-panel' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-panel' }, (a) => {
+      const { ns, names } = panelNames[a.path];
+      return {
+        loader: 'js',
+        contents: `
+        const names = ${JSON.stringify(names)};
+        let lib;
+        const load = () => lib || (lib = require('./panel.js')[${JSON.stringify(ns)}]);
+        module.exports = new Proxy({}, {
+          get: (_, k) => (names.includes(k) ? load()[k] : undefined),
+          has: (_, k) => names.includes(k),
+          ownKeys: () => names,
+          getOwnPropertyDescriptor: (_, k) =>
+            names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
+        });`,
+      };
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
     entryPoints: ['src/extension/extension.ts'],
     outfile: `${outdir}/extension.js`,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [lazyYaml, lazyPanel],
+  },
+  {
+    ...common,
+    entryPoints: [panelEntry],
+    outfile: `${outdir}/panel.js`,
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
