@@ -15,7 +15,7 @@ function show(v: unknown): string {
   }
 }
 
-function fail(message: string | Error | undefined, fallback: string): never {
+function failWith(message: string | Error | undefined, fallback: string): never {
   if (message instanceof Error) throw message;
   throw new AssertionError(message ?? fallback);
 }
@@ -49,36 +49,40 @@ function deep(a: unknown, b: unknown, strict: boolean, seen: Map<object, object>
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deep(ra[k], rb[k], strict, seen));
 }
 
+export function fail(message?: string | Error): never {
+  return failWith(message, 'failed');
+}
+
 export function ok(value: unknown, message?: string | Error): asserts value {
-  if (!value) fail(message, `expected a truthy value, got ${show(value)}`);
+  if (!value) failWith(message, `expected a truthy value, got ${show(value)}`);
 }
 
 export function strictEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!Object.is(actual, expected)) fail(message, `expected ${show(actual)} to be ${show(expected)}`);
+  if (!Object.is(actual, expected)) failWith(message, `expected ${show(actual)} to be ${show(expected)}`);
 }
 
 export function notStrictEqual(actual: unknown, expected: unknown, message?: string | Error): void {
-  if (Object.is(actual, expected)) fail(message, `expected ${show(actual)} not to be ${show(expected)}`);
+  if (Object.is(actual, expected)) failWith(message, `expected ${show(actual)} not to be ${show(expected)}`);
 }
 
 export function equal(actual: unknown, expected: unknown, message?: string | Error): void {
   if (!(actual == expected || (Number.isNaN(actual) && Number.isNaN(expected))))
-    fail(message, `expected ${show(actual)} == ${show(expected)}`);
+    failWith(message, `expected ${show(actual)} == ${show(expected)}`);
 }
 
 export function deepStrictEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
   if (!deep(actual, expected, true, new Map()))
-    fail(message, `expected ${show(actual)} to deep-strict-equal ${show(expected)}`);
+    failWith(message, `expected ${show(actual)} to deep-strict-equal ${show(expected)}`);
 }
 
 export function deepEqual(actual: unknown, expected: unknown, message?: string | Error): void {
   if (!deep(actual, expected, false, new Map()))
-    fail(message, `expected ${show(actual)} to deep-equal ${show(expected)}`);
+    failWith(message, `expected ${show(actual)} to deep-equal ${show(expected)}`);
 }
 
 export function match(actual: string, expected: RegExp, message?: string | Error): void {
   if (typeof actual !== 'string' || !expected.test(actual))
-    fail(message, `expected ${show(actual)} to match ${String(expected)}`);
+    failWith(message, `expected ${show(actual)} to match ${String(expected)}`);
 }
 
 export default ok;
