@@ -69,7 +69,10 @@ function runServer(
   const src = executorSourceOfDocument(doc, { member, snappy: opts });
   if (!src.ok) return src.message;
   const r = simulateWorkload(src.source, scenario);
-  const { peak, first } = heapCrossing(r, critical);
+  const { peak, first: sampled } = heapCrossing(r, critical);
+  // The heap monitor's own CRITICAL_UP is exact; the sampled series may have been thinned out.
+  const up = r.events.find((e) => e.kind === 'lowMemory' && / above heap critical threshold$/.test(e.message))?.t;
+  const first = up !== undefined && (sampled === undefined || up < sampled) ? up : sampled;
   return {
     firstCriticalMs: first,
     peakHeapUsed: peak,

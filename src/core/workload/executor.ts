@@ -165,6 +165,16 @@ function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): Execut
     conf['spark.memory.storageFraction'] = String(ml.storageFraction.value);
   if (ml.storageMaxFraction !== undefined && ml.storageMaxFraction.origin !== 'default')
     conf['spark.memory.storageMaxFraction'] = String(ml.storageMaxFraction.value);
+  // The executor's other Spark settings (page size, task failures, ...): the server's own `-spark.*`,
+  // then the lead's, which ExecutorInitiator sets on every server's executor. The off-heap keys
+  // come from memory-size (SnappyUnifiedMemoryManager.setMemorySize), the fractions from the layout.
+  const lead = doc.role === 'server' ? opts.snappy?.leads?.members[0] : undefined;
+  for (const line of [rewritten.members[idx], lead]) {
+    for (const [k, a] of line?.options ?? []) {
+      if (!k.startsWith('spark.') || k.startsWith('spark.memory.') || a.value === undefined) continue;
+      conf[k] = a.value;
+    }
+  }
   for (const [k, v] of Object.entries(opts.overrides ?? {})) if (k.startsWith('spark.') && v !== undefined) conf[k] = v;
   const cores = ml.executorCores?.value ?? 1;
   const source: ExecutorSource = {

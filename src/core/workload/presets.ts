@@ -200,32 +200,75 @@ stages:
   },
   {
     id: 'snappy-column-load',
-    title: 'SnappyData table load (eviction → LowMemoryException)',
+    title: 'SnappyData table load (overflow, critical heap → LowMemoryException)',
     description:
-      'Loads row-table data on the heap past the eviction threshold (table data overflows to disk) while query objects push the heap past critical-heap-percentage: SnappyData refuses memory with LowMemoryException.',
+      "Loads a column table and a row table, both with SnappyData 1.3.1's default eviction (heap LRU, overflow to disk), then scans the column table and loads more rows while query objects SnappyData does not track push the heap past critical-heap-percentage: the row inserts fail with LowMemoryException, every retry too, and the job is aborted.",
     yaml: `name: snappy-column-load
 description: >-
-  Load table data into a SnappyData server: row-table batches live on the heap, so they reach
-  the eviction threshold (older batches overflow to disk); meanwhile query objects SnappyData
-  does not track fill the heap past critical-heap-percentage and the next batch fails with
-  LowMemoryException; the retries fail too, and the job is aborted. Column data goes off heap
-  when the member has a memory-size.
+  Two tables created without EVICTION_BY, so both get SnappyData 1.3.1's default, heap-LRU
+  eviction with overflow to disk (StoreUtils.ddlExtensionString, row tables included since
+  SNAP-1501). LINEITEM is a column table: off heap when the member has a memory-size, else on
+  the heap, where past the storage cap (eviction-heap-percentage of the unified region) its oldest
+  batches overflow to disk. ORDERS is a row table, always on the heap. Then each task makes 550m
+  of query objects SnappyData does not track, scans LINEITEM (each column batch decompressed into a
+  buffer taken all or nothing) and loads more ORDERS rows: the heap in use crosses
+  critical-heap-percentage (CRITICAL_UP), the manager overflows a little table data and still
+  refuses the row batch: LowMemoryException "Could not obtain memory of size <n>". A failed
+  attempt's objects are garbage, but the retry makes its own and fails the same way: after
+  spark.task.maxFailures attempts the job is aborted.
 throughput:
   memoryMBps: 2000
   diskMBps: 200
   spillMBps: 150
 maxEvents: 200000
 stages:
-  - name: load row table
+  - name: load tables
     tasks: 4
     ops:
-      - tableLoad: { table: ORDERS, size: 2g, store: row }
-  - name: load while querying
+      - createTable: { table: LINEITEM, store: column }
+      - createTable: { table: ORDERS, store: row, partitionBy: O_ORDERKEY }
+      - tableLoad: { table: LINEITEM, size: 2g }
+      - tableLoad: { table: ORDERS, size: 1536m }
+  - name: scan and load while querying
     tasks: 4
     ops:
       - userObjects: { size: 550m, holdMs: 60000 }
-      - tableLoad: { table: ORDERS, size: 1g, store: row }
-      - tableLoad: { table: LINEITEM, size: 1g, store: column }
+      - tableScan: { table: LINEITEM, size: 512m }
+      - tableLoad: { table: ORDERS, size: 1g }
+`,
+  },
+  {
+    id: 'snappy-row-no-eviction',
+    title: 'SnappyData row table without eviction (queries → LowMemoryException)',
+    description:
+      'A row table created with EVICTION_BY \'NONE\' fills the heap up to the storage cap and never overflows; queries then need heap for their objects and results, the heap crosses critical-heap-percentage, and SnappyData refuses the results: LowMemoryException "Could not obtain ON_HEAP memory of size <n> ". The failed queries are retried once others finish.',
+    yaml: `name: snappy-row-no-eviction
+description: >-
+  TRADES is a partitioned row table created with EVICTION_BY 'NONE': its rows stay on the heap
+  (5.3g here, just under the storage cap of an 8g server with eviction-heap-percentage 85.5) and
+  nothing can overflow them. Sixteen queries then run, eight at a time: each holds 150m of objects
+  SnappyData does not track while CachedDataFrame keeps its 192m result in execution memory. Once
+  the heap in use crosses critical-heap-percentage, SnappyData grants no more heap execution
+  memory and the next results fail: LowMemoryException "Could not obtain ON_HEAP memory of size
+  <n> ". The failed attempts are retried when earlier queries have finished and their memory is
+  back.
+throughput:
+  memoryMBps: 2000
+  diskMBps: 200
+  spillMBps: 150
+maxEvents: 200000
+stages:
+  - name: load TRADES
+    tasks: 8
+    ops:
+      - createTable: { table: TRADES, store: row, evictionBy: NONE, partitionBy: TRADE_ID }
+      - tableLoad: { table: TRADES, size: 680m }
+  - name: queries
+    tasks: 16
+    ops:
+      - userObjects: { size: 150m, holdMs: 200 }
+      - query: { resultSize: 192m }
+      - compute: { ms: 50 }
 `,
   },
 ];

@@ -493,10 +493,12 @@ function readOp(r: Reader, node0: unknown, field: string, state: ParseState): Ta
     case 'tableScan':
       return readTableOp(r, kind, m, at, f, state.tables);
     case 'query': {
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      // A filter or lookup holds no operator memory (size 0); its result may still be large.
+      const bytes = r.size(m.get('size'), `${f}.size`, 0) ?? 0;
       const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
       const resultBytes = r.size(m.get('resultSize'), `${f}.resultSize`, 0) ?? 0;
-      if (bytes === undefined) return undefined;
+      if (bytes === 0 && resultBytes === 0)
+        return r.error(at, f, 'needs a size (operator memory), a resultSize, or both');
       return { op: 'query', bytes, recordBytes, resultBytes };
     }
   }

@@ -165,7 +165,7 @@ export class SnappyOperations {
    * CachedDataFrame.scala l.700-711, trailing space included).
    */
   *query(task: Task, bytes: number, recordBytes: number, resultBytes: number): TaskSteps {
-    yield* this.operations.pages(task, bytes, recordBytes, true);
+    if (bytes > 0) yield* this.operations.pages(task, bytes, recordBytes, true);
     if (resultBytes <= 0) return;
     if (this.run.executor.snappy === undefined) {
       // Plain Spark sends the result to the driver; the executor keeps no memory for it.

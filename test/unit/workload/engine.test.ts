@@ -170,6 +170,20 @@ describe('workload engine', () => {
     checkPools(r35);
   });
 
+  it('snappy-row-no-eviction: the table never overflows, and query results get LowMemoryException', () => {
+    const r = simulateWorkload(SNAPPY_8G, preset('snappy-row-no-eviction'));
+    assert.equal(r.summary.tableBytesEvicted, 0);
+    assert.ok(r.summary.lowMemoryExceptions > 0, JSON.stringify(r.summary));
+    assert.equal(r.summary.lowMemoryExceptions, r.summary.failedTasks);
+    assert.equal(r.summary.stoppedAt, undefined, 'the failed queries succeed on retry');
+    assert.ok(r.events.some((e) => e.kind === 'lowMemory' && /above heap critical threshold/.test(e.message)));
+    const failed = r.events.filter((e) => e.kind === 'taskFailed');
+    assert.ok(failed.length > 0);
+    for (const e of failed)
+      assert.match(e.message, /LowMemoryException: Could not obtain ON_HEAP memory of size 201326592 ;/);
+    checkPools(r);
+  });
+
   it('snappy-column-load reaches eviction and raises LowMemoryException', () => {
     const r = simulateWorkload(SNAPPY_8G, preset('snappy-column-load'));
     assert.equal(r.memoryManager, 'SnappyUnifiedMemoryManager');
@@ -178,6 +192,10 @@ describe('workload engine', () => {
     assert.ok(r.events.some((e) => e.kind === 'lowMemory' && /Could not obtain memory of size/.test(e.message)));
     assert.ok(r.events.some((e) => e.kind === 'evict' && /table data/.test(e.message)));
     assert.ok((r.summary.tableBytesEvicted ?? 0) > 1024 * MiB, JSON.stringify(r.summary));
+    // It ends in SnappyData's refusal, not in the heap running out: a failed attempt's objects are gone.
+    assert.match(r.summary.stoppedAt ?? '', /most recent failure: LowMemoryException: Could not obtain memory of size/);
+    assert.ok(!r.events.some((e) => /OutOfMemoryError/.test(e.message) && e.kind === 'taskFailed'));
+    assert.equal(r.summary.lowMemoryExceptions, r.summary.failedTasks);
     checkPools(r);
   });
 

@@ -3,7 +3,14 @@
 // do not outlive it, and every LowMemoryException that fails a task is counted.
 import * as assert from 'node:assert/strict';
 import { SPARK_2_4 } from '../../../src/core/version';
-import { ExecutorSource, Scenario, parseScenario, simulateWorkload } from '../../../src/core/workload';
+import { parseMembers } from '../../../src/core/parse/members';
+import {
+  ExecutorSource,
+  Scenario,
+  executorSourceOfDocument,
+  parseScenario,
+  simulateWorkload,
+} from '../../../src/core/workload';
 
 /** A SnappyData server with a `heap`-byte heap, critical at `critical`% and no reserved memory. */
 function tinyServer(heap: number, critical: number, conf: Record<string, string> = {}): ExecutorSource {
@@ -231,5 +238,19 @@ describe('SnappyData table ops in scenario files', () => {
       bytes: 1024 * 1024,
       store: 'column',
     });
+  });
+});
+
+describe("a server's executor on the lead's Spark settings", () => {
+  it("takes the server's own -spark.* settings, then the lead's, which win (ExecutorInitiator)", () => {
+    const servers = parseMembers('s1 -heap-size=8g -spark.buffer.pageSize=2m -spark.task.maxFailures=8\n', 'server');
+    const leads = parseMembers('l1 -spark.task.maxFailures=2 -spark.sql.shuffle.partitions=16\n', 'lead');
+    const r = executorSourceOfDocument(servers, { snappy: { leads } });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.source.conf['spark.buffer.pageSize'], '2m');
+    assert.equal(r.source.conf['spark.task.maxFailures'], '2');
+    assert.equal(r.source.conf['spark.sql.shuffle.partitions'], '16');
+    // The off-heap keys come from memory-size, not from a -spark.memory.* option.
+    assert.equal(r.source.conf['spark.memory.offHeap.size'], undefined);
   });
 });
