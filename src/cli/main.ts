@@ -32,7 +32,8 @@ const SIMULATE_USAGE = `  simulate <config> (--scenario <file.yaml> | --preset <
          [--format text|json] [--compare levels] [--conf key=value ...]
          runs a workload scenario on the executor the config describes (one executor, simulated
          time): cache hits, evictions, spills, waits; presets: iterative-ml, wide-aggregation,
-         broadcast-join, cache-thrash, offheap-shuffle, stateful-streaming, snappy-column-load.
+         broadcast-join, cache-thrash, offheap-shuffle, stateful-streaming, snappy-column-load,
+         snappy-row-no-eviction.
          --conf sets a what-if
          (SnappyData: heapSize, criticalHeapPercentage, evictionHeapPercentage or spark.* keys).
          A scenario error prints file:line: field: message; exit 2 on bad input

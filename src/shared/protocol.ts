@@ -45,9 +45,22 @@ export type ScenarioRef =
   | { readonly source: 'preset'; readonly id: string }
   | { readonly source: 'file'; readonly fileName: string; readonly text: string };
 
+/**
+ * The member files of a SnappyData cluster, from the shown member file's folder (servers, leads,
+ * locators, or their .template names), for the cluster view. A file that is not there is left out.
+ */
+export interface ClusterPayload {
+  /** The shown member file's uri: the cluster belongs to it. */
+  readonly uri: string;
+  readonly servers?: string;
+  readonly leads?: string;
+  readonly locators?: string;
+}
+
 /** Host → webview. */
 export type HostMessage =
   | { readonly type: 'config'; readonly config: ConfigPayload }
+  | { readonly type: 'cluster'; readonly cluster: ClusterPayload }
   | { readonly type: 'noConfig'; readonly message: string }
   | { readonly type: 'runScenario'; readonly scenario: ScenarioRef }
   | { readonly type: 'requestExport'; readonly format: ExportFormat; readonly requestId: number }
@@ -168,6 +181,17 @@ function config(v: unknown): ConfigPayload {
   };
 }
 
+function cluster(v: unknown): ClusterPayload {
+  if (!isObj(v)) throw new Error('cluster must be an object');
+  only(v, ['uri', 'servers', 'leads', 'locators']);
+  const out: { -readonly [K in keyof ClusterPayload]: ClusterPayload[K] } = { uri: str(v, 'uri', { max: 10_000 })! };
+  for (const k of ['servers', 'leads', 'locators'] as const) {
+    const t = str(v, k, { optional: true });
+    if (t !== undefined) out[k] = t;
+  }
+  return out;
+}
+
 function scenarioRef(v: unknown): ScenarioRef {
   if (!isObj(v)) throw new Error('scenario must be an object');
   const source = oneOf(v, 'source', ['preset', 'file'] as const)!;
@@ -220,11 +244,21 @@ function guard<T>(parse: () => T): Validated<T> {
 export function parseHostMessage(v: unknown): Validated<HostMessage> {
   return guard((): HostMessage => {
     if (!isObj(v)) throw new Error('message must be an object');
-    const type = oneOf(v, 'type', ['config', 'noConfig', 'runScenario', 'requestExport', 'applied'] as const)!;
+    const type = oneOf(v, 'type', [
+      'config',
+      'cluster',
+      'noConfig',
+      'runScenario',
+      'requestExport',
+      'applied',
+    ] as const)!;
     switch (type) {
       case 'config':
         only(v, ['type', 'config']);
         return { type, config: config(v['config']) };
+      case 'cluster':
+        only(v, ['type', 'cluster']);
+        return { type, cluster: cluster(v['cluster']) };
       case 'noConfig':
         only(v, ['type', 'message']);
         return { type, message: str(v, 'message', { max: 10_000 })! };
@@ -304,7 +338,7 @@ export interface PanelState {
   readonly whatIf?: Readonly<Record<string, string>>;
   readonly member?: number;
   readonly speed?: number;
-  readonly view?: 'simulation' | 'compare';
+  readonly view?: 'simulation' | 'compare' | 'cluster';
 }
 
 /** Validates restored state; anything unexpected is dropped rather than trusted. */
@@ -324,6 +358,6 @@ export function parsePanelState(v: unknown): PanelState {
     out.member = v['member'];
   if (typeof v['speed'] === 'number' && Number.isFinite(v['speed']) && v['speed'] > 0 && v['speed'] <= 1000)
     out.speed = v['speed'];
-  if (v['view'] === 'simulation' || v['view'] === 'compare') out.view = v['view'];
+  if (v['view'] === 'simulation' || v['view'] === 'compare' || v['view'] === 'cluster') out.view = v['view'];
   return out;
 }

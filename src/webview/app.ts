@@ -3,6 +3,7 @@
 import { formatBytes } from '../core/size';
 import type { SimResult } from '../core/workload/types';
 import {
+  ClusterPayload,
   ConfigPayload,
   ExportFormat,
   HostMessage,
@@ -16,6 +17,7 @@ import {
 import {
   MAX_POINTS,
   adviceFor,
+  clusterOf,
   compareConfigs,
   compareLevels,
   executorSource,
@@ -27,6 +29,7 @@ import {
 import { ReportContext, exportName } from './exporters';
 import { LayoutModel, buildLayoutModel, effectiveValues } from './layoutModel';
 import { Player } from './player';
+import { ClusterView } from './ui/clusterView';
 import { CompareView, renderComparison } from './ui/compareView';
 import { ControlsView } from './ui/controlsView';
 import { clear, h } from './ui/dom';
@@ -56,7 +59,11 @@ export class App {
   private member = 0;
   private scenario: ScenarioRef | undefined;
   private speed = 1;
-  private view: 'simulation' | 'compare' = 'simulation';
+  private view: 'simulation' | 'compare' | 'cluster' = 'simulation';
+  /** The member files of the shown SnappyData file's folder (the `cluster` message). */
+  private cluster: ClusterPayload | undefined;
+  private readonly clusterView = new ClusterView(() => this.runCluster());
+  private readonly clusterSection = h('section', { class: 'cluster-section', 'aria-label': 'Cluster' });
   private readonly player = new Player(
     {
       show: (r) => this.sim.show(r),
@@ -94,6 +101,7 @@ export class App {
   private readonly tabs = {
     simulation: h('button', { 'data-testid': 'tab-simulation' }, 'Simulation'),
     compare: h('button', { 'data-testid': 'tab-compare' }, 'Compare'),
+    cluster: h('button', { 'data-testid': 'tab-cluster', hidden: true }, 'Cluster'),
   };
 
   constructor(
@@ -121,6 +129,7 @@ export class App {
         this.scenario = ref;
         this.save();
         this.resetRun();
+        if (this.cluster !== undefined) this.onCluster(this.cluster);
       },
       pickFile: () => {
         this.host.post({ type: 'pickScenario' });
@@ -205,21 +214,29 @@ export class App {
     // Wide panels show the layout beside the run; narrow ones fold it, so the run stays in view.
     this.layoutDetails.open = window.innerWidth >= WIDE_PX;
     this.compareSection.append(this.compare.el);
-    for (const v of ['simulation', 'compare'] as const) this.tabs[v].addEventListener('click', () => this.setView(v));
+    this.clusterSection.append(this.clusterView.el);
+    for (const v of ['simulation', 'compare', 'cluster'] as const)
+      this.tabs[v].addEventListener('click', () => this.setView(v));
     clear(this.root);
     this.root.append(
       h(
         'header',
         {},
         this.title,
-        h('div', { class: 'tabs', role: 'group', 'aria-label': 'View' }, this.tabs.simulation, this.tabs.compare),
+        h(
+          'div',
+          { class: 'tabs', role: 'group', 'aria-label': 'View' },
+          this.tabs.simulation,
+          this.tabs.compare,
+          this.tabs.cluster,
+        ),
         this.status,
       ),
       this.problems,
       h(
         'div',
         { class: 'workspace' },
-        h('div', { class: 'main-col' }, this.simSection, this.compareSection),
+        h('div', { class: 'main-col' }, this.simSection, this.compareSection, this.clusterSection),
         h('aside', { class: 'side-col', 'aria-label': 'What-if and layout' }, this.controls.el, this.layoutDetails),
       ),
     );
@@ -245,10 +262,14 @@ export class App {
       case 'config':
         this.onConfig(m.config);
         break;
+      case 'cluster':
+        this.onCluster(m.cluster);
+        break;
       case 'noConfig':
         this.config = undefined;
         this.model = undefined;
         this.forgetRuns('No config: nothing to show.');
+        this.forgetCluster();
         clear(this.layout);
         clear(this.problems);
         this.controls.clear();
@@ -260,6 +281,7 @@ export class App {
         this.scenario = m.scenario;
         this.transport.render(this.scenario);
         this.save();
+        if (this.cluster !== undefined) this.onCluster(this.cluster);
         // Before the first config there is nothing to run yet: play once it arrives.
         this.playWhenReady = this.model === undefined;
         this.resetRun();
@@ -290,6 +312,7 @@ export class App {
     const fileChanged = this.config === undefined || this.config.uri !== c.uri;
     // Nothing of another file may stay on screen, even for the moment before this one's run.
     if (fileChanged) this.forgetRuns(`Loading ${c.fileName}…`);
+    if (fileChanged || c.kind !== 'snappy-members') this.forgetCluster();
     // "Applied …" speaks of the one edit Apply made (version base + 1): any later edit, an undo
     // included, makes it untrue.
     if (this.appliedBase !== undefined && (fileChanged || c.version > this.appliedBase + 1)) {
@@ -541,13 +564,58 @@ export class App {
     );
   }
 
-  private setView(v: 'simulation' | 'compare'): void {
-    this.view = v;
-    this.simSection.hidden = v !== 'simulation';
-    this.compareSection.hidden = v !== 'compare';
-    this.tabs.simulation.setAttribute('aria-pressed', String(v === 'simulation'));
-    this.tabs.compare.setAttribute('aria-pressed', String(v === 'compare'));
+  private setView(v: 'simulation' | 'compare' | 'cluster'): void {
+    // The cluster view belongs to a SnappyData file: anything else shows the simulation.
+    const view = v === 'cluster' && this.tabs.cluster.hidden ? 'simulation' : v;
+    this.view = view;
+    this.simSection.hidden = view !== 'simulation';
+    this.compareSection.hidden = view !== 'compare';
+    this.clusterSection.hidden = view !== 'cluster';
+    for (const t of ['simulation', 'compare', 'cluster'] as const)
+      this.tabs[t].setAttribute('aria-pressed', String(view === t));
     this.save();
+  }
+
+  // ---- cluster ----------------------------------------------------------------------------------
+
+  /** The member files of the shown file's folder: the Cluster tab appears for them. */
+  private onCluster(c: ClusterPayload): void {
+    if (this.config === undefined || c.uri !== this.config.uri) return;
+    this.cluster = c;
+    this.tabs.cluster.hidden = false;
+    this.clusterView.show(
+      this.scenario !== undefined
+        ? 'Run the chosen scenario on every data server to see which reaches critical-heap-percentage first.'
+        : 'Choose a scenario, then run it on every data server.',
+      this.scenario !== undefined,
+    );
+  }
+
+  /** Runs the chosen scenario on each data server of the cluster (the core's clusterView). */
+  private runCluster(): void {
+    const c = this.cluster;
+    const sc = this.scenario !== undefined ? scenarioOf(this.scenario) : undefined;
+    if (c === undefined || sc === undefined) {
+      this.clusterView.show('Choose a scenario, then run it on every data server.', sc !== undefined);
+      return;
+    }
+    if (!sc.ok) {
+      this.clusterView.show(`The scenario does not parse: ${sc.message}`, true);
+      return;
+    }
+    try {
+      this.clusterView.render(clusterOf(c, sc.value));
+    } catch (e) {
+      this.clusterView.show(`The cluster cannot be run: ${e instanceof Error ? e.message : String(e)}`, true);
+    }
+  }
+
+  /** Another file (or none): its cluster, if any, comes with its own message. */
+  private forgetCluster(): void {
+    this.cluster = undefined;
+    this.tabs.cluster.hidden = true;
+    this.clusterView.show('Open a SnappyData servers, leads or locators file to see its cluster.');
+    if (this.view === 'cluster') this.setView('simulation');
   }
 
   // ---- export -----------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ import {
   parseScenario,
   presetScenario,
 } from '../core/workload';
-import type { ScenarioRef } from '../shared/protocol';
+import { parseMembers } from '../core/parse/members';
+import { clusterView, type ClusterView } from '../core/workload/cluster';
+import type { ClusterPayload, ScenarioRef } from '../shared/protocol';
 
 export interface Preset {
   readonly id: string;
@@ -120,4 +122,16 @@ export function compareConfigs(
   scenario: Scenario,
 ): { readonly a: SimResult; readonly b: SimResult } {
   return engineCompareConfigs(a, b, scenario, { maxPoints: MAX_POINTS });
+}
+
+/** Every member of the cluster's files laid out, and `scenario` run on each data server (workload/cluster.ts). */
+export function clusterOf(files: ClusterPayload, scenario: Scenario): ClusterView {
+  return clusterView(
+    {
+      ...(files.servers !== undefined ? { servers: parseMembers(files.servers, 'server') } : {}),
+      ...(files.leads !== undefined ? { leads: parseMembers(files.leads, 'lead') } : {}),
+      ...(files.locators !== undefined ? { locators: parseMembers(files.locators, 'locator') } : {}),
+    },
+    scenario,
+  );
 }

@@ -288,15 +288,27 @@ describe('simulation panel', function () {
       s.leadsText,
       new TextDecoder().decode(await vscode.workspace.fs.readFile(sample('conf', 'leads'))),
     );
+    // ... and its cluster: the servers, leads and locators files of the folder, for the Cluster view.
+    const cluster = await postedWhen('cluster', (m) => m.cluster.uri === servers.toString());
+    for (const f of ['servers', 'leads', 'locators'] as const)
+      assert.strictEqual(
+        cluster.cluster[f],
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(sample('conf', f))),
+        `the ${f} file in the cluster message`,
+      );
 
     // A file that is not a config leaves the last config shown.
     const posted = handle().lastPosted().length;
     await open(sample('README.md'));
     await new Promise((res) => setTimeout(res, 600));
-    // (The servers file may still be sent again as its diagnostics arrive; nothing else is.)
+    // (The servers file, and so its cluster, may still be sent again as its diagnostics arrive; nothing else is.)
     const later = handle().lastPosted().slice(posted);
     assert.ok(
-      later.every((m) => m.type === 'config' && m.config.uri === servers.toString()),
+      later.every(
+        (m) =>
+          (m.type === 'config' && m.config.uri === servers.toString()) ||
+          (m.type === 'cluster' && m.cluster.uri === servers.toString()),
+      ),
       JSON.stringify(later.map((m) => m.type)),
     );
   });

@@ -386,6 +386,30 @@ exports.tests = [
       ctx.log(
         `node-a column load: evictions ${await f.locator('[data-testid="summary-evictions"]').innerText()}, LowMemoryException ${await f.locator('[data-testid="summary-lowMemory"]').innerText()}`,
       );
+      // The Cluster tab: every member of servers, leads and locators side by side, the same scenario
+      // on each data server, and the server(s) reaching critical-heap-percentage first marked.
+      await f.locator('[data-testid="tab-cluster"]').click();
+      await f.locator('[data-testid="cluster-run"]').click();
+      await f.locator('[data-testid="cluster-table"]').waitFor({ timeout: 60000 });
+      const heads = await f.locator('[data-testid="cluster-table"] thead th[scope="col"]').allInnerTexts();
+      assert.deepStrictEqual(
+        heads.slice(1).map((t) => t.replace(/ ▲ critical first$/, '')),
+        [
+          'Locator 1: node-loc1',
+          'Locator 2: node-loc2',
+          'Lead 1: node-lead',
+          'Server 1: node-a',
+          'Server 2: node-b',
+          'Server 3: node-c\\t-heap-size=4g',
+          'Server 4: node-d',
+        ],
+      );
+      const summary = await f.locator('[data-testid="cluster-summary"]').innerText();
+      assert.match(summary, /reach(es)? critical-heap-percentage first/);
+      assert.ok((await f.locator('[data-testid="first-critical"]').count()) >= 1, 'a server is marked critical first');
+      ctx.log(`cluster: ${summary}`);
+      await ctx.screenshot('servers-cluster-view');
+      await f.locator('[data-testid="tab-simulation"]').click();
       // What-if on member 1 (node-a): a 16g heap re-lays out that column; Apply writes -heap-size=16g.
       const heap = f.locator('[data-testid="whatif--heap-size"]');
       await heap.fill('16g');

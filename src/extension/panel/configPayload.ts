@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import type { DocumentType } from '../../core/document/kind';
 import { versionSetting } from '../../core/editor';
-import type { ConfigPayload, PanelDiagnostic, Severity } from '../../shared/protocol';
-import { decodeUtf8, leadsUriOf, openDocument } from '../documents';
+import type { ClusterPayload, ConfigPayload, PanelDiagnostic, Severity } from '../../shared/protocol';
+import { decodeUtf8, leadsUriOf, openDocument, siblingOf } from '../documents';
 import { SECTION } from '../settings';
 
 /** The protocol's limit on a text field: a larger file is not sent. */
@@ -36,7 +36,11 @@ export function panelDiagnostics(diagnostics: readonly vscode.Diagnostic[]): Pan
 
 /** As the linter reads it: an edited leads editor's text, else the disk (a saved editor may lag it). */
 async function leadsText(uri: vscode.Uri): Promise<string | undefined> {
-  const leads = leadsUriOf(uri);
+  return memberFileText(leadsUriOf(uri));
+}
+
+/** A member file as the linter reads it: an edited editor's text, else the disk; undefined when absent. */
+async function memberFileText(leads: vscode.Uri): Promise<string | undefined> {
   const open = openDocument(leads);
   if (open !== undefined && open.isDirty) return open.getText();
   try {
@@ -81,4 +85,21 @@ export async function configPayload(
     diagnostics: panelDiagnostics(diagnostics),
     ...(product !== undefined ? { productVersion: product } : {}),
   };
+}
+
+/**
+ * The `cluster` message for a SnappyData member file: the servers, leads and locators files of its
+ * folder (conf/servers, conf/leads, conf/locators; `.template` names beside a template), each
+ * as the linter reads it. The shown file is one of them, with its editor's text.
+ */
+export async function clusterPayload(doc: vscode.TextDocument): Promise<ClusterPayload> {
+  const name = doc.uri.path.split('/').pop() ?? '';
+  const suffix = name.endsWith('.template') ? '.template' : '';
+  const out: { -readonly [K in keyof ClusterPayload]: ClusterPayload[K] } = { uri: doc.uri.toString() };
+  for (const role of ['servers', 'leads', 'locators'] as const) {
+    const sibling = siblingOf(doc.uri, `${role}${suffix}`);
+    const text = sibling.toString() === doc.uri.toString() ? doc.getText() : await memberFileText(sibling);
+    if (text !== undefined && text.length <= MAX_PAYLOAD_TEXT) out[role] = text;
+  }
+  return out;
 }

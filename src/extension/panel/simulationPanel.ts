@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { WHAT_IF_APPLIED_CONTEXT, setContext } from '../walkthrough';
 import { settingEdits } from '../../core/edit';
-import type { DocumentType } from '../../core/document/kind';
+import { memberRoleOf, type DocumentType } from '../../core/document/kind';
 import {
   PROTOCOL_VERSION,
   parseWebviewMessage,
@@ -17,6 +17,7 @@ import {
   type WebviewMessage,
 } from '../../shared/protocol';
 import { documentTypeOf, leadsUriOf, openDocument } from '../documents';
+import { clusterPayload } from './configPayload';
 import { base64Bytes, panelHtml, webviewOptions } from './html';
 
 /** What the panel needs from the rest of the extension. */
@@ -124,7 +125,10 @@ export class SimulationPanel implements vscode.Disposable {
     const key = uri.toString();
     if (this.doc.uri.toString() === key) return true;
     const type = documentTypeOf(this.doc);
-    return type?.kind === 'snappy-members' && type.role === 'server' && leadsUriOf(this.doc.uri).toString() === key;
+    if (type?.kind === 'snappy-members' && type.role === 'server' && leadsUriOf(this.doc.uri).toString() === key)
+      return true;
+    // The cluster view reads the other member files of the folder too.
+    return type?.kind === 'snappy-members' && memberRoleOf(uri.path) !== undefined && sameFolder(uri, this.doc.uri);
   }
 
   runScenario(scenario: ScenarioRef): void {
@@ -187,6 +191,12 @@ export class SimulationPanel implements vscode.Disposable {
     }
     this.sent = { uri: config.uri, version: config.version };
     this.post({ type: 'config', config });
+    // A SnappyData member file brings its cluster: every member side by side in the Cluster view.
+    if (type.kind === 'snappy-members') {
+      const cluster = await clusterPayload(doc).catch(() => undefined);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the panel may close during the await
+      if (cluster !== undefined && run === this.sendRun && !this.disposed) this.post({ type: 'cluster', cluster });
+    }
   }
 
   private post(message: HostMessage): void {
@@ -352,4 +362,9 @@ export class SimulationPanel implements vscode.Disposable {
     this.onDisposeEmitter.fire();
     this.onDisposeEmitter.dispose();
   }
+}
+
+function sameFolder(a: vscode.Uri, b: vscode.Uri): boolean {
+  const dir = (u: vscode.Uri): string => u.with({ path: u.path.replace(/\/[^/]*$/, '') }).toString();
+  return dir(a) === dir(b);
 }
