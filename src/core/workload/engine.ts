@@ -12,7 +12,9 @@
 //    aggregate: Spillable.maybeSpill (ExternalAppendOnlyMap, always on heap).
 //  - a request Spark blocks on (ExecutionMemoryPool's 1/2N rule) parks the task until a release
 //    wakes it; the wait is timed.
-//  - broadcast: TorrentBroadcast stores the value once per executor with MEMORY_AND_DISK.
+//  - broadcast: TorrentBroadcast stores its pieces (MEMORY_AND_DISK_SER) and the value
+//    (MEMORY_AND_DISK) once per executor.
+//  - a task holds a read lock on each cached block it reads until it ends (releaseAllLocksForTask).
 //  - userObjects: heap Spark does not track; past the user region an OOM is likely ('oomRisk').
 //  - stateStore: a RocksDB state store's native memory, which Spark 4.1's UnifiedMemoryManager
 //    polls as unmanaged OFF_HEAP memory (RocksDBMemoryManager) when polling is on ('unmanaged').
@@ -270,6 +272,7 @@ export class WorkloadRun {
       item,
       held: [],
       objects: [],
+      readLocks: [],
       doing: 'starting',
       owedMs: 0,
     };
@@ -348,6 +351,7 @@ export class WorkloadRun {
         );
     }
     task.held.length = 0;
+    (this.ops as TaskOperations).releaseReadLocks(task);
     const leaked = task.tmm.cleanUpAllAllocatedMemory();
     if (leaked > 0) this.released(task, leaked, mm.tungstenMemoryMode, 'task end releases execution memory');
     store.releaseAllUnrollMemoryForTask(task.id);
@@ -554,13 +558,7 @@ export class WorkloadRun {
           break;
         case 'cache':
           yield op.bytes / tp.memoryBytesPerMs;
-          yield* o.putPartition(
-            task,
-            `rdd_${op.rdd}_${task.partition}`,
-            op.bytes,
-            op.elementBytes,
-            StorageLevels[op.level],
-          );
+          yield* o.cache(task, `rdd_${op.rdd}_${task.partition}`, op.bytes, op.elementBytes, StorageLevels[op.level]);
           break;
         case 'read':
           yield* o.read(task, op);

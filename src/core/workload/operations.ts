@@ -11,7 +11,7 @@ import { StorageLevel, StorageLevels } from '../sim/store/storageLevel';
 import { PendingCall } from '../sim/tmm/pending';
 import { Spillable } from '../sim/tmm/spillable';
 import type { Page } from '../sim/tmm/taskMemoryManager';
-import { formatBytes } from '../size';
+import { byteStringAs, formatBytes } from '../size';
 import { evictionCause, shareCause } from './causes';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import type { RunContext } from './runContext';
@@ -39,6 +39,18 @@ export function groupedSource(bytes: number, elementBytes: number): UnrollSource
   if (count <= MAX_UNROLL_VALUES) return linearSource(count, elementBytes, bytes);
   const groups = MAX_UNROLL_VALUES;
   return { count: groups, estimatedSize: (k: number) => Math.floor((k * bytes) / groups), preciseSize: bytes };
+}
+
+/**
+ * A hash build that cannot get a page: BytesToBytesMap.acquireNewPage catches the
+ * SparkOutOfMemoryError and append returns false; UnsafeHashedRelation.apply then frees the map and
+ * throws QueryExecutionErrors.cannotAcquireMemoryToBuildUnsafeHashedRelationError, a
+ * SparkOutOfMemoryError with this text in every version (since 3.4 as _LEGACY_ERROR_TEMP_2107,
+ * whose message carries no error-class prefix).
+ */
+function hashBuildError(e: unknown): unknown {
+  if (!(e instanceof SparkError) || e.sparkClass !== 'SparkOutOfMemoryError') return e;
+  return new SparkError('SparkOutOfMemoryError', 'There is not enough memory to build hash map');
 }
 
 export class TaskOperations {
@@ -156,6 +168,7 @@ export class TaskOperations {
     const entry = store.access(blockId);
     if (entry !== undefined) {
       this.run.counters.cacheHits++;
+      this.holdReadLock(task, blockId);
       // Values are scanned as they are; bytes are deserialized first.
       yield entry.deserialized
         ? op.bytes / this.tp.memoryBytesPerMs
@@ -181,13 +194,40 @@ export class TaskOperations {
           this.memSize.set(blockId, onDisk);
           this.run.acquired(task, onDisk, mode, `cached ${blockId} again from disk`);
         }
+        this.holdReadLock(task, blockId);
       }
       return;
     }
     // Gone (never cached, or evicted at a level without disk): recompute, then getOrElseUpdate caches it again.
     this.run.counters.cacheMisses++;
     yield op.bytes / (this.tp.recomputeBytesPerMs ?? this.tp.memoryBytesPerMs / 4);
-    yield* this.putPartition(task, blockId, op.bytes, op.elementBytes, StorageLevels[op.level]);
+    yield* this.cache(task, blockId, op.bytes, op.elementBytes, StorageLevels[op.level]);
+  }
+
+  /**
+   * RDD.getOrCompute → BlockManager.getOrElseUpdate: the partition is put (putPartition) and the
+   * task goes on reading it under the read lock doPutIterator keeps (keepReadLock = true).
+   */
+  *cache(task: Task, blockId: string, bytes: number, elementBytes: number, level: StorageLevel): TaskSteps {
+    yield* this.putPartition(task, blockId, bytes, elementBytes, level);
+    this.holdReadLock(task, blockId);
+  }
+
+  /**
+   * The read lock a task holds on a cached block it reads (BlockInfoManager.lockForReading): held
+   * until the task has consumed the block (its later ops), so the task's own execution memory
+   * cannot evict it (evictBlocksToFreeSpace skips blocks it cannot write-lock); only blocks in
+   * memory are locked, as only those can be evicted.
+   */
+  private holdReadLock(task: Task, blockId: string): void {
+    if (!this.run.store.contains(blockId) || task.readLocks.includes(blockId)) return;
+    if (this.run.store.blockInfoManager.lockForReading(blockId)) task.readLocks.push(blockId);
+  }
+
+  /** The task's end (Executor.TaskRunner): releaseAllLocksForTask drops the read locks it still holds. */
+  releaseReadLocks(task: Task): void {
+    for (const blockId of task.readLocks) this.run.store.blockInfoManager.unlock(blockId);
+    task.readLocks.length = 0;
   }
 
   /** Waits for a blocked call; returns its value or throws its error (resumed in the task). */
@@ -215,13 +255,17 @@ export class TaskOperations {
     let spilled = 0;
     try {
       while (remaining > 0) {
-        const got = consumer.allocatePage(Math.min(recordBytes, remaining));
         let page: Page;
-        if (got instanceof PendingCall) {
-          if (!got.done) yield got as PendingCall<unknown>;
-          if (got.error !== undefined) throw got.error;
-          page = got.value as Page;
-        } else page = got;
+        try {
+          const got = consumer.allocatePage(Math.min(recordBytes, remaining));
+          if (got instanceof PendingCall) {
+            if (!got.done) yield got as PendingCall<unknown>;
+            if (got.error !== undefined) throw got.error;
+            page = got.value as Page;
+          } else page = got;
+        } catch (e) {
+          throw consumer instanceof HashMapConsumer ? hashBuildError(e) : e;
+        }
         consumer.pages.push(page);
         this.run.acquired(task, page.size, mode, what);
         if (consumer instanceof SortConsumer && consumer.spilledNow > 0) {
@@ -304,7 +348,11 @@ export class TaskOperations {
     }
   }
 
-  /** TorrentBroadcast.readBroadcastBlock: fetch once per executor, putSingle(MEMORY_AND_DISK). */
+  /**
+   * TorrentBroadcast.readBroadcastBlock: fetch once per executor. readBlocks stores each fetched
+   * piece (spark.broadcast.blockSize of the serialized value) with putBytes(MEMORY_AND_DISK_SER),
+   * where other executors can fetch it; the value is then stored with putSingle(MEMORY_AND_DISK).
+   */
   *broadcast(task: Task, id: number, bytes: number): TaskSteps {
     const store = this.run.store;
     const blockId = `broadcast_${id}`;
@@ -322,10 +370,47 @@ export class TaskOperations {
     this.broadcastFetching.add(id);
     try {
       yield fetchMs;
+      yield* this.putBroadcastPieces(task, id, this.serialized(bytes));
       yield* this.putPartition(task, blockId, bytes, bytes, StorageLevels.MEMORY_AND_DISK);
     } finally {
       this.broadcastFetching.delete(id);
     }
+  }
+
+  /** The pieces of a broadcast's serialized value, each a MEMORY_AND_DISK_SER block (BlockManager.doPutBytes). */
+  private *putBroadcastPieces(task: Task, id: number, serializedBytes: number): TaskSteps {
+    const store = this.run.store;
+    const level = StorageLevels.MEMORY_AND_DISK_SER;
+    const pieceSize = this.broadcastBlockSize();
+    for (let i = 0, left = serializedBytes; left > 0; i++, left -= pieceSize) {
+      const pieceId = `broadcast_${id}_piece${i}`;
+      const size = Math.min(pieceSize, left);
+      if (store.contains(pieceId) || store.isOnDisk(pieceId)) continue;
+      if (store.trackedBlocks >= this.run.maxTrackedBlocks)
+        throw new WorkLimitReached(blocksMessage(this.run.maxTrackedBlocks));
+      if (store.putBlock(pieceId, size, level) === 'memory') {
+        this.memSize.set(pieceId, size);
+        this.diskSize.set(pieceId, size);
+        this.run.acquired(task, size, 'ON_HEAP', `stored ${pieceId} (${level.name})`);
+      } else {
+        this.run.counters.diskPuts++;
+        yield size / this.tp.diskBytesPerMs;
+      }
+    }
+  }
+
+  /**
+   * TorrentBroadcast.setConf: blockSize = spark.broadcast.blockSize (config BROADCAST_BLOCKSIZE,
+   * a KiB size, default "4m" in 2.4-4.1) × 1024. A value Spark cannot read fails the task as
+   * ConfigEntry's conversion does.
+   */
+  private broadcastBlockSize(): number {
+    const text =
+      this.run.scenario.conf?.['spark.broadcast.blockSize'] ?? this.run.source.conf['spark.broadcast.blockSize'];
+    if (text === undefined) return 4 * 1024 * 1024;
+    const r = byteStringAs(text, 'KiB');
+    if (!r.ok) throw new SparkError('NumberFormatException', r.error);
+    return Math.max(1, r.value * 1024);
   }
 
   private setUntracked(v: number): void {

@@ -28,6 +28,13 @@ export interface Task {
   readonly held: (HashMapConsumer | DefaultMemoryConsumer)[];
   /** Untracked objects this attempt made (userObjects) that are still alive. */
   readonly objects: UntrackedObjects[];
+  /**
+   * Cached blocks this task holds a read lock on (BlockInfoManager.lockForReading in
+   * BlockManager.getLocalValues / getOrElseUpdate's downgradeLock): eviction cannot take them
+   * (MemoryStore.evictBlocksToFreeSpace needs a write lock). The task's later ops consume the
+   * block's iterator, and Executor.TaskRunner's releaseAllLocksForTask drops what is left at its end.
+   */
+  readonly readLocks: string[];
   /** The op the task runs now, in words (an eviction names the request it made room for). */
   doing: string;
   /** This task's queue entry (a task is scheduled at most once at a time, so it is reused). */

@@ -112,7 +112,8 @@ describe('workload engine', () => {
   it('broadcast-join stores the broadcast once and builds hash relations in execution memory', () => {
     const r = simulateWorkload(EXEC_4G, preset('broadcast-join'));
     assert.equal(r.summary.failedTasks, 0);
-    assert.equal(r.summary.peakStorageUsed, 200 * MiB);
+    // The 200 MiB value and its pieces, 100 MiB serialized (TorrentBroadcast keeps both).
+    assert.equal(r.summary.peakStorageUsed, 300 * MiB);
     assert.ok(r.summary.peakExecutionUsed >= 4 * 128 * MiB);
     checkPools(r);
   });
@@ -285,7 +286,7 @@ stages:
     assert.equal(once.summary.retriedTasks, 0);
     assert.match(
       once.summary.stoppedAt ?? '',
-      /^Job aborted due to stage failure: Task \d+ in stage 1 failed 1 times \(spark\.task\.maxFailures=1\), most recent failure: SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\]/,
+      /^Job aborted due to stage failure: Task \d+ in stage 1 failed 1 times \(spark\.task\.maxFailures=1\), most recent failure: SparkOutOfMemoryError: There is not enough memory to build hash map$/,
     );
     checkPools(once);
     // With Spark's default of 4 the retry runs next, beside the tasks that still hold their
@@ -297,7 +298,7 @@ stages:
       r.events.some(
         (e) =>
           e.kind === 'taskFailed' &&
-          /SparkOutOfMemoryError: \[UNABLE_TO_ACQUIRE_MEMORY\] Unable to acquire.*it will be retried/.test(e.message),
+          /SparkOutOfMemoryError: There is not enough memory to build hash map; it will be retried/.test(e.message),
       ),
     );
     assert.ok(r.events.some((e) => e.kind === 'taskStart' && /attempt 2/.test(e.message)));
