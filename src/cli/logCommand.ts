@@ -12,6 +12,7 @@ import {
   calibrate,
   deriveWorkload,
   logExecutorSource,
+  notAnEventLog,
   replayOnOwnConfig,
   scenarioYaml,
 } from '../core/eventlog';
@@ -164,6 +165,8 @@ interface LogOptions {
 
 function report(path: string, facts: EventLogFacts, args: ParsedArgs, o: LogOptions, out: (s: string) => void): number {
   const { format, overrides, replay, saveTo } = o;
+  const not = notAnEventLog(facts);
+  if (not !== undefined) throw new InputError(`${path}: ${not}`);
   const a = analyzeRun(facts, overrides);
   let own: ReplayResult | undefined;
   let other: OtherRun | undefined;

@@ -14,6 +14,7 @@ import {
   parseScenario,
   presetScenario,
   resultText,
+  scenarioPartitionAdvice,
   simulateWorkload,
 } from '../core/workload';
 import { ParsedArgs, UsageError, optionChoice, optionMember, optionSparkVersion, optionString } from './args';
@@ -107,6 +108,7 @@ export function runSimulate(args: ParsedArgs, out: (s: string) => void): number 
       JSON.stringify({
         file,
         ...result,
+        partitionAdvice: scenarioPartitionAdvice(scenario),
         ...(levels !== undefined
           ? { compare: { levels: levels.map((l) => ({ level: l.level, summary: l.result.summary })), advice } }
           : {}),
@@ -114,6 +116,8 @@ export function runSimulate(args: ParsedArgs, out: (s: string) => void): number 
     );
   } else {
     out(`${file}: ${resultText(result)}`);
+    const sizing = scenarioPartitionAdvice(scenario);
+    if (sizing.length > 0) out(`\nPartition sizing:\n${sizing.map((l) => `  ${l}\n`).join('')}`);
     if (levels !== undefined) out(levelsText(levels, advice));
   }
   return 0;

@@ -8,6 +8,7 @@ import { type JavaVersion, collectorText } from '../layout/jvmMaxMemory';
 import { type SparkLayout, sparkLayout } from '../layout/sparkLayout';
 import { formatBytes } from '../size';
 import { SPARK_2_4, type SparkVersion, formatVersion, parseSparkVersion } from '../version';
+import { partitionAdvice, partitionAdviceText } from '../workload/partitionAdvice';
 import type { EventLogFacts, ExecutorFacts, StageFacts } from './types';
 
 export interface MaxMemoryComparison {
@@ -71,6 +72,19 @@ export interface RunAnalysis {
     readonly failedTasks: number;
   };
   readonly spilled: { readonly memoryBytes: number; readonly diskBytes: number };
+}
+
+/**
+ * Why what was read is not a Spark event log (no line of it is a Spark event); undefined when it
+ * is one, and when reading failed with an error of its own (a damaged stream says so itself).
+ */
+export function notAnEventLog(facts: EventLogFacts): string | undefined {
+  if (Object.keys(facts.eventCounts).length > 0 || facts.problems.some((p) => p.severity === 'error')) return undefined;
+  const first = facts.problems.find((p) => p.severity !== 'info');
+  return (
+    `not a Spark event log: none of its ${facts.lines} line(s) is a Spark listener event` +
+    (first !== undefined ? ` (${first.file}:${first.line}: ${first.message})` : '')
+  );
 }
 
 /** The version the layout models for a log's "Spark Version" (3.1.0-SNAPSHOT → 3.1.0; before 2.4 → 2.4). */
@@ -234,7 +248,12 @@ export function analyzeRun(facts: EventLogFacts, overrides: Readonly<Record<stri
   const rep = representativeExecutor(facts);
   const layout = executorLayout(facts, rep, version, overrides).layout;
   const stages = facts.stages.map(stageAnalysis);
-  findings.push(...stageFindings(facts.stages, layout), ...cacheFindings(facts, layout), ...failureFindings(facts));
+  findings.push(
+    ...stageFindings(facts.stages, layout),
+    ...partitionFindings(facts.stages),
+    ...cacheFindings(facts, layout),
+    ...failureFindings(facts),
+  );
   for (const p of facts.problems.filter((q) => q.severity !== 'info'))
     findings.push({ severity: p.severity, message: `${p.file}:${p.line}: ${p.message}` });
   return {
@@ -275,6 +294,21 @@ function stageFindings(stages: readonly StageFacts[], l: SparkLayout): Finding[]
       }
     }
     out.push({ severity: 'warning', message: m });
+  }
+  return out;
+}
+
+/**
+ * The seeds' partition sizing (workload/partitionAdvice.ts) on what each stage read: its input and
+ * shuffle-read bytes over its partitions (Spark's numTasks for the stage, else the tasks that ended).
+ */
+function partitionFindings(stages: readonly StageFacts[]): Finding[] {
+  const out: Finding[] = [];
+  for (const s of stages) {
+    const a = partitionAdvice(s.inputBytes + s.shuffleReadBytes, s.numTasks ?? s.tasks);
+    if (a === undefined) continue;
+    const what = `stage ${s.stageId}${s.attempt > 0 ? ` (attempt ${s.attempt})` : ''} read`;
+    out.push({ severity: 'info', message: partitionAdviceText(what, a) });
   }
   return out;
 }

@@ -39,12 +39,26 @@ function scenarioLevel(name: string): StorageLevelName | undefined {
   return (STORAGE_LEVEL_NAMES as readonly string[]).includes(base) ? (base as StorageLevelName) : undefined;
 }
 
-/** A task's execution demand: what it held at its peak plus what it had to spill (the data it sorted or aggregated). */
+/**
+ * A task's execution demand: what it held at its peak plus what it had to spill (the data it
+ * sorted or aggregated), the stage's mean; each task's own is the mean × its skew factor.
+ */
 function demandOf(s: StageFacts): number {
   if (s.tasks === 0) return 0;
   const peak = s.peakExecutionMemorySum / s.tasks;
   const spill = s.memoryBytesSpilled / s.tasks;
   return Math.round(peak + spill);
+}
+
+/**
+ * Each task's own demand against the stage's mean (its peak plus its spill over the mean), in the
+ * order the tasks ended; undefined when the log's sample does not hold every task of the stage
+ * (STAGE_TASK_SAMPLE) or no task had any demand.
+ */
+function skewOf(s: StageFacts, demand: number): number[] | undefined {
+  if (demand <= 0 || s.taskPeaks.length !== s.tasks || s.tasks < 2) return undefined;
+  const skew = s.taskPeaks.map((peak, i) => (peak + (s.taskSpills[i] ?? 0)) / demand);
+  return skew.every((f) => Math.abs(f - 1) < 1e-9) ? undefined : skew;
 }
 
 /** Bytes per record: the demand over the records a task read or wrote (100 B, the scenario default, when unknown). */
@@ -90,7 +104,8 @@ export function deriveWorkload(facts: EventLogFacts): DerivedWorkload {
     if (s.tasks > 0 && s.runTime > 0) ops.push({ op: 'compute', ms: Math.round(s.runTime / s.tasks) });
     if (ops.length === 0) ops.push({ op: 'compute', ms: 1 });
     const name = `stage ${s.stageId}${s.attempt > 0 ? `.${s.attempt}` : ''}`;
-    stages.push({ name, tasks: s.tasks, ops });
+    const skew = skewOf(s, demand);
+    stages.push({ name, tasks: s.tasks, ops, ...(skew !== undefined ? { skew } : {}) });
     map.push({ stageId: s.stageId, attempt: s.attempt, name });
   }
   const scenario: Scenario = {
@@ -211,7 +226,9 @@ export function scenarioYaml(s: Scenario): string {
   y += `serialization: { ratio: ${s.serialization?.ratio ?? 0.5} }\n`;
   y += `maxEvents: ${s.maxEvents}\nstages:\n`;
   for (const st of s.stages) {
-    y += `  - name: ${q(st.name)}\n    tasks: ${st.tasks}\n    ops:\n`;
+    y += `  - name: ${q(st.name)}\n    tasks: ${st.tasks}\n`;
+    if (st.skew !== undefined) y += `    skew: [${st.skew.join(', ')}]\n`;
+    y += '    ops:\n';
     for (const op of st.ops) y += `      - ${opYaml(op)}\n`;
   }
   return y;

@@ -277,7 +277,7 @@ export class WorkloadRun {
       owedMs: 0,
     };
     item.task = task;
-    task.gen = this.runTask(task, stage.ops);
+    task.gen = this.runTask(task, stage.ops, stage.skew?.[partition] ?? 1);
     this.slotTask[slot] = task;
     this.running++;
     this.counters.tasksRun++;
@@ -546,8 +546,9 @@ export class WorkloadRun {
 
   // ---- the ops ------------------------------------------------------------------------------------
 
-  /** A task's ops in order, each run by the operation that models it. */
-  private *runTask(task: Task, ops: readonly TaskOp[]): TaskSteps {
+  /** A task's ops in order, each run by the operation that models it; `skew` scales its execution ops. */
+  private *runTask(task: Task, ops: readonly TaskOp[], skew: number): TaskSteps {
+    const scaled = (bytes: number): number => (skew === 1 ? bytes : Math.round(bytes * skew));
     const o = this.ops as TaskOperations;
     const tp = this.scenario.throughput;
     for (const op of ops) {
@@ -564,13 +565,13 @@ export class WorkloadRun {
           yield* o.read(task, op);
           break;
         case 'shuffleSort':
-          yield* o.pages(task, op.bytes, op.recordBytes, true);
+          yield* o.pages(task, scaled(op.bytes), op.recordBytes, true);
           break;
         case 'hashJoinBuild':
-          yield* o.pages(task, op.bytes, op.recordBytes, false);
+          yield* o.pages(task, scaled(op.bytes), op.recordBytes, false);
           break;
         case 'aggregate':
-          yield* o.aggregate(task, op.bytes, op.recordBytes);
+          yield* o.aggregate(task, scaled(op.bytes), op.recordBytes);
           break;
         case 'broadcast':
           yield* o.broadcast(task, op.id, op.bytes);

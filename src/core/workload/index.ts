@@ -9,3 +9,4 @@ export * from './text';
 export { DEFAULT_SERDE_BYTES_PER_MS, DEFAULT_SERIALIZED_RATIO, groupedSource } from './operations';
 export * from './story';
 export * from './cluster';
+export * from './partitionAdvice';

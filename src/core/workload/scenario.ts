@@ -38,6 +38,8 @@ export const SCENARIO_DEFAULTS = {
 export const SCENARIO_LIMITS = {
   stages: 1000,
   tasks: 1_000_000,
+  /** Largest skew factor of a partition. */
+  skew: 1_000_000,
   ops: 100,
   maxEvents: 100_000_000,
   bytes: 2 ** 50,
@@ -47,7 +49,7 @@ export const SCENARIO_LIMITS = {
 const TOP_KEYS = ['name', 'description', 'throughput', 'serialization', 'maxEvents', 'conf', 'stages'] as const;
 const SERIALIZATION_KEYS = ['ratio', 'MBps'] as const;
 const THROUGHPUT_KEYS = ['memoryMBps', 'diskMBps', 'spillMBps', 'recomputeMBps'] as const;
-const STAGE_KEYS = ['name', 'tasks', 'ops'] as const;
+const STAGE_KEYS = ['name', 'tasks', 'ops', 'skew'] as const;
 const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
   cache: ['rdd', 'size', 'level', 'elementSize'],
   read: ['rdd', 'size', 'level', 'elementSize'],
@@ -390,8 +392,24 @@ function readStage(r: Reader, node: unknown, field: string, index: number, state
       });
     }
   }
+  const skew = readSkew(r, m.get('skew'), `${field}.skew`, tasks);
   if (name === undefined || tasks === undefined) return undefined;
-  return { name, tasks, ops };
+  return { name, tasks, ops, ...(skew !== undefined ? { skew } : {}) };
+}
+
+/** A stage's skew: a list of at most `tasks` factors, each 0 .. SCENARIO_LIMITS.skew. */
+function readSkew(r: Reader, pair: Pair | undefined, field: string, tasks: number | undefined): number[] | undefined {
+  if (pair === undefined) return undefined;
+  const seq = r.d(pair.value);
+  if (!isSeq(seq)) return r.error(seq ?? pair.key, field, `expected a list of factors, got ${describe(seq)}`);
+  if (tasks !== undefined && seq.items.length > tasks)
+    return r.error(seq, field, `has ${seq.items.length} factors for ${tasks} task(s)`);
+  const out: number[] = [];
+  seq.items.forEach((item, i) => {
+    const n = r.number({ key: pair.key, value: item } as Pair, `${field}[${i}]`, 0, SCENARIO_LIMITS.skew, false);
+    if (n !== undefined) out.push(n);
+  });
+  return out.length === seq.items.length ? out : undefined;
 }
 
 function readLevel(r: Reader, pair: Pair | undefined, field: string): StorageLevelName | undefined {

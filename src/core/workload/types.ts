@@ -62,6 +62,11 @@ export interface StageSpec {
   readonly tasks: number;
   /** The ops every task of the stage runs; a partition index p substitutes into block ids (rdd_<rdd>_<p>). Sizes are the partition's objects. */
   readonly ops: readonly TaskOp[];
+  /**
+   * Per partition (index p), the factor its execution ops' sizes (shuffleSort, aggregate,
+   * hashJoinBuild) are scaled by: skewed partitions. Missing entries are 1.
+   */
+  readonly skew?: readonly number[];
 }
 
 export interface Scenario {

@@ -7,6 +7,7 @@ import {
   analyzeRun,
   calibrate,
   deriveWorkload,
+  notAnEventLog,
   replayOnOwnConfig,
   scenarioYaml,
 } from '../../core/eventlog';
@@ -98,6 +99,11 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
         void vscode.window.showErrorMessage(`Spark Memory: ${e instanceof Error ? e.message : String(e)}`);
         return undefined;
       }
+      const not = notAnEventLog(facts);
+      if (not !== undefined) {
+        void vscode.window.showErrorMessage(`Spark Memory: ${source.trim()}: ${not}`);
+        return undefined;
+      }
       last = facts;
       const analysis = analyzeRun(facts);
       const replays: ReplayView[] = [];
@@ -124,7 +130,12 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
         replays,
         `command:${SAVE_EVENT_LOG_SCENARIO}`,
       );
-      return { application: facts.application, counts: analysis.counts, findings: analysis.findings.length };
+      return {
+        application: facts.application,
+        counts: analysis.counts,
+        findings: analysis.findings.length,
+        replays: replays.map((r) => r.label),
+      };
     }),
     vscode.commands.registerCommand(SAVE_EVENT_LOG_SCENARIO, async () => {
       if (last === undefined) {

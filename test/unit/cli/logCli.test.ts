@@ -63,6 +63,16 @@ describe('node dist/cli.js log', () => {
     );
   });
 
+  it('a file that is not an event log: exit 2 and why, nothing else', () => {
+    const r = run('log', join(FIX, '../../samples/spark-defaults.conf'));
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(
+      r.stderr,
+      /spark-defaults\.conf: not a Spark event log: none of its \d+ line\(s\) is a Spark listener event \(spark-defaults\.conf:1: not JSON/,
+    );
+  });
+
   it('a log whose compressed stream is corrupt: exit 1, the located message, no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spark-memory-log-'));
     const f = join(dir, 'local-1.lz4');
