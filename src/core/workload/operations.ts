@@ -12,6 +12,7 @@ import { PendingCall } from '../sim/tmm/pending';
 import { Spillable } from '../sim/tmm/spillable';
 import type { Page } from '../sim/tmm/taskMemoryManager';
 import { byteStringAs, formatBytes } from '../size';
+import { type SparkVersion, atLeast } from '../version';
 import { evictionCause, shareCause } from './causes';
 import { HashMapConsumer, SortConsumer } from './consumers';
 import type { RunContext } from './runContext';
@@ -42,15 +43,18 @@ export function groupedSource(bytes: number, elementBytes: number): UnrollSource
 }
 
 /**
- * A hash build that cannot get a page: BytesToBytesMap.acquireNewPage catches the
- * SparkOutOfMemoryError and append returns false; UnsafeHashedRelation.apply then frees the map and
- * throws QueryExecutionErrors.cannotAcquireMemoryToBuildUnsafeHashedRelationError, a
- * SparkOutOfMemoryError with this text in every version (since 3.4 as _LEGACY_ERROR_TEMP_2107,
- * whose message carries no error-class prefix).
+ * A hash build that cannot get a page: BytesToBytesMap.acquireNewPage catches the refusal and
+ * append returns false; UnsafeHashedRelation.apply then frees the map and throws. From 2.3
+ * (SPARK-21907) a SparkOutOfMemoryError "There is not enough memory to build hash map"
+ * (QueryExecutionErrors.cannotAcquireMemoryToBuildUnsafeHashedRelationError; since 3.4 as
+ * _LEGACY_ERROR_TEMP_2107, whose message carries no error-class prefix); before 2.3, and so on
+ * SnappyData's Spark 2.1 line, a SparkException "There is no enough memory to build hash map".
  */
-function hashBuildError(e: unknown): unknown {
+function hashBuildError(e: unknown, v: SparkVersion): unknown {
   if (!(e instanceof SparkError) || e.sparkClass !== 'SparkOutOfMemoryError') return e;
-  return new SparkError('SparkOutOfMemoryError', 'There is not enough memory to build hash map');
+  return atLeast(v, 2, 3)
+    ? new SparkError('SparkOutOfMemoryError', 'There is not enough memory to build hash map')
+    : new SparkError('SparkException', 'There is no enough memory to build hash map');
 }
 
 export class TaskOperations {
@@ -264,7 +268,7 @@ export class TaskOperations {
             page = got.value as Page;
           } else page = got;
         } catch (e) {
-          throw consumer instanceof HashMapConsumer ? hashBuildError(e) : e;
+          throw consumer instanceof HashMapConsumer ? hashBuildError(e, task.tmm.memoryManager.version) : e;
         }
         consumer.pages.push(page);
         this.run.acquired(task, page.size, mode, what);
