@@ -101,7 +101,8 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
       }
       const not = notAnEventLog(facts);
       if (not !== undefined) {
-        void vscode.window.showErrorMessage(`Spark Memory: ${source.trim()}: ${not}`);
+        const name = typeof source === 'string' ? source.trim() : source.path.split('/').pop();
+        void vscode.window.showErrorMessage(`Spark Memory: ${name ?? 'the event log'}: ${not}`);
         return undefined;
       }
       last = facts;
