@@ -3,8 +3,8 @@
 // file, the 1-based line and the field, and unknown keys get a "did you mean". Sizes are read the
 // way Spark reads size strings (JavaUtils.byteStringAs with bytes as the default unit), through the
 // project's one size parser.
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Pair } from 'yaml';
+import { LineCounter, Pair, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { byteStringAs } from '../size';
 import { editDistance } from '../text/editDistance';
 import { tableEvictionAttributes } from '../sim/snappy/tables';
@@ -406,7 +406,7 @@ function readSkew(r: Reader, pair: Pair | undefined, field: string, tasks: numbe
     return r.error(seq, field, `has ${seq.items.length} factors for ${tasks} task(s)`);
   const out: number[] = [];
   seq.items.forEach((item, i) => {
-    const n = r.number({ key: pair.key, value: item } as Pair, `${field}[${i}]`, 0, SCENARIO_LIMITS.skew, false);
+    const n = r.number(new Pair(pair.key, item), `${field}[${i}]`, 0, SCENARIO_LIMITS.skew, false);
     if (n !== undefined) out.push(n);
   });
   return out.length === seq.items.length ? out : undefined;
