@@ -13,6 +13,7 @@ import {
 } from '../config/typedConf';
 import { lookupKey, rangeFor } from '../catalog';
 import { sparkConfGetSizeAs } from '../size';
+import { javaDoubleToString } from '../config/javaParse';
 import { SparkVersion, atLeast } from '../version';
 import { StartupError, memoryTooSmallError } from './startupError';
 
@@ -149,7 +150,7 @@ export function deriveUnifiedMemory(
     const err = checkError(
       'spark.memory.storageFraction',
       storageFraction,
-      conf.getString('spark.memory.storageFraction') ?? String(storageFraction),
+      javaDoubleToString(storageFraction), // checkValue quotes the parsed value ('1.0' for "1")
       v,
       conf,
     );
@@ -185,7 +186,7 @@ export function deriveUnifiedMemory(
   const offErr = checkError(
     'spark.memory.offHeap.size',
     maxOffHeapMemory,
-    conf.getString('spark.memory.offHeap.size') ?? '0',
+    String(maxOffHeapMemory), // the parsed bytes ('-1073741824' for "-1g")
     v,
     conf,
   );
