@@ -99,3 +99,37 @@ export function memoryTooSmallError(
     ...(from !== undefined ? { from } : {}),
   };
 }
+
+/**
+ * ConfigBuilder.checkValue's failure, as the release words it: the bare requirement in 2.4,
+ * `'<v>' in <key> is invalid. <requirement>` from 3.0, and from 4.1 a SparkIllegalArgumentException of class
+ * INVALID_CONF_VALUE.REQUIREMENT (Spark 4.1.3 and 4.2.0 through the oracle; 4.0 is not run there and keeps
+ * the 3.x form). `shown` is the parsed value as the entry's converter prints it: '1.0' for a double, and in
+ * 4.1+ a bytes entry's value with its unit ('-1b' for "-1", '-1073741824b' for "-1g"; 3.5.9 prints '-1073741824').
+ */
+export function checkValueError(
+  key: string,
+  shown: string,
+  requirement: string,
+  v: SparkVersion,
+  from?: ConfValue,
+): StartupError {
+  const where = { key, ...(from !== undefined ? { from } : {}) };
+  if (atLeast(v, 4, 1)) {
+    const messageParameters = { confName: key, confValue: shown, confRequirement: requirement };
+    return {
+      phase: 'driver',
+      exceptionClass: 'SparkIllegalArgumentException',
+      message: `[INVALID_CONF_VALUE.REQUIREMENT] The value '${shown}' in the config "${key}" is invalid. ${requirement} SQLSTATE: 22022`,
+      errorClass: 'INVALID_CONF_VALUE.REQUIREMENT',
+      messageParameters,
+      ...where,
+    };
+  }
+  return {
+    phase: 'driver',
+    exceptionClass: 'IllegalArgumentException',
+    message: atLeast(v, 3) ? `'${shown}' in ${key} is invalid. ${requirement}` : requirement,
+    ...where,
+  };
+}

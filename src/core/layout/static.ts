@@ -2,11 +2,11 @@
 // restated from core/src/main/scala/org/apache/spark/memory/StaticMemoryManager.scala @2.4.4
 // (spark-memory.md section 7). Removed in 3.0.0 (SPARK-26539).
 import type { SparkConfView } from '../config/confSource';
-import { readConfDouble, readConfLong, readTypedBoolean, readTypedBytes } from '../config/typedConf';
+import { readConfDouble, readConfLong } from '../config/typedConf';
 import { sparkConfGetSizeAs } from '../size';
 import type { SparkVersion } from '../version';
 import { memoryTooSmallError } from './startupError';
-import { Derived, readError } from './unified';
+import { Derived, deriveOffHeapMemory, readError } from './unified';
 
 /** StaticMemoryManager.MIN_MEMORY_BYTES (SPARK-14636, 2.0+). */
 export const STATIC_MIN_MEMORY_BYTES = 32 * 1024 * 1024;
@@ -67,27 +67,14 @@ export function deriveStaticMemory(
   const storageSafety = fr('spark.storage.safetyFraction');
   if (!storageSafety.ok) return { ok: false, error: readError(storageSafety, 'executor') };
   const maxOnHeapStorageMemory = Math.trunc(systemMemory * storageFraction.read.value * storageSafety.read.value);
-  const unroll = fr('spark.storage.unrollFraction');
-  if (!unroll.ok) return { ok: false, error: readError(unroll, 'executor') };
-  const maxUnrollMemory = Math.trunc(maxOnHeapStorageMemory * unroll.read.value);
-  const off = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
-  if (!off.ok) return { ok: false, error: readError(off, 'driver') };
-  const maxOffHeapMemory = off.read.value;
-  // MemoryManager's constructor splits the off-heap size by spark.memory.storageFraction (read as a plain double in 2.4).
-  const storageShare = readConfDouble(conf, 'spark.memory.storageFraction', v);
-  if (!storageShare.ok) return { ok: false, error: readError(storageShare, 'driver') };
-  const enabled = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
-  if (!enabled.ok) return { ok: false, error: readError(enabled, 'driver') };
-  if (enabled.read.value && !(maxOffHeapMemory > 0))
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
-        key: 'spark.memory.offHeap.size',
-      },
-    };
+  // MemoryManager's constructor sizes the off-heap pools as for the unified manager (the storage share is moved
+  // later), before StaticMemoryManager's own vals such as maxUnrollMemory.
+  const offR = deriveOffHeapMemory(conf, v);
+  if (!offR.ok) return offR;
+  const off = offR.sizes;
+  const unrollR = deriveMaxUnrollMemory(maxOnHeapStorageMemory, conf, v);
+  if (!unrollR.ok) return unrollR;
+  const maxUnrollMemory = unrollR.sizes;
   return {
     ok: true,
     sizes: {
@@ -95,12 +82,23 @@ export function deriveStaticMemory(
       maxOnHeapStorageMemory,
       maxOnHeapExecutionMemory,
       maxUnrollMemory,
-      maxOffHeapMemory,
-      offHeapExecutionPoolSize: maxOffHeapMemory,
+      maxOffHeapMemory: off.maxOffHeapMemory,
+      offHeapExecutionPoolSize: off.maxOffHeapMemory,
       offHeapStorageRegionSize: 0,
       maxOffHeapStorageMemory: 0,
-      offHeapStorageShareAtStart: Math.trunc(maxOffHeapMemory * storageShare.read.value),
-      tungstenMemoryMode: enabled.read.value ? 'OFF_HEAP' : 'ON_HEAP',
+      offHeapStorageShareAtStart: off.offHeapStorageRegionSize,
+      tungstenMemoryMode: off.tungstenMemoryMode,
     },
   };
+}
+
+/** StaticMemoryManager's constructor: maxUnrollMemory = trunc(maxOnHeapStorageMemory × spark.storage.unrollFraction). */
+export function deriveMaxUnrollMemory(
+  maxOnHeapStorageMemory: number,
+  conf: SparkConfView,
+  v: SparkVersion,
+): Derived<number> {
+  const unroll = readConfDouble(conf, 'spark.storage.unrollFraction', v);
+  if (!unroll.ok) return { ok: false, error: readError(unroll, 'executor') };
+  return { ok: true, sizes: Math.trunc(maxOnHeapStorageMemory * unroll.read.value) };
 }

@@ -15,7 +15,7 @@ import { lookupKey, rangeFor } from '../catalog';
 import { sparkConfGetSizeAs } from '../size';
 import { javaDoubleToString } from '../config/javaParse';
 import { SparkVersion, atLeast } from '../version';
-import { StartupError, memoryTooSmallError } from './startupError';
+import { StartupError, checkValueError, memoryTooSmallError } from './startupError';
 
 /** RESERVED_SYSTEM_MEMORY_BYTES (UnifiedMemoryManager, since 1.6.0, SPARK-12081). */
 export const RESERVED_SYSTEM_MEMORY_BYTES = 300 * 1024 * 1024;
@@ -58,10 +58,11 @@ export function readError(r: Extract<Read<unknown>, { ok: false }>, phase: Start
   };
 }
 
+/** The requirement of a checkValue entry, from the catalog's range message for the release. */
 function checkError(
   key: string,
   value: number,
-  text: string,
+  shown: string,
   v: SparkVersion,
   conf: SparkConfView,
 ): StartupError | undefined {
@@ -73,14 +74,9 @@ function checkError(
   const okMin = range.minExclusive ? value > min : value >= min;
   const okMax = range.maxExclusive ? value < max : value <= max;
   if (okMin && okMax) return undefined;
-  const from = conf.get(key);
-  return {
-    phase: 'driver',
-    exceptionClass: 'IllegalArgumentException',
-    message: range.message.replace('{key}', key).replace('{value}', text),
-    key,
-    ...(from !== undefined ? { from } : {}),
-  };
+  // The catalog words the 3.x message ("'{value}' in <key> is invalid. <requirement>"); the requirement is its tail.
+  const requirement = range.message.replace(/^'\{value\}' in \S+ is invalid\. /, '');
+  return checkValueError(key, shown, requirement, v, conf.get(key));
 }
 
 /**
@@ -140,23 +136,9 @@ export function deriveUnifiedMemory(
   if (!fractionR.ok) return { ok: false, error: readError(fractionR, 'driver') };
   const memoryFraction = fractionR.read.value;
   const maxHeapMemory = Math.trunc(usableMemory * memoryFraction);
-  const storageR = typed
-    ? readTypedDouble(conf, 'spark.memory.storageFraction', v)
-    : readConfDouble(conf, 'spark.memory.storageFraction', v);
-  if (!storageR.ok) return { ok: false, error: readError(storageR, 'driver') };
-  const storageFraction = storageR.read.value;
-  if (typed) {
-    // MEMORY_STORAGE_FRACTION.checkValue, applied when the entry is read (3.0+).
-    const err = checkError(
-      'spark.memory.storageFraction',
-      storageFraction,
-      javaDoubleToString(storageFraction), // checkValue quotes the parsed value ('1.0' for "1")
-      v,
-      conf,
-    );
-    if (err !== undefined) return { ok: false, error: err };
-  }
-  const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * storageFraction);
+  const regionR = deriveStorageRegion(maxHeapMemory, conf, v);
+  if (!regionR.ok) return regionR;
+  const { storageFraction, onHeapStorageRegionSize } = regionR.sizes;
   const onHeapExecutionPoolSize = maxHeapMemory - onHeapStorageRegionSize;
   if (onHeapStorageRegionSize < 0 || onHeapExecutionPoolSize < 0) {
     return {
@@ -180,36 +162,9 @@ export function deriveUnifiedMemory(
       },
     };
   }
-  const offSizeR = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
-  if (!offSizeR.ok) return { ok: false, error: readError(offSizeR, 'driver') };
-  const maxOffHeapMemory = offSizeR.read.value;
-  const offErr = checkError(
-    'spark.memory.offHeap.size',
-    maxOffHeapMemory,
-    String(maxOffHeapMemory), // the parsed bytes ('-1073741824' for "-1g")
-    v,
-    conf,
-  );
-  if (offErr !== undefined) return { ok: false, error: offErr };
-  const offHeapStorageRegionSize = Math.trunc(maxOffHeapMemory * storageFraction);
-  const offHeapExecutionPoolSize = maxOffHeapMemory - offHeapStorageRegionSize;
-  const enabledR = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
-  if (!enabledR.ok) return { ok: false, error: readError(enabledR, 'driver') };
-  const offHeapEnabled = enabledR.read.value;
-  if (offHeapEnabled && !(maxOffHeapMemory > 0)) {
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
-        key: 'spark.memory.offHeap.size',
-        ...(conf.get('spark.memory.offHeap.size') !== undefined
-          ? { from: conf.get('spark.memory.offHeap.size')! }
-          : {}),
-      },
-    };
-  }
+  const offR = deriveOffHeapMemory(conf, v, storageFraction);
+  if (!offR.ok) return offR;
+  const off = offR.sizes;
   return {
     ok: true,
     sizes: {
@@ -221,14 +176,116 @@ export function deriveUnifiedMemory(
       onHeapStorageRegionSize,
       onHeapExecutionPoolSize,
       maxOnHeapStorageMemory: maxHeapMemory,
-      maxOffHeapMemory,
-      offHeapStorageRegionSize,
-      offHeapExecutionPoolSize,
-      maxOffHeapStorageMemory: maxOffHeapMemory,
+      maxOffHeapMemory: off.maxOffHeapMemory,
+      offHeapStorageRegionSize: off.offHeapStorageRegionSize,
+      offHeapExecutionPoolSize: off.offHeapExecutionPoolSize,
+      maxOffHeapStorageMemory: off.maxOffHeapMemory,
       memoryFraction,
       storageFraction,
+      offHeapEnabled: off.offHeapEnabled,
+      tungstenMemoryMode: off.tungstenMemoryMode,
+    },
+  };
+}
+
+/**
+ * spark.memory.storageFraction as MemoryManager and UnifiedMemoryManager.apply read it: a typed doubleConf with
+ * MEMORY_STORAGE_FRACTION.checkValue([0,1), SPARK-26462) from 3.0, SparkConf.getDouble in 2.4.
+ */
+export function readStorageFraction(conf: SparkConfView, v: SparkVersion): Derived<number> {
+  const typed = atLeast(v, 3);
+  const r = typed
+    ? readTypedDouble(conf, 'spark.memory.storageFraction', v)
+    : readConfDouble(conf, 'spark.memory.storageFraction', v);
+  if (!r.ok) return { ok: false, error: readError(r, 'driver') };
+  const storageFraction = r.read.value;
+  if (typed) {
+    // checkValue quotes the parsed value ('1.0' for "1"; Spark 3.5.9 through the oracle).
+    const err = checkError(
+      'spark.memory.storageFraction',
+      storageFraction,
+      javaDoubleToString(storageFraction),
+      v,
+      conf,
+    );
+    if (err !== undefined) return { ok: false, error: err };
+  }
+  return { ok: true, sizes: storageFraction };
+}
+
+/** The off-heap half of MemoryManager's constructor (spark-memory.md 1.3), the same for every manager. */
+export interface OffHeapMemorySizes {
+  /** spark.memory.offHeap.size, read whether or not off-heap is enabled. */
+  readonly maxOffHeapMemory: number;
+  /** trunc(maxOffHeapMemory × spark.memory.storageFraction): the initial off-heap storage pool. */
+  readonly offHeapStorageRegionSize: number;
+  readonly offHeapExecutionPoolSize: number;
+  readonly offHeapEnabled: boolean;
+  /** MemoryManager.tungstenMemoryMode: OFF_HEAP iff enabled, which requires a size > 0. */
+  readonly tungstenMemoryMode: 'ON_HEAP' | 'OFF_HEAP';
+}
+
+/**
+ * MemoryManager's constructor after the on-heap pools (2.4.4, 3.3.1, 4.1.1): MEMORY_OFFHEAP_SIZE (bytesConf,
+ * checkValue >= 0), split by the storage fraction (read again when not given), then tungstenMemoryMode.
+ */
+export function deriveOffHeapMemory(
+  conf: SparkConfView,
+  v: SparkVersion,
+  storageFraction?: number,
+): Derived<OffHeapMemorySizes> {
+  const offSizeR = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
+  if (!offSizeR.ok) return { ok: false, error: readError(offSizeR, 'driver') };
+  const maxOffHeapMemory = offSizeR.read.value;
+  // checkValue quotes the parsed bytes ('-1073741824' for "-1g"; 4.1+ adds the unit: '-1073741824b').
+  const shown = atLeast(v, 4, 1) ? `${maxOffHeapMemory}b` : String(maxOffHeapMemory);
+  const offErr = checkError('spark.memory.offHeap.size', maxOffHeapMemory, shown, v, conf);
+  if (offErr !== undefined) return { ok: false, error: offErr };
+  let fraction = storageFraction;
+  if (fraction === undefined) {
+    const r = readStorageFraction(conf, v);
+    if (!r.ok) return r;
+    fraction = r.sizes;
+  }
+  const offHeapStorageRegionSize = Math.trunc(maxOffHeapMemory * fraction);
+  const enabledR = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
+  if (!enabledR.ok) return { ok: false, error: readError(enabledR, 'driver') };
+  const offHeapEnabled = enabledR.read.value;
+  if (offHeapEnabled && !(maxOffHeapMemory > 0)) {
+    const from = conf.get('spark.memory.offHeap.size');
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+        key: 'spark.memory.offHeap.size',
+        ...(from !== undefined ? { from } : {}),
+      },
+    };
+  }
+  return {
+    ok: true,
+    sizes: {
+      maxOffHeapMemory,
+      offHeapStorageRegionSize,
+      offHeapExecutionPoolSize: maxOffHeapMemory - offHeapStorageRegionSize,
       offHeapEnabled,
       tungstenMemoryMode: offHeapEnabled ? 'OFF_HEAP' : 'ON_HEAP',
     },
+  };
+}
+
+/** UnifiedMemoryManager.apply: onHeapStorageRegionSize = trunc(maxMemory × spark.memory.storageFraction). */
+export function deriveStorageRegion(
+  maxHeapMemory: number,
+  conf: SparkConfView,
+  v: SparkVersion,
+): Derived<{ readonly storageFraction: number; readonly onHeapStorageRegionSize: number }> {
+  const r = readStorageFraction(conf, v);
+  if (!r.ok) return r;
+  return {
+    ok: true,
+    sizes: { storageFraction: r.sizes, onHeapStorageRegionSize: Math.trunc(maxHeapMemory * r.sizes) },
   };
 }

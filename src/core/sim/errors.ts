@@ -1,5 +1,6 @@
 // The exceptions Spark's memory code throws, as typed objects carrying Spark's (simple) class name
 // and its exact message, so callers and the conformance runner can compare them.
+import type { StartupError } from '../layout/startupError';
 
 /** Java/Scala class hierarchy of the exceptions the simulator raises (simple names). */
 const PARENT: Readonly<Record<string, string>> = {
@@ -70,4 +71,9 @@ export function assertionFailed(msg?: string): SparkError {
 /** Java `assert cond` (TaskMemoryManager, MemoryConsumer): an AssertionError without a message. */
 export function javaAssertionFailed(msg?: string): SparkError {
   return new SparkError('AssertionError', msg ?? '');
+}
+
+/** The exception a layout start-up error stands for, as the memory manager's constructor throws it. */
+export function sparkErrorOf(e: StartupError): SparkError {
+  return new SparkError(e.exceptionClass, e.message, e.errorClass, e.messageParameters);
 }

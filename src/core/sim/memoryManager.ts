@@ -3,15 +3,9 @@
 // enabled, the Tungsten memory mode and the page size. Blocking is modelled by ExecutionWait.
 import { SparkVersion, atLeast } from '../version';
 import { MemoryMode } from './memoryMode';
-import { SparkError, requirementFailed } from './errors';
-import {
-  ConfMap,
-  SimConf,
-  readOffHeapEnabled,
-  readOffHeapSize,
-  readPageSizeOverride,
-  readStorageFraction,
-} from './sparkConf';
+import { SparkError, requirementFailed, sparkErrorOf } from './errors';
+import { ConfMap, SimConf, readPageSizeOverride } from './sparkConf';
+import { OffHeapMemorySizes, deriveOffHeapMemory } from '../layout/unified';
 import { StorageMemoryPool } from './pools/storageMemoryPool';
 import { ExecutionMemoryPool, ExecutionPoolOwner } from './pools/executionMemoryPool';
 import { ExecutionWait } from './pools/executionWait';
@@ -32,6 +26,8 @@ export interface MemoryManagerOptions {
   readonly availableProcessors?: number;
   readonly gc?: GcKind;
   readonly events?: SimEventSink;
+  /** The off-heap sizes the layout derived (layout/unified.ts); derived from `conf` by the same function when absent. */
+  readonly offHeap?: OffHeapMemorySizes;
 }
 
 /** Thrown by `assertInvariants` (a simulator check, not a Spark exception). */
@@ -79,11 +75,12 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
     this.offHeapExecutionMemoryPool = new ExecutionMemoryPool('OFF_HEAP', this);
     this.onHeapStorageMemoryPool.incrementPoolSize(onHeapStorageMemory);
     this.onHeapExecutionMemoryPool.incrementPoolSize(onHeapExecutionMemory);
-    this.maxOffHeapMemory = readOffHeapSize(this.conf);
-    this.offHeapStorageMemory = Math.trunc(this.maxOffHeapMemory * readStorageFraction(this.conf));
-    this.offHeapExecutionMemoryPool.incrementPoolSize(this.maxOffHeapMemory - this.offHeapStorageMemory);
-    this.offHeapStorageMemoryPool.incrementPoolSize(this.offHeapStorageMemory);
-    this.tungstenMemoryMode = this.computeTungstenMemoryMode();
+    const off = opts.offHeap ?? MemoryManager.offHeapSizes(this.conf);
+    this.maxOffHeapMemory = off.maxOffHeapMemory;
+    this.offHeapStorageMemory = off.offHeapStorageRegionSize;
+    this.offHeapExecutionMemoryPool.incrementPoolSize(off.offHeapExecutionPoolSize);
+    this.offHeapStorageMemoryPool.incrementPoolSize(off.offHeapStorageRegionSize);
+    this.tungstenMemoryMode = off.tungstenMemoryMode;
     const override = readPageSizeOverride(this.conf);
     if (override !== undefined) {
       this.pageSizeBytes = override;
@@ -112,15 +109,11 @@ export abstract class MemoryManager implements ExecutionPoolOwner {
     }
   }
 
-  /** MemoryManager.tungstenMemoryMode: OFF_HEAP iff enabled, which requires a size > 0. */
-  protected computeTungstenMemoryMode(): MemoryMode {
-    if (readOffHeapEnabled(this.conf)) {
-      if (!(this.maxOffHeapMemory > 0)) {
-        throw requirementFailed('spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true');
-      }
-      return 'OFF_HEAP';
-    }
-    return 'ON_HEAP';
+  /** The off-heap pools and Tungsten mode of the layout's one derivation; its start-up error is thrown as Spark would. */
+  private static offHeapSizes(conf: SimConf): OffHeapMemorySizes {
+    const d = deriveOffHeapMemory(conf.view(), conf.version);
+    if (!d.ok) throw sparkErrorOf(d.error);
+    return d.sizes;
   }
 
   // ---- the lock: wait / notifyAll ---------------------------------------------------------------

@@ -3,8 +3,9 @@
 // 3.0, SparkConf.getLong/getDouble/getSizeAsBytes in 2.4. Sizes go through src/core/size only.
 import { SparkVersion, atLeast } from '../version';
 import { byteFromString, sparkConfGetSizeAs } from '../size';
-import { SparkError } from './errors';
-import { javaDoubleToString } from '../config/javaParse';
+import { SparkError, sparkErrorOf } from './errors';
+import { checkValueError } from '../layout/startupError';
+import { SparkConfView } from '../config/confSource';
 
 export type ConfMap = Readonly<Record<string, string>>;
 
@@ -42,6 +43,14 @@ export class SimConf {
     readonly entries: ConfMap,
     readonly version: SparkVersion,
   ) {}
+
+  private viewCache: SparkConfView | undefined;
+
+  /** The same entries as the layout reads them (one derivation of the sizes: src/core/layout). */
+  view(): SparkConfView {
+    this.viewCache ??= SparkConfView.fromRecord(this.entries);
+    return this.viewCache;
+  }
 
   private get typed(): boolean {
     return atLeast(this.version, 3, 0);
@@ -120,48 +129,10 @@ export class SimConf {
     return v;
   }
 
-  /**
-   * ConfigBuilder.checkValue failure: bare text in 2.4, `'<v>' in <key> is invalid. <msg>` from 3.0, and
-   * in 4.1+ a SparkIllegalArgumentException of class INVALID_CONF_VALUE.REQUIREMENT (what Spark 4.1.3
-   * and 4.2.0 raise, seen through the oracle, test/oracle; 4.0 is not run there and keeps the 3.x form).
-   */
+  /** ConfigBuilder.checkValue failure, worded for the release (layout/startupError.ts checkValueError). */
   checkValueError(key: string, shown: string, msg: string): SparkError {
-    if (atLeast(this.version, 4, 1))
-      return new SparkError(
-        'SparkIllegalArgumentException',
-        `[INVALID_CONF_VALUE.REQUIREMENT] The value '${shown}' in the config "${key}" is invalid. ${msg} SQLSTATE: 22022`,
-        'INVALID_CONF_VALUE.REQUIREMENT',
-        { confName: key, confValue: shown, confRequirement: msg },
-      );
-    return new SparkError('IllegalArgumentException', this.typed ? `'${shown}' in ${key} is invalid. ${msg}` : msg);
+    return sparkErrorOf(checkValueError(key, shown, msg, this.version));
   }
-}
-
-/** `spark.memory.storageFraction` as MemoryManager/UnifiedMemoryManager.apply read it. */
-export function readStorageFraction(conf: SimConf): number {
-  const v = conf.getDouble('spark.memory.storageFraction', 0.5);
-  // 3.0+ (SPARK-26462): checkValue(v >= 0.0 && v < 1.0); 2.4 reads a plain double.
-  if (atLeast(conf.version, 3, 0) && !(v >= 0 && v < 1)) {
-    throw conf.checkValueError(
-      'spark.memory.storageFraction',
-      javaDoubleToString(v),
-      'Storage fraction must be in [0,1)',
-    );
-  }
-  return v;
-}
-
-/** `spark.memory.offHeap.size` (MEMORY_OFFHEAP_SIZE, bytesConf, checkValue >= 0), read whether or not off-heap is enabled. */
-export function readOffHeapSize(conf: SimConf): number {
-  const v = conf.getBytesEntry('spark.memory.offHeap.size', 0);
-  if (v < 0)
-    throw conf.checkValueError('spark.memory.offHeap.size', String(v), 'The off-heap memory size must not be negative');
-  return v;
-}
-
-/** `spark.memory.offHeap.enabled`, with the pre-1.6 alternative key `spark.unsafe.offHeap`. */
-export function readOffHeapEnabled(conf: SimConf): boolean {
-  return conf.getBoolean('spark.memory.offHeap.enabled', false, 'spark.unsafe.offHeap');
 }
 
 /** `spark.buffer.pageSize` if set (3.x+: optional bytesConf; 2.4: getSizeAsBytes with a default). */

@@ -2,50 +2,17 @@
 // 2.4.4; legacy mode, removed in 3.0.0 by SPARK-26539): fixed regions that never borrow, no 300 MiB
 // reserve, safety fractions, a 32 MiB minimum, and an eviction cap for unrolling.
 import { MemoryMode } from './memoryMode';
-import { SparkError, requirementFailed } from './errors';
+import { requirementFailed, sparkErrorOf } from './errors';
+import { deriveMaxUnrollMemory, deriveStaticMemory } from '../layout/static';
 import { MemoryManager, MemoryManagerOptions } from './memoryManager';
 import { ExecutionWait } from './pools/executionWait';
 import { SimConf } from './sparkConf';
 
-/** StaticMemoryManager.MIN_MEMORY_BYTES (SPARK-14636, 2.0+). */
-export const STATIC_MIN_MEMORY_BYTES = 32 * 1024 * 1024;
-
-export interface StaticSizes {
-  readonly maxOnHeapExecutionMemory: number;
-  readonly maxOnHeapStorageMemory: number;
-}
-
-/** getMaxExecutionMemory (evaluated first, with the minimum checks) then getMaxStorageMemory. */
-export function staticSizesFromConf(conf: SimConf, systemMemory: number): StaticSizes {
-  const sys = conf.getLong('spark.testing.memory', systemMemory);
-  if (sys < STATIC_MIN_MEMORY_BYTES) {
-    throw new SparkError(
-      'IllegalArgumentException',
-      `System memory ${sys} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-    );
-  }
-  if (conf.contains('spark.executor.memory')) {
-    const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
-    if (executorMemory < STATIC_MIN_MEMORY_BYTES) {
-      throw new SparkError(
-        'IllegalArgumentException',
-        `Executor memory ${executorMemory} must be at least ${STATIC_MIN_MEMORY_BYTES}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
-      );
-    }
-  }
-  // Products are evaluated left to right in doubles, then truncated.
-  const maxOnHeapExecutionMemory = Math.trunc(
-    sys * conf.getDouble('spark.shuffle.memoryFraction', 0.2) * conf.getDouble('spark.shuffle.safetyFraction', 0.8),
-  );
-  const maxOnHeapStorageMemory = Math.trunc(
-    sys * conf.getDouble('spark.storage.memoryFraction', 0.6) * conf.getDouble('spark.storage.safetyFraction', 0.9),
-  );
-  return { maxOnHeapExecutionMemory, maxOnHeapStorageMemory };
-}
-
 export interface StaticMemoryManagerOptions extends MemoryManagerOptions {
   readonly maxOnHeapExecutionMemory: number;
   readonly maxOnHeapStorageMemory: number;
+  /** maxOnHeapStorageMemory × spark.storage.unrollFraction (layout/static.ts); derived from `conf` when absent. */
+  readonly maxUnrollMemory?: number;
 }
 
 export class StaticMemoryManager extends MemoryManager {
@@ -61,15 +28,40 @@ export class StaticMemoryManager extends MemoryManager {
     // The off-heap storage share is moved to off-heap execution: no off-heap storage at all.
     this.offHeapExecutionMemoryPool.incrementPoolSize(this.offHeapStorageMemoryPool.poolSize);
     this.offHeapStorageMemoryPool.decrementPoolSize(this.offHeapStorageMemoryPool.poolSize);
-    this.maxUnrollMemory = Math.trunc(
-      opts.maxOnHeapStorageMemory * this.conf.getDouble('spark.storage.unrollFraction', 0.2),
-    );
+    this.maxUnrollMemory = opts.maxUnrollMemory ?? StaticMemoryManager.unrollOf(opts.maxOnHeapStorageMemory, this.conf);
   }
 
-  /** `new StaticMemoryManager(conf, numCores)` with `systemMemory` as Runtime.maxMemory. */
+  /**
+   * `new StaticMemoryManager(conf, numCores)` with `systemMemory` as Runtime.maxMemory: the sizes are the layout's
+   * (deriveStaticMemory), its first start-up error is thrown as Spark throws it.
+   */
   static fromConf(opts: MemoryManagerOptions & { readonly systemMemory?: number }): StaticMemoryManager {
     const conf = opts.conf instanceof SimConf ? opts.conf : new SimConf(opts.conf ?? {}, opts.version);
-    return new StaticMemoryManager({ ...opts, conf, ...staticSizesFromConf(conf, opts.systemMemory ?? Number.NaN) });
+    const d = deriveStaticMemory(opts.systemMemory ?? Number.NaN, conf.view(), opts.version);
+    if (!d.ok) throw sparkErrorOf(d.error);
+    const { maxOnHeapExecutionMemory, maxOnHeapStorageMemory, maxUnrollMemory } = d.sizes;
+    // The layout's off-heap sizes are those MemoryManager starts with, before the constructor moves storage to execution.
+    const offHeap = {
+      maxOffHeapMemory: d.sizes.maxOffHeapMemory,
+      offHeapStorageRegionSize: d.sizes.offHeapStorageShareAtStart,
+      offHeapExecutionPoolSize: d.sizes.maxOffHeapMemory - d.sizes.offHeapStorageShareAtStart,
+      offHeapEnabled: d.sizes.tungstenMemoryMode === 'OFF_HEAP',
+      tungstenMemoryMode: d.sizes.tungstenMemoryMode,
+    };
+    return new StaticMemoryManager({
+      ...opts,
+      conf,
+      maxOnHeapExecutionMemory,
+      maxOnHeapStorageMemory,
+      maxUnrollMemory,
+      offHeap,
+    });
+  }
+
+  private static unrollOf(maxOnHeapStorageMemory: number, conf: SimConf): number {
+    const d = deriveMaxUnrollMemory(maxOnHeapStorageMemory, conf.view(), conf.version);
+    if (!d.ok) throw sparkErrorOf(d.error);
+    return d.sizes;
   }
 
   override get maxHeapMemory(): number {

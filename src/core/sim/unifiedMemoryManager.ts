@@ -1,84 +1,13 @@
 // UnifiedMemoryManager (core/src/main/scala/org/apache/spark/memory/UnifiedMemoryManager.scala,
 // 2.4.4, 3.3.1, 4.1.1): execution and storage borrow from each other; execution evicts cached
 // blocks only down to the storage region; storage never evicts execution.
-import { RESERVED_SYSTEM_MEMORY_BYTES } from '../layout/unified';
+import { deriveUnifiedMemory } from '../layout/unified';
 import { atLeast } from '../version';
 import { MemoryMode } from './memoryMode';
-import { SparkError, assertionFailed } from './errors';
+import { assertionFailed, sparkErrorOf } from './errors';
 import { MemoryManager, MemoryManagerOptions } from './memoryManager';
 import { ExecutionWait } from './pools/executionWait';
-import { SimConf, readStorageFraction } from './sparkConf';
-
-export interface UnifiedSizes {
-  readonly maxHeapMemory: number;
-  readonly onHeapStorageRegionSize: number;
-}
-
-/**
- * UnifiedMemoryManager.getMaxMemory + apply: the unified region from the JVM's max heap
- * (`systemMemory`, overridden by spark.testing.memory) and the conf, with the start-up checks.
- */
-export function unifiedSizesFromConf(conf: SimConf, systemMemory: number): UnifiedSizes {
-  const v = conf.version;
-  const sys = conf.getLong('spark.testing.memory', systemMemory);
-  const reserved = conf.getLong(
-    'spark.testing.reservedMemory',
-    conf.contains('spark.testing') ? 0 : RESERVED_SYSTEM_MEMORY_BYTES,
-  );
-  const minSystemMemory = Math.ceil(reserved * 1.5);
-  const errorClasses = atLeast(v, 3, 5);
-  if (sys < minSystemMemory) {
-    throw errorClasses
-      ? new SparkError(
-          'SparkIllegalArgumentException',
-          renderError(v, 'INVALID_DRIVER_MEMORY', [
-            `System memory ${sys} must be at least ${minSystemMemory}.`,
-            'Please increase heap size using the --driver-memory option or "spark.driver.memory" in Spark configuration.',
-          ]),
-          'INVALID_DRIVER_MEMORY',
-          { systemMemory: String(sys), minSystemMemory: String(minSystemMemory), config: 'spark.driver.memory' },
-        )
-      : new SparkError(
-          'IllegalArgumentException',
-          `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-        );
-  }
-  // SPARK-12759: only when the conf contains spark.executor.memory, read with a bytes default.
-  if (conf.contains('spark.executor.memory')) {
-    const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
-    if (executorMemory < minSystemMemory) {
-      throw errorClasses
-        ? new SparkError(
-            'SparkIllegalArgumentException',
-            renderError(v, 'INVALID_EXECUTOR_MEMORY', [
-              `Executor memory ${executorMemory} must be at least ${minSystemMemory}.`,
-              'Please increase executor memory using the --executor-memory option or "spark.executor.memory" in Spark configuration.',
-            ]),
-            'INVALID_EXECUTOR_MEMORY',
-            {
-              executorMemory: String(executorMemory),
-              minSystemMemory: String(minSystemMemory),
-              config: 'spark.executor.memory',
-            },
-          )
-        : new SparkError(
-            'IllegalArgumentException',
-            `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
-          );
-    }
-  }
-  const usable = sys - reserved;
-  const maxHeapMemory = Math.trunc(usable * conf.getDouble('spark.memory.fraction', 0.6));
-  const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * readStorageFraction(conf));
-  return { maxHeapMemory, onHeapStorageRegionSize };
-}
-
-/** SparkThrowable text: `[CLASS] ` + template lines joined by a newline; 4.x adds the SQLSTATE. */
-function renderError(v: MemoryManagerOptions['version'], errorClass: string, lines: readonly string[]): string {
-  // One line in 3.5 (Spark 3.5.9 through the oracle), broken after the first sentence from 4.0.
-  const text = `[${errorClass}] ${lines.join(atLeast(v, 4, 0) ? '\n' : ' ')}`;
-  return atLeast(v, 4, 0) ? `${text} SQLSTATE: F0000` : text;
-}
+import { SimConf } from './sparkConf';
 
 export interface UnifiedMemoryManagerOptions extends MemoryManagerOptions {
   readonly maxHeapMemory: number;
@@ -103,11 +32,17 @@ export class UnifiedMemoryManager extends MemoryManager {
     this.assertPoolSizes();
   }
 
-  /** UnifiedMemoryManager.apply(conf, numCores) with `systemMemory` as Runtime.maxMemory. */
+  /**
+   * UnifiedMemoryManager.apply(conf, numCores) with `systemMemory` as Runtime.maxMemory. getMaxMemory, the pool
+   * split and the off-heap sizes are the layout's (deriveUnifiedMemory), so the simulator runs the heap the layout
+   * shows; its first start-up error is thrown as Spark throws it.
+   */
   static fromConf(opts: MemoryManagerOptions & { readonly systemMemory?: number }): UnifiedMemoryManager {
     const conf = opts.conf instanceof SimConf ? opts.conf : new SimConf(opts.conf ?? {}, opts.version);
-    const sizes = unifiedSizesFromConf(conf, opts.systemMemory ?? Number.NaN);
-    return new UnifiedMemoryManager({ ...opts, conf, ...sizes });
+    const d = deriveUnifiedMemory(opts.systemMemory ?? Number.NaN, conf.view(), opts.version);
+    if (!d.ok) throw sparkErrorOf(d.error);
+    const { maxHeapMemory, onHeapStorageRegionSize } = d.sizes;
+    return new UnifiedMemoryManager({ ...opts, conf, maxHeapMemory, onHeapStorageRegionSize, offHeap: d.sizes });
   }
 
   override get maxHeapMemory(): number {

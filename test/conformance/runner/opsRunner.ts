@@ -11,6 +11,7 @@ import {
   PendingCall,
   SimConf,
   SparkError,
+  sparkErrorOf,
   Spillable,
   StaticMemoryManager,
   TaskMemoryManager,
@@ -23,9 +24,9 @@ import {
   storageLevelByName,
   StorageLevels,
   MaybeSpillResult,
-  readStorageFraction,
   SnappyUnifiedMemoryManager,
 } from '../../../src/core/sim';
+import { deriveStorageRegion } from '../../../src/core/layout/unified';
 import { CaseRelease } from './versions';
 import { SNAPPY_MAP_KEYS, buildSnappyManager, execSnappyOp, snappyStateKey } from './snappyOps';
 import { EXPECT_KEYS, Json, JsonObject, OpsCase, OpsStep, asNumber, asText, normaliseMode } from './schema';
@@ -113,7 +114,7 @@ export class OpsRun {
     } else if (kind === 'unified') {
       if (direct) {
         const max = asNumber(cfg['maxHeapMemory']) ?? 0;
-        const region = asNumber(cfg['onHeapStorageRegionSize']) ?? Math.trunc(max * readStorageFraction(conf));
+        const region = asNumber(cfg['onHeapStorageRegionSize']) ?? storageRegionOf(max, conf);
         this.mm = new UnifiedMemoryManager({ ...base, maxHeapMemory: max, onHeapStorageRegionSize: region });
       } else {
         this.mm = UnifiedMemoryManager.fromConf(base);
@@ -542,4 +543,11 @@ export function runOpsCase(c: OpsCase, rel: CaseRelease): string[] {
     if (diffs.length > 0) return [`step ${i} (${step.op}): ${diffs.join('; ')}`];
   }
   return [];
+}
+
+/** UnifiedMemoryManager.apply's storage region for a directly built manager, from the layout's one derivation. */
+function storageRegionOf(maxHeapMemory: number, conf: SimConf): number {
+  const d = deriveStorageRegion(maxHeapMemory, conf.view(), conf.version);
+  if (!d.ok) throw sparkErrorOf(d.error);
+  return d.sizes.onHeapStorageRegionSize;
 }

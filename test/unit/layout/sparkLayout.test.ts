@@ -107,6 +107,22 @@ describe('UnifiedMemoryManager sizes (spark-memory.md 1)', () => {
       neg.error.message,
       "'-1073741824' in spark.memory.offHeap.size is invalid. The off-heap memory size must not be negative",
     );
+    // 2.4 reads MEMORY_OFFHEAP_SIZE (checkValue, bare message) before tungstenMemoryMode, in legacy mode too;
+    // 4.1+ raises INVALID_CONF_VALUE.REQUIREMENT quoting the bytes with their unit (Spark 2.4.8, 4.1.3, 4.2.0).
+    const legacy = deriveStaticMemory(
+      GiB,
+      conf({ 'spark.memory.offHeap.size': '-1g', 'spark.memory.offHeap.enabled': 'true' }),
+      SPARK_2_4,
+    );
+    assert.ok(!legacy.ok);
+    assert.equal(legacy.error.message, 'The off-heap memory size must not be negative');
+    const neg41 = deriveUnifiedMemory(GiB, conf({ 'spark.memory.offHeap.size': '-1g' }), SPARK_4_1);
+    assert.ok(!neg41.ok);
+    assert.equal(neg41.error.errorClass, 'INVALID_CONF_VALUE.REQUIREMENT');
+    assert.equal(
+      neg41.error.message,
+      '[INVALID_CONF_VALUE.REQUIREMENT] The value \'-1073741824b\' in the config "spark.memory.offHeap.size" is invalid. The off-heap memory size must not be negative SQLSTATE: 22022',
+    );
   });
 });
 
