@@ -67,6 +67,18 @@ export function deriveStaticMemory(
   const storageSafety = fr('spark.storage.safetyFraction');
   if (!storageSafety.ok) return { ok: false, error: readError(storageSafety, 'executor') };
   const maxOnHeapStorageMemory = Math.trunc(systemMemory * storageFraction.read.value * storageSafety.read.value);
+  // MemoryManager's constructor adds them to the on-heap pools, storage first: MemoryPool.incrementPoolSize
+  // require(delta >= 0) (2.4.4) fails for a negative fraction.
+  if (maxOnHeapStorageMemory < 0 || maxOnHeapExecutionMemory < 0)
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed',
+        key: maxOnHeapStorageMemory < 0 ? 'spark.storage.memoryFraction' : 'spark.shuffle.memoryFraction',
+      },
+    };
   // MemoryManager's constructor sizes the off-heap pools as for the unified manager (the storage share is moved
   // later), before StaticMemoryManager's own vals such as maxUnrollMemory.
   const offR = deriveOffHeapMemory(conf, v);

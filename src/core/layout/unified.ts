@@ -248,6 +248,19 @@ export function deriveOffHeapMemory(
     fraction = r.sizes;
   }
   const offHeapStorageRegionSize = Math.trunc(maxOffHeapMemory * fraction);
+  const offHeapExecutionPoolSize = maxOffHeapMemory - offHeapStorageRegionSize;
+  // MemoryPool.incrementPoolSize require(delta >= 0), execution first: a storage fraction outside [0,1] (2.4 reads
+  // it unchecked) makes one of the two off-heap pools negative.
+  if (offHeapExecutionPoolSize < 0 || offHeapStorageRegionSize < 0)
+    return {
+      ok: false,
+      error: {
+        phase: 'executor',
+        exceptionClass: 'IllegalArgumentException',
+        message: 'requirement failed',
+        key: 'spark.memory.storageFraction',
+      },
+    };
   const enabledR = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
   if (!enabledR.ok) return { ok: false, error: readError(enabledR, 'driver') };
   const offHeapEnabled = enabledR.read.value;
@@ -269,7 +282,7 @@ export function deriveOffHeapMemory(
     sizes: {
       maxOffHeapMemory,
       offHeapStorageRegionSize,
-      offHeapExecutionPoolSize: maxOffHeapMemory - offHeapStorageRegionSize,
+      offHeapExecutionPoolSize,
       offHeapEnabled,
       tungstenMemoryMode: offHeapEnabled ? 'OFF_HEAP' : 'ON_HEAP',
     },
