@@ -21,7 +21,8 @@ export function defaultPageSizeBytes(
   tungstenPoolSize: number,
   cores: number,
   tungstenMode: 'ON_HEAP' | 'OFF_HEAP',
-  gc: GarbageCollector,
+  /** 'other': a collector the release makes no adjustment for (the simulator when none is named). */
+  gc: GarbageCollector | 'other',
   v: SparkVersion,
 ): number {
   const size = nextPowerOf2(Math.trunc(Math.trunc(tungstenPoolSize / cores) / 16));
