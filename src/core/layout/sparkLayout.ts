@@ -114,25 +114,30 @@ function pushUnique(list: StartupError[], e: StartupError | undefined): void {
   if (e !== undefined && !list.some((x) => x.message === e.message)) list.push(e);
 }
 
-export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): SparkLayout {
-  const v = opts.version;
+/** SparkSubmitArguments.validateSubmitArguments: sizes and counts must be positive, before anything starts. */
+function validateSubmitArguments(conf: SparkConfView, deployMode: string): (StartupError | undefined)[] {
+  return [
+    positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number'),
+    positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number'),
+    positiveInt(conf, 'spark.executor.cores', 'Executor cores must be a positive number'),
+    deployMode === 'cluster'
+      ? positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number')
+      : undefined,
+    positiveInt(conf, 'spark.executor.instances', 'Number of executors must be a positive number'),
+  ];
+}
+
+/**
+ * The driver's heap (SparkSubmitCommandBuilder): a client-mode driver JVM (also a Kubernetes driver pod) gets
+ * -Xmx<spark.driver.memory> verbatim, and its java options may not set -Xmx.
+ */
+function driverHeap(
+  conf: SparkConfView,
+  v: SparkVersion,
+  deployMode: string,
+  clusterManager: ClusterManager,
+): { driverMemory: number | undefined; errors: StartupError[] } {
   const errors: StartupError[] = [];
-  const assumptions: string[] = [];
-  const clusterManager = opts.clusterManager ?? clusterManagerOf(conf.getString('spark.master')) ?? 'yarn';
-  if (opts.clusterManager === undefined && clusterManagerOf(conf.getString('spark.master')) === undefined) {
-    assumptions.push('Cluster manager: YARN (spark.master is not set).');
-  }
-  const deployMode = javaTrim(conf.getString('spark.submit.deployMode') ?? 'client');
-
-  // 1. spark-submit's own checks.
-  pushUnique(errors, positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number'));
-  pushUnique(errors, positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number'));
-  pushUnique(errors, positiveInt(conf, 'spark.executor.cores', 'Executor cores must be a positive number'));
-  if (deployMode === 'cluster')
-    pushUnique(errors, positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number'));
-  pushUnique(errors, positiveInt(conf, 'spark.executor.instances', 'Number of executors must be a positive number'));
-
-  // 2. The client-mode driver JVM gets -Xmx<spark.driver.memory> verbatim (also in a Kubernetes driver pod).
   const driverFrom = conf.get('spark.driver.memory');
   let driverMemory: number | undefined;
   const driverText = javaTrim(driverFrom?.value ?? '1g');
@@ -141,7 +146,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   if (deployMode !== 'cluster' || clusterManager === 'kubernetes') {
     const jvm = parseJvmHeapSize(driverText);
     if (!jvm.ok)
-      pushUnique(errors, {
+      errors.push({
         phase: 'jvm',
         exceptionClass: 'JVM',
         message: jvm.error,
@@ -156,7 +161,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       ? driverOpts.value.split(/\s+/).some((o) => o.startsWith('-Xmx'))
       : driverOpts.value.includes('Xmx');
     if (has)
-      pushUnique(errors, {
+      errors.push({
         phase: 'submit',
         exceptionClass: 'IllegalArgumentException',
         message: `Not allowed to specify max heap(Xmx) memory settings through java options (was ${driverOpts.value}). Use the corresponding --driver-memory or spark.driver.memory configuration instead.`,
@@ -164,12 +169,16 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
         from: driverOpts,
       });
   }
+  return { driverMemory, errors };
+}
 
-  // 3. SparkConf.validateSettings on the driver.
+/** SparkConf.validateSettings on the driver: executor java options, and every memory fraction in [0, 1]. */
+function validateSettings(conf: SparkConfView, v: SparkVersion): StartupError[] {
+  const errors: StartupError[] = [];
   const execOpts = conf.get('spark.executor.extraJavaOptions');
   if (execOpts !== undefined) {
     if (execOpts.value.includes('-Dspark')) {
-      pushUnique(errors, {
+      errors.push({
         phase: 'driver',
         exceptionClass: 'Exception',
         message: `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`,
@@ -178,7 +187,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       });
     }
     if (execOpts.value.includes('-Xmx')) {
-      pushUnique(errors, {
+      errors.push({
         phase: 'driver',
         exceptionClass: 'Exception',
         message: `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`,
@@ -200,11 +209,11 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     if (!conf.contains(key)) continue;
     const r = readConfDouble(conf, key, v, '0.5');
     if (!r.ok) {
-      pushUnique(errors, readError(r, 'driver'));
+      errors.push(readError(r, 'driver'));
       continue;
     }
     if (r.read.value > 1 || r.read.value < 0) {
-      pushUnique(errors, {
+      errors.push({
         phase: 'driver',
         exceptionClass: 'IllegalArgumentException',
         message: `${key} should be between 0 and 1 (was '${javaDoubleToString(r.read.value)}').`,
@@ -213,77 +222,179 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       });
     }
   }
+  return errors;
+}
 
-  // Cores: tasks at once = executor cores / task cpus.
+/** Task slots: spark.executor.cores / spark.task.cpus, with SparkContext's check that a task fits an executor. */
+function taskSlots(
+  conf: SparkConfView,
+  v: SparkVersion,
+): { executorCores: number; taskCpus: number; error: StartupError | undefined } {
   const coresR = readTypedInt(conf, 'spark.executor.cores', v);
   const executorCores = coresR.ok && coresR.read.value > 0 ? coresR.read.value : 1;
   const cpusR = readTypedInt(conf, 'spark.task.cpus', v);
   const taskCpus = cpusR.ok && cpusR.read.value > 0 ? cpusR.read.value : 1;
+  let error: StartupError | undefined;
   if (executorCores < taskCpus) {
     if (atLeast(v, 3)) {
-      pushUnique(errors, {
+      const from = conf.get('spark.executor.cores');
+      error = {
         phase: 'driver',
         exceptionClass: 'SparkException',
         message: `The number of cores per executor (=${executorCores}) has to be >= the number of cpus per task = ${taskCpus}.`,
         key: 'spark.executor.cores',
-        ...(conf.get('spark.executor.cores') !== undefined ? { from: conf.get('spark.executor.cores')! } : {}),
-      });
+        ...(from !== undefined ? { from } : {}),
+      };
     } else {
       const dyn = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v);
       if (dyn.ok && dyn.read.value)
-        pushUnique(errors, {
+        error = {
           phase: 'driver',
           exceptionClass: 'SparkException',
           message: 'spark.executor.cores must not be < spark.task.cpus.',
           key: 'spark.executor.cores',
-        });
+        };
     }
   }
+  return { executorCores, taskCpus, error };
+}
 
-  // 4. The executor heap and the memory manager (driver side first: it fails fast on the executor size).
-  const execFrom = conf.get('spark.executor.memory');
-  const execR = readTypedBytes(conf, 'spark.executor.memory', 'MiB', v);
+interface JvmChoice {
+  readonly gc?: GarbageCollector;
+  readonly javaVersion?: JavaVersion;
+  readonly serverClassMachine?: boolean;
+}
+
+/**
+ * getMaxMemory's systemMemory: the executor JVM's Runtime.maxMemory for -Xmx<spark.executor.memory in MiB>
+ * (ExecutorRunnable / KubernetesUtils), as the collector reports it, or as the options say.
+ */
+function executorSystemMemory(
+  conf: SparkConfView,
+  opts: SparkLayoutOptions,
+  jvmChoice: JvmChoice,
+): {
+  executorMemory: number;
+  executorJvm: ResolvedJvm;
+  systemMemory: number;
+  maxMemoryOf: (jvm: ResolvedJvm) => number;
+  assumption: string | undefined;
+} {
+  const execR = readTypedBytes(conf, 'spark.executor.memory', 'MiB', opts.version);
   const executorMemory = execR.ok ? execR.read.value * MiB : 1024 * MiB;
-  const jvmChoice = {
-    ...(opts.gc !== undefined ? { gc: opts.gc } : {}),
-    ...(opts.javaVersion !== undefined ? { javaVersion: opts.javaVersion } : {}),
-    ...(opts.serverClassMachine !== undefined ? { serverClassMachine: opts.serverClassMachine } : {}),
-  };
-  // The executor's -Xmx is spark.executor.memory in MiB (ExecutorRunnable / KubernetesUtils: -Xmx<n>m).
   const executorJvm = resolveJvm(executorMemory, conf.getString('spark.executor.extraJavaOptions'), jvmChoice);
   const shortfall = opts.jvmMaxMemoryShortfall;
   const maxMemoryOf = (jvm: ResolvedJvm): number =>
     shortfall !== undefined ? Math.trunc(jvm.heap * (1 - shortfall)) : (jvm.maxMemory ?? jvm.heap);
   const systemMemory = opts.systemMemory ?? maxMemoryOf(executorJvm);
-  if (opts.systemMemory === undefined) {
-    assumptions.push(
-      shortfall !== undefined
+  const assumption =
+    opts.systemMemory !== undefined
+      ? undefined
+      : shortfall !== undefined
         ? `System memory = spark.executor.memory × ${1 - shortfall} (JVM max-memory shortfall ${shortfall}).`
         : executorJvm.maxMemory === undefined
           ? `System memory = -Xmx: Runtime.maxMemory under ${executorJvm.collector} is not modelled.`
-          : `System memory = Runtime.maxMemory of -Xmx${executorMemory / MiB}m under ${collectorText(executorJvm)}.`,
-    );
-  }
+          : `System memory = Runtime.maxMemory of -Xmx${executorMemory / MiB}m under ${collectorText(executorJvm)}.`;
+  return { executorMemory, executorJvm, systemMemory, maxMemoryOf, assumption };
+}
+
+/**
+ * The memory manager each JVM builds (SparkEnv.create): StaticMemoryManager in 2.4's legacy mode, else
+ * UnifiedMemoryManager, first in the driver (it fails fast on the executor size), then in the executor.
+ */
+function memoryManagers(
+  conf: SparkConfView,
+  v: SparkVersion,
+  systemMemory: number,
+  driverSystemMemory: number | undefined,
+): {
+  legacyMode: boolean;
+  unified: UnifiedMemorySizes | undefined;
+  legacy: StaticMemorySizes | undefined;
+  errors: StartupError[];
+} {
   const legacyR = !atLeast(v, 3) ? readTypedBoolean(conf, 'spark.memory.useLegacyMode', v) : undefined;
   const legacyMode = legacyR !== undefined && legacyR.ok && legacyR.read.value;
-  let unified: UnifiedMemorySizes | undefined;
-  let legacy: StaticMemorySizes | undefined;
+  const errors: StartupError[] = [];
   if (legacyMode) {
     const d = deriveStaticMemory(systemMemory, conf, v);
-    if (d.ok) legacy = d.sizes;
-    else pushUnique(errors, d.error);
-  } else {
-    if (driverMemory !== undefined) {
-      const driverJvm = resolveJvm(driverMemory, conf.getString('spark.driver.extraJavaOptions'), jvmChoice);
-      const driverSide = deriveUnifiedMemory(maxMemoryOf(driverJvm), conf, v);
-      if (!driverSide.ok) pushUnique(errors, driverSide.error);
-    }
-    const d = deriveUnifiedMemory(systemMemory, conf, v);
-    if (d.ok) unified = d.sizes;
-    else pushUnique(errors, d.error);
+    if (!d.ok) errors.push(d.error);
+    return { legacyMode, unified: undefined, legacy: d.ok ? d.sizes : undefined, errors };
   }
+  if (driverSystemMemory !== undefined) {
+    const driverSide = deriveUnifiedMemory(driverSystemMemory, conf, v);
+    if (!driverSide.ok) errors.push(driverSide.error);
+  }
+  const d = deriveUnifiedMemory(systemMemory, conf, v);
+  if (!d.ok) errors.push(d.error);
+  return { legacyMode, unified: d.ok ? d.sizes : undefined, legacy: undefined, errors };
+}
 
-  // 5. Container sizing.
+/**
+ * MemoryManager.pageSizeBytes (spark.buffer.pageSize, else the default from the Tungsten pool) and the per-task
+ * shares of ExecutionMemoryPool: 1/(2N) of the pool to wait below, 1/N of what execution can reach.
+ */
+function tungstenPageAndTaskShares(
+  conf: SparkConfView,
+  v: SparkVersion,
+  tungsten: NonNullable<ReturnType<typeof tungstenPools>>,
+  executorCores: number,
+  taskCpus: number,
+  gc: GarbageCollector,
+): { pageSizeBytes: number; executionPerTask: ExecutionPerTask } {
+  const explicit = conf.contains('spark.buffer.pageSize')
+    ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
+    : undefined;
+  const pageSizeBytes =
+    explicit !== undefined && explicit.ok
+      ? explicit.read.value
+      : defaultPageSizeBytes(tungsten.pagePool, executorCores, tungsten.mode, gc, v);
+  const n = Math.max(1, Math.floor(executorCores / taskCpus));
+  const executionPerTask = {
+    concurrentTasks: n,
+    minPerTask: Math.trunc(tungsten.pool / (2 * n)),
+    maxPerTask: Math.trunc(tungsten.reachable / n),
+  };
+  return { pageSizeBytes, executionPerTask };
+}
+
+/** The stages in the order Spark meets them; each stage's errors are kept once, in that order. */
+export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): SparkLayout {
+  const v = opts.version;
+  const errors: StartupError[] = [];
+  const push = (...es: (StartupError | undefined)[]): void => {
+    for (const e of es) pushUnique(errors, e);
+  };
+  const assumptions: string[] = [];
+  const clusterManager = opts.clusterManager ?? clusterManagerOf(conf.getString('spark.master')) ?? 'yarn';
+  if (opts.clusterManager === undefined && clusterManagerOf(conf.getString('spark.master')) === undefined) {
+    assumptions.push('Cluster manager: YARN (spark.master is not set).');
+  }
+  const deployMode = javaTrim(conf.getString('spark.submit.deployMode') ?? 'client');
+
+  push(...validateSubmitArguments(conf, deployMode));
+  const driver = driverHeap(conf, v, deployMode, clusterManager);
+  push(...driver.errors);
+  push(...validateSettings(conf, v));
+  const { executorCores, taskCpus, error: slotsError } = taskSlots(conf, v);
+  push(slotsError);
+
+  const jvmChoice: JvmChoice = {
+    ...(opts.gc !== undefined ? { gc: opts.gc } : {}),
+    ...(opts.javaVersion !== undefined ? { javaVersion: opts.javaVersion } : {}),
+    ...(opts.serverClassMachine !== undefined ? { serverClassMachine: opts.serverClassMachine } : {}),
+  };
+  const heap = executorSystemMemory(conf, opts, jvmChoice);
+  if (heap.assumption !== undefined) assumptions.push(heap.assumption);
+  const driverSystemMemory =
+    driver.driverMemory === undefined
+      ? undefined
+      : heap.maxMemoryOf(resolveJvm(driver.driverMemory, conf.getString('spark.driver.extraJavaOptions'), jvmChoice));
+  const managers = memoryManagers(conf, v, heap.systemMemory, driverSystemMemory);
+  push(...managers.errors);
+  const { unified, legacy } = managers;
+
+  // Container sizing on YARN and Kubernetes (container.ts).
   let container: ContainerRequest | undefined;
   if (clusterManager === 'yarn' || clusterManager === 'kubernetes') {
     const c = deriveContainerRequest(conf, v, {
@@ -291,45 +402,32 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       ...(opts.pythonApp !== undefined ? { pythonApp: opts.pythonApp } : {}),
     });
     if (c.ok) container = c.request;
-    else pushUnique(errors, c.error);
+    else push(c.error);
   }
 
-  let pageSizeBytes: number | undefined;
-  let executionPerTask: ExecutionPerTask | undefined;
-  const gc = executorJvm.collector;
-  // The page size and per-task shares follow the Tungsten pool of either manager (MemoryManager.pageSizeBytes,
-  // ExecutionMemoryPool: 1/(2N) of the pool to wait below, 1/N of what execution can reach).
   const tungsten = tungstenPools(unified, legacy);
-  if (tungsten !== undefined) {
-    const explicit = conf.contains('spark.buffer.pageSize')
-      ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
-      : undefined;
-    if (explicit !== undefined && explicit.ok) pageSizeBytes = explicit.read.value;
-    else pageSizeBytes = defaultPageSizeBytes(tungsten.pagePool, executorCores, tungsten.mode, gc, v);
-    const n = Math.max(1, Math.floor(executorCores / taskCpus));
-    executionPerTask = {
-      concurrentTasks: n,
-      minPerTask: Math.trunc(tungsten.pool / (2 * n)),
-      maxPerTask: Math.trunc(tungsten.reachable / n),
-    };
-  }
+  const shares =
+    tungsten === undefined
+      ? undefined
+      : tungstenPageAndTaskShares(conf, v, tungsten, executorCores, taskCpus, heap.executorJvm.collector);
+  const execFrom = conf.get('spark.executor.memory');
+  const driverMemory = driver.driverMemory;
 
   return {
     flavour: 'spark',
     sparkVersion: formatVersion(v),
-    memoryManager: legacyMode ? 'StaticMemoryManager' : 'UnifiedMemoryManager',
-    executorMemory,
+    memoryManager: managers.legacyMode ? 'StaticMemoryManager' : 'UnifiedMemoryManager',
+    executorMemory: heap.executorMemory,
     ...(execFrom !== undefined ? { executorMemorySource: execFrom } : {}),
     ...(unified !== undefined ? { unified } : {}),
     ...(legacy !== undefined ? { legacy } : {}),
-    ...(pageSizeBytes !== undefined ? { pageSizeBytes } : {}),
-    ...(executionPerTask !== undefined ? { executionPerTask } : {}),
+    ...(shares !== undefined ? { pageSizeBytes: shares.pageSizeBytes, executionPerTask: shares.executionPerTask } : {}),
     executorCores,
     taskCpus,
     ...(container !== undefined ? { container } : {}),
     clusterManager,
     ...(driverMemory !== undefined ? { driverMemory } : {}),
-    executorJvm,
+    executorJvm: heap.executorJvm,
     assumptions,
     startupErrors: errors,
   };
