@@ -1,10 +1,11 @@
-// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js,
-// loaded on first use), the extension for the web worker extension host (dist/extension.web.js), the webview (browser IIFE,
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js and
+// Spark's config registry in dist/sparkRegistry.js, each loaded on first use), the extension for the web
+// worker extension host (dist/extension.web.js, both bundled in), the webview (browser IIFE,
 // with dist/webview.css from the CSS main.ts imports: uPlot's; the panel's own is media/style.css),
 // the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
 // `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -112,6 +113,38 @@ const lazyPanel = {
   },
 };
 
+// Spark's config registry (src/core/catalog/generated/sparkRegistry.json, about 250 KB of JSON) is only
+// read when a spark- file is linted, hovered or completed: in the extension it is dist/sparkRegistry.js,
+// required on first property access, as dist/yaml.js is.
+const registryJson = /generated[\\/]sparkRegistry\.json$/;
+const lazyRegistry = {
+  name: 'lazy-spark-registry',
+  setup(build) {
+    build.onResolve({ filter: /sparkRegistry\.json$/ }, (a) =>
+      registryJson.test(a.path) ? { path: 'sparkRegistry', namespace: 'lazy-spark-registry' } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/sparkRegistry\.js$/, namespace: 'lazy-spark-registry' }, (a) => ({
+      path: a.path,
+      external: true,
+    }));
+    // The top-level names, listed so esbuild's import helpers see them without loading the data.
+    build.onLoad({ filter: /.*/, namespace: 'lazy-spark-registry' }, () => ({
+      loader: 'js',
+      contents: `
+        const names = ${JSON.stringify(Object.keys(JSON.parse(readFileSync('src/core/catalog/generated/sparkRegistry.json', 'utf8'))))};
+        let data;
+        const load = () => data || (data = require('./sparkRegistry.js'));
+        module.exports = new Proxy({}, {
+          get: (_, k) => (names.includes(k) ? load()[k] : undefined),
+          has: (_, k) => names.includes(k),
+          ownKeys: () => names,
+          getOwnPropertyDescriptor: (_, k) =>
+            names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
+        });`,
+    }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -120,7 +153,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyYaml, lazyPanel],
+    plugins: [lazyYaml, lazyPanel, lazyRegistry],
   },
   {
     ...common,
@@ -129,7 +162,14 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyYaml],
+    plugins: [lazyYaml, lazyRegistry],
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/catalog/generated/sparkRegistry.json'],
+    outfile: `${outdir}/sparkRegistry.js`,
+    platform: 'node',
+    format: 'cjs',
   },
   // The `browser` entry for the web worker extension host (vscode.dev, github.dev): the same code
   // through src/extension/platform/web.ts, no Node built-in (a stray one fails this build). The YAML

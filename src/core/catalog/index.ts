@@ -1,5 +1,6 @@
 // The one catalog of memory keys and the lookups every feature uses.
 import { SparkVersion, versionInRange } from '../version';
+import { registryCatalogEntry, registryEntry, registryKeys } from './registry';
 import { SPARK_KEYS } from './sparkKeys';
 import { SNAPPY_KEYS } from './snappyKeys';
 import type { CatalogEntry, Flavour, NumericRange } from './types';
@@ -16,6 +17,28 @@ export function catalogEntries(flavour: Flavour): readonly CatalogEntry[] {
 
 export function lookupKey(key: string, flavour: Flavour = 'spark'): CatalogEntry | undefined {
   return flavour === 'spark' ? BY_KEY.get(key) : SNAPPY_BY_KEY.get(key);
+}
+
+/**
+ * A Spark key's entry: the hand-written one when there is one, else the entry Spark registers
+ * (registry.ts, generated from the jars) as the version in force reads it.
+ */
+export function lookupSparkKey(key: string, v: SparkVersion): CatalogEntry | undefined {
+  const own = BY_KEY.get(key);
+  if (own !== undefined) return own;
+  const e = registryEntry(key, v);
+  return e === undefined ? undefined : registryCatalogEntry(e, v);
+}
+
+/** Every key Spark registers in the line in force that the hand-written catalog does not describe. */
+export function registeredOnlyEntries(v: SparkVersion): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  for (const key of registryKeys(v)) {
+    if (BY_KEY.has(key)) continue;
+    const e = registryEntry(key, v);
+    if (e !== undefined) out.push(registryCatalogEntry(e, v));
+  }
+  return out;
 }
 
 /** SnappyData entries carry the version range `snappydata`, which matches any Spark version. */

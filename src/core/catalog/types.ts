@@ -37,6 +37,8 @@ export interface CatalogEntry {
   readonly type: ValueType;
   /** For `size`: the unit of a bare number. */
   readonly unit?: ByteUnit;
+  /** For `time`: the unit of a bare number (ns, us, ms, s, min, h, d). */
+  readonly timeUnit?: string;
   /**
    * Default by version range (keys of the form used by `versionInRange`: `2.x`, `3.3+`, `3.x-3.2`).
    * `null` means unset (no default: the key is absent unless given). The first matching range wins.

@@ -2,7 +2,15 @@
 // `-key=` options in SnappyData member files, the quoted key under a SparkApplication's sparkConf),
 // size units after a number, booleans and enum values. Works on the text around the cursor only,
 // so it stays cheap while the file is being typed.
-import { CatalogEntry, catalogEntries, defaultValue, existsIn, lookupKey } from '../catalog';
+import {
+  CatalogEntry,
+  catalogEntries,
+  defaultValue,
+  existsIn,
+  lookupKey,
+  lookupSparkKey,
+  registeredOnlyEntries,
+} from '../catalog';
 import { SNAPPY_OPTION_NAMES } from '../catalog/snappyKeys';
 import type { DocumentType } from '../document/kind';
 import type { Span } from '../text/lineIndex';
@@ -49,7 +57,9 @@ const CATEGORY_ORDER = [
 
 function sortKey(e: CatalogEntry): string {
   const rank = CATEGORY_ORDER.indexOf(e.category);
-  return `${e.internal ? 'z' : 'a'}${String(rank < 0 ? 99 : rank).padStart(2, '0')}${e.key}`;
+  // Keys from the generated registry (source "ConfigEntry ...") after every hand-written one.
+  const generated = e.source.startsWith('ConfigEntry ');
+  return `${e.internal ? 'z' : generated ? 'b' : 'a'}${String(rank < 0 ? 99 : rank).padStart(2, '0')}${e.key}`;
 }
 
 /** Escapes `$`, `}` and `\` for snippet text. */
@@ -197,7 +207,8 @@ function sparkKeyItems(
   make: (e: CatalogEntry) => Pick<CompletionEntry, 'insertText' | 'snippet'> & { filterText?: string },
 ): CompletionEntry[] {
   const items: CompletionEntry[] = [];
-  for (const e of catalogEntries('spark')) {
+  // The hand-written memory keys first, then every other key Spark registers (sortKey puts them after).
+  for (const e of [...catalogEntries('spark'), ...registeredOnlyEntries(v)]) {
     if (!existsIn(e, v)) continue;
     const deprecated = isDeprecated(e, v);
     const d = defaultValue(e, v);
@@ -236,7 +247,11 @@ function propertiesCompletions(text: string, offset: number, v: SparkVersion): C
   if (kv === null) return undefined;
   const key = kv[1] ?? '';
   const typed = kv[2] ?? '';
-  return valueCompletions(lookupKey(key), { typed, start: offset - typed.length, offset, xmx: xmxVerbatim(key, v) }, v);
+  return valueCompletions(
+    lookupSparkKey(key, v),
+    { typed, start: offset - typed.length, offset, xmx: xmxVerbatim(key, v) },
+    v,
+  );
 }
 
 // ---- SnappyData member files ----

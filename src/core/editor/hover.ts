@@ -1,7 +1,7 @@
 // Hover text for keys and values: what the catalog knows about the key (description, default for
 // the version in force, valid range, versions, source) and the sizes the layout derives from it,
 // in exact bytes and binary units. Markdown; the front end only wraps it.
-import { CatalogEntry, defaultValue, describeRange, existsIn, lookupKey, rangeFor } from '../catalog';
+import { CatalogEntry, defaultValue, describeRange, existsIn, lookupKey, lookupSparkKey, rangeFor } from '../catalog';
 import type { SnappyMemberLayout } from '../layout/snappyLayout';
 import type { StartupError } from '../layout/startupError';
 import { formatBytes } from '../size/format';
@@ -45,7 +45,7 @@ function typeText(e: CatalogEntry): string {
     case 'long':
       return 'whole number';
     case 'time':
-      return 'duration';
+      return e.timeUnit !== undefined ? `duration; a bare number is ${e.timeUnit}` : 'duration';
     case 'enum':
       return `one of ${(e.enumValues ?? []).join(', ')}`;
     default:
@@ -163,7 +163,7 @@ export function hoverAt(a: EditorAnalysis, offset: number): HoverContent | undef
   const hit = hitAt(a.doc, offset);
   if (hit === undefined) return undefined;
   if (hit.kind === 'setting') {
-    const entry = lookupKey(hit.key);
+    const entry = lookupSparkKey(hit.key, a.version);
     const layout = sparkLayoutMarkdown(a, hit.key);
     if (entry === undefined && layout === undefined) return undefined;
     // Title and description, then what this file's value gives, then the catalog's facts.

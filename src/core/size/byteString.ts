@@ -24,6 +24,25 @@ export const BYTE_SUFFIXES: Readonly<Record<string, ByteUnit>> = {
   pb: 'PiB',
 };
 
+/**
+ * Spark 4.2's JavaUtils.byteSuffixes add the IEC forms ki/kib, mi/mib, gi/gib, ti/tib, pi/pib (the static
+ * initialiser of org.apache.spark.network.util.JavaUtils in spark-common-utils-java 4.2.0; the oracle's
+ * key-types check saw "1GiB" accepted there). The product's own size rules stay on the 2.4-4.1 suffixes.
+ */
+export const BYTE_SUFFIXES_4_2: Readonly<Record<string, ByteUnit>> = {
+  ...BYTE_SUFFIXES,
+  ki: 'KiB',
+  kib: 'KiB',
+  mi: 'MiB',
+  mib: 'MiB',
+  gi: 'GiB',
+  gib: 'GiB',
+  ti: 'TiB',
+  tib: 'TiB',
+  pi: 'PiB',
+  pib: 'PiB',
+};
+
 /** The first line of every byte-string NumberFormatException (JavaUtils.byteStringAs). */
 export const BYTE_STRING_HELP =
   'Size must be specified as bytes (b), kibibytes (k), mebibytes (m), gibibytes (g), tebibytes (t), or pebibytes(p). E.g. 50b, 100k, or 250m.';
@@ -48,7 +67,11 @@ function numberFormat(kind: SizeErrorKind, detail: string): SizeResult {
  * `JavaUtils.byteStringAs(str, unit)`: the value of `str` in `unit`; a bare number is taken in
  * `unit`. Errors carry Spark's exact exception message.
  */
-export function byteStringAs(str: string, unit: ByteUnit): SizeResult {
+export function byteStringAs(
+  str: string,
+  unit: ByteUnit,
+  suffixes: Readonly<Record<string, ByteUnit>> = BYTE_SUFFIXES,
+): SizeResult {
   const lower = javaTrim(str.toLowerCase());
   const m = INTEGER_FORM.exec(lower);
   if (m) {
@@ -64,7 +87,7 @@ export function byteStringAs(str: string, unit: ByteUnit): SizeResult {
     const suffix = m[2];
     let from: ByteUnit = unit;
     if (suffix !== undefined) {
-      const u = BYTE_SUFFIXES[suffix];
+      const u = suffixes[suffix];
       if (u === undefined) return numberFormat('suffix', `Invalid suffix: "${suffix}"`);
       from = u;
     }
@@ -80,9 +103,13 @@ export function byteStringAs(str: string, unit: ByteUnit): SizeResult {
 }
 
 /** `ConfigBuilder.byteFromString`: typed `bytesConf` entries accept one leading '-' and negate. */
-export function byteFromString(str: string, unit: ByteUnit): SizeResult {
+export function byteFromString(
+  str: string,
+  unit: ByteUnit,
+  suffixes: Readonly<Record<string, ByteUnit>> = BYTE_SUFFIXES,
+): SizeResult {
   const negative = str.length > 0 && str.charAt(0) === '-';
-  const r = byteStringAs(negative ? str.slice(1) : str, unit);
+  const r = byteStringAs(negative ? str.slice(1) : str, unit, suffixes);
   if (!r.ok || !negative) return r;
   return { ok: true, value: r.value === 0 ? 0 : -r.value };
 }

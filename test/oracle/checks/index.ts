@@ -1,8 +1,15 @@
 // The oracle's checks, run in this order. Each is one module exporting an OracleCheck (see ../check.ts).
 import { OracleCheck } from '../check';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
+import { keyTypesCheck } from './keyTypes';
 import { layoutGridCheck } from './layoutGrid';
 import { managersCheck } from './managers';
 import { sparkContextCheck } from './sparkContext';
 
-export const CHECKS: readonly OracleCheck[] = [managersCheck, jvmMaxMemoryCheck, layoutGridCheck, sparkContextCheck];
+export const CHECKS: readonly OracleCheck[] = [
+  managersCheck,
+  jvmMaxMemoryCheck,
+  layoutGridCheck,
+  sparkContextCheck,
+  keyTypesCheck,
+];

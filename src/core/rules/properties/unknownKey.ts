@@ -2,7 +2,13 @@
 // spark.driver.memory*), or a known key in the wrong case. Spark ignores unknown keys silently,
 // so a typo leaves the default in force. The suggestion is the closest catalog key by edit
 // distance (case-insensitive). Never an error: Spark accepts any key.
+// From Spark 3.0 on, any other `spark.` key that no line of the generated registry knows (nor reads by
+// name, nor holds under a free-form prefix such as spark.hadoop.) and that is a few edits from a key
+// of the line in force is reported too (generalTypos.ts); unknown keys far from every key may belong
+// to a library and are left alone.
 import { catalogEntries, lookupKey } from '../../catalog';
+import { knownToSpark } from '../../catalog/registry';
+import { generalTypos, reportRename } from './generalTypos';
 import { TRAIT_NON_SPARK, keyHash, keyShape } from '../../parse/properties';
 import type { Span } from '../../text/lineIndex';
 import type { Rule } from '../types';
@@ -83,7 +89,7 @@ export function closestKey(key: string): { key: string; distance: number } | und
 
 export const unknownKey: Rule = {
   code: 'PROPS-UNKNOWN-KEY',
-  title: 'An unknown memory key (probably a typo): Spark ignores it',
+  title: 'An unknown key (probably a typo): Spark ignores it',
   defaultSeverity: 'warning',
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
@@ -98,17 +104,25 @@ export const unknownKey: Rule = {
         if ((traits[i]! & TRAIT_NON_SPARK) !== 0 || !mayBeMemoryKey(shape)) continue;
         const e = entries[i]!;
         if ((KNOWN_HASHES.has(hashes[i]!) && lookupKey(e.key) !== undefined) || !isMemoryShaped(e.key, shape)) continue;
+        if (knownToSpark(e.key)) continue;
         candidates.push(e);
       }
     } else if (ctx.doc.kind === 'spark-application') {
       for (const e of ctx.doc.sparkConf) {
-        if (e.key.startsWith('spark.') && lookupKey(e.key) === undefined && isMemoryShaped(e.key, keyShape(e.key)))
+        if (
+          e.key.startsWith('spark.') &&
+          lookupKey(e.key) === undefined &&
+          isMemoryShaped(e.key, keyShape(e.key)) &&
+          !knownToSpark(e.key)
+        )
           candidates.push(e);
       }
     }
+    const handled = new Set<number>();
     for (const { key, keySpan } of candidates) {
       const caseMatch = BY_LOWER.get(key.toLowerCase());
       if ((caseMatch === undefined && !hasMemoryPrefix(key)) || UNICODE_SPACE.test(key)) continue;
+      handled.add(keySpan.start);
       if (lookupKey(key, 'snappydata') !== undefined) {
         report({
           message: `${key} is a SnappyData setting, not a Spark one: Apache Spark ignores it.`,
@@ -118,26 +132,8 @@ export const unknownKey: Rule = {
         continue;
       }
       const best = caseMatch !== undefined ? { key: caseMatch, distance: 0 } : closestKey(key);
-      const keyText = ctx.text.slice(keySpan.start, keySpan.end);
-      const q = keyText.charAt(0) === '"' || keyText.charAt(0) === "'" ? keyText.charAt(0) : '';
       if (best !== undefined) {
-        // Renaming onto a key the file already sets would change that key's value: offered, never preferred
-        // (Fix all and fix-on-save leave it to the user).
-        const setAt = ctx.conf?.get(best.key);
-        report({
-          message:
-            setAt !== undefined
-              ? `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently. Did you mean ${best.key}? It is already set in this file, so renaming would replace that value.`
-              : `Spark has no setting ${key}${caseMatch !== undefined ? ' (keys are case-sensitive)' : ''} and ignores it silently, so ${best.key} keeps its default. Did you mean ${best.key}?`,
-          span: keySpan,
-          fixes: [
-            {
-              title: `Rename to ${best.key}`,
-              edits: [{ span: keySpan, newText: `${q}${best.key}${q}` }],
-              ...(setAt === undefined ? { isPreferred: true, setsKey: best.key } : {}),
-            },
-          ],
-        });
+        reportRename(ctx, key, keySpan, best.key, caseMatch !== undefined, report);
       } else {
         report({
           message: `Spark has no memory setting ${key} and ignores it silently.`,
@@ -146,5 +142,6 @@ export const unknownKey: Rule = {
         });
       }
     }
+    generalTypos(ctx, handled, report);
   },
 };

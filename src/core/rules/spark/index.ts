@@ -25,6 +25,7 @@ import { sizeParse } from './sizeParse';
 import { sizeTruncate } from './sizeTruncate';
 import { sizeUnitlessHeap } from './sizeUnitlessHeap';
 import { startupErrorRule } from './startupErrorRule';
+import { valueType } from './valueType';
 import { xmxInJavaOptions } from './xmxInJavaOptions';
 
 export const SPARK_RULES: readonly Rule[] = [
@@ -59,6 +60,8 @@ export const SPARK_RULES: readonly Rule[] = [
   execPerTask,
   coresTaskCpus,
   xmxInJavaOptions,
+  // every other key's type (the registry generated from Spark's jars)
+  valueType,
   // every other start-up error
   startupErrorRule,
 ];
