@@ -31,6 +31,7 @@ import {
   parseSparkApplication,
 } from '../parse/sparkApplication';
 import { applyTextEdits, type TextEdit } from './textEdit';
+import { replaceScalar } from './yamlScalar';
 import type { Span } from '../text/lineIndex';
 import { endsInContinuation, eolOf, lineEndOf, lineStartOf } from '../text/lines';
 
@@ -248,7 +249,37 @@ function lastArg(m: MemberLine, test: (a: MemberArg) => boolean): MemberArg | un
   return undefined;
 }
 
+/**
+ * Whether a CRLF line's `\r` would end up in a written value: bash keeps it in the line's last word
+ * (B.1), so a value written last keeps it (and does not read as written), and an argument added at
+ * the end takes it over from the old last one. A `\r` inside a shell comment goes with the comment.
+ */
+function crEndsInValue(m: MemberLine, edits: readonly TextEdit[], adds: boolean): boolean {
+  const cr = m.carriageReturn;
+  if (cr === undefined || (m.shellComment !== undefined && cr.start >= m.shellComment.start)) return false;
+  return adds || edits.some((e) => e.span.end === cr.start);
+}
+
 const VALUED: ReadonlySet<string> = new Set(['dir', 'classpath', 'heap-size', 'sync', 'option']);
+
+/** The edits for a file without member lines: the scripts start one member on localhost; write that line. */
+function localhostLineEdits(text: string, changes: readonly SettingChange[], member: number): SettingEditsResult {
+  if (member !== 1)
+    return {
+      ok: false,
+      message: `There is no member line ${member}: the file has none (the scripts start one member on localhost).`,
+    };
+  // bash splits lines on `\n` only (B.1): after a CR-only line break the new line would be part of
+  // the line before (a comment, maybe), and a CRLF line's `\r` would end up in the new value.
+  const eol = eolOf(text);
+  if (eol !== '\n')
+    return {
+      ok: false,
+      message: `The file has ${eol === '\r' ? 'CR-only' : 'Windows (CRLF)'} line breaks, which bash does not read as plain line ends: convert them to LF (SNAPPY-CRLF) before applying settings.`,
+    };
+  const line = `localhost ${changes.map((c) => `-${c.key}=${c.value}`).join(' ')}`;
+  return { ok: true, edits: [appendLine(text, line, eol)] };
+}
 
 function membersEdits(
   text: string,
@@ -265,16 +296,7 @@ function membersEdits(
       };
     }
   }
-  if (doc.members.length === 0) {
-    // No member line: the scripts start one member on localhost; write that line.
-    if (member !== 1)
-      return {
-        ok: false,
-        message: `There is no member line ${member}: the file has none (the scripts start one member on localhost).`,
-      };
-    const line = `localhost ${changes.map((c) => `-${c.key}=${c.value}`).join(' ')}`;
-    return { ok: true, edits: [appendLine(text, line, eolOf(text))] };
-  }
+  if (doc.members.length === 0) return localhostLineEdits(text, changes, member);
   const m = doc.members[member - 1];
   if (m === undefined)
     return { ok: false, message: `There is no member line ${member}: the file has ${doc.members.length}.` };
@@ -305,7 +327,12 @@ function membersEdits(
         continue;
       }
     }
-    const arg = lastArg(m, (a) => VALUED.has(a.kind) && a.key === c.key);
+    // processHeapSize sets the heap only while none is set (B.2), so of several -heap-size the first
+    // one counts; of every other flag the last one (QuickLauncher's LinkedHashMap, B.2).
+    const arg =
+      c.key === 'heap-size'
+        ? m.args.find((a) => a.kind === 'heap-size')
+        : lastArg(m, (a) => VALUED.has(a.kind) && a.key === c.key);
     if (arg !== undefined) {
       if (arg.value !== undefined) edits.push(replaceArgValue(text, m, arg, c.key.length + 2, c.value, word));
       else edits.push({ span: beforeCr(arg.span, m), newText: word });
@@ -313,6 +340,11 @@ function membersEdits(
     }
     added.push(word);
   }
+  if (crEndsInValue(m, edits, added.length > 0))
+    return {
+      ok: false,
+      message: `Member line ${member} ends with a carriage return (a Windows line break), which bash keeps in its last argument: remove the carriage returns (SNAPPY-CRLF) before applying settings.`,
+    };
   if (added.length > 0) {
     const last = m.args[m.args.length - 1];
     const at = beforeCr(last !== undefined ? last.span : m.hostSpan, m).end;
@@ -362,25 +394,6 @@ function columnOf(text: string, offset: number): number {
 function aliasUses(text: string, name: string): number {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return (text.match(new RegExp(`\\*${escaped}(?![^\\s,\\]}])`, 'g')) ?? []).length;
-}
-
-/**
- * Replaces a scalar by `value`. A block scalar (`|` or `>`) runs from its header to the end of its
- * last content line, and its range also holds the line break after it: that break stays, and so
- * does a comment on the header line (`memory: | # note`).
- */
-function replaceScalar(text: string, span: Span, value: string): TextEdit {
-  const c = text.charAt(span.start);
-  if (c !== '|' && c !== '>') return { span, newText: value };
-  const headerEnd = lineEndOf(text, span.start);
-  const header = text.slice(span.start, headerEnd);
-  const hash = header.search(/[ \t]#/);
-  let end = span.end;
-  while (end > headerEnd && /\s/.test(text.charAt(end - 1))) end--;
-  return {
-    span: { start: span.start, end: Math.max(end, headerEnd) },
-    newText: value + (hash >= 0 ? header.slice(hash) : ''),
-  };
 }
 
 function applicationEdits(text: string, changes: readonly SettingChange[]): SettingEditsResult {

@@ -2,3 +2,4 @@
 // from here without reaching into editor/.
 export * from './applySettings';
 export * from './textEdit';
+export * from './yamlScalar';

@@ -7,10 +7,15 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-/** `text` with non-overlapping `edits` applied (the text a front end shows after applying them). */
+/**
+ * `text` with non-overlapping `edits` applied (the text a front end shows after applying them). An
+ * insertion at the start of a replacement goes before the replacement's new text, as VS Code
+ * applies them: from the end of the text backwards, the replacement first, then the insertion
+ * (applied the other way round, the replacement would replace the inserted text).
+ */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start))
+  for (const e of [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end))
     out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }

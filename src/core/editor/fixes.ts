@@ -121,15 +121,35 @@ function isContinuation(text: string, lines: LineIndex, line: number, kind: Docu
   return bs % 2 === 1;
 }
 
-function eolOf(text: string, lines: LineIndex, line: number): string {
+/**
+ * The line break an inserted comment line ends with: the line's own. In a SnappyData member file a
+ * lone `\r` ends nothing (snappy-nodes.sh reads with bash `read`, which splits on `\n` only), so a
+ * comment ended by `\r` would comment out the members after it: it ends with `\n` there.
+ */
+function eolOf(text: string, lines: LineIndex, line: number, kind?: DocumentKind): string {
   const end = lines.lineEnd(line);
-  return text.charCodeAt(end) === 13 ? (text.charCodeAt(end + 1) === 10 ? '\r\n' : '\r') : '\n';
+  if (text.charCodeAt(end) !== 13) return '\n';
+  if (text.charCodeAt(end + 1) === 10) return '\r\n';
+  return kind === 'snappy-members' ? '\n' : '\r';
+}
+
+/**
+ * Whether a comment line can go before `line`. Not before the first line of a file with a
+ * byte-order mark, except in YAML: Properties.load and bash read the mark as a character of the
+ * first key or word, so `\ufeff#` would be a key or a host, not a comment (YAML drops the mark).
+ * In a member file, bash must also see a line start there (after `\n`).
+ */
+function canCommentBefore(text: string, lines: LineIndex, line: number, kind: DocumentKind): boolean {
+  if (line === 0) return kind === 'spark-application' || text.charCodeAt(0) !== 0xfeff;
+  if (kind !== 'snappy-members') return true;
+  return text.charCodeAt(lines.lineStart(line) - 1) === 10;
 }
 
 /**
  * The edit that silences `code` on the line where `offset` is: a comment above it with the line's
  * indentation, or `, CODE` added to a directive already there. Undefined when the line continues
- * the one above (a comment cannot go between them): use fileDisableEdit then.
+ * the one above, or (member files) does not start a line for bash: a comment cannot go between
+ * them; use fileDisableEdit then.
  */
 export function disableNextLineEdit(
   text: string,
@@ -139,14 +159,15 @@ export function disableNextLineEdit(
   kind: DocumentKind,
 ): TextEdit | undefined {
   const line = lines.positionAt(offset).line;
-  if (isContinuation(text, lines, line, kind)) return undefined;
-  const start = lines.lineStart(line);
+  if (isContinuation(text, lines, line, kind) || !canCommentBefore(text, lines, line, kind)) return undefined;
+  // The first line of a YAML file with a byte-order mark: the comment goes after the mark, which stays first.
+  const start = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lines.lineStart(line);
   if (line > 0) {
     const prevStart = lines.lineStart(line - 1);
     const prevEnd = lines.lineEnd(line - 1);
     const prev = text.slice(prevStart, prevEnd);
     const m = new RegExp(`^[ \\t]*[#!][ \\t]*${DISABLE_NEXT_LINE}([ \\t]+[A-Za-z0-9_,\\- \\t]*)?$`).exec(prev);
-    if (m !== null && !isContinuation(text, lines, line - 1, kind)) {
+    if (m !== null && !isContinuation(text, lines, line - 1, kind) && canCommentBefore(text, lines, line - 1, kind)) {
       const codes = (m[1] ?? '').split(/[\s,]+/).filter((c) => c.length > 0);
       if (codes.length === 0 || codes.includes(code)) return undefined;
       const trimmedEnd = prevStart + prev.replace(/[ \t]+$/, '').length;
@@ -154,11 +175,39 @@ export function disableNextLineEdit(
     }
   }
   const indent = /^[ \t]*/.exec(text.slice(start, Math.min(lines.lineEnd(line), start + 200)))?.[0] ?? '';
-  return { span: { start, end: start }, newText: `${indent}# ${DISABLE_NEXT_LINE} ${code}${eolOf(text, lines, line)}` };
+  return {
+    span: { start, end: start },
+    newText: `${indent}# ${DISABLE_NEXT_LINE} ${code}${eolOf(text, lines, line, kind)}`,
+  };
 }
 
-/** The edit that silences `code` in the whole file: a comment on the first line (after a byte-order mark). */
-export function fileDisableEdit(text: string, lines: LineIndex, code: string): TextEdit {
-  const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { span: { start: at, end: at }, newText: `# ${DISABLE_FILE} ${code}${eolOf(text, lines, 0)}` };
+/**
+ * Where the second logical line starts: after the first line end that no odd run of backslashes
+ * continues. Line ends are `\n` for bash, and `\n`, `\r` or `\r\n` for Properties.load.
+ */
+function afterFirstLine(text: string, kind: DocumentKind): number | undefined {
+  const end = kind === 'snappy-members' ? /\n/g : /\r\n|\r|\n/g;
+  for (let m = end.exec(text); m !== null; m = end.exec(text)) {
+    let bs = 0;
+    while (m.index - 1 - bs >= 0 && text.charCodeAt(m.index - 1 - bs) === 0x5c) bs++;
+    if (bs % 2 === 0) return m.index + m[0].length;
+  }
+  return undefined;
+}
+
+/**
+ * The edit that silences `code` in the whole file: a comment on the first line. A file with a
+ * byte-order mark gets it on the second line (canCommentBefore), YAML after the mark.
+ */
+export function fileDisableEdit(text: string, lines: LineIndex, code: string, kind?: DocumentKind): TextEdit {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const directive = `# ${DISABLE_FILE} ${code}`;
+  if (bom && kind !== undefined && kind !== 'spark-application') {
+    const next = afterFirstLine(text, kind);
+    const eol = eolOf(text, lines, 0, kind);
+    if (next !== undefined) return { span: { start: next, end: next }, newText: `${directive}${eol}` };
+    return { span: { start: text.length, end: text.length }, newText: `${eol}${directive}${eol}` };
+  }
+  const at = bom ? 1 : 0;
+  return { span: { start: at, end: at }, newText: `${directive}${eolOf(text, lines, 0, kind)}` };
 }

@@ -77,8 +77,17 @@ function deref(node: unknown, doc: Document | undefined): { node: unknown; ancho
   }
 }
 
-function span(node: YamlNode | null | undefined): Span {
-  return nodeSpan(node) ?? { start: 0, end: 0 };
+/**
+ * A node's characters. yaml's range of a block scalar (`|`, `>`) also holds the line breaks after
+ * its last content line: the span ends with the content, so a squiggle, a removed line or a
+ * replaced value stops there and the next key keeps its own line.
+ */
+function span(node: YamlNode | null | undefined, text: string): Span {
+  const s = nodeSpan(node) ?? { start: 0, end: 0 };
+  if (!isScalar(node) || (node.type !== Scalar.BLOCK_LITERAL && node.type !== Scalar.BLOCK_FOLDED)) return s;
+  let end = s.end;
+  while (end > s.start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start: s.start, end };
 }
 
 function scalarType(node: Scalar): YamlScalarType {
@@ -130,8 +139,8 @@ function fieldAt(
   return {
     text: scalarText(value, text),
     yamlType: scalarType(value),
-    span: span(value),
-    keySpan: span(pair.key as YamlNode),
+    span: span(value, text),
+    keySpan: span(pair.key as YamlNode, text),
     path,
     ...(anchor !== undefined ? { viaAlias: anchor } : {}),
   };
@@ -221,8 +230,8 @@ function applicationOf(
             key,
             text: scalarText(v, text),
             yamlType: scalarType(v),
-            span: span(v),
-            keySpan: span(k),
+            span: span(v, text),
+            keySpan: span(k, text),
             path: `spec.sparkConf.${key}`,
           });
         }

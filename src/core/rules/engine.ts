@@ -3,10 +3,12 @@
 import { DocumentLayout, ParsedDocument, layoutOfDocument, sparkConfOf } from '../analyze';
 import type { SparkConfView } from '../config/confSource';
 import type { MembersDocument } from '../parse/members';
+import type { TextEdit } from '../edit/textEdit';
+import { yamlValueEdit } from '../edit/yamlScalar';
 import { LineIndex } from '../text/lineIndex';
 import type { SparkVersion } from '../version';
 import { findSuppressions, isSuppressed } from './suppression';
-import type { Finding, LintSettings, Rule, RuleContext, Severity } from './types';
+import type { Finding, LintSettings, QuickFix, Rule, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   readonly version: SparkVersion;
@@ -83,6 +85,25 @@ export function lintDocument(doc: ParsedDocument, rules: readonly Rule[], opts: 
   return findings;
 }
 
+/**
+ * The fixes of a rule with the line breaks kept: in YAML, an edit over a block scalar keeps the break
+ * after it (yamlValueEdit); in a member file, an edit of a CRLF line's last argument, whose span
+ * holds the `\r` bash leaves in it, stops before the `\r` (only SNAPPY-CRLF's own fix removes it).
+ */
+function safeFixes(doc: ParsedDocument, fixes: readonly QuickFix[]): readonly QuickFix[] {
+  const text = doc.text;
+  if (doc.kind === 'spark-application')
+    return fixes.map((f) => ({ ...f, edits: f.edits.map((e) => yamlValueEdit(text, e)) }));
+  if (doc.kind !== 'snappy-members') return fixes;
+  const keepCr = (e: TextEdit): TextEdit => {
+    const end = e.span.end;
+    const crlf = text.charCodeAt(end - 1) === 13 && (end === text.length || text.charCodeAt(end) === 10);
+    if (!crlf || end - 1 <= e.span.start || e.newText.endsWith('\r')) return e;
+    return { span: { start: e.span.start, end: end - 1 }, newText: e.newText };
+  };
+  return fixes.map((f) => ({ ...f, edits: f.edits.map(keepCr) }));
+}
+
 function lintOne(doc: ParsedDocument, rules: readonly Rule[], opts: LintOptions): Finding[] {
   const ctx = new LintContext(doc, opts);
   const lines = (): LineIndex => ctx.lines;
@@ -107,7 +128,7 @@ function lintOne(doc: ParsedDocument, rules: readonly Rule[], opts: LintOptions)
           message: r.message,
           span: r.span,
           ...(r.related !== undefined ? { related: r.related } : {}),
-          ...(r.fixes !== undefined ? { fixes: r.fixes } : {}),
+          ...(r.fixes !== undefined ? { fixes: safeFixes(doc, r.fixes) } : {}),
           ...(r.tags !== undefined ? { tags: r.tags } : {}),
         });
       });

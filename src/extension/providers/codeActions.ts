@@ -155,7 +155,7 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
     const a = snap.result.analysis;
     const out: vscode.CodeAction[] = [];
     const line = disableNextLineEdit(a.text, a.lines, f.span.start, f.code, a.type.kind);
-    const edit = line ?? fileDisableEdit(a.text, a.lines, f.code);
+    const edit = line ?? fileDisableEdit(a.text, a.lines, f.code, a.type.kind);
     if (!snap.mapper.touchesBom(edit.span)) {
       const title = line !== undefined ? `Disable ${f.code} for this line` : `Disable ${f.code} for this file`;
       const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);

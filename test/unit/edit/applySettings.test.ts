@@ -163,18 +163,16 @@ describe('settingEdits: SnappyData member files', () => {
       ]),
       'node-a -J-Xms16g -J-Xmx16g -memory-size=1g -foo=1 # note\r\nnode-b\r\n',
     );
-    assert.equal(
-      edited(SERVERS, text, [{ key: '-heap-size', value: '16g' }], 2),
-      'node-a -J-Xms4g -J-Xmx4g -memory-size=1g # note\r\nnode-b -heap-size=16g\r\n',
-    );
-    // The last argument holds the carriage return (SNAPPY-CRLF): it stays at the end of the line.
-    assert.equal(
-      edited(SERVERS, 'node-a -memory-size=1g\r\n', [
-        { key: '-memory-size', value: '2g' },
-        { key: '-x', value: '1' },
-      ]),
-      'node-a -memory-size=2g -x=1\r\n',
-    );
+    // bash keeps a CRLF line's `\r` in its last word: a value written last would hold it, so Apply refuses
+    // (found by the generated member-file round trip: `-heap-size=16g\r` is no heap the JVM takes).
+    for (const [t, member] of [
+      [text, 2],
+      ['node-a -memory-size=1g\r\n', 1],
+    ] as const) {
+      const r = settingEdits(SERVERS, t, [{ key: '-heap-size', value: '16g' }], { member });
+      assert.equal(r.ok, false, t);
+      assert.match(r.ok ? '' : r.message, /ends with a carriage return .* remove the carriage returns \(SNAPPY-CRLF\)/);
+    }
   });
 
   it('writes a localhost line into a file without member lines', () => {

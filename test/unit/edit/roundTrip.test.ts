@@ -7,7 +7,9 @@ import * as fc from 'fast-check';
 import { parseDocument } from '../../../src/core/analyze';
 import type { DocumentType } from '../../../src/core/document/kind';
 import { applyTextEdits, settingEdits } from '../../../src/core/edit';
-import { DISABLE_NEXT_LINE, disableNextLineEdit, fixAllEdits } from '../../../src/core/editor';
+import { DISABLE_NEXT_LINE, disableNextLineEdit, fileDisableEdit, fixAllEdits } from '../../../src/core/editor';
+import { snappyMemberLayout } from '../../../src/core/layout/snappyLayout';
+import { parseMembers } from '../../../src/core/parse/members';
 import { parseProperties } from '../../../src/core/parse/properties';
 import { parseSparkApplication } from '../../../src/core/parse/sparkApplication';
 import { RULES, lintDocument } from '../../../src/core/rules';
@@ -98,6 +100,116 @@ describe('edits read back with the product readers', () => {
     const shared = `${text}  driver: *res\n`;
     const r = settingEdits(APP, shared, [{ key: 'spark.executor.memory', value: '1g' }]);
     assert.equal(r.ok, false);
+  });
+
+  it('a quick fix over a YAML block scalar keeps its line break, the next key and the header comment', () => {
+    // Found by the generated YAML round trip: the fix wrote "2g" over `|-` up to the next key's indent.
+    for (const header of ['|-', '>', '| # note']) {
+      const text = `${HEAD}spec:\n  sparkConf:\n    spark.executor.memory: ${header}\n      2Gi\n    spark.memory.fraction: "0.5"\n`;
+      const f = findings(APP, text).find((x) => x.code === 'SIZE-K8S-QUANTITY');
+      const fix = f?.fixes?.find((x) => x.isPreferred === true);
+      assert.ok(fix !== undefined, text);
+      const out = applyTextEdits(text, fix.edits);
+      assert.equal(appConf(out).get('spark.executor.memory'), '2g', out);
+      assert.equal(appConf(out).get('spark.memory.fraction'), '0.5', out);
+      if (header.includes('#')) assert.match(out, /memory: "2g" # note\n/);
+    }
+  });
+
+  it('removing a setting written as a block scalar removes its lines only', () => {
+    // Found by the generated YAML round trip: the block scalar's range held the next key's line start.
+    const text = `${HEAD}spec:\n  sparkConf:\n    spark.yarn.executor.memoryOverhead: |-\n      512\n    spark.executor.memoryOverhead: >\n      384m\n`;
+    const f = findings(APP, text).find((x) => x.code === 'DEPRECATED-ALT');
+    const fix = f?.fixes?.find((x) => x.isPreferred === true);
+    assert.ok(fix !== undefined, JSON.stringify(f));
+    const out = applyTextEdits(text, fix.edits);
+    assert.equal(out, `${HEAD}spec:\n  sparkConf:\n    spark.executor.memoryOverhead: >\n      384m\n`);
+  });
+
+  it('an insertion at the start of a removed line lands before it, as VS Code applies them', () => {
+    // Found by the generated YAML round trip: Fix all added a line where another fix removed one,
+    // and the removal took the added line and left the removed one's tail.
+    const text = 'a: 1\nb: 2\nc: 3\n';
+    const out = applyTextEdits(text, [
+      { span: { start: 5, end: 5 }, newText: 'x: 0\n' },
+      { span: { start: 5, end: 10 }, newText: '' },
+    ]);
+    assert.equal(out, 'a: 1\nx: 0\nc: 3\n');
+  });
+
+  // ---- member files: found by the generated member-file round trip (roundTripMembers) ----
+
+  const SERVERS: DocumentType = { kind: 'snappy-members', role: 'server' };
+  const heapOf = (text: string) => snappyMemberLayout(parseMembers(text, 'server'), 0).heapBytes;
+
+  it('Apply of -heap-size edits the first of several -heap-size, the one the launcher uses', () => {
+    const out = apply(SERVERS, 'node-a -heap-size=4g -heap-size=2g\n', '-heap-size', '6g');
+    assert.equal(out, 'node-a -heap-size=6g -heap-size=2g\n');
+    assert.equal(heapOf(out), 6 * 1024 ** 3);
+  });
+
+  it("Apply refuses to write where bash would keep a CRLF line's \\r in the new value", () => {
+    for (const [text, key] of [
+      ['node-a -heap-size=4g\r\n', '-heap-size'],
+      ['node-a -dir=/d\r\n', '-critical-heap-percentage'],
+      ['# servers\r\n', '-heap-size'],
+      ['# servers\rnode-a', '-critical-heap-percentage'],
+    ] as const) {
+      const r = settingEdits(SERVERS, text, [{ key, value: '90' }]);
+      assert.equal(r.ok, false, text);
+      assert.match(r.ok ? '' : r.message, /carriage return|line breaks/);
+    }
+    // A value that is not last on the line is written as usual.
+    const out = apply(SERVERS, 'node-a -heap-size=4g -dir=/d\r\n', '-heap-size', '6g');
+    assert.equal(out, 'node-a -heap-size=6g -dir=/d\r\n');
+  });
+
+  it("a fix of a CRLF member line's last argument keeps the \\r as the line end", () => {
+    for (const [text, code] of [
+      ['node-a -J-Xmx4gb\r\nnode-b\r\n', 'SNAPPY-HEAP-SYNTAX'],
+      ['node-a -heap-size=4g -heap-size=4g\r\n', 'SNAPPY-HEAP-XMX-MIX'],
+    ] as const) {
+      const f = findings(SERVERS, text).find((x) => x.code === code && x.fixes !== undefined);
+      const fix = f?.fixes?.[0];
+      assert.ok(fix !== undefined, `${code} in ${JSON.stringify(text)}`);
+      const out = applyTextEdits(text, fix.edits);
+      assert.ok(!/[^\r]\n/.test(out), JSON.stringify(out));
+    }
+  });
+
+  it('a comment line added to a CR-only member file ends with the \\n bash reads as a line end', () => {
+    const text = 'node-b\rnode-a -heap-size=4g # note\r';
+    const f = findings(SERVERS, text).find((x) => x.code === 'SNAPPY-INLINE-COMMENT');
+    const out = applyTextEdits(text, f?.fixes?.[0]?.edits ?? []);
+    assert.equal(out, '# note\nnode-b\rnode-a -heap-size=4g\r');
+    assert.equal(parseMembers(out, 'server').members.length, 1);
+    // A suppression comment: above a bash line only, ended by \n; else for the file, also ended by \n.
+    const lines = new LineIndex(text);
+    assert.equal(disableNextLineEdit(text, lines, text.indexOf('node-a'), 'X', 'snappy-members'), undefined);
+    assert.deepEqual(disableNextLineEdit(text, lines, 0, 'X', 'snappy-members')?.newText, `# ${DISABLE_NEXT_LINE} X\n`);
+    assert.equal(fileDisableEdit(text, lines, 'X', 'snappy-members').newText, '# spark-memory-disable X\n');
+  });
+
+  it('a suppression comment never goes between a byte-order mark and the first key or host', () => {
+    // Properties.load and bash read the mark as part of the first key or word: `\ufeff#` is no comment.
+    const props = '\ufeffspark.executor.memory 4gb\r\nspark.x.y 1\r\n';
+    const lines = new LineIndex(props);
+    assert.equal(disableNextLineEdit(props, lines, 1, 'X', 'spark-defaults'), undefined);
+    const out = applyTextEdits(props, [fileDisableEdit(props, lines, 'X', 'spark-defaults')]);
+    assert.equal(out, '\ufeffspark.executor.memory 4gb\r\n# spark-memory-disable X\r\nspark.x.y 1\r\n');
+    assert.deepEqual(effective(out), effective(props));
+    // A member file: below the first logical line (a `\` continues it).
+    const members = '\ufeffnode-a -heap-size=4g \\\n  -dir=/d\nnode-b\n';
+    const ml = new LineIndex(members);
+    assert.equal(disableNextLineEdit(members, ml, 1, 'X', 'snappy-members'), undefined);
+    const m = applyTextEdits(members, [fileDisableEdit(members, ml, 'X', 'snappy-members')]);
+    assert.equal(m, '\ufeffnode-a -heap-size=4g \\\n  -dir=/d\n# spark-memory-disable X\nnode-b\n');
+    // YAML drops the mark: the comment goes right after it.
+    const yaml = `\ufeff${HEAD}`;
+    assert.deepEqual(disableNextLineEdit(yaml, new LineIndex(yaml), 1, 'X', 'spark-application')?.span, {
+      start: 1,
+      end: 1,
+    });
   });
 
   // ---- the property: every kind of edit on generated spark-defaults.conf files with every trap ----

@@ -8,6 +8,7 @@ import type { StartupError } from '../../layout/startupError';
 import type { Span } from '../../text/lineIndex';
 import type { TextEdit } from '../../edit/textEdit';
 import type { RelatedLocation, RuleContext } from '../types';
+import { eolOf } from '../../text/lines';
 
 export function membersOf(ctx: RuleContext): MembersDocument | undefined {
   return ctx.doc.kind === 'snappy-members' ? ctx.doc : undefined;
@@ -45,6 +46,8 @@ export function removeArg(ctx: RuleContext, arg: MemberArg): TextEdit {
   let start = arg.span.start;
   while (start > 0 && (ctx.text.charAt(start - 1) === ' ' || ctx.text.charAt(start - 1) === '\t')) start--;
   let end = arg.span.end;
+  // The last argument of a CRLF line holds the line's `\r` (bash keeps it in the word): it stays, as the line's end.
+  if (end > arg.span.start && ctx.text.charAt(end - 1) === '\r') end--;
   if (start === arg.span.start) {
     while (end < ctx.text.length && (ctx.text.charAt(end) === ' ' || ctx.text.charAt(end) === '\t')) end++;
   }
@@ -152,4 +155,14 @@ export function leadsLineNumber(ctx: RuleContext, offset: number): number {
   let n = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
+}
+
+/**
+ * The line break that ends a line added to a member file: the file's own, but `\n` in a CR-only
+ * file, since bash `read` ends lines at `\n` only (config-formats.md B.1) and a line ended by `\r`
+ * would join the member line after it (a comment line would swallow it).
+ */
+export function memberLineEnd(text: string): string {
+  const eol = eolOf(text);
+  return eol === '\r' ? '\n' : eol;
 }

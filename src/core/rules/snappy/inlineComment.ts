@@ -5,8 +5,7 @@
 // itself (config-formats.md B.1).
 import type { MemberLine } from '../../parse/members';
 import type { Rule } from '../types';
-import { eolOf } from '../../text/lines';
-import { membersOf } from './common';
+import { memberLineEnd, membersOf } from './common';
 
 /** What snappy-nodes.sh (l.143-234, l.394-402) appends to this line, and the comment therefore drops. */
 function appended(m: MemberLine): string[] {
@@ -70,7 +69,7 @@ export const snappyInlineComment: Rule = {
                   edits: [
                     {
                       span: { start: firstLineStart, end: firstLineStart },
-                      newText: `${commentText.trimEnd()}${eolOf(ctx.text)}`,
+                      newText: `${commentText.trimEnd()}${memberLineEnd(ctx.text)}`,
                     },
                     { span: { start: blanks, end }, newText: '' },
                   ],
