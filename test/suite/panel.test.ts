@@ -405,6 +405,30 @@ describe('simulation panel', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === original, 'undo to restore the text');
+
+    // A version the panel never sent is refused, even the document's current one: after an edit the
+    // panel sends the new text only after FOLLOW_DELAY_MS, and a page naming that version has not seen it.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '# edited\r\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const unsent = doc.version;
+    assert.ok(
+      !h.lastPosted().some((m) => m.type === 'config' && m.config.uri === c.uri && m.config.version === unsent),
+      'the panel has not sent the new version yet',
+    );
+    const answered = h.lastPosted().filter((m) => m.type === 'applied').length;
+    assert.strictEqual(
+      h.handleMessage({ ...applyMessage(c, [{ key: 'spark.memory.fraction', value: '0.5' }]), version: unsent }),
+      true,
+    );
+    const neverSent = await waitFor(
+      () =>
+        h.lastPosted().filter((m): m is Extract<HostMessage, { type: 'applied' }> => m.type === 'applied')[answered],
+      'the answer to a version never sent',
+    );
+    assert.strictEqual(neverSent.ok, false);
+    assert.match(neverSent.message, /changed since the simulation read it/);
+    assert.strictEqual(doc.getText(), `# edited\r\n${original}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

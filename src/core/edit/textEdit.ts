@@ -19,3 +19,21 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }
+
+/**
+ * Non-overlapping `edits` in document order with each run of touching edits (one ends where the next
+ * starts) joined into one: the same change in fewer edits. Fix all of a file of duplicate lines
+ * removes every line but one, which as one edit is one range for the editor to apply and undo
+ * rather than tens of thousands. An insertion at the start of a replacement stays before its text.
+ */
+export function joinTouchingEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.span.end === e.span.start)
+      out[out.length - 1] = { span: { start: prev.span.start, end: e.span.end }, newText: prev.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
+}

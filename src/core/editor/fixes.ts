@@ -33,23 +33,44 @@ export function fixAllEdits(
   findings: readonly Finding[],
   accept: (fix: QuickFix, f: Finding) => boolean = () => true,
 ): FixAll {
-  const taken = new TakenEdits();
-  const fixed: Finding[] = [];
-  const keysSet = new Set<string>();
-  const ordered = [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of ordered) {
+  const builder = new FixAllBuilder(accept);
+  for (const f of inDocumentOrder(findings)) builder.add(f);
+  return builder.result();
+}
+
+/** The findings sorted by position, the order Fix all takes them in. */
+export function inDocumentOrder(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/**
+ * Fix all one finding at a time (in document order, see inDocumentOrder), so that a front end can
+ * spread the work of a large file over several turns of its event loop; fixAllEdits runs it in one go.
+ * Each add costs O(log n), so the whole is O(n log n).
+ */
+export class FixAllBuilder {
+  private readonly taken = new TakenEdits();
+  private readonly fixed: Finding[] = [];
+  private readonly keysSet = new Set<string>();
+
+  constructor(private readonly accept: (fix: QuickFix, f: Finding) => boolean = () => true) {}
+
+  add(f: Finding): void {
     const fix = f.fixes?.find((x) => x.isPreferred === true);
-    if (fix === undefined || fix.edits.length === 0 || !accept(fix, f)) continue;
+    if (fix === undefined || fix.edits.length === 0 || !this.accept(fix, f)) return;
     // Two renames onto one key: the second would override what the first wrote.
-    if (fix.setsKey !== undefined && keysSet.has(fix.setsKey)) continue;
-    const fresh = fix.edits.filter((e) => !taken.has(e));
-    if (fresh.some((e) => taken.overlaps(e))) continue;
-    if (fresh.length > 1 && fresh.some((e, i) => fresh.some((g, j) => i !== j && overlap(e, g)))) continue;
-    for (const e of fresh) taken.add(e);
-    if (fix.setsKey !== undefined) keysSet.add(fix.setsKey);
-    fixed.push(f);
+    if (fix.setsKey !== undefined && this.keysSet.has(fix.setsKey)) return;
+    const fresh = fix.edits.filter((e) => !this.taken.has(e));
+    if (fresh.some((e) => this.taken.overlaps(e))) return;
+    if (fresh.length > 1 && fresh.some((e, i) => fresh.some((g, j) => i !== j && overlap(e, g)))) return;
+    for (const e of fresh) this.taken.add(e);
+    if (fix.setsKey !== undefined) this.keysSet.add(fix.setsKey);
+    this.fixed.push(f);
   }
-  return { edits: taken.sorted(), fixed };
+
+  result(): FixAll {
+    return { edits: this.taken.sorted(), fixed: [...this.fixed] };
+  }
 }
 
 const byPosition = (a: TextEdit, b: TextEdit): number => a.span.start - b.span.start || a.span.end - b.span.end;

@@ -112,7 +112,7 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
       return 0;
     }
     const snap = await store.forDocument(editor.document);
-    const all = snap !== undefined && snap.version === editor.document.version ? fixAllEdit(snap) : undefined;
+    const all = snap !== undefined && snap.version === editor.document.version ? await fixAllEdit(snap) : undefined;
     if (all === undefined) {
       // Ctrl+. may still offer fixes that are a choice (not preferred): say so rather than "nothing".
       const offered =
@@ -126,6 +126,8 @@ export function registerEditorCommands(context: vscode.ExtensionContext, store: 
       );
       return 0;
     }
+    // A large file's Fix all is built in slices: the document may have changed meanwhile.
+    if (editor.document.version !== snap?.version) return 0;
     return (await vscode.workspace.applyEdit(all.edit)) ? all.count : 0;
   });
 

@@ -17,6 +17,7 @@ import {
   type WebviewMessage,
 } from '../../shared/protocol';
 import { documentTypeOf, leadsUriOf, openDocument } from '../documents';
+import { checkApplyTarget } from './applyTarget';
 import { clusterPayload } from './configPayload';
 import { base64Bytes, panelHtml, webviewOptions } from './html';
 
@@ -263,13 +264,14 @@ export class SimulationPanel implements vscode.Disposable {
     const sent = this.sent;
     const doc = sent !== undefined && sent.uri === m.uri ? openDocument(vscode.Uri.parse(m.uri)) : undefined;
     const type = doc !== undefined ? documentTypeOf(doc) : undefined;
-    if (doc === undefined || type === undefined) {
+    const target = checkApplyTarget(sent, m, type !== undefined ? doc?.version : undefined);
+    if (doc === undefined || type === undefined || (!target.ok && target.reason === 'not-shown')) {
       refuse('The settings were not applied: that file is not the one the panel shows, or it is no longer open.');
       return;
     }
     const name = vscode.workspace.asRelativePath(doc.uri, false);
     // The page's version must be the one it was sent, and the document must still be at it.
-    if (m.version !== sent?.version || doc.version !== m.version) {
+    if (!target.ok) {
       refuse(
         `The settings were not applied: ${name} changed since the simulation read it. Check the new values and apply again.`,
       );

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parseDocument } from '../../../src/core/analyze';
 import type { DocumentType } from '../../../src/core/document/kind';
-import { applyTextEdits, settingEdits } from '../../../src/core/edit';
+import { applyTextEdits, joinTouchingEdits, settingEdits } from '../../../src/core/edit';
 import { DISABLE_NEXT_LINE, disableNextLineEdit, fileDisableEdit, fixAllEdits } from '../../../src/core/editor';
 import { snappyMemberLayout } from '../../../src/core/layout/snappyLayout';
 import { parseMembers } from '../../../src/core/parse/members';
@@ -135,6 +135,25 @@ describe('edits read back with the product readers', () => {
       { span: { start: 5, end: 10 }, newText: '' },
     ]);
     assert.equal(out, 'a: 1\nx: 0\nc: 3\n');
+  });
+
+  it('Fix all of 80,000 duplicate lines joins into one edit that leaves the line in effect', () => {
+    const text = 'spark.executor.memory 1g\n'.repeat(80_000);
+    const all = fixAllEdits(findings(SPARK, text));
+    assert.equal(all.edits.length, 79_999);
+    const joined = joinTouchingEdits(all.edits);
+    assert.deepEqual(joined, [{ span: { start: 0, end: 79_999 * 25 }, newText: '' }]);
+    assert.equal(applyTextEdits(text, joined), 'spark.executor.memory 1g\n');
+    // An insertion where a replacement starts stays before the replacement's text.
+    const mixed = [
+      { span: { start: 5, end: 10 }, newText: 'B' },
+      { span: { start: 5, end: 5 }, newText: 'A' },
+      { span: { start: 10, end: 12 }, newText: 'C' },
+      { span: { start: 14, end: 15 }, newText: 'D' },
+    ];
+    const t = '0123456789abcdefgh';
+    assert.equal(applyTextEdits(t, joinTouchingEdits(mixed)), applyTextEdits(t, mixed));
+    assert.equal(joinTouchingEdits(mixed).length, 2);
   });
 
   // ---- member files: found by the generated member-file round trip (roundTripMembers) ----

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { DocumentType } from '../../../src/core/document/kind';
-import { applyTextEdits, settingEdits, type TextEdit } from '../../../src/core/edit';
+import { applyTextEdits, joinTouchingEdits, settingEdits, type TextEdit } from '../../../src/core/edit';
 import { disableNextLineEdit, fileDisableEdit, fixAllEdits } from '../../../src/core/editor';
 import {
   TYPED_FIELD_KEYS,
@@ -320,7 +320,9 @@ function checkFix(text: string, edits: readonly TextEdit[], what: string, prefer
 }
 
 describe('edits of generated SparkApplication YAML read back with the product reader', () => {
-  it('Apply, each quick fix, Fix all and suppression comments keep every other setting, comment and line', () => {
+  it('Apply, each quick fix, Fix all and suppression comments keep every other setting, comment and line', function () {
+    // About 2 s on a quiet machine; several times that when the machine is shared.
+    this.timeout(180_000);
     const stats = { applied: 0, refused: 0, fixes: 0, fixAll: 0, suppressed: 0 };
     fc.assert(
       fc.property(yamlFile, fc.constantFrom(...APPLY), fc.nat(), (text, [key, values], i) => {
@@ -338,6 +340,8 @@ describe('edits of generated SparkApplication YAML read back with the product re
         // Fix all.
         const all = fixAllEdits(found, (fix) => !touchesBom(text, fix.edits));
         if (all.edits.length > 0) stats.fixAll++;
+        // Joined into fewer edits (as the editor gets them), Fix all writes the same text.
+        assert.equal(applyTextEdits(text, joinTouchingEdits(all.edits)), applyTextEdits(text, all.edits));
         checkFix(text, all.edits, 'Fix all');
         // A suppression comment above a finding's line silences it and changes no setting.
         const lines = new LineIndex(text);
@@ -358,10 +362,10 @@ describe('edits of generated SparkApplication YAML read back with the product re
           stats.suppressed++;
         }
       }),
-      { numRuns: 200, seed: 15_2026 },
+      { numRuns: 150, seed: 15_2026 },
     );
     // The generator reaches every kind of edit often (a property that never edits proves nothing).
-    assert.ok(stats.applied > 120 && stats.refused > 5, JSON.stringify(stats));
-    assert.ok(stats.fixes > 150 && stats.fixAll > 100 && stats.suppressed > 150, JSON.stringify(stats));
+    assert.ok(stats.applied > 90 && stats.refused > 5, JSON.stringify(stats));
+    assert.ok(stats.fixes > 150 && stats.fixAll > 80 && stats.suppressed > 150, JSON.stringify(stats));
   });
 });
