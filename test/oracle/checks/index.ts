@@ -5,6 +5,7 @@ import { keyTypesCheck } from './keyTypes';
 import { layoutGridCheck } from './layoutGrid';
 import { managersCheck } from './managers';
 import { sparkContextCheck } from './sparkContext';
+import { startupErrorsCheck } from './startupErrors';
 
 export const CHECKS: readonly OracleCheck[] = [
   managersCheck,
@@ -12,4 +13,5 @@ export const CHECKS: readonly OracleCheck[] = [
   layoutGridCheck,
   sparkContextCheck,
   keyTypesCheck,
+  startupErrorsCheck,
 ];

@@ -1,0 +1,153 @@
+package sparkmemory.oracle.errors;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.internal.config.ConfigEntry;
+import org.apache.spark.internal.config.ConfigEntry$;
+
+/**
+ * Runs one bad configuration after another through the checks Spark applies while an application
+ * starts, in the order a spark-submit and a SparkContext start meet them, all in this one JVM:
+ *
+ * <ol>
+ *   <li>submit: SparkSubmitArguments (its validateSubmitArguments: "Executor memory must be a positive
+ *       number", ...), given the settings as --conf;
+ *   <li>validateSettings: SparkConf.validateSettings, the first thing SparkContext does with its conf;
+ *   <li>driverMemoryManager: the memory manager SparkEnv.createDriverEnv builds (UnifiedMemoryManager.apply,
+ *       or 2.4's StaticMemoryManager with spark.memory.useLegacyMode), in a JVM whose Runtime.maxMemory
+ *       is the second input field (given as spark.testing.memory): its own reads of the memory keys
+ *       (typed entries or plain getters, as the line has them) come first;
+ *   <li>read: SparkConf.get(entry) of every other set key Spark has a ConfigEntry for (the entry's own
+ *       reader: its type conversion and checkValue), as SparkContext, the cluster manager's client and
+ *       the executors read them while starting;
+ *   <li>taskCpus: ResourceUtils.validateTaskCpusLargeEnough(conf, executor cores, task cpus), which
+ *       SparkContext.createTaskScheduler calls after the driver's SparkEnv exists (3.x+);
+ *   <li>executorMemoryManager: the same manager in an executor JVM (third input field).
+ * </ol>
+ *
+ * One input line per case: id TAB driverMaxMemory TAB executorMaxMemory TAB key=value TAB ... One JSON
+ * line out per case: {"id", "stage": "ok"} or {"id", "stage", "error": class, "message": text} for
+ * the first stage that throws. A field of "-" skips that memory manager.
+ */
+public final class StartupErrorHarness {
+  public static void main(String[] args) throws Exception {
+    // Registers the core config entries (ConfigEntry.findEntry sees only loaded entries).
+    Class.forName("org.apache.spark.internal.config.package$").getField("MODULE$").get(null);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.isEmpty()) continue;
+      String[] f = line.split("\t", -1);
+      List<String[]> settings = new ArrayList<>();
+      for (int i = 3; i < f.length; i++) {
+        int eq = f[i].indexOf('=');
+        settings.add(new String[] {f[i].substring(0, eq), f[i].substring(eq + 1)});
+      }
+      System.out.println(run(f[0], f[1], f[2], settings));
+      System.out.flush();
+    }
+  }
+
+  static String run(String id, String driverMax, String executorMax, List<String[]> settings) {
+    String stage = "submit";
+    try {
+      submit(settings);
+      SparkConf conf = new SparkConf(false);
+      for (String[] kv : settings) conf.set(kv[0], kv[1]);
+      stage = "validateSettings";
+      conf.validateSettings();
+      stage = "driverMemoryManager";
+      if (!driverMax.equals("-")) memoryManager(conf, driverMax);
+      stage = "read";
+      for (String[] kv : settings) {
+        ConfigEntry<?> e = ConfigEntry$.MODULE$.findEntry(kv[0]);
+        if (e != null) conf.get(e);
+      }
+      stage = "taskCpus";
+      taskCpus(conf);
+      stage = "executorMemoryManager";
+      if (!executorMax.equals("-")) memoryManager(conf, executorMax);
+      return "{\"id\":" + quote(id) + ",\"stage\":\"ok\"}";
+    } catch (Throwable t) {
+      while (t instanceof InvocationTargetException && t.getCause() != null) t = t.getCause();
+      return "{\"id\":" + quote(id) + ",\"stage\":\"" + stage + "\",\"error\":\"" + t.getClass().getName()
+          + "\",\"message\":" + quote(String.valueOf(t.getMessage())) + "}";
+    }
+  }
+
+  /** new SparkSubmitArguments(--conf k=v ... --class C app.jar, env = empty): its constructor validates. */
+  static void submit(List<String[]> settings) throws Exception {
+    List<String> a = new ArrayList<>();
+    for (String[] kv : settings) {
+      a.add("--conf");
+      a.add(kv[0] + "=" + kv[1]);
+    }
+    a.add("--class");
+    a.add("oracle.Main");
+    a.add("oracle-app.jar");
+    Object seq = scala.collection.JavaConverters.asScalaBuffer(a).toList();
+    Object env = scala.collection.immutable.Map$.MODULE$.empty();
+    Constructor<?> c = Class.forName("org.apache.spark.deploy.SparkSubmitArguments").getConstructors()[0];
+    c.newInstance(seq, env);
+  }
+
+  /** SparkEnv's memory manager for a JVM whose Runtime.maxMemory is `maxMemory` (spark.testing.memory). */
+  static void memoryManager(SparkConf base, String maxMemory) throws Exception {
+    SparkConf conf = base.clone();
+    if (!conf.contains("spark.testing.memory")) conf.set("spark.testing.memory", maxMemory);
+    int cores = 1;
+    // spark.memory.useLegacyMode exists up to 2.4 (SPARK-26218 removed it and StaticMemoryManager in 3.0).
+    if (hasClass("org.apache.spark.memory.StaticMemoryManager") && conf.getBoolean("spark.memory.useLegacyMode", false)) {
+      Class.forName("org.apache.spark.memory.StaticMemoryManager")
+          .getConstructor(SparkConf.class, int.class)
+          .newInstance(conf, cores);
+    } else {
+      Class<?> obj = Class.forName("org.apache.spark.memory.UnifiedMemoryManager$");
+      Object module = obj.getField("MODULE$").get(null);
+      obj.getMethod("apply", SparkConf.class, int.class).invoke(module, conf, cores);
+    }
+  }
+
+  /** ResourceUtils.validateTaskCpusLargeEnough where the line has it (3.x+), with the entries' values. */
+  static void taskCpus(SparkConf conf) throws Exception {
+    Class<?> obj;
+    try {
+      obj = Class.forName("org.apache.spark.resource.ResourceUtils$");
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    Method m = null;
+    for (Method x : obj.getMethods()) if (x.getName().equals("validateTaskCpusLargeEnough")) m = x;
+    if (m == null) return;
+    int execCores = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.executor.cores"));
+    int taskCpus = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.task.cpus"));
+    m.invoke(obj.getField("MODULE$").get(null), conf, execCores, taskCpus);
+  }
+
+  static boolean hasClass(String name) {
+    try {
+      Class.forName(name);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      if (ch == '"' || ch == '\\') b.append('\\').append(ch);
+      else if (ch == '\n') b.append("\\n");
+      else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+      else b.append(ch);
+    }
+    return b.append('"').toString();
+  }
+}
