@@ -28,6 +28,14 @@ function firstLine(message: string): string {
   return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
+/** The keys whose hint shows the memory manager's sizes (layoutFacts.sparkHint). */
+const MANAGER_KEYS: ReadonlySet<string> = new Set([
+  'spark.executor.memory',
+  'spark.memory.fraction',
+  'spark.memory.storageFraction',
+  'spark.memory.offHeap.size',
+]);
+
 export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
   const out: InlayHintItem[] = [];
   const doc = a.doc;
@@ -66,6 +74,9 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
   // The executor's layout is gone only when Spark refuses one of its settings; a driver-only
   // refusal (spark.driver.memory below 450 MiB) leaves the executor's sizes standing.
   const first = errors.find((e) => !(e.key ?? '').startsWith('spark.driver.'));
+  // Without a memory manager (the layout stops where Spark refuses a fraction or the heap) the keys
+  // that size it say so instead of showing nothing.
+  const managerLess = l.layout.unified === undefined && l.layout.legacy === undefined;
   for (const c of candidates) {
     const sizes = sparkHint(l.layout, c.key);
     const own = refused.get(c.key);
@@ -73,7 +84,7 @@ export function inlayHints(a: EditorAnalysis, range?: Span): InlayHintItem[] {
     // 1 GiB default in place of a size Spark cannot read) would read as one it makes.
     let parts: readonly string[] | undefined = sizes;
     if (own !== undefined) parts = [`Spark refuses this: ${firstLine(own.message)}`];
-    else if (first !== undefined && sizes !== undefined)
+    else if (first !== undefined && (sizes !== undefined || (managerLess && MANAGER_KEYS.has(c.key))))
       parts = [`no layout: Spark refuses ${first.key ?? 'this config'}`];
     if (parts !== undefined) out.push(item(c.end, parts));
   }

@@ -4,7 +4,8 @@
 import type { SparkConfView } from '../config/confSource';
 import { Read, readTypedBoolean, readTypedBytes, readTypedDouble } from '../config/typedConf';
 import { SparkVersion, atLeast } from '../version';
-import { StartupError } from './startupError';
+import { StartupError, checkValueFailure } from './startupError';
+import { javaDoubleToString } from '../config/javaParse';
 import { readError } from './unified';
 
 export type ClusterManager = 'yarn' | 'kubernetes' | 'standalone' | 'local';
@@ -68,8 +69,13 @@ export function deriveContainerRequest(
         ok: false,
         error: {
           phase: 'container',
-          exceptionClass: 'IllegalArgumentException',
-          message: `'${conf.getString('spark.executor.memoryOverheadFactor') ?? ''}' in spark.executor.memoryOverheadFactor is invalid. Ensure that memory overhead is a double greater than 0`,
+          // EXECUTOR_MEMORY_OVERHEAD_FACTOR.checkValue (3.3+): the parsed double is quoted.
+          ...checkValueFailure(
+            "'{value}' in {key} is invalid. Ensure that memory overhead is a double greater than 0",
+            'spark.executor.memoryOverheadFactor',
+            javaDoubleToString(factor),
+            v,
+          ),
           key: 'spark.executor.memoryOverheadFactor',
           from: conf.get('spark.executor.memoryOverheadFactor')!,
         },

@@ -3,13 +3,13 @@
 // nothing here re-derives a size.
 import type { SparkConfView } from '../config/confSource';
 import type { ConfValue } from '../parse/confValue';
-import { readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
+import { readConfSize, readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
 import { byteStringAs, javaTrim, parseJvmHeapSize } from '../size';
 import { SparkVersion, atLeast, formatVersion } from '../version';
 import { ClusterManager, ContainerRequest, clusterManagerOf, deriveContainerRequest } from './container';
 import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
-import { StartupError } from './startupError';
+import { StartupError, invalidSparkConfig } from './startupError';
 import { StaticMemorySizes, deriveStaticMemory } from './static';
 import { javaDoubleToString } from '../config/javaParse';
 import { UnifiedMemorySizes, deriveUnifiedMemory, readError } from './unified';
@@ -173,15 +173,19 @@ function driverHeap(
 }
 
 /** SparkConf.validateSettings on the driver: executor java options, and every memory fraction in [0, 1]. */
-function validateSettings(conf: SparkConfView, v: SparkVersion): StartupError[] {
+function validateSettings(conf: SparkConfView, v: SparkVersion): { errors: StartupError[]; fractionRefused: boolean } {
   const errors: StartupError[] = [];
   const execOpts = conf.get('spark.executor.extraJavaOptions');
   if (execOpts !== undefined) {
     if (execOpts.value.includes('-Dspark')) {
       errors.push({
         phase: 'driver',
-        exceptionClass: 'Exception',
-        message: `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`,
+        exceptionClass: atLeast(v, 4, 1) ? 'SparkException' : 'Exception',
+        message: invalidSparkConfig(
+          'INVALID_EXECUTOR_SPARK_OPTIONS',
+          `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`,
+          v,
+        ),
         key: 'spark.executor.extraJavaOptions',
         from: execOpts,
       });
@@ -189,8 +193,12 @@ function validateSettings(conf: SparkConfView, v: SparkVersion): StartupError[] 
     if (execOpts.value.includes('-Xmx')) {
       errors.push({
         phase: 'driver',
-        exceptionClass: 'Exception',
-        message: `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`,
+        exceptionClass: atLeast(v, 4, 1) ? 'SparkException' : 'Exception',
+        message: invalidSparkConfig(
+          'INVALID_EXECUTOR_MEMORY_OPTIONS',
+          `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`,
+          v,
+        ),
         key: 'spark.executor.extraJavaOptions',
         from: execOpts,
       });
@@ -205,58 +213,69 @@ function validateSettings(conf: SparkConfView, v: SparkVersion): StartupError[] 
       'spark.storage.safetyFraction',
       'spark.storage.memoryFraction',
     );
+  // A fraction validateSettings refuses stops SparkContext before any memory manager exists: nothing to lay out.
+  let fractionRefused = false;
   for (const key of fractionKeys) {
     if (!conf.contains(key)) continue;
     const r = readConfDouble(conf, key, v, '0.5');
     if (!r.ok) {
       errors.push(readError(r, 'driver'));
+      fractionRefused = true;
       continue;
     }
-    if (r.read.value > 1 || r.read.value < 0) {
+    // `value > 1 || value < 0` (IllegalArgumentException), which NaN passes; 4.1 adds a check that
+    // refuses NaN with the error class INVALID_SPARK_CONFIG.INVALID_MEMORY_FRACTION (seen through the oracle).
+    const x = r.read.value;
+    const nan = Number.isNaN(x) && atLeast(v, 4, 1);
+    if (x > 1 || x < 0 || nan) {
+      fractionRefused = true;
+      const text = `${key} should be between 0 and 1 (was '${javaDoubleToString(x)}').`;
       errors.push({
         phase: 'driver',
-        exceptionClass: 'IllegalArgumentException',
-        message: `${key} should be between 0 and 1 (was '${javaDoubleToString(r.read.value)}').`,
+        exceptionClass: nan ? 'SparkIllegalArgumentException' : 'IllegalArgumentException',
+        message: nan ? invalidSparkConfig('INVALID_MEMORY_FRACTION', text, v) : text,
         key,
         ...(r.read.from !== undefined ? { from: r.read.from } : {}),
       });
     }
   }
-  return errors;
+  return { errors, fractionRefused };
 }
 
 /** Task slots: spark.executor.cores / spark.task.cpus, with SparkContext's check that a task fits an executor. */
 function taskSlots(
   conf: SparkConfView,
   v: SparkVersion,
-): { executorCores: number; taskCpus: number; error: StartupError | undefined } {
+): { executorCores: number; taskCpus: number; errors: StartupError[] } {
   const coresR = readTypedInt(conf, 'spark.executor.cores', v);
   const executorCores = coresR.ok && coresR.read.value > 0 ? coresR.read.value : 1;
   const cpusR = readTypedInt(conf, 'spark.task.cpus', v);
   const taskCpus = cpusR.ok && cpusR.read.value > 0 ? cpusR.read.value : 1;
-  let error: StartupError | undefined;
+  const errors: StartupError[] = [];
+  // SparkContext reads CPUS_PER_TASK (an intConf) before it checks the cores against it.
+  if (!cpusR.ok) errors.push(readError(cpusR, 'driver'));
   if (executorCores < taskCpus) {
     if (atLeast(v, 3)) {
       const from = conf.get('spark.executor.cores');
-      error = {
+      errors.push({
         phase: 'driver',
         exceptionClass: 'SparkException',
         message: `The number of cores per executor (=${executorCores}) has to be >= the number of cpus per task = ${taskCpus}.`,
         key: 'spark.executor.cores',
         ...(from !== undefined ? { from } : {}),
-      };
+      });
     } else {
       const dyn = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v);
       if (dyn.ok && dyn.read.value)
-        error = {
+        errors.push({
           phase: 'driver',
           exceptionClass: 'SparkException',
           message: 'spark.executor.cores must not be < spark.task.cpus.',
           key: 'spark.executor.cores',
-        };
+        });
     }
   }
-  return { executorCores, taskCpus, error };
+  return { executorCores, taskCpus, errors };
 }
 
 interface JvmChoice {
@@ -307,6 +326,7 @@ function memoryManagers(
   v: SparkVersion,
   systemMemory: number,
   driverSystemMemory: number | undefined,
+  fractionRefused: boolean,
 ): {
   legacyMode: boolean;
   unified: UnifiedMemorySizes | undefined;
@@ -316,18 +336,34 @@ function memoryManagers(
   const legacyR = !atLeast(v, 3) ? readTypedBoolean(conf, 'spark.memory.useLegacyMode', v) : undefined;
   const legacyMode = legacyR !== undefined && legacyR.ok && legacyR.read.value;
   const errors: StartupError[] = [];
+  if (legacyR !== undefined && !legacyR.ok) {
+    // 2.4's validateSettings reads it with getBoolean (SparkConf.catchIllegalValue wraps toBoolean's error).
+    const raw = conf.getString('spark.memory.useLegacyMode') ?? '';
+    errors.push({
+      phase: 'driver',
+      exceptionClass: 'IllegalArgumentException',
+      message: `Illegal value for config key spark.memory.useLegacyMode: For input string: "${raw}"`,
+      key: 'spark.memory.useLegacyMode',
+      ...(legacyR.error.from !== undefined ? { from: legacyR.error.from } : {}),
+    });
+  }
+  // SparkEnv.createDriverEnv builds the same memory manager in the driver JVM before any executor
+  // starts, so a refusal there is the driver's (its text names spark.driver.memory for a small heap).
+  if (driverSystemMemory !== undefined) {
+    const driverSide = legacyMode
+      ? deriveStaticMemory(driverSystemMemory, conf, v)
+      : deriveUnifiedMemory(driverSystemMemory, conf, v);
+    if (!driverSide.ok) errors.push({ ...driverSide.error, phase: 'driver' });
+  }
+  // A fraction validateSettings refused stops SparkContext before any memory manager exists: no sizes.
   if (legacyMode) {
     const d = deriveStaticMemory(systemMemory, conf, v);
     if (!d.ok) errors.push(d.error);
-    return { legacyMode, unified: undefined, legacy: d.ok ? d.sizes : undefined, errors };
-  }
-  if (driverSystemMemory !== undefined) {
-    const driverSide = deriveUnifiedMemory(driverSystemMemory, conf, v);
-    if (!driverSide.ok) errors.push(driverSide.error);
+    return { legacyMode, unified: undefined, legacy: d.ok && !fractionRefused ? d.sizes : undefined, errors };
   }
   const d = deriveUnifiedMemory(systemMemory, conf, v);
   if (!d.ok) errors.push(d.error);
-  return { legacyMode, unified: d.ok ? d.sizes : undefined, legacy: undefined, errors };
+  return { legacyMode, unified: d.ok && !fractionRefused ? d.sizes : undefined, legacy: undefined, errors };
 }
 
 /**
@@ -341,10 +377,15 @@ function tungstenPageAndTaskShares(
   executorCores: number,
   taskCpus: number,
   gc: GarbageCollector,
-): { pageSizeBytes: number; executionPerTask: ExecutionPerTask } {
-  const explicit = conf.contains('spark.buffer.pageSize')
-    ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
-    : undefined;
+): { pageSizeBytes: number; executionPerTask: ExecutionPerTask; error: StartupError | undefined } {
+  // A typed entry from 3.0; 2.4's MemoryManager reads it with getSizeAsBytes (catchIllegalValue's wrapper).
+  const explicit = !conf.contains('spark.buffer.pageSize')
+    ? undefined
+    : atLeast(v, 3)
+      ? readTypedBytes(conf, 'spark.buffer.pageSize', 'BYTE', v)
+      : readConfSize(conf, 'spark.buffer.pageSize', 'BYTE');
+  // BUFFER_PAGESIZE is read by MemoryManager's pageSizeBytes val, so the driver's manager fails first.
+  const error = explicit !== undefined && !explicit.ok ? readError(explicit, 'driver') : undefined;
   const pageSizeBytes =
     explicit !== undefined && explicit.ok
       ? explicit.read.value
@@ -355,7 +396,7 @@ function tungstenPageAndTaskShares(
     minPerTask: Math.trunc(tungsten.pool / (2 * n)),
     maxPerTask: Math.trunc(tungsten.reachable / n),
   };
-  return { pageSizeBytes, executionPerTask };
+  return { pageSizeBytes, executionPerTask, error };
 }
 
 /** The stages in the order Spark meets them; each stage's errors are kept once, in that order. */
@@ -375,9 +416,11 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   push(...validateSubmitArguments(conf, deployMode));
   const driver = driverHeap(conf, v, deployMode, clusterManager);
   push(...driver.errors);
-  push(...validateSettings(conf, v));
-  const { executorCores, taskCpus, error: slotsError } = taskSlots(conf, v);
-  push(slotsError);
+  const settings = validateSettings(conf, v);
+  push(...settings.errors);
+  const slots = taskSlots(conf, v);
+  push(...slots.errors);
+  const { executorCores, taskCpus } = slots;
 
   const jvmChoice: JvmChoice = {
     ...(opts.gc !== undefined ? { gc: opts.gc } : {}),
@@ -390,7 +433,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     driver.driverMemory === undefined
       ? undefined
       : heap.maxMemoryOf(resolveJvm(driver.driverMemory, conf.getString('spark.driver.extraJavaOptions'), jvmChoice));
-  const managers = memoryManagers(conf, v, heap.systemMemory, driverSystemMemory);
+  const managers = memoryManagers(conf, v, heap.systemMemory, driverSystemMemory, settings.fractionRefused);
   push(...managers.errors);
   const { unified, legacy } = managers;
 
@@ -410,6 +453,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
     tungsten === undefined
       ? undefined
       : tungstenPageAndTaskShares(conf, v, tungsten, executorCores, taskCpus, heap.executorJvm.collector);
+  push(shares?.error);
   const execFrom = conf.get('spark.executor.memory');
   const driverMemory = driver.driverMemory;
 

@@ -101,11 +101,49 @@ export function memoryTooSmallError(
 }
 
 /**
- * ConfigBuilder.checkValue's failure, as the release words it: the bare requirement in 2.4,
- * `'<v>' in <key> is invalid. <requirement>` from 3.0, and from 4.1 a SparkIllegalArgumentException of class
- * INVALID_CONF_VALUE.REQUIREMENT (Spark 4.1.3 and 4.2.0 through the oracle; 4.0 is not run there and keeps
- * the 3.x form). `shown` is the parsed value as the entry's converter prints it: '1.0' for a double, and in
- * 4.1+ a bytes entry's value with its unit ('-1b' for "-1", '-1073741824b' for "-1g"; 3.5.9 prints '-1073741824').
+ * A ConfigBuilder.checkValue refusal, as the line raises it when the entry is read: the catalog's 3.x
+ * template "'{value}' in {key} is invalid. <requirement>" (IllegalArgumentException, 3.0 to 4.0; the
+ * value is the parsed one, Java's Double.toString or the bytes), and from 4.1 a
+ * SparkIllegalArgumentException of class INVALID_CONF_VALUE.REQUIREMENT (seen through the oracle on
+ * 4.1.3 and 4.2.0: test/oracle/checks/startupErrors.ts). A template without the 3.x prefix (2.4's
+ * bare requirement) is used as it is.
+ */
+export function checkValueFailure(
+  template: string,
+  key: string,
+  shown: string,
+  v: SparkVersion,
+): Pick<StartupError, 'exceptionClass' | 'message' | 'errorClass' | 'messageParameters'> {
+  const m = /^'\{value\}' in (?:\{key\}|\S+) is invalid\. (.*)$/s.exec(template);
+  if (m !== null && atLeast(v, 4, 1)) {
+    const requirement = m[1]!;
+    return {
+      exceptionClass: 'SparkIllegalArgumentException',
+      message: `[INVALID_CONF_VALUE.REQUIREMENT] The value '${shown}' in the config "${key}" is invalid. ${requirement} SQLSTATE: 22022`,
+      errorClass: 'INVALID_CONF_VALUE.REQUIREMENT',
+      messageParameters: { confName: key, confValue: shown, confRequirement: requirement },
+    };
+  }
+  return {
+    exceptionClass: 'IllegalArgumentException',
+    message: template.replace('{key}', key).replace('{value}', shown),
+  };
+}
+
+/**
+ * SparkConf.validateSettings' refusals: the 3.x text, and from 4.1 the same text inside the error
+ * class INVALID_SPARK_CONFIG.<sub> (seen through the oracle on 4.1.3 and 4.2.0; 4.0 is not run there).
+ */
+export function invalidSparkConfig(sub: string, text: string, v: SparkVersion): string {
+  return atLeast(v, 4, 1) ? `[INVALID_SPARK_CONFIG.${sub}] Invalid Spark config: ${text} SQLSTATE: 42616` : text;
+}
+
+/**
+ * ConfigBuilder.checkValue's failure as a whole StartupError, from the bare requirement: the 3.x template
+ * "'{value}' in {key} is invalid. <requirement>" from 3.0, the bare requirement in 2.4, and 4.1+'s
+ * INVALID_CONF_VALUE.REQUIREMENT (checkValueFailure words it). `shown` is the parsed value as the entry's
+ * converter prints it: '1.0' for a double, and in 4.1+ a bytes entry's value with its unit ('-1b' for "-1",
+ * '-1073741824b' for "-1g"; 3.5.9 prints '-1073741824').
  */
 export function checkValueError(
   key: string,
@@ -114,22 +152,11 @@ export function checkValueError(
   v: SparkVersion,
   from?: ConfValue,
 ): StartupError {
-  const where = { key, ...(from !== undefined ? { from } : {}) };
-  if (atLeast(v, 4, 1)) {
-    const messageParameters = { confName: key, confValue: shown, confRequirement: requirement };
-    return {
-      phase: 'driver',
-      exceptionClass: 'SparkIllegalArgumentException',
-      message: `[INVALID_CONF_VALUE.REQUIREMENT] The value '${shown}' in the config "${key}" is invalid. ${requirement} SQLSTATE: 22022`,
-      errorClass: 'INVALID_CONF_VALUE.REQUIREMENT',
-      messageParameters,
-      ...where,
-    };
-  }
+  const template = atLeast(v, 3) ? `'{value}' in {key} is invalid. ${requirement}` : requirement;
   return {
     phase: 'driver',
-    exceptionClass: 'IllegalArgumentException',
-    message: atLeast(v, 3) ? `'${shown}' in ${key} is invalid. ${requirement}` : requirement,
-    ...where,
+    ...checkValueFailure(template, key, shown, v),
+    key,
+    ...(from !== undefined ? { from } : {}),
   };
 }

@@ -48,10 +48,16 @@ export type Derived<T> =
   { readonly ok: true; readonly sizes: T } | { readonly ok: false; readonly error: StartupError };
 
 export function readError(r: Extract<Read<unknown>, { ok: false }>, phase: StartupError['phase']): StartupError {
-  const isNumberFormat = /^Size must be specified|For input string|should be (int|long|double)/.test(r.error.message);
+  // A size that does not parse and SparkConf.catchIllegalValue's wrapper are NumberFormatExceptions; a
+  // typed entry's conversion (ConfigHelpers.toNumber/toBoolean: "should be int") is an IllegalArgumentException.
+  const isNumberFormat = /^Size must be specified|For input string|^Illegal value for config key/.test(r.error.message);
   return {
     phase,
-    exceptionClass: isNumberFormat ? 'NumberFormatException' : 'IllegalArgumentException',
+    exceptionClass: r.error.message.startsWith('[INVALID_CONF_VALUE')
+      ? 'SparkIllegalArgumentException'
+      : isNumberFormat
+        ? 'NumberFormatException'
+        : 'IllegalArgumentException',
     message: r.error.message,
     key: r.error.key,
     ...(r.error.from !== undefined ? { from: r.error.from } : {}),

@@ -9,7 +9,8 @@ import { javaDoubleToString } from '../../config/javaParse';
 import { valueText } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
 import type { WrittenSetting } from '../settingsOf';
-import { knownSettings, valueHazard } from './helpers';
+import { knownSettings, startupErrorsAt, valueHazard } from './helpers';
+import { checkValueFailure } from '../../layout/startupError';
 
 /** Whether FRACTION-RANGE reports this setting (its value fails to parse or is out of range). */
 export function fractionRangeProblem(ctx: RuleContext, s: WrittenSetting): boolean {
@@ -47,14 +48,30 @@ export const fractionRange: Rule = {
       const range = rangeFor(e, ctx.version);
       if (range === undefined) continue;
       const parsed = javaParseDouble(s.value);
+      // What Spark prints first for this key when the layout meets it (validateSettings' range check
+      // before the entry's checkValue in 3.x; the 4.1+ error-class form), else the range's own text.
+      const startup = startupErrorsAt(ctx, s.key)[0]?.message.replace(/\n/g, ' ');
       if (!parsed.ok) {
-        report({ message: `Illegal value for config key ${s.key}: ${parsed.error}`, span: s.span });
+        report({ message: startup ?? `Illegal value for config key ${s.key}: ${parsed.error}`, span: s.span });
         continue;
       }
       if (inNumericRange(parsed.value, range)) continue;
-      const message = (range.message ?? '{key} is out of range')
-        .replace('{key}', s.key)
-        .replace('{value}', javaDoubleToString(parsed.value));
+      // validateSettings refuses only `v > 1 || v < 0`, which NaN passes (S35 l.534): Spark then fails
+      // where the manager needs a region (a start-up error above), or not at all (2.4).
+      if (
+        Number.isNaN(parsed.value) &&
+        startup === undefined &&
+        range.enforcedBy?.startsWith('SparkConf.validateSettings')
+      )
+        continue;
+      const message =
+        startup ??
+        checkValueFailure(
+          range.message ?? '{key} is out of range',
+          s.key,
+          javaDoubleToString(parsed.value),
+          ctx.version,
+        ).message;
       // A percentage written for a fraction ("50" for 0.5, as in SnappyData's docs) gets its fraction
       // as the fix (preferred: Fix all applies it); any other value the default of this Spark
       // version, as the rule page's Fix shows (offered, not preferred: the right value is a choice).

@@ -61,6 +61,35 @@ export function effective(ctx: RuleContext, key: string): WrittenSetting | undef
   return m.get(key);
 }
 
+/** Who fails, as the rules say it: "spark-submit fails", "SparkContext fails to start", ... */
+export function startupWhen(e: StartupError): string {
+  switch (e.phase) {
+    case 'submit':
+      return 'spark-submit fails';
+    case 'jvm':
+      return 'the driver JVM does not start';
+    case 'container':
+      return 'sizing the containers fails';
+    case 'executor':
+      return 'executors fail to start';
+    default:
+      return 'SparkContext fails to start';
+  }
+}
+
+/**
+ * `message`, followed by Spark's own refusal of `key` when the layout has one whose text the message
+ * does not already carry (so a rule that owns a start-up error still shows what Spark prints first:
+ * a size that does not parse on spark.executor.memory fails in spark-submit with its own text).
+ */
+export function withStartupText(ctx: RuleContext, key: string, message: string): string {
+  const e = startupErrorsAt(ctx, key)[0];
+  if (e === undefined) return message;
+  const text = e.message.replace(/\n/g, ' ');
+  if (message.includes(text)) return message;
+  return `${message}${/[.)]$/.test(message) ? '' : '.'} ${startupWhen(e)} with ${e.exceptionClass}: ${text}`;
+}
+
 /** Start-up errors the layout reports for `key` (by the key they name or the value they came from). */
 /** A start-up error of the executor's layout and the written setting a rule places it on. */
 export interface StartupErrorAt<T> {

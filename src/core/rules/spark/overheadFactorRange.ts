@@ -7,6 +7,8 @@ import { existsIn, inNumericRange, rangeFor } from '../../catalog';
 import { javaParseDouble } from '../../config/javaParse';
 import { javaDoubleToString } from '../../config/javaParse';
 import { javaTrim } from '../../size';
+import { typeMismatch } from '../../config/typedConf';
+import { checkValueFailure } from '../../layout/startupError';
 import type { WrittenSetting } from '../settingsOf';
 import type { QuickFix, Rule, RuleContext } from '../types';
 import { effective, replaceValue, sparkLayoutOf, valueHazard } from './helpers';
@@ -29,12 +31,12 @@ export function overheadFactorProblem(ctx: RuleContext, s: WrittenSetting): stri
     return undefined;
   const text = javaTrim(s.value);
   const p = javaParseDouble(text);
-  if (!p.ok) return `${s.key} should be double, but was ${s.value}`;
+  if (!p.ok)
+    return typeMismatch(s.key, s.value, 'double', ctx.version, `${s.key} should be double, but was ${s.value}`);
   const range = rangeFor(e, ctx.version);
   if (range === undefined || inNumericRange(p.value, range)) return undefined;
-  return (range.message ?? '{key} is out of range')
-    .replace('{key}', s.key)
-    .replace('{value}', javaDoubleToString(p.value));
+  return checkValueFailure(range.message ?? '{key} is out of range', s.key, javaDoubleToString(p.value), ctx.version)
+    .message;
 }
 
 export const overheadFactorRange: Rule = {

@@ -11,6 +11,7 @@ import {
   sizeIssue,
   UNIT_SHIFT,
   valueHazard,
+  withStartupText,
 } from './helpers';
 import { byteFromString, javaTrim } from '../../size';
 import type { QuickFix, Rule } from '../types';
@@ -39,7 +40,11 @@ export const sizeFraction: Rule = {
         }
       }
       report({
-        message: `${s.key}: ${sparkText}${exact !== undefined ? ` Write the same amount as a whole number in a smaller unit: ${exact}.` : ''}`,
+        message: withStartupText(
+          ctx,
+          s.key,
+          `${s.key}: ${sparkText}${exact !== undefined ? ` Write the same amount as a whole number in a smaller unit: ${exact}.` : ''}`,
+        ),
         span: s.span,
         ...(fixes.length > 0 ? { fixes } : {}),
       });

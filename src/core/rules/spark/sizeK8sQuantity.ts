@@ -4,7 +4,7 @@
 // spec.{driver,executor}.memory to spark.{driver,executor}.memory unchanged (config-formats.md C).
 import { byteFromString, javaTrim } from '../../size';
 import type { Rule } from '../types';
-import { exactSizeString, knownSettings, replaceValue, sizeIssue, valueHazard } from './helpers';
+import { exactSizeString, knownSettings, replaceValue, sizeIssue, valueHazard, withStartupText } from './helpers';
 
 const SHIFT: Readonly<Record<string, number>> = { ki: 10, mi: 20, gi: 30, ti: 40, pi: 50, ei: 60 };
 
@@ -26,7 +26,11 @@ export const sizeK8sQuantity: Rule = {
           ? `${s.path} becomes ${s.key}, a Spark size string, not a Kubernetes quantity`
           : `${s.key} is a Spark size string, not a Kubernetes quantity`;
       report({
-        message: `${where}: Spark fails with ${JSON.stringify((r.ok ? '' : r.error.split('\n').pop()) ?? '')}. Spark's suffixes are b, k, m, g, t, p (binary, so ${issue.suffix} is ${issue.suffix.charAt(0).toLowerCase()}).${fix !== undefined ? ` Write ${fix}.` : ''}`,
+        message: withStartupText(
+          ctx,
+          s.key,
+          `${where}: Spark fails with ${JSON.stringify((r.ok ? '' : r.error.split('\n').pop()) ?? '')}. Spark's suffixes are b, k, m, g, t, p (binary, so ${issue.suffix} is ${issue.suffix.charAt(0).toLowerCase()}).${fix !== undefined ? ` Write ${fix}.` : ''}`,
+        ),
         span: s.span,
         ...(fix !== undefined ? { fixes: [replaceValue(s, fix, `Write ${fix}`)] } : {}),
       });

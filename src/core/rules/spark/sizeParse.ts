@@ -5,7 +5,7 @@
 import { byteFromString, javaTrim } from '../../size';
 import { valueText } from '../settingsOf';
 import type { Rule } from '../types';
-import { knownSettings, sizeIssue, valueHazard } from './helpers';
+import { knownSettings, sizeIssue, valueHazard, withStartupText } from './helpers';
 
 export const K8S_QUANTITY = /^\s*[0-9.]+\s*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)\s*$/;
 
@@ -30,7 +30,7 @@ export const sizeParse: Rule = {
       const cleaned = text.replace(/\s+/g, '').toLowerCase();
       const retry = byteFromString(cleaned, s.entry.unit);
       report({
-        message: `${s.key}: ${r.error.replace(/\n/g, ' ')}`,
+        message: withStartupText(ctx, s.key, `${s.key}: ${r.error.replace(/\n/g, ' ')}`),
         span: s.span,
         ...(retry.ok && cleaned !== text
           ? {

@@ -4,9 +4,25 @@
 // SparkConf.getSizeAsBytes (bytes default; 2.4.4 l.223, 3.5.0 l.228, 4.1.1 l.477; SPARK-25261),
 // and in client mode the launcher passes spark.driver.memory verbatim to -Xmx
 // (SparkSubmitCommandBuilder 3.5.0 l.297-299), where a bare number is bytes too.
+import type { StartupError } from '../../layout/startupError';
 import { formatBytes } from '../../size';
 import type { QuickFix, Rule } from '../types';
-import { exactSizeString, knownSettings, MiB, replaceValue, sizeIssue, startupErrorsAt, valueHazard } from './helpers';
+import {
+  exactSizeString,
+  knownSettings,
+  MiB,
+  replaceValue,
+  sizeIssue,
+  startupErrorsAt,
+  startupWhen,
+  valueHazard,
+} from './helpers';
+
+/** `Class: text` on one line, ending in a full stop (Spark's own text unchanged). */
+function sparkText(e: StartupError): string {
+  const text = `${e.exceptionClass}: ${e.message.replace(/\n/g, ' ')}`;
+  return /[.!]$/.test(text) ? text : `${text}.`;
+}
 
 export const sizeUnitlessHeap: Rule = {
   code: 'SIZE-UNITLESS-HEAP',
@@ -28,13 +44,13 @@ export const sizeUnitlessHeap: Rule = {
       if (s.key === 'spark.executor.memory') {
         message =
           `spark.executor.memory ${issue.number} has no unit. YARN and Kubernetes read it as ${asMiB}, but the memory manager's start-up check reads the same string as ${issue.number} bytes (SparkConf.getSizeAsBytes)` +
-          (spark !== undefined ? `, so SparkContext fails: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') +
-          '. Always give a unit.';
+          (spark !== undefined ? `, so ${startupWhen(spark).replace(' to start', '')} with ${sparkText(spark)}` : '.') +
+          ' Always give a unit.';
       } else {
         message =
           `spark.driver.memory ${issue.number} has no unit. spark-submit reads it as ${asMiB}, but in client mode (also inside a Kubernetes driver pod) the launcher passes it verbatim as -Xmx${issue.number}, which the JVM takes as ${issue.number} bytes` +
-          (spark !== undefined ? `: ${JSON.stringify(spark.message.replace(/\n/g, ' '))}` : '') +
-          '. Always give a unit.';
+          (spark !== undefined ? `, so ${startupWhen(spark)} with ${sparkText(spark)}` : '.') +
+          ' Always give a unit.';
       }
       const fixes: QuickFix[] = [];
       const asBytes = n >= MiB ? exactSizeString(issue.number, 0, true, false) : undefined;
