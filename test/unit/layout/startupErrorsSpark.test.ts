@@ -14,10 +14,7 @@ describe('start-up errors as Spark raises them (oracle: startupErrors)', () => {
     // The driver builds the memory manager first (SparkEnv.createDriverEnv): a 400m driver fails there.
     const l = layout({ 'spark.driver.memory': '400m' });
     assert.equal(l.startupErrors[0]?.phase, 'driver');
-    assert.match(
-      l.startupErrors[0]!.message,
-      /^\[INVALID_DRIVER_MEMORY\] System memory \d+ must be at least 471859200/,
-    );
+    assert.match(l.startupErrors[0].message, /^\[INVALID_DRIVER_MEMORY\] System memory \d+ must be at least 471859200/);
     // So does every refusal of the manager's own checks, driver and executors alike.
     assert.equal(layout({ 'spark.memory.offHeap.enabled': 'true' }).startupErrors[0]?.phase, 'driver');
     assert.equal(layout({ 'spark.memory.fraction': '0' }).startupErrors[0]?.phase, 'driver');
