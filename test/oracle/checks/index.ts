@@ -1,5 +1,6 @@
 // The oracle's checks, run in this order. Each is one module exporting an OracleCheck (see ../check.ts).
 import { OracleCheck } from '../check';
+import { eventLogsCheck } from './eventLogs';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
 import { keyTypesCheck } from './keyTypes';
 import { layoutGridCheck } from './layoutGrid';
@@ -14,4 +15,5 @@ export const CHECKS: readonly OracleCheck[] = [
   sparkContextCheck,
   keyTypesCheck,
   startupErrorsCheck,
+  eventLogsCheck,
 ];
