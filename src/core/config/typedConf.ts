@@ -2,7 +2,7 @@
 // values are trimmed, errors "<key> should be double, but was <v>"), untyped SparkConf getters
 // (SparkConf.catchIllegalValue: "Illegal value for config key <key>: ..."), and size reads.
 import { lookupKey, requiredDefault } from '../catalog';
-import { ByteUnit, byteFromString, javaTrim, sparkConfGetSizeAs } from '../size';
+import { ByteUnit, byteFromString, byteSuffixesFor, javaTrim, sparkConfGetSizeAs } from '../size';
 import { SparkVersion, atLeast } from '../version';
 import type { ConfValue } from '../parse/confValue';
 import type { SparkConfView } from './confSource';
@@ -114,7 +114,7 @@ export function readTypedBytes(
 ): Read<number> {
   const from = pick(conf, keysOf(key));
   const text = from?.value ?? fallback ?? requiredDefault(key, v);
-  const r = byteFromString(javaTrim(text), unit);
+  const r = byteFromString(javaTrim(text), unit, byteSuffixesFor(v));
   return r.ok ? ok(r.value, from) : fail(key, typeMismatch(key, text, `bytes in ${unit}`, v, r.error), from);
 }
 

@@ -103,6 +103,20 @@ export function sparkLayoutRows(l: SparkLayout): LayoutRow[] {
         legacy,
       ),
     );
+    // StaticMemoryManager gives all of spark.memory.offHeap.size to off-heap execution (2.4).
+    if (s.maxOffHeapMemory > 0)
+      rows.push(
+        ...sized(
+          s.offHeapExecutionPoolSize,
+          {
+            id: 'legacy.offHeapExecutionPoolSize',
+            name: 'off-heap execution pool',
+            qualifier: 'legacy: all of spark.memory.offHeap.size',
+            note: s.tungstenMemoryMode === 'OFF_HEAP' ? 'used by Tungsten' : 'sized, but off-heap is disabled',
+          },
+          ['off-heap', 'legacy'],
+        ),
+      );
   }
   rows.push(...sized(l.pageSizeBytes, { id: 'pageSizeBytes', name: 'Tungsten page size' }, ['page']));
   if (l.executionPerTask !== undefined) rows.push(...perTaskRows(l.executionPerTask));

@@ -4,7 +4,7 @@
 import type { SparkConfView } from '../config/confSource';
 import type { ConfValue } from '../parse/confValue';
 import { readConfSize, readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
-import { byteStringAs, javaTrim, parseJvmHeapSize } from '../size';
+import { byteStringAs, byteSuffixesFor, javaTrim, parseJvmHeapSize } from '../size';
 import { SparkVersion, atLeast, formatVersion } from '../version';
 import { ClusterManager, ContainerRequest, clusterManagerOf, deriveContainerRequest } from './container';
 import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
@@ -68,11 +68,11 @@ export interface SparkLayout {
 
 const MiB = 1024 * 1024;
 
-function positiveSize(conf: SparkConfView, key: string, message: string): StartupError | undefined {
+function positiveSize(conf: SparkConfView, key: string, message: string, v: SparkVersion): StartupError | undefined {
   const from = conf.get(key);
   if (from === undefined) return undefined;
   // SparkSubmitArguments.validateSubmitArguments: Try(JavaUtils.byteStringAsBytes(v)).getOrElse(-1L) <= 0
-  const r = byteStringAs(from.value, 'BYTE');
+  const r = byteStringAs(from.value, 'BYTE', byteSuffixesFor(v));
   if (r.ok && r.value > 0) return undefined;
   return { phase: 'submit', exceptionClass: 'SparkException', message, key, from };
 }
@@ -115,10 +115,14 @@ function pushUnique(list: StartupError[], e: StartupError | undefined): void {
 }
 
 /** SparkSubmitArguments.validateSubmitArguments: sizes and counts must be positive, before anything starts. */
-function validateSubmitArguments(conf: SparkConfView, deployMode: string): (StartupError | undefined)[] {
+function validateSubmitArguments(
+  conf: SparkConfView,
+  deployMode: string,
+  v: SparkVersion,
+): (StartupError | undefined)[] {
   return [
-    positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number'),
-    positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number'),
+    positiveSize(conf, 'spark.driver.memory', 'Driver memory must be a positive number', v),
+    positiveSize(conf, 'spark.executor.memory', 'Executor memory must be a positive number', v),
     positiveInt(conf, 'spark.executor.cores', 'Executor cores must be a positive number'),
     deployMode === 'cluster'
       ? positiveInt(conf, 'spark.driver.cores', 'Driver cores must be a positive number')
@@ -141,7 +145,7 @@ function driverHeap(
   const driverFrom = conf.get('spark.driver.memory');
   let driverMemory: number | undefined;
   const driverText = javaTrim(driverFrom?.value ?? '1g');
-  const driverParsed = byteStringAs(driverText, 'MiB');
+  const driverParsed = byteStringAs(driverText, 'MiB', byteSuffixesFor(v));
   if (driverParsed.ok) driverMemory = driverParsed.value * MiB;
   if (deployMode !== 'cluster' || clusterManager === 'kubernetes') {
     const jvm = parseJvmHeapSize(driverText);
@@ -413,7 +417,7 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   }
   const deployMode = javaTrim(conf.getString('spark.submit.deployMode') ?? 'client');
 
-  push(...validateSubmitArguments(conf, deployMode));
+  push(...validateSubmitArguments(conf, deployMode, v));
   const driver = driverHeap(conf, v, deployMode, clusterManager);
   push(...driver.errors);
   const settings = validateSettings(conf, v);

@@ -12,7 +12,7 @@ import {
   readTypedLong,
 } from '../config/typedConf';
 import { lookupKey, rangeFor } from '../catalog';
-import { sparkConfGetSizeAs } from '../size';
+import { byteSuffixesFor, sparkConfGetSizeAs } from '../size';
 import { javaDoubleToString } from '../config/javaParse';
 import { SparkVersion, atLeast } from '../version';
 import { StartupError, checkValueError, memoryTooSmallError } from './startupError';
@@ -118,7 +118,7 @@ export function deriveUnifiedMemory(
   // SPARK-12759: only when the conf contains spark.executor.memory, read with a bytes default.
   const exec = conf.get('spark.executor.memory');
   if (exec !== undefined) {
-    const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE');
+    const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE', byteSuffixesFor(v));
     if (!r.ok) {
       return {
         ok: false,

@@ -1,6 +1,7 @@
 // Spark's size-string parsers, restated from JavaUtils.byteStringAs (2.4: common/network-common,
 // 3.5: common/utils, 4.x master: common/utils — same logic in all three) and
 // ConfigBuilder.byteFromString (core/.../internal/config/ConfigBuilder.scala).
+import { SparkVersion, atLeast } from '../version';
 import { ByteUnit, LONG_MAX, convertUnit } from './byteUnit';
 
 export type SizeErrorKind = 'parse' | 'suffix' | 'fraction' | 'overflow';
@@ -25,9 +26,9 @@ export const BYTE_SUFFIXES: Readonly<Record<string, ByteUnit>> = {
 };
 
 /**
- * Spark 4.2's JavaUtils.byteSuffixes add the IEC forms ki/kib, mi/mib, gi/gib, ti/tib, pi/pib (the static
- * initialiser of org.apache.spark.network.util.JavaUtils in spark-common-utils-java 4.2.0; the oracle's
- * key-types check saw "1GiB" accepted there). The product's own size rules stay on the 2.4-4.1 suffixes.
+ * Spark 4.2's JavaUtils.byteStringAs also takes the binary suffixes of Kubernetes quantities and IEC
+ * names, case-insensitive: ki/kib, mi/mib, gi/gib, ti/tib, pi/pib (no "ei"; seen through the oracle:
+ * 4.2.0 reads "2Gi" as 2 GiB and "2GiB" alike, 4.1.3 refuses both with Invalid suffix).
  */
 export const BYTE_SUFFIXES_4_2: Readonly<Record<string, ByteUnit>> = {
   ...BYTE_SUFFIXES,
@@ -42,6 +43,11 @@ export const BYTE_SUFFIXES_4_2: Readonly<Record<string, ByteUnit>> = {
   pi: 'PiB',
   pib: 'PiB',
 };
+
+/** The suffixes a Spark release's byte strings take. */
+export function byteSuffixesFor(v: SparkVersion): Readonly<Record<string, ByteUnit>> {
+  return atLeast(v, 4, 2) ? BYTE_SUFFIXES_4_2 : BYTE_SUFFIXES;
+}
 
 /** The first line of every byte-string NumberFormatException (JavaUtils.byteStringAs). */
 export const BYTE_STRING_HELP =
@@ -115,8 +121,13 @@ export function byteFromString(
 }
 
 /** `SparkConf.getSizeAsBytes(key)` and friends: the same parse, prefixed by the key (SparkConf.catchIllegalValue). */
-export function sparkConfGetSizeAs(key: string, str: string, unit: ByteUnit): SizeResult {
-  const r = byteStringAs(str, unit);
+export function sparkConfGetSizeAs(
+  key: string,
+  str: string,
+  unit: ByteUnit,
+  suffixes: Readonly<Record<string, ByteUnit>> = BYTE_SUFFIXES,
+): SizeResult {
+  const r = byteStringAs(str, unit, suffixes);
   if (r.ok) return r;
   return { ok: false, kind: r.kind, error: `Illegal value for config key ${key}: ${r.error}` };
 }

@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { SparkConfView } from '../../../src/core/config/confSource';
 import { sparkLayout } from '../../../src/core/layout/sparkLayout';
-import { SPARK_2_4, SPARK_3_5, SPARK_4_1, SparkVersion } from '../../../src/core/version';
+import { SPARK_2_4, SPARK_3_5, SPARK_4_1, SparkVersion, sparkVersion } from '../../../src/core/version';
+import { byteStringAs, BYTE_SUFFIXES_4_2 } from '../../../src/core/size';
+import { sparkAspects, sparkRows } from '../../../src/core/editor/layoutFacts';
 import { only } from '../rules/lintHarness';
 
 const layout = (r: Record<string, string>, v: SparkVersion = SPARK_3_5) =>
@@ -99,6 +101,60 @@ describe('start-up errors as Spark raises them (oracle: startupErrors)', () => {
     assert.equal(
       only('spark.memory.storageFraction 1.5\n', 'FRACTION-RANGE')[0]?.message,
       "spark.memory.storageFraction should be between 0 and 1 (was '1.5').",
+    );
+  });
+
+  it('4.2 reads Kubernetes-style and IEC binary suffixes; 4.1 refuses them', () => {
+    const v42 = sparkVersion(4, 2, 0);
+    assert.deepEqual(byteStringAs('2Gi', 'BYTE', BYTE_SUFFIXES_4_2), { ok: true, value: 2 * 2 ** 30 });
+    assert.deepEqual(byteStringAs('512MiB', 'MiB', BYTE_SUFFIXES_4_2), { ok: true, value: 512 });
+    assert.equal(byteStringAs('1Ei', 'BYTE', BYTE_SUFFIXES_4_2).ok, false);
+    assert.equal(layout({ 'spark.executor.memory': '2Gi' }, v42).startupErrors.length, 0);
+    assert.equal(layout({ 'spark.executor.memory': '2Gi' }, v42).executorMemory, 2 * 2 ** 30);
+    assert.equal(
+      layout({ 'spark.executor.memory': '2Gi' }, SPARK_4_1).startupErrors[0]?.message,
+      'Executor memory must be a positive number',
+    );
+    // The driver JVM still refuses -Xmx4Gi.
+    assert.equal(
+      layout({ 'spark.driver.memory': '4Gi' }, v42).startupErrors[0]?.message,
+      'Invalid maximum heap size: -Xmx4Gi',
+    );
+    assert.deepEqual(only('spark.memory.offHeap.size 2Gi\n', 'SIZE-K8S-QUANTITY', { version: v42 }), []);
+    assert.equal(only('spark.memory.offHeap.size 2Gi\n', 'SIZE-K8S-QUANTITY', { version: SPARK_4_1 }).length, 1);
+  });
+
+  it("EXEC-PER-TASK's page reason follows the page size in force (4g, 16 cores: 8 MiB pages)", () => {
+    const [f] = only('spark.executor.memory 4g\nspark.executor.cores 16\n', 'EXEC-PER-TASK');
+    assert.ok(f);
+    assert.doesNotMatch(f.message, /64 MiB/);
+    assert.match(f.message, /only 4 Tungsten pages of 8\.00 MiB \(8388592 bytes\) \(the page size in force\)/);
+    const [small] = only(
+      'spark.executor.memory 4g\nspark.executor.cores 16\nspark.buffer.pageSize 64m\n',
+      'EXEC-PER-TASK',
+    );
+    assert.match(small!.message, /less than one Tungsten page \(64 MiB/);
+  });
+
+  it("2.4's legacy manager: OFFHEAP-BUDGET speaks for it and the layout shows its off-heap pool", () => {
+    const text =
+      'spark.master yarn\nspark.memory.useLegacyMode true\nspark.executor.memory 4g\nspark.memory.offHeap.enabled true\nspark.memory.offHeap.size 1g\n';
+    const [f] = only(text, 'OFFHEAP-BUDGET', { version: SPARK_2_4 });
+    assert.ok(f);
+    assert.match(f.message, /the 1024 MiB \(1 GiB\) of spark\.memory\.offHeap\.size must fit/);
+    const l = layout(
+      {
+        'spark.memory.useLegacyMode': 'true',
+        'spark.memory.offHeap.enabled': 'true',
+        'spark.memory.offHeap.size': '1g',
+      },
+      SPARK_2_4,
+    );
+    assert.equal(l.legacy?.offHeapExecutionPoolSize, 2 ** 30);
+    const rows = sparkRows(l, sparkAspects('spark.memory.offHeap.size'));
+    assert.ok(
+      rows.some((r) => /off-heap execution pool.*legacy/i.test(r.label) && /used by Tungsten/.test(JSON.stringify(r))),
+      JSON.stringify(rows),
     );
   });
 });

@@ -16,6 +16,20 @@ const KEYS = [
   'spark.memory.offHeap.size',
 ];
 
+/**
+ * Why a small floor spills, measured against the page size in force (an explicit spark.buffer.pageSize,
+ * else MemoryManager.defaultPageSizeBytes, which shrinks with the pool: 4g and 16 cores give 8 MiB
+ * pages): below one page a task cannot hold a full Tungsten page; above it, it holds only a few.
+ */
+function pageReason(floor: number, page: number | undefined): string {
+  if (page === undefined || page <= 0)
+    return 'Sorts, joins and aggregations spill to disk when a task reaches its share.';
+  if (floor < page)
+    return `That is less than one Tungsten page (${human(page)}, the page size in force), so sorts, joins and aggregations spill to disk almost at once.`;
+  const pages = Math.floor(floor / page);
+  return `That is only ${pages} Tungsten page${pages === 1 ? '' : 's'} of ${human(page)} (the page size in force), so sorts, joins and aggregations spill to disk early.`;
+}
+
 export const execPerTask: Rule = {
   code: 'EXEC-PER-TASK',
   title: 'Too little execution memory per concurrent task: heavy spilling',
@@ -37,7 +51,7 @@ export const execPerTask: Rule = {
       message:
         `${t.concurrentTasks} task(s) run at once per executor (spark.executor.cores ${l.executorCores} / spark.task.cpus ${l.taskCpus}). ` +
         `Each is only sure of 1/(2×${t.concurrentTasks}) of the initial ${offHeap}execution pool, ${human(t.minPerTask)} (it waits below that), and may grow to 1/${t.concurrentTasks} of what execution can reach, ${human(t.maxPerTask)}. ` +
-        'Below 64 MiB a task cannot hold one full Tungsten page, so sorts, joins and aggregations spill to disk almost at once. Give each executor more memory or fewer cores.',
+        `${pageReason(t.minPerTask, l.pageSizeBytes)} Give each executor more memory or fewer cores.`,
       span: at.span,
       ...(related.length > 0 ? { related } : {}),
     });

@@ -6,7 +6,7 @@ import { derived, derivedKey } from '../../document/derived';
 import { javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from '../../config/javaParse';
 import type { SparkLayout } from '../../layout/sparkLayout';
 import type { StartupError } from '../../layout/startupError';
-import { BYTE_SUFFIXES, byteFromString, formatBytes, javaTrim } from '../../size';
+import { BYTE_SUFFIXES, byteFromString, byteSuffixesFor, formatBytes, javaTrim } from '../../size';
 import type { Span } from '../../text/lineIndex';
 import { eolOf, wholeLinesOf } from '../../text/lines';
 import { WrittenSetting, writtenSettings } from '../settingsOf';
@@ -223,9 +223,10 @@ function classifySize(
   unit: NonNullable<CatalogEntry['unit']>,
 ): SizeIssue | undefined {
   const text = javaTrim(s.value);
-  const r = byteFromString(text, unit);
+  const r = byteFromString(text, unit, byteSuffixesFor(ctx.version));
   const k = K8S.exec(text);
-  if (k) return { kind: 'k8s', number: k[1] ?? '', suffix: k[2] ?? '' };
+  // From 4.2 Spark reads "2Gi" itself (byteSuffixesFor); -Xmx still refuses it (SIZE-JVM-SUFFIX below).
+  if (k && !r.ok) return { kind: 'k8s', number: k[1] ?? '', suffix: k[2] ?? '' };
   if (!r.ok) {
     if (r.kind === 'fraction') {
       const f = FRACTION.exec(text);

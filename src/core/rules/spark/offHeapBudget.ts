@@ -15,10 +15,21 @@ export const offHeapBudget: Rule = {
   appliesTo: ['spark-defaults', 'spark-application'],
   check(ctx, report) {
     const l = sparkLayoutOf(ctx);
-    const u = l?.unified;
     const c = l?.container;
-    if (l === undefined || u === undefined || c === undefined || !u.offHeapEnabled || c.offHeapMiB > 0) return;
-    const offMiB = Math.trunc(u.maxOffHeapMemory / MiB);
+    if (l === undefined || c === undefined || c.offHeapMiB > 0) return;
+    // Either manager: the unified one, or 2.4's StaticMemoryManager (spark.memory.useLegacyMode), which
+    // puts all of spark.memory.offHeap.size in its off-heap execution pool; Tungsten uses it when enabled.
+    const u = l.unified;
+    const g = l.legacy;
+    const offBytes =
+      u !== undefined
+        ? u.offHeapEnabled
+          ? u.maxOffHeapMemory
+          : 0
+        : g !== undefined && g.tungstenMemoryMode === 'OFF_HEAP'
+          ? g.maxOffHeapMemory
+          : 0;
+    const offMiB = Math.trunc(offBytes / MiB);
     if (offMiB <= 0 || offMiB < c.memoryOverheadMiB) return;
     const size = effective(ctx, 'spark.memory.offHeap.size');
     if (size === undefined) return;

@@ -2,7 +2,7 @@
 // (JavaUtils.byteStringAs, config-formats.md A.3). Fractions, Kubernetes quantities, empty,
 // quoted and commented values have rules of their own (SIZE-FRACTION, SIZE-K8S-QUANTITY,
 // PROPS-EMPTY-VALUE, PROPS-QUOTED-VALUE, PROPS-INLINE-COMMENT) with better fixes.
-import { byteFromString, javaTrim } from '../../size';
+import { byteFromString, byteSuffixesFor, javaTrim } from '../../size';
 import { valueText } from '../settingsOf';
 import type { Rule } from '../types';
 import { knownSettings, sizeIssue, valueHazard, withStartupText } from './helpers';
@@ -25,7 +25,7 @@ export const sizeParse: Rule = {
       )
         continue;
       const text = javaTrim(s.value);
-      const r = byteFromString(text, s.entry.unit);
+      const r = byteFromString(text, s.entry.unit, byteSuffixesFor(ctx.version));
       if (r.ok) continue;
       const cleaned = text.replace(/\s+/g, '').toLowerCase();
       const retry = byteFromString(cleaned, s.entry.unit);
