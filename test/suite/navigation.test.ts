@@ -151,6 +151,10 @@ describe('getting started', () => {
     const all = await vscode.commands.getCommands(true);
     const text = JSON.stringify(walkthroughs);
     for (const m of text.matchAll(/command:(sparkMemory\.[A-Za-z]+)/g)) assert.ok(all.includes(m[1]!), m[1]);
+    // The steps a first-time user walks, each completed by doing it (the event log's step included).
+    const ids = (walkthroughs?.[0]?.steps as Array<{ id: string }>).map((s) => s.id);
+    for (const id of ['openConfig', 'fixFinding', 'openSimulation', 'runPreset', 'whatIf', 'openEventLog'])
+      assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
   });
 
   it('New spark-defaults.conf opens a starter file whose refused fraction is flagged', async () => {
