@@ -166,7 +166,14 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/core/catalog/generated/sparkRegistry.json'],
+    // A JSON entry point bundles to no exports at all: a one-line CommonJS wrapper makes the data
+    // module.exports, which the extension's stand-in requires on first use.
+    stdin: {
+      contents: "module.exports = require('./sparkRegistry.json');",
+      resolveDir: 'src/core/catalog/generated',
+      sourcefile: 'sparkRegistry.cjs',
+      loader: 'js',
+    },
     outfile: `${outdir}/sparkRegistry.js`,
     platform: 'node',
     format: 'cjs',

@@ -1,0 +1,24 @@
+// The files the extension bundle loads on first use (dist/yaml.js, dist/sparkRegistry.js) must export
+// what the bundle's stand-ins ask for: a stand-in over an empty module gives `undefined` for every name,
+// which only the real extension host would show. (The root hook in cli/lintCli.test.ts builds dist/.)
+import * as assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import registryData from '../../../src/core/catalog/generated/sparkRegistry.json';
+
+const DIST = join(__dirname, '../../../../dist');
+// Node's own loader, as the extension host's `require` loads these files.
+const load = createRequire(__filename);
+
+describe('files the extension loads on first use', () => {
+  it('dist/sparkRegistry.js exports the registry data itself', () => {
+    const loaded = load(join(DIST, 'sparkRegistry.js')) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(loaded).sort(), Object.keys(registryData).sort());
+    assert.ok(Array.isArray(loaded['keys']) && loaded['keys'].length > 1000);
+  });
+
+  it('dist/yaml.js exports the yaml package', () => {
+    const loaded = load(join(DIST, 'yaml.js')) as Record<string, unknown>;
+    assert.equal(typeof loaded['parseAllDocuments'], 'function');
+  });
+});
