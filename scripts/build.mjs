@@ -23,6 +23,25 @@ const common = {
   target: 'es2022',
 };
 
+// A CommonJS bundle has no code splitting, so a module loaded on first use is a separate file and the
+// bundle gets a stand-in: an object listing the module's export names (so esbuild's import helpers see
+// them without loading anything) whose first property read requires the file. `file` is relative to
+// dist/; `member` picks one namespace out of a file that holds several.
+function standIn(names, file, member) {
+  const pick = member === undefined ? '' : `[${JSON.stringify(member)}]`;
+  return `
+    const names = ${JSON.stringify(names)};
+    let lib;
+    const load = () => lib || (lib = require(${JSON.stringify(file)})${pick});
+    module.exports = new Proxy({}, {
+      get: (_, k) => (names.includes(k) ? load()[k] : undefined),
+      has: (_, k) => names.includes(k),
+      ownKeys: () => names,
+      getOwnPropertyDescriptor: (_, k) =>
+        names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
+    });`;
+}
+
 // The YAML parser is about 115 KB of the extension's bundle, and only YAML documents need it. So
 // it is its own file, dist/yaml.js, and the extension bundle gets a stand-in for `yaml` whose exports
 // load that file on first use: activation and .conf files never pay for it. (A CommonJS bundle has
@@ -35,17 +54,7 @@ const lazyYaml = {
     build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, (a) => ({ path: a.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
       loader: 'js',
-      contents: `
-        const names = ${JSON.stringify(yamlExports)};
-        let lib;
-        const load = () => lib || (lib = require('./yaml.js'));
-        module.exports = new Proxy({}, {
-          get: (_, k) => (names.includes(k) ? load()[k] : undefined),
-          has: (_, k) => names.includes(k),
-          ownKeys: () => names,
-          getOwnPropertyDescriptor: (_, k) =>
-            names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
-        });`,
+      contents: standIn(yamlExports, './yaml.js'),
     }));
   },
 };
@@ -97,17 +106,7 @@ const lazyPanel = {
       const { ns, names } = panelNames[a.path];
       return {
         loader: 'js',
-        contents: `
-        const names = ${JSON.stringify(names)};
-        let lib;
-        const load = () => lib || (lib = require('./panel.js')[${JSON.stringify(ns)}]);
-        module.exports = new Proxy({}, {
-          get: (_, k) => (names.includes(k) ? load()[k] : undefined),
-          has: (_, k) => names.includes(k),
-          ownKeys: () => names,
-          getOwnPropertyDescriptor: (_, k) =>
-            names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
-        });`,
+        contents: standIn(names, './panel.js', ns),
       };
     });
   },
@@ -127,20 +126,12 @@ const lazyRegistry = {
       path: a.path,
       external: true,
     }));
-    // The top-level names, listed so esbuild's import helpers see them without loading the data.
     build.onLoad({ filter: /.*/, namespace: 'lazy-spark-registry' }, () => ({
       loader: 'js',
-      contents: `
-        const names = ${JSON.stringify(Object.keys(JSON.parse(readFileSync('src/core/catalog/generated/sparkRegistry.json', 'utf8'))))};
-        let data;
-        const load = () => data || (data = require('./sparkRegistry.js'));
-        module.exports = new Proxy({}, {
-          get: (_, k) => (names.includes(k) ? load()[k] : undefined),
-          has: (_, k) => names.includes(k),
-          ownKeys: () => names,
-          getOwnPropertyDescriptor: (_, k) =>
-            names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
-        });`,
+      contents: standIn(
+        Object.keys(JSON.parse(readFileSync('src/core/catalog/generated/sparkRegistry.json', 'utf8'))),
+        './sparkRegistry.js',
+      ),
     }));
   },
 };

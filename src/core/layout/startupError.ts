@@ -160,3 +160,24 @@ export function checkValueError(
     ...(from !== undefined ? { from } : {}),
   };
 }
+
+/**
+ * Scala's `require(cond[, msg])` failing in the executor's memory manager: an IllegalArgumentException
+ * whose text is "requirement failed" or "requirement failed: <msg>" (Predef.require).
+ */
+export function executorRequirementFailed(
+  key: string,
+  msg?: string,
+  from?: ConfValue,
+): { ok: false; error: StartupError } {
+  return {
+    ok: false,
+    error: {
+      phase: 'executor',
+      exceptionClass: 'IllegalArgumentException',
+      message: msg === undefined ? 'requirement failed' : `requirement failed: ${msg}`,
+      key,
+      ...(from !== undefined ? { from } : {}),
+    },
+  };
+}

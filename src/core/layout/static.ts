@@ -5,7 +5,7 @@ import type { SparkConfView } from '../config/confSource';
 import { readConfDouble, readConfLong } from '../config/typedConf';
 import { sparkConfGetSizeAs } from '../size';
 import type { SparkVersion } from '../version';
-import { memoryTooSmallError } from './startupError';
+import { executorRequirementFailed, memoryTooSmallError } from './startupError';
 import { Derived, deriveOffHeapMemory, readError } from './unified';
 
 /** StaticMemoryManager.MIN_MEMORY_BYTES (SPARK-14636, 2.0+). */
@@ -70,15 +70,9 @@ export function deriveStaticMemory(
   // MemoryManager's constructor adds them to the on-heap pools, storage first: MemoryPool.incrementPoolSize
   // require(delta >= 0) (2.4.4) fails for a negative fraction.
   if (maxOnHeapStorageMemory < 0 || maxOnHeapExecutionMemory < 0)
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed',
-        key: maxOnHeapStorageMemory < 0 ? 'spark.storage.memoryFraction' : 'spark.shuffle.memoryFraction',
-      },
-    };
+    return executorRequirementFailed(
+      maxOnHeapStorageMemory < 0 ? 'spark.storage.memoryFraction' : 'spark.shuffle.memoryFraction',
+    );
   // MemoryManager's constructor sizes the off-heap pools as for the unified manager (the storage share is moved
   // later), before StaticMemoryManager's own vals such as maxUnrollMemory.
   const offR = deriveOffHeapMemory(conf, v);

@@ -15,7 +15,7 @@ import { lookupKey, rangeFor } from '../catalog';
 import { byteSuffixesFor, sparkConfGetSizeAs } from '../size';
 import { javaDoubleToString } from '../config/javaParse';
 import { SparkVersion, atLeast } from '../version';
-import { StartupError, checkValueError, memoryTooSmallError } from './startupError';
+import { StartupError, checkValueError, executorRequirementFailed, memoryTooSmallError } from './startupError';
 
 /** RESERVED_SYSTEM_MEMORY_BYTES (UnifiedMemoryManager, since 1.6.0, SPARK-12081). */
 export const RESERVED_SYSTEM_MEMORY_BYTES = 300 * 1024 * 1024;
@@ -146,28 +146,10 @@ export function deriveUnifiedMemory(
   if (!regionR.ok) return regionR;
   const { storageFraction, onHeapStorageRegionSize } = regionR.sizes;
   const onHeapExecutionPoolSize = maxHeapMemory - onHeapStorageRegionSize;
-  if (onHeapStorageRegionSize < 0 || onHeapExecutionPoolSize < 0) {
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed',
-        key: 'spark.memory.storageFraction',
-      },
-    };
-  }
-  if (atLeast(v, 3, 3) && !(onHeapExecutionPoolSize > 0)) {
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed: onHeapExecutionMemory must be > 0',
-        key: 'spark.memory.fraction',
-      },
-    };
-  }
+  if (onHeapStorageRegionSize < 0 || onHeapExecutionPoolSize < 0)
+    return executorRequirementFailed('spark.memory.storageFraction');
+  if (atLeast(v, 3, 3) && !(onHeapExecutionPoolSize > 0))
+    return executorRequirementFailed('spark.memory.fraction', 'onHeapExecutionMemory must be > 0');
   const offR = deriveOffHeapMemory(conf, v, storageFraction);
   if (!offR.ok) return offR;
   const off = offR.sizes;
@@ -258,31 +240,16 @@ export function deriveOffHeapMemory(
   // MemoryPool.incrementPoolSize require(delta >= 0), execution first: a storage fraction outside [0,1] (2.4 reads
   // it unchecked) makes one of the two off-heap pools negative.
   if (offHeapExecutionPoolSize < 0 || offHeapStorageRegionSize < 0)
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed',
-        key: 'spark.memory.storageFraction',
-      },
-    };
+    return executorRequirementFailed('spark.memory.storageFraction');
   const enabledR = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
   if (!enabledR.ok) return { ok: false, error: readError(enabledR, 'driver') };
   const offHeapEnabled = enabledR.read.value;
-  if (offHeapEnabled && !(maxOffHeapMemory > 0)) {
-    const from = conf.get('spark.memory.offHeap.size');
-    return {
-      ok: false,
-      error: {
-        phase: 'executor',
-        exceptionClass: 'IllegalArgumentException',
-        message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
-        key: 'spark.memory.offHeap.size',
-        ...(from !== undefined ? { from } : {}),
-      },
-    };
-  }
+  if (offHeapEnabled && !(maxOffHeapMemory > 0))
+    return executorRequirementFailed(
+      'spark.memory.offHeap.size',
+      'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+      conf.get('spark.memory.offHeap.size'),
+    );
   return {
     ok: true,
     sizes: {
