@@ -5,29 +5,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparkLine, classpathOf, oracleCacheDir } from './lines';
+import { Run, runJava } from './javaHomes';
+import { ADD_OPENS } from './sparkJvm';
 
-/** What Spark's launcher adds on Java 17 (JavaModuleOptions / SparkLauncher, 3.3+); harmless for 2.4. */
-const ADD_OPENS = [
-  'java.base/java.lang',
-  'java.base/java.lang.invoke',
-  'java.base/java.lang.reflect',
-  'java.base/java.io',
-  'java.base/java.net',
-  'java.base/java.nio',
-  'java.base/java.util',
-  'java.base/java.util.concurrent',
-  'java.base/java.util.concurrent.atomic',
-  'java.base/sun.nio.ch',
-  'java.base/sun.nio.cs',
-  'java.base/sun.security.action',
-  'java.base/sun.util.calendar',
-].map((p) => `--add-opens=${p}=ALL-UNNAMED`);
-
-export interface JavaResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type JavaResult = Run;
 
 export class JavaRunner {
   constructor(private readonly root: string) {}
@@ -102,37 +83,6 @@ export class JavaRunner {
 
   /** Runs a harness main class with `input` on stdin. */
   run(classpath: string, mainClass: string, args: readonly string[], input: string): Promise<JavaResult> {
-    return new Promise((resolve) => {
-      const p = spawn(
-        'java',
-        [
-          '-Xss4m',
-          '-XX:+UseSerialGC',
-          // Spark logs at ERROR only (log4j 2 from 3.3, log4j 1 before): the harness's stdout is data.
-          `-Dlog4j2.configurationFile=${join(this.root, 'scripts', 'oracle', 'spark', 'log4j2.properties')}`,
-          `-Dlog4j.configuration=file:${join(this.root, 'scripts', 'oracle', 'spark', 'log4j.properties')}`,
-          ...ADD_OPENS,
-          '-cp',
-          classpath,
-          mainClass,
-          ...args,
-        ],
-        { stdio: ['pipe', 'pipe', 'pipe'] },
-      );
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      p.stdout.on('data', (b: Buffer) => out.push(b));
-      p.stderr.on('data', (b: Buffer) => err.push(b));
-      p.on('error', (e) => resolve({ code: -1, stdout: '', stderr: e.message }));
-      p.on('close', (code) =>
-        resolve({
-          code: code ?? -1,
-          stdout: Buffer.concat(out).toString('utf8'),
-          stderr: Buffer.concat(err).toString('utf8'),
-        }),
-      );
-      p.stdin.on('error', () => undefined);
-      p.stdin.end(input);
-    });
+    return runJava('java', [...this.jvmArgs(), '-cp', classpath, mainClass, ...args], input);
   }
 }

@@ -3,7 +3,8 @@
 // on Java 17 (JavaModuleOptions, 3.3+). Spark's log lines on stderr are left there.
 import { Run, runJava } from './javaHomes';
 
-const ADD_OPENS = [
+/** What Spark's launcher adds on Java 17 (JavaModuleOptions / SparkLauncher, 3.3+); harmless for 2.4. */
+export const ADD_OPENS = [
   'java.base/java.lang',
   'java.base/java.lang.invoke',
   'java.base/java.lang.reflect',
