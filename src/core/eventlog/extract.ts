@@ -300,18 +300,7 @@ export class FactsBuilder {
     if (id === undefined) return;
     if (!s.cachedRddIds.includes(id)) s.cachedRddIds.push(id);
     const key = String(id);
-    const prev = this.facts.cachedRdds[key];
-    const rdd: CachedRddFacts = prev ?? {
-      rddId: id,
-      storageLevel: storageLevelName(level),
-      numPartitions: 0,
-      numCachedPartitions: 0,
-      memorySize: 0,
-      diskSize: 0,
-      blocksStoredInMemory: 0,
-      blocksDroppedToDisk: 0,
-      blocksRemovedFromMemory: 0,
-    };
+    const rdd: CachedRddFacts = this.facts.cachedRdds[key] ?? this.addCachedRdd(id, level);
     rdd.name = str(r, 'Name') ?? rdd.name;
     rdd.storageLevel = storageLevelName(level);
     rdd.numPartitions = num(r, 'Number of Partitions') ?? rdd.numPartitions;
@@ -460,7 +449,7 @@ export class FactsBuilder {
     if (now.memory > 0 || now.disk > 0) this.blocks.set(key, now);
     else this.blocks.delete(key);
     const rddId = Number(m[1]);
-    const rdd = this.facts.cachedRdds[String(rddId)] ?? this.rddFromBlock(rddId, level);
+    const rdd = this.facts.cachedRdds[String(rddId)] ?? this.addCachedRdd(rddId, level);
     if (now.memory > 0 && was.memory === 0) rdd.blocksStoredInMemory++;
     if (was.memory > 0 && now.memory === 0) {
       if (now.disk > 0) rdd.blocksDroppedToDisk++;
@@ -480,7 +469,8 @@ export class FactsBuilder {
     rdd.diskSize = Math.max(rdd.diskSize, h.disk);
   }
 
-  private rddFromBlock(rddId: number, level: Json | undefined): CachedRddFacts {
+  /** A cached RDD first seen (from its RDD Info or its first block update), with nothing counted yet. */
+  private addCachedRdd(rddId: number, level: Json | undefined): CachedRddFacts {
     const rdd: CachedRddFacts = {
       rddId,
       storageLevel: storageLevelName(level),
