@@ -6,11 +6,10 @@
 import type { Calibration, EventLogFacts, RunAnalysis } from '../../core/eventlog';
 import { formatBytes } from '../../core/size';
 
-export interface ReplayView {
-  readonly label: string;
-  readonly calibration: Calibration;
-  readonly observed: boolean;
-}
+export type ReplayView =
+  | { readonly label: string; readonly calibration: Calibration; readonly observed: boolean }
+  /** A replay that could not run: the view says why rather than leaving it out. */
+  | { readonly label: string; readonly notRun: string };
 
 const esc = (s: string | number | undefined): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -90,6 +89,7 @@ ${rows}</table>`;
 function replay(views: readonly ReplayView[]): string {
   return views
     .map((v) => {
+      if ('notRun' in v) return `<h2>${esc(v.label)}</h2>\n<p class="warning">Not replayed: ${esc(v.notRun)}</p>`;
       const c = v.calibration;
       const rows = c.stages
         .filter((s) => s.observedSpilledBytes > 0 || s.predictedSpilledBytes > 0)
@@ -128,7 +128,7 @@ td.track { width: 30%; min-width: 160px; }
 .bar { height: 10px; background: var(--vscode-charts-blue, #3794ff); }
 .bar.spill { background: var(--vscode-charts-orange, #d18616); }
 li.error { color: var(--vscode-errorForeground); }
-li.warning { color: var(--vscode-editorWarning-foreground); }
+li.warning, p.warning { color: var(--vscode-editorWarning-foreground); }
 small { opacity: .8; }
 </style></head><body>
 ${header(f, a)}

@@ -59,7 +59,7 @@ async function workspaceReplay(facts: EventLogFacts): Promise<ReplayView | undef
   const src = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, text), {
     label: vscode.workspace.asRelativePath(conf),
   });
-  if (!src.ok) return undefined;
+  if (!src.ok) return { label: `Replay on ${vscode.workspace.asRelativePath(conf)}`, notRun: src.message };
   const w = deriveWorkload(facts);
   const result = simulateWorkload(src.source, w.scenario, { maxKeptEvents: 200_000 });
   return {
@@ -67,6 +67,21 @@ async function workspaceReplay(facts: EventLogFacts): Promise<ReplayView | undef
     calibration: calibrate(facts, w, result),
     observed: false,
   };
+}
+
+/** The run replayed on its own config (the calibration), then on the workspace's spark-defaults.conf. */
+async function replaysOf(facts: EventLogFacts): Promise<ReplayView[]> {
+  const replays: ReplayView[] = [];
+  const own = replayOnOwnConfig(facts);
+  const ownLabel = "Replay on the log's own config (calibration)";
+  replays.push(
+    'error' in own
+      ? { label: ownLabel, notRun: own.error }
+      : { label: ownLabel, calibration: own.calibration, observed: true },
+  );
+  const ws = await workspaceReplay(facts);
+  if (ws !== undefined) replays.push(ws);
+  return replays;
 }
 
 export function registerEventLog(context: vscode.ExtensionContext, platform: Platform): void {
@@ -107,16 +122,7 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
       }
       last = facts;
       const analysis = analyzeRun(facts);
-      const replays: ReplayView[] = [];
-      const own = replayOnOwnConfig(facts);
-      if (!('error' in own))
-        replays.push({
-          label: "Replay on the log's own config (calibration)",
-          calibration: own.calibration,
-          observed: true,
-        });
-      const ws = await workspaceReplay(facts);
-      if (ws !== undefined) replays.push(ws);
+      const replays = await replaysOf(facts);
       const panel = vscode.window.createWebviewPanel(
         VIEW_TYPE,
         `Spark Run: ${facts.application.name ?? facts.application.id ?? 'event log'}`,
@@ -135,7 +141,7 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
         application: facts.application,
         counts: analysis.counts,
         findings: analysis.findings.length,
-        replays: replays.map((r) => r.label),
+        replays: replays.map((r) => ('notRun' in r ? `${r.label}: not replayed: ${r.notRun}` : r.label)),
       };
     }),
     vscode.commands.registerCommand(SAVE_EVENT_LOG_SCENARIO, async () => {
