@@ -5,32 +5,19 @@
 // checkValues a set. The messages are Spark's, taken per line from the jars by the generator
 // (registry.ts conversionMessage); test/oracle/checks/keyTypes.ts runs a sample through the real classes.
 import { javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from '../config/javaParse';
-import { BYTE_SUFFIXES, BYTE_SUFFIXES_4_2, byteFromString, javaTrim } from '../size/byteString';
-import { SparkVersion, atLeast } from '../version';
+import { byteFromString, byteSuffixesFor, javaTrim } from '../size/byteString';
+import { timeStringAsMs } from '../config/timeString';
+import { SparkVersion } from '../version';
 import { RegistryEntry, conversionMessage, registryEntry } from './registry';
 
 export type Conversion = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 const OK: Conversion = { ok: true };
 
-/** JavaUtils.timeSuffixes. */
-const TIME_SUFFIXES = new Set(['us', 'ms', 's', 'm', 'min', 'h', 'd']);
-
 /** JavaUtils.timeStringAs's NumberFormatException text (the value itself is not converted further). */
 export function timeStringError(str: string): string | undefined {
-  const lower = javaTrim(str.toLowerCase());
-  const m = /^(-?[0-9]+)([a-z]+)?$/.exec(lower);
-  let detail: string | undefined;
-  if (m === null) detail = `Failed to parse time string: ${str}`;
-  else {
-    const digits = m[1] ?? '';
-    // Past 25 digits it is out of range anyway: no BigInt of a megabyte-long number.
-    const n = BigInt(digits.length > 25 ? digits.slice(0, 25) : digits);
-    if (n > (1n << 63n) - 1n || n < -(1n << 63n)) detail = `For input string: "${digits}"`;
-    else if (m[2] !== undefined && !TIME_SUFFIXES.has(m[2])) detail = `Invalid suffix: "${m[2]}"`;
-  }
-  if (detail === undefined) return undefined;
-  return `Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\n${detail}`;
+  const r = timeStringAsMs(str);
+  return r.ok ? undefined : r.error;
 }
 
 function fill(template: string, key: string, value: string): string {
@@ -79,7 +66,7 @@ export function convertValue(e: RegistryEntry, value: string, v: SparkVersion): 
         ? OK
         : fail(`${converterKey(e, v)} should be boolean, but was ${value}`);
     case 'bytes': {
-      const r = byteFromString(value, t.unit, atLeast(v, 4, 2) ? BYTE_SUFFIXES_4_2 : BYTE_SUFFIXES);
+      const r = byteFromString(value, t.unit, byteSuffixesFor(v));
       return r.ok ? OK : fail(r.error);
     }
     case 'time': {

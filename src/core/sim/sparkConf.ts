@@ -4,6 +4,7 @@
 import { SparkVersion, atLeast } from '../version';
 import { byteFromString, sparkConfGetSizeAs } from '../size';
 import { SparkError, sparkErrorOf } from './errors';
+import { timeStringAsMs } from '../config/timeString';
 import { checkValueError } from '../layout/startupError';
 import { SparkConfView } from '../config/confSource';
 
@@ -11,31 +12,6 @@ export type ConfMap = Readonly<Record<string, string>>;
 
 const LONG_FORM = /^[+-]?\d+$/;
 const DOUBLE_FORM = /^[+-]?(NaN|Infinity|((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?))[fFdD]?$/;
-
-/** Parses Java's time strings (JavaUtils.timeStringAs) into milliseconds; bare numbers are ms. */
-function timeStringAsMs(s: string): number | undefined {
-  const m = /^(-?[0-9]+)([a-z]+)?$/.exec(s.trim().toLowerCase());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  switch (m[2]) {
-    case undefined:
-    case 'ms':
-      return n;
-    case 'us':
-      return Math.trunc(n / 1000);
-    case 's':
-      return n * 1000;
-    case 'm':
-    case 'min':
-      return n * 60_000;
-    case 'h':
-      return n * 3_600_000;
-    case 'd':
-      return n * 86_400_000;
-    default:
-      return undefined;
-  }
-}
 
 /** A SparkConf as the memory code of one Spark release reads it. */
 export class SimConf {
@@ -120,13 +96,9 @@ export class SimConf {
   getTimeMs(key: string, dflt: number): number {
     const raw = this.get(key);
     if (raw === undefined) return dflt;
-    const v = timeStringAsMs(raw);
-    if (v === undefined)
-      throw new SparkError(
-        'NumberFormatException',
-        `Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), hour (h), or day (d). E.g. 50s, 100ms, or 250us.\nFailed to parse time string: ${raw}`,
-      );
-    return v;
+    const r = timeStringAsMs(raw);
+    if (!r.ok) throw new SparkError('NumberFormatException', r.error);
+    return r.ms;
   }
 
   /** ConfigBuilder.checkValue failure, worded for the release (layout/startupError.ts checkValueError). */
