@@ -16,6 +16,7 @@ const BUNDLES = [
   'extension.web.js',
   'yaml.js',
   'panel.js',
+  'features.js',
   'sparkRegistry.js',
   'webview.js',
   'webview.css',

@@ -1,5 +1,6 @@
-// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js and
-// Spark's config registry in dist/sparkRegistry.js, each loaded on first use), the extension for the web
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js,
+// Spark's config registry in dist/sparkRegistry.js, the panels in dist/panel.js and the editor features
+// in dist/features.js, each loaded on first use), the extension for the web
 // worker extension host (dist/extension.web.js, both bundled in), the webview (browser IIFE,
 // with dist/webview.css from the CSS main.ts imports: uPlot's; the panel's own is media/style.css),
 // the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
@@ -26,89 +27,45 @@ const common = {
 // A CommonJS bundle has no code splitting, so a module loaded on first use is a separate file and the
 // bundle gets a stand-in: an object listing the module's export names (so esbuild's import helpers see
 // them without loading anything) whose first property read requires the file. `file` is relative to
-// dist/; `member` picks one namespace out of a file that holds several.
+// dist/; `member` picks one namespace out of a file that holds several. Every stand-in is one line
+// calling one shared helper (the virtual module `lazy:stand-in`): there are about twenty of them.
 function standIn(names, file, member) {
   const pick = member === undefined ? '' : `[${JSON.stringify(member)}]`;
-  return `
-    const names = ${JSON.stringify(names)};
+  return `module.exports = require('lazy:stand-in')(${JSON.stringify(names)}, () => require(${JSON.stringify(file)})${pick});`;
+}
+const STAND_IN_HELPER = `
+  module.exports = (names, require) => {
     let lib;
-    const load = () => lib || (lib = require(${JSON.stringify(file)})${pick});
-    module.exports = new Proxy({}, {
+    const load = () => lib || (lib = require());
+    return new Proxy({}, {
       get: (_, k) => (names.includes(k) ? load()[k] : undefined),
       has: (_, k) => names.includes(k),
       ownKeys: () => names,
       getOwnPropertyDescriptor: (_, k) =>
         names.includes(k) ? { configurable: true, enumerable: true, get: () => load()[k] } : undefined,
-    });`;
+    });
+  };`;
+// Each lazy plugin below calls this in its setup, so the helper resolves in whichever builds use them.
+function standInHelper(build) {
+  build.onResolve({ filter: /^lazy:stand-in$/ }, () => ({ path: 'stand-in', namespace: 'lazy-stand-in' }));
+  build.onLoad({ filter: /.*/, namespace: 'lazy-stand-in' }, () => ({ loader: 'js', contents: STAND_IN_HELPER }));
 }
 
 // The YAML parser is about 115 KB of the extension's bundle, and only YAML documents need it. So
-// it is its own file, dist/yaml.js, and the extension bundle gets a stand-in for `yaml` whose exports
-// load that file on first use: activation and .conf files never pay for it. (A CommonJS bundle has
-// no code splitting; the stand-in lists the exports so esbuild's import helpers see them unloaded.)
+// it is in its own file, dist/yaml.js (with the SparkApplication reader, below), and the extension bundle
+// gets a stand-in for `yaml` whose exports load that file on first use: activation and .conf files never
+// pay for it.
 const yamlExports = Object.keys(createRequire(import.meta.url)('yaml'));
 const lazyYaml = {
   name: 'lazy-yaml',
   setup(build) {
+    standInHelper(build);
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
     build.onResolve({ filter: /^\.\/yaml\.js$/, namespace: 'lazy-yaml' }, (a) => ({ path: a.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
       loader: 'js',
-      contents: standIn(yamlExports, './yaml.js'),
+      contents: standIn(yamlExports, './yaml.js', 'yaml'),
     }));
-  },
-};
-
-// The panels' host side is dist/panel.js (entry src/extension/panel/lazy.ts, which names each module
-// below as one namespace): the extension bundle gets a stand-in for each of these modules whose
-// exports load dist/panel.js on first use, as for YAML above. Opening a panel or an event log loads
-// it; activation does not. The stand-in lists each module's export names, read from an ESM build.
-const panelEntry = 'src/extension/panel/lazy.ts';
-const panelModules = {
-  simulationPanel: 'src/extension/panel/simulationPanel.ts',
-  configPayload: 'src/extension/panel/configPayload.ts',
-  scenarios: 'src/extension/panel/scenarios.ts',
-  eventLogRead: 'src/extension/panel/eventLogRead.ts',
-  eventLogHtml: 'src/extension/panel/eventLogHtml.ts',
-  historyServer: 'src/cli/historyServer.ts',
-  eventlog: 'src/core/eventlog/index.ts',
-  workload: 'src/core/workload/index.ts',
-};
-async function exportNames(file) {
-  const r = await esbuild.build({
-    entryPoints: [file],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'node',
-    external: ['vscode', 'yaml'],
-    outdir: 'lazy-exports',
-    logLevel: 'silent',
-  });
-  return Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []);
-}
-const panelNames = Object.fromEntries(
-  await Promise.all(
-    Object.entries(panelModules).map(async ([ns, file]) => [resolve(file), { ns, names: await exportNames(file) }]),
-  ),
-);
-const lazyPanel = {
-  name: 'lazy-panel',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, async (a) => {
-      if (a.namespace === 'lazy-panel') return { path: a.path, external: true };
-      if (a.pluginData === 'inner') return undefined; // the resolve below, asking esbuild's own resolver
-      const r = await build.resolve(a.path, { kind: a.kind, resolveDir: a.resolveDir, pluginData: 'inner' });
-      return panelNames[r.path] !== undefined ? { path: r.path, namespace: 'lazy-panel' } : undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-panel' }, (a) => {
-      const { ns, names } = panelNames[a.path];
-      return {
-        loader: 'js',
-        contents: standIn(names, './panel.js', ns),
-      };
-    });
   },
 };
 
@@ -119,6 +76,7 @@ const registryJson = /generated[\\/]sparkRegistry\.json$/;
 const lazyRegistry = {
   name: 'lazy-spark-registry',
   setup(build) {
+    standInHelper(build);
     build.onResolve({ filter: /sparkRegistry\.json$/ }, (a) =>
       registryJson.test(a.path) ? { path: 'sparkRegistry', namespace: 'lazy-spark-registry' } : undefined,
     );
@@ -136,6 +94,97 @@ const lazyRegistry = {
   },
 };
 
+// Files that load on first use through one entry that names their modules as namespaces: the
+// extension bundle gets a stand-in for each module below whose exports load the file on first use, as
+// for YAML above. The stand-in lists each module's export names, read from an ESM build.
+// - dist/yaml.js (entry src/core/parse/lazy.ts): the YAML parser and the SparkApplication reader.
+// - dist/panel.js (entry src/extension/panel/lazy.ts): the panels' host side, the event log reader, the
+//   History Server client and the workload engine. Opening a panel or an event log loads it.
+// - dist/features.js (entry src/extension/providers/lazy.ts): what the editor features compute only
+//   when the user hovers, completes, navigates, asks for fixes, folds or formats, or a file shows its
+//   inlay hints. Diagnostics (the rules, the catalog, the layout) stay in the extension bundle, so the
+//   first findings never wait for a second file.
+// Activation loads none of them (test/suite/activation.test.ts).
+const lazyFiles = {
+  './yaml.js': {
+    entry: 'src/core/parse/lazy.ts',
+    modules: { sparkApplication: 'src/core/parse/sparkApplication.ts' },
+    plugins: [lazyRegistry],
+  },
+  './panel.js': {
+    entry: 'src/extension/panel/lazy.ts',
+    modules: {
+      simulationPanel: 'src/extension/panel/simulationPanel.ts',
+      configPayload: 'src/extension/panel/configPayload.ts',
+      scenarios: 'src/extension/panel/scenarios.ts',
+      eventLogRead: 'src/extension/panel/eventLogRead.ts',
+      eventLogHtml: 'src/extension/panel/eventLogHtml.ts',
+      historyServer: 'src/cli/historyServer.ts',
+      eventlog: 'src/core/eventlog/index.ts',
+      workload: 'src/core/workload/index.ts',
+    },
+  },
+  './features.js': {
+    entry: 'src/extension/providers/lazy.ts',
+    modules: {
+      completion: 'src/core/editor/completion.ts',
+      fixes: 'src/core/editor/fixes.ts',
+      folding: 'src/core/editor/folding.ts',
+      format: 'src/core/editor/format.ts',
+      hover: 'src/core/editor/hover.ts',
+      inlayHints: 'src/core/editor/inlayHints.ts',
+      layoutFacts: 'src/core/editor/layoutFacts.ts',
+      locate: 'src/core/editor/locate.ts',
+      navigation: 'src/core/editor/navigation.ts',
+      outline: 'src/core/editor/outline.ts',
+      codeActionsProvider: 'src/extension/providers/codeActions.ts',
+      completionProvider: 'src/extension/providers/completion.ts',
+      hoverProvider: 'src/extension/providers/hover.ts',
+      navigationProvider: 'src/extension/providers/navigation.ts',
+      structureProvider: 'src/extension/providers/structure.ts',
+      symbolsProvider: 'src/extension/providers/symbols.ts',
+    },
+  },
+};
+async function exportNames(file) {
+  const r = await esbuild.build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'node',
+    external: ['vscode', 'yaml'],
+    outdir: 'lazy-exports',
+    logLevel: 'silent',
+  });
+  return Object.values(r.metafile.outputs).flatMap((o) => o.exports ?? []);
+}
+// Absolute source path -> { file, ns, names } for every module above.
+const lazyModules = Object.fromEntries(
+  await Promise.all(
+    Object.entries(lazyFiles).flatMap(([file, { modules }]) =>
+      Object.entries(modules).map(async ([ns, src]) => [resolve(src), { file, ns, names: await exportNames(src) }]),
+    ),
+  ),
+);
+const lazyModulesPlugin = {
+  name: 'lazy-modules',
+  setup(build) {
+    standInHelper(build);
+    build.onResolve({ filter: /^\.\.?\// }, async (a) => {
+      if (a.namespace === 'lazy-modules') return { path: a.path, external: true };
+      if (a.pluginData === 'inner') return undefined; // the resolve below, asking esbuild's own resolver
+      const r = await build.resolve(a.path, { kind: a.kind, resolveDir: a.resolveDir, pluginData: 'inner' });
+      return lazyModules[r.path] !== undefined ? { path: r.path, namespace: 'lazy-modules' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-modules' }, (a) => {
+      const { file, ns, names } = lazyModules[a.path];
+      return { loader: 'js', contents: standIn(names, file, ns) };
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -144,17 +193,19 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyYaml, lazyPanel, lazyRegistry],
+    plugins: [lazyYaml, lazyModulesPlugin, lazyRegistry],
   },
-  {
+  // dist/yaml.js, dist/panel.js and dist/features.js: each bundles what its modules need (a shared
+  // module is a second copy there; none keeps state that must be one), with YAML and the registry lazy.
+  ...Object.entries(lazyFiles).map(([file, { entry, plugins }]) => ({
     ...common,
-    entryPoints: [panelEntry],
-    outfile: `${outdir}/panel.js`,
+    entryPoints: [entry],
+    outfile: `${outdir}/${file.slice(2)}`,
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyYaml, lazyRegistry],
-  },
+    plugins: plugins ?? [lazyYaml, lazyRegistry],
+  })),
   {
     ...common,
     // A JSON entry point bundles to no exports at all: a one-line CommonJS wrapper makes the data
@@ -179,13 +230,6 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
-  },
-  {
-    ...common,
-    stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml-entry.js' },
-    outfile: `${outdir}/yaml.js`,
-    platform: 'node',
-    format: 'cjs',
   },
   {
     ...common,

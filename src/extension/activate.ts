@@ -6,16 +6,11 @@ import { registerShowDocumentKind } from './commands/showDocumentKind';
 import { Linter } from './diagnostics';
 import { PanelController, type SparkMemoryTestApi } from './panel/controller';
 import { registerEventLog } from './panel/eventLogPanel';
-import { DocumentStore, SELECTOR, documentTypeOf } from './documents';
+import { DocumentStore, documentTypeOf } from './documents';
 import { VERSION_STATUS_COMMAND, VersionStatusItem } from './languageStatus';
 import { LeadsPoller } from './leadsPoller';
-import { SparkMemoryCodeActions } from './providers/codeActions';
-import { SparkMemoryCompletion, TRIGGER_CHARACTERS } from './providers/completion';
-import { SparkMemoryHover } from './providers/hover';
 import { SparkMemoryInlayHints } from './providers/inlayHints';
-import { SparkMemoryNavigation } from './providers/navigation';
-import { SEMANTIC_LEGEND, STRUCTURE_SELECTOR, SparkMemoryStructure, registerFormatter } from './providers/structure';
-import { SparkMemorySymbols } from './providers/symbols';
+import { registerProviders } from './providers/register';
 import { ExecutorStatusBar } from './executorStatusBar';
 import { disposeLog, log } from './log';
 import { SECTION } from './settings';
@@ -50,25 +45,7 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
   subs.push(store, linter, hints, status, executor, { dispose: disposeLog });
   registerWalkthrough(context);
 
-  subs.push(
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new SparkMemoryCodeActions(store), {
-      providedCodeActionKinds: SparkMemoryCodeActions.kinds,
-    }),
-    vscode.languages.registerHoverProvider(SELECTOR, new SparkMemoryHover(store)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new SparkMemoryCompletion(store), ...TRIGGER_CHARACTERS),
-    vscode.languages.registerInlayHintsProvider(SELECTOR, hints),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new SparkMemorySymbols(store), { label: 'Spark Memory' }),
-  );
-  const navigation = new SparkMemoryNavigation(store);
-  const structure = new SparkMemoryStructure(store);
-  subs.push(
-    vscode.languages.registerDefinitionProvider(SELECTOR, navigation),
-    vscode.languages.registerReferenceProvider(SELECTOR, navigation),
-    vscode.languages.registerDocumentLinkProvider(SELECTOR, navigation),
-    vscode.languages.registerFoldingRangeProvider(STRUCTURE_SELECTOR, structure),
-    vscode.languages.registerDocumentSemanticTokensProvider(STRUCTURE_SELECTOR, structure, SEMANTIC_LEGEND),
-  );
-  registerFormatter(context, store);
+  registerProviders(context, store, hints);
   registerTasks(context, platform);
   registerEditorCommands(context, store, linter);
   registerEventLog(context, platform);

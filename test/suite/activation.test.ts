@@ -1,8 +1,9 @@
 // Runs first (index.ts loads the files in name order), while the extension is still inactive: no
 // file of its languages is open yet. Times VS Code's activation of it (loading dist/extension.js and
 // calling activate(), through the API's own Extension.activate()) and checks the YAML parser,
-// dist/yaml.js, stays unloaded until a YAML document is analysed, and the panels' host side,
-// dist/panel.js, until a panel opens (scripts/build.mjs). The figure goes to
+// dist/yaml.js, stays unloaded until a YAML document is analysed, the panels' host side,
+// dist/panel.js, until a panel opens, and the editor features' core, dist/features.js, until a
+// feature asks for it (scripts/build.mjs). The figure goes to
 // test-results/in-host/activation.json, which `npm run bench` reports (a speed target is never a test).
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -24,6 +25,7 @@ describe('Activation', () => {
     const activationMs = performance.now() - t0;
     assert.strictEqual(yamlLoaded(), false, 'activation loaded dist/yaml.js');
     assert.strictEqual(loaded('panel.js'), false, 'activation loaded dist/panel.js');
+    assert.strictEqual(loaded('features.js'), false, 'activation loaded dist/features.js');
 
     const out = path.join(ext.extensionPath, 'test-results', 'in-host');
     fs.mkdirSync(out, { recursive: true });

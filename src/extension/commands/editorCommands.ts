@@ -7,7 +7,8 @@ import { RULES } from '../../core/rules';
 import { DocumentStore, documentTypeOf, hasUtf8Bom } from '../documents';
 import { Linter, WorkspaceLintResult, ruleDocUri } from '../diagnostics';
 import { CHOOSE_VERSION_COMMAND } from '../languageStatus';
-import { REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND, fixAllEdit } from '../providers/codeActions';
+import { fixAllEdit } from '../providers/codeActions';
+import { REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND } from '../providers/kinds';
 import { SECTION } from '../settings';
 
 export const LINT_WORKSPACE_COMMAND = 'sparkMemory.lintWorkspace';

@@ -9,10 +9,7 @@ import type { Finding, QuickFix } from '../../core/rules';
 import { DocumentStore, Snapshot } from '../documents';
 import { SOURCE, isRuleCode } from '../diagnostics';
 import type { TextMapper } from '../mapping';
-
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sparkMemory');
-export const REMOVE_BOM_COMMAND = 'sparkMemory.removeByteOrderMark';
-export const SHOW_RULE_COMMAND = 'sparkMemory.showRuleDocumentation';
+import { FIX_ALL_KIND, REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND } from './kinds';
 
 /** Whether a fix is just the removal of the byte-order mark, which is not a text edit in the editor. */
 function isBomRemoval(fix: QuickFix, mapper: TextMapper): boolean {
@@ -125,8 +122,6 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
-
   /** Fix all actions offered before their edit was built (see fixAllAction). */
   private readonly pending = new WeakMap<vscode.CodeAction, { doc: vscode.TextDocument; snap: Snapshot }>();
 

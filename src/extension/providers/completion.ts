@@ -13,8 +13,6 @@ const KIND: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {
   value: vscode.CompletionItemKind.Value,
 };
 
-export const TRIGGER_CHARACTERS = ['.', '-', '=', '"'];
-
 export class SparkMemoryCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly store: DocumentStore) {}
 

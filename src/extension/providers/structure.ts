@@ -1,28 +1,10 @@
 // Folding ranges, semantic tokens and the spark-defaults.conf formatter (off by default:
 // `sparkMemory.format.enable`). The core computes them; here they become VS Code objects.
 import * as vscode from 'vscode';
-import {
-  SEMANTIC_TOKEN_MODIFIERS,
-  SEMANTIC_TOKEN_TYPES,
-  foldingRanges,
-  formatProperties,
-  semanticTokens,
-} from '../../core/editor';
+import { foldingRanges, formatProperties, semanticTokens } from '../../core/editor';
 import type { Span } from '../../core/text/lineIndex';
 import type { DocumentStore, Snapshot } from '../documents';
-import { SECTION } from '../settings';
-
-/** The languages whose structure we know; YAML keeps VS Code's own folding and colouring. */
-export const STRUCTURE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'spark-defaults' },
-  { language: 'snappydata-members' },
-];
-export const SPARK_DEFAULTS_SELECTOR: vscode.DocumentSelector = [{ language: 'spark-defaults' }];
-
-export const SEMANTIC_LEGEND = new vscode.SemanticTokensLegend(
-  [...SEMANTIC_TOKEN_TYPES],
-  [...SEMANTIC_TOKEN_MODIFIERS],
-);
+import { SEMANTIC_LEGEND } from './kinds';
 
 async function analysed(store: DocumentStore, doc: vscode.TextDocument): Promise<Snapshot | undefined> {
   const snap = await store.forDocument(doc);
@@ -83,28 +65,4 @@ export class SparkDefaultsFormatter
       .filter((e) => !snap.mapper.touchesBom(e.span))
       .map((e) => vscode.TextEdit.replace(snap.mapper.range(e.span), e.newText));
   }
-}
-
-/** Registers the formatter while `sparkMemory.format.enable` is on, and follows the setting. */
-export function registerFormatter(context: vscode.ExtensionContext, store: DocumentStore): void {
-  let registration: vscode.Disposable | undefined;
-  const sync = (): void => {
-    const on = vscode.workspace.getConfiguration(SECTION).get<unknown>('format.enable') === true;
-    if (on && registration === undefined) {
-      const f = new SparkDefaultsFormatter(store);
-      const a = vscode.languages.registerDocumentFormattingEditProvider(SPARK_DEFAULTS_SELECTOR, f);
-      const b = vscode.languages.registerDocumentRangeFormattingEditProvider(SPARK_DEFAULTS_SELECTOR, f);
-      registration = vscode.Disposable.from(a, b);
-    } else if (!on && registration !== undefined) {
-      registration.dispose();
-      registration = undefined;
-    }
-  };
-  sync();
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.format.enable`)) sync();
-    }),
-    { dispose: () => void registration?.dispose() },
-  );
 }

@@ -1,6 +1,8 @@
 // The files the extension bundle loads on first use (dist/yaml.js, dist/sparkRegistry.js) must export
 // what the bundle's stand-ins ask for: a stand-in over an empty module gives `undefined` for every name,
 // which only the real extension host would show. (The root hook in cli/lintCli.test.ts builds dist/.)
+// dist/panel.js and dist/features.js require the vscode module: the in-host tier runs them (every
+// panel, hover, completion, quick fix and navigation test goes through them).
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -17,8 +19,10 @@ describe('files the extension loads on first use', () => {
     assert.ok(Array.isArray(loaded['keys']) && loaded['keys'].length > 1000);
   });
 
-  it('dist/yaml.js exports the yaml package', () => {
-    const loaded = load(join(DIST, 'yaml.js')) as Record<string, unknown>;
-    assert.equal(typeof loaded['parseAllDocuments'], 'function');
+  it('dist/yaml.js exports the yaml package and the SparkApplication reader', () => {
+    const loaded = load(join(DIST, 'yaml.js')) as Record<string, Record<string, unknown> | undefined>;
+    assert.equal(typeof loaded['yaml']?.['parseAllDocuments'], 'function');
+    assert.equal(typeof loaded['sparkApplication']?.['parseSparkApplication'], 'function');
+    assert.ok(Array.isArray(loaded['sparkApplication']?.['TYPED_FIELD_KEYS']));
   });
 });
