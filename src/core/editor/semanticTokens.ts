@@ -1,8 +1,9 @@
-// Semantic tokens for spark-defaults.conf and SnappyData member files: keys the catalog knows
-// (and whether this Spark line deprecates or no longer reads them), and the number and unit of
+// Semantic tokens for spark-defaults.conf and SnappyData member files: keys the catalog knows, or
+// Spark registers in the line in force (the registry generated from the jars, as PROPS-UNKNOWN-KEY
+// reads it), and whether this Spark line deprecates or no longer reads them; and the number and unit of
 // size values, so `4g` and `4` read differently from a key. Lexical only: what a value means is
 // the size parser's job (size/), and what is wrong with it the rules'.
-import { type CatalogEntry, existsIn, lookupKey } from '../catalog';
+import { type CatalogEntry, existsIn, lookupKey, lookupSparkKey } from '../catalog';
 import type { MembersDocument } from '../parse/members';
 import type { PropertiesDocument } from '../parse/properties';
 import type { Span } from '../text/lineIndex';
@@ -50,7 +51,7 @@ function propertiesTokens(doc: PropertiesDocument, v: SparkVersion): SemanticTok
   const out: SemanticToken[] = [];
   for (const e of doc.entries) {
     if (e.keySpan.end <= e.keySpan.start) continue;
-    const entry = lookupKey(e.key);
+    const entry = lookupSparkKey(e.key, v);
     out.push({ span: e.keySpan, type: 'property', modifiers: keyModifiers(entry, v) });
     out.push(...valueTokens(entry, e.value, e.valueSpan));
   }
@@ -64,7 +65,7 @@ function membersTokens(doc: MembersDocument, v: SparkVersion): SemanticToken[] {
     for (const a of m.args) {
       if (a.keySpan === undefined || a.key === undefined || a.kind === 'jvm') continue;
       const spark = a.key.startsWith('spark.');
-      const entry = spark ? lookupKey(a.key) : lookupKey(a.key, 'snappydata');
+      const entry = spark ? lookupSparkKey(a.key, v) : lookupKey(a.key, 'snappydata');
       out.push({ span: a.keySpan, type: 'property', modifiers: keyModifiers(entry, v) });
       if (a.value !== undefined && a.valueSpan !== undefined) out.push(...valueTokens(entry, a.value, a.valueSpan));
     }

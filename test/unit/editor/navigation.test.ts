@@ -137,6 +137,25 @@ describe('semantic tokens', () => {
     assert.deepEqual(legacy[0]!.modifiers, ['defaultLibrary'], '2.4 still reads the legacy key');
   });
 
+  it('marks keys Spark registers but the hand catalog does not describe, with their sizes', () => {
+    // spark.shuffle.file.buffer is a bytes entry in KiB, spark.task.maxFailures an int:
+    // both are in the registry generated from the jars, neither in the hand-written catalog.
+    const text = 'spark.shuffle.file.buffer 64k\nspark.task.maxFailures 4\nspark.exectuor.memory 4g\n';
+    const tokens = semanticTokens(parseProperties(text), SPARK_3_5).map((t) => [
+      textOf(text, t.span),
+      t.type,
+      t.modifiers.join(','),
+    ]);
+    assert.deepEqual(tokens, [
+      ['spark.shuffle.file.buffer', 'property', 'defaultLibrary'],
+      ['64', 'number', ''],
+      ['k', 'sizeUnit', ''],
+      ['spark.task.maxFailures', 'property', 'defaultLibrary'],
+      ['4', 'number', ''],
+      ['spark.exectuor.memory', 'property', ''],
+    ]);
+  });
+
   it('marks member hosts and options', () => {
     const text = 'node-a -heap-size=8g -critical-heap-percentage=95\n';
     const tokens = semanticTokens(parseMembers(text, 'server'), SPARK_3_5).map((t) => [textOf(text, t.span), t.type]);
