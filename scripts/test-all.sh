@@ -69,7 +69,7 @@ step build 300 no node scripts/build.mjs
 step typecheck 600 no npm run -s typecheck
 step compile-tests 600 no bash -c 'rm -rf out && npm run -s compile-tests'  # no stale tests from deleted files
 
-step unit 900 yes mocha --config .mocharc.json
+step unit 900 yes mocha --config .mocharc.json 'out/test/unit/**/*.test.js'
 # The fuzz campaign for a fixed number of inputs and seed (npm run fuzz -- --inputs N --seed S for longer).
 step fuzz 300 yes node scripts/fuzz.mjs --inputs 400 --seed 15
 
