@@ -84,9 +84,10 @@ fi
 
 # Spark's own classes as the judge (scripts/oracle/README.md): the cases and a seeded fuzz stream per
 # line. Fails with one line naming what to install when Java, Maven or the jars are missing.
-# SPARK_MEMORY_ORACLE_SEQUENCES sets the fuzz count per line (the CI budget for this tier is 4 minutes).
+# SPARK_MEMORY_ORACLE_SEQUENCES sets the fuzz count per line (default 20,000, as `npm run oracle`; the
+# CI budget for this tier is 4 minutes).
 if [ -x scripts/oracle/fetch-spark.sh ]; then
-  step oracle 1500 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-100}"'
+  step oracle 1500 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-20000}"'
 fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then

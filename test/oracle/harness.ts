@@ -69,10 +69,26 @@ async function session(java: JavaRunner, line: SparkLine): Promise<Session> {
   return s;
 }
 
+/** The outputs already promised by earlier calls, per line: each call takes its own lines after them. */
+const queues = new Map<string, Promise<unknown>>();
+
+/**
+ * Sends programs to the line's JVM at once and resolves with their outputs. Calls may overlap: the
+ * programs are written in call order and each call's outputs are the next ones after those of the calls
+ * before it, so a caller can keep several batches in flight (the JVM works while Node generates).
+ */
 export async function runHarness(java: JavaRunner, line: SparkLine, programs: readonly Program[]): Promise<HarnessRun> {
-  const s = await session(java, line);
-  s.proc.stdin.write(programs.map(programJson).join('\n') + '\n');
-  return { spark: s.spark, outputs: await s.take(programs.length) };
+  const pending = session(java, line).then((s) => {
+    s.proc.stdin.write(programs.map(programJson).join('\n') + '\n');
+    return s;
+  });
+  const before = queues.get(line.label) ?? Promise.resolve();
+  const mine = Promise.all([pending, before.catch(() => undefined)]).then(async ([s]) => ({
+    spark: s.spark,
+    outputs: await s.take(programs.length),
+  }));
+  queues.set(line.label, mine);
+  return mine;
 }
 
 /** Ends every harness JVM (their stdin closes; they exit). */
@@ -85,4 +101,5 @@ export async function closeHarnesses(): Promise<void> {
     }
   }
   sessions.clear();
+  queues.clear();
 }

@@ -10,10 +10,14 @@ import { caseCheckLines } from '../caseLines';
 import { caseProgram, checkCaseAgainstSpark } from '../caseCheck';
 import { generate, replaySteps } from '../fuzz';
 import { runHarness } from '../harness';
+import { pool } from '../javaHomes';
 import { SparkLine } from '../lines';
 import { Program, programJson } from '../program';
 
-const CHUNK = 2000;
+/** Programs per write to the JVM, slices outstanding at once, and how often progress is logged. */
+const SLICE = 50;
+const IN_FLIGHT = 8;
+const PROGRESS = 5000;
 const SHRINK_LIMIT = 2;
 
 function releaseOf(line: SparkLine, legacy: boolean): CaseRelease {
@@ -118,12 +122,55 @@ function firstDifference(sim: string, spark: string): string {
   return `simulator ${sim.slice(0, 300)} / Spark ${spark.slice(0, 300)}`;
 }
 
+interface Generated {
+  readonly seed: number;
+  readonly legacy: boolean;
+  readonly p: Program;
+  readonly text: string;
+}
+
+/** Compares one batch as its outputs come back; a divergence is shrunk (the first few) and reported. */
+async function compareBatch(
+  ctx: CheckContext,
+  line: SparkLine,
+  batch: readonly Generated[],
+  outputs: readonly string[],
+  fig: LineFigures,
+  failures: string[],
+  shrunk: { n: number },
+): Promise<void> {
+  for (const [i, b] of batch.entries()) {
+    fig.sequences++;
+    const spark = outputs[i] ?? '';
+    if (spark === b.text) continue;
+    fig.divergences++;
+    const rel = releaseOf(line, b.legacy);
+    let p = b.p;
+    if (shrunk.n < SHRINK_LIMIT) {
+      shrunk.n++;
+      p = await shrink(ctx, line, rel, b.p);
+    }
+    const sim = replaySteps(p, rel)?.text() ?? b.text;
+    const again = (await runHarness(ctx.java, line, [p])).outputs[0] ?? '';
+    failures.push(
+      `Spark ${line.release}${b.legacy ? ' legacy' : ''} seed ${b.seed}: ${p.steps.length} steps ${programJson(p)}\n    ${firstDifference(sim, again)}`,
+    );
+  }
+}
+
+/**
+ * The fuzz stream of one line: one JVM (harness.ts), programs written in slices of SLICE as they are
+ * generated, outputs compared as they come back, at most IN_FLIGHT slices outstanding. Node generates
+ * and runs the simulator while the JVM runs Spark, so the two overlap on a 2-core machine instead of
+ * taking turns (a whole chunk generated, then a whole chunk run, took twice as long).
+ */
 async function fuzz(ctx: CheckContext, line: SparkLine, fig: LineFigures, failures: string[]): Promise<void> {
   const total = ctx.options.sequences ?? (ctx.options.long ? 1_000_000 : 20_000);
-  let shrunk = 0;
-  for (let start = 0; start < total; start += CHUNK) {
-    const n = Math.min(CHUNK, total - start);
-    const batch: { seed: number; legacy: boolean; p: Program; text: string }[] = [];
+  const shrunk = { n: 0 };
+  const inFlight: Promise<void>[] = [];
+  for (let start = 0; start < total; start += SLICE) {
+    const n = Math.min(SLICE, total - start);
+    const batch: Generated[] = [];
     for (let k = 0; k < n; k++) {
       const seed = ctx.options.seed * 1_000_003 + start + k;
       // 2.4 also runs the legacy StaticMemoryManager (spark.memory.useLegacyMode) for a third of its programs.
@@ -131,30 +178,20 @@ async function fuzz(ctx: CheckContext, line: SparkLine, fig: LineFigures, failur
       const { program, sim } = generate(seed, releaseOf(line, legacy), legacy);
       batch.push({ seed, legacy, p: program, text: sim.text() });
     }
-    const run = await runHarness(
-      ctx.java,
-      line,
-      batch.map((b) => b.p),
+    inFlight.push(
+      runHarness(
+        ctx.java,
+        line,
+        batch.map((b) => b.p),
+      ).then((run) => compareBatch(ctx, line, batch, run.outputs, fig, failures, shrunk)),
     );
-    for (const [i, b] of batch.entries()) {
-      fig.sequences++;
-      const spark = run.outputs[i] ?? '';
-      if (spark === b.text) continue;
-      fig.divergences++;
-      const rel = releaseOf(line, b.legacy);
-      let p = b.p;
-      if (shrunk < SHRINK_LIMIT) {
-        shrunk++;
-        p = await shrink(ctx, line, rel, b.p);
-      }
-      const sim = replaySteps(p, rel)?.text() ?? b.text;
-      const again = (await runHarness(ctx.java, line, [p])).outputs[0] ?? '';
-      failures.push(
-        `Spark ${line.release}${b.legacy ? ' legacy' : ''} seed ${b.seed}: ${p.steps.length} steps ${programJson(p)}\n    ${firstDifference(sim, again)}`,
-      );
-    }
-    ctx.log(`managers: Spark ${line.release}: ${start + n} of ${total} sequences, ${fig.divergences} divergent`);
+    // Let the event loop write this slice to the JVM and read what it printed before generating more.
+    await new Promise<void>((res) => setImmediate(res));
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    if ((start + n) % PROGRESS === 0 || start + n === total)
+      ctx.log(`managers: Spark ${line.release}: ${start + n} of ${total} sequences sent, ${fig.divergences} divergent`);
   }
+  await Promise.all(inFlight);
 }
 
 export const managersCheck: OracleCheck = {
@@ -165,28 +202,33 @@ export const managersCheck: OracleCheck = {
     const notes: string[] = [];
     let passed = 0;
     let failed = 0;
-    for (const line of ctx.lines) {
-      const fig: LineFigures = {
-        sequences: 0,
-        divergences: 0,
-        casesRun: 0,
-        caseDisagreements: 0,
-        layoutPoints: 0,
-        layoutMismatches: 0,
-        errorCases: 0,
-        errorMismatches: 0,
-      };
-      try {
-        await runCases(ctx, line, fig, failures, notes);
-        await fuzz(ctx, line, fig, failures);
-      } catch (e) {
-        failures.push(`Spark ${line.release}: ${e instanceof Error ? e.message : String(e)}`);
-        failed++;
-      }
-      passed += fig.casesRun - fig.caseDisagreements + fig.sequences - fig.divergences;
-      failed += fig.caseDisagreements + fig.divergences;
-      lines[line.label] = fig;
-    }
+    // Two lines at a time, each with its own JVM: while one line's JVM runs Spark, Node generates and
+    // simulates for the other (the machine this runs on in CI has 2 cores).
+    await pool(
+      ctx.lines.map((line) => async (): Promise<void> => {
+        const fig: LineFigures = {
+          sequences: 0,
+          divergences: 0,
+          casesRun: 0,
+          caseDisagreements: 0,
+          layoutPoints: 0,
+          layoutMismatches: 0,
+          errorCases: 0,
+          errorMismatches: 0,
+        };
+        try {
+          await runCases(ctx, line, fig, failures, notes);
+          await fuzz(ctx, line, fig, failures);
+        } catch (e) {
+          failures.push(`Spark ${line.release}: ${e instanceof Error ? e.message : String(e)}`);
+          failed++;
+        }
+        passed += fig.casesRun - fig.caseDisagreements + fig.sequences - fig.divergences;
+        failed += fig.caseDisagreements + fig.divergences;
+        lines[line.label] = fig;
+      }),
+      2,
+    );
     return { lines, passed, failed, failures, notes };
   },
 };

@@ -129,7 +129,13 @@ public final class ManagerHarness {
   private final Map<Long, TaskContext> contexts = new TreeMap<>();
   private final TreeSet<Long> tasks = new TreeSet<>();
   private final Map<String, Consumer> consumers = new LinkedHashMap<>();
-  private final Waiters waiters = new Waiters();
+  /**
+   * One per JVM, shared by the programs run one after another: its watchdog thread and worker pool live
+   * as long as the harness (a Waiters per program left one watchdog polling every 5 ms per program run,
+   * thousands of threads by the end of a batch, and the fuzz slowed down as it went).
+   */
+  private static final Waiters WAITERS = new Waiters();
+  private final Waiters waiters = WAITERS;
   private Field entriesField;
 
   private BlockId id(String name) {
