@@ -57,6 +57,38 @@ async function poll(fn, what, { timeoutMs = 15000, stepMs = 100 } = {}) {
   }
 }
 
+/** Runs a command by its palette title ("Spark Memory: Open Simulation"). */
+async function runCommand(page, title) {
+  await poll(
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      if (!(await input.isVisible().catch(() => false))) return false;
+      // The palette can close again between the check and the fill (focus moving back to the
+      // webview): then open it anew rather than wait on a hidden input.
+      if (
+        !(await input.fill(`>${title}`, { timeout: 3000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return false;
+      const row = page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
+      try {
+        await row.waitFor({ timeout: 5000 });
+      } catch {
+        return false;
+      }
+      // Click the row itself: Enter would run whichever row the palette ranks first.
+      await row.click();
+      return true;
+    },
+    `the command "${title}" in the command palette`,
+    { timeoutMs: 30000, stepMs: 500 },
+  );
+}
+
 /** Text of the status bar's language mode item, once it equals `expected` (or throws with the last seen text). */
 async function expectLanguageMode(page, expected, opts) {
   const item = page.locator('#status\\.editor\\.mode');
@@ -133,6 +165,7 @@ module.exports = {
   explorerRow,
   openFromExplorer,
   poll,
+  runCommand,
   expectLanguageMode,
   lineTokens,
   lineText,
