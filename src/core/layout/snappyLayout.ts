@@ -4,15 +4,22 @@
 // cluster/src/main/scala/org/apache/spark/memory/SnappyUnifiedMemoryManager.scala: getMaxMemory
 // l.1036-1085, getStorageEvictionFraction l.1006-1030, constructor l.60-108). Where the docs give
 // other numbers (B.7-B.8) the code wins.
-import { defaultValue, lookupKey } from '../catalog';
 import { derived, derivedKey } from '../document/derived';
-import { javaFormatFixed, javaParseDouble, javaParseFloat } from '../config/javaParse';
+import { SparkConfView } from '../config/confSource';
+import { javaFormatFixed, javaParseFloat } from '../config/javaParse';
 import type { MemberLine, MembersDocument } from '../parse/members';
-import { parseJvmHeapSize, parseSnappyMemorySize, sparkConfGetSizeAs } from '../size';
+import { parseJvmHeapSize, parseSnappyMemorySize } from '../size';
 import type { Span } from '../text/lineIndex';
-import { SPARK_2_4 } from '../version';
 import type { StartupError } from './startupError';
-import { javaDoubleToString } from '../config/javaParse';
+import type { ConfValue } from '../parse/confValue';
+import {
+  SNAPPY_MIN_RESERVED_MEMORY,
+  SnappyFractionRead,
+  SnappyMemoryError,
+  deriveSnappyMemory,
+  snappyMinSystemMemory,
+  snappyReservedMemory,
+} from './snappyMemory';
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
@@ -114,22 +121,6 @@ export function snappyDefaultCriticalPercent(heapBytes: number): number {
   return c;
 }
 
-/** SnappyUnifiedMemoryManager.getMaxMemory l.1059-1063: reserved memory below this stops the member. */
-export const SNAPPY_MIN_RESERVED_MEMORY = 25 * MB;
-
-/**
- * Reserved memory with an enabled critical threshold: systemMemory − criticalThresholdBytes, where
- * MemoryThresholds computes criticalThresholdBytes = (long)(critical × 0.01 × maxMemoryBytes).
- */
-export function snappyReservedMemory(systemMemory: number, criticalPercent: number): number {
-  return systemMemory - Math.trunc(criticalPercent * 0.01 * systemMemory);
-}
-
-/** getMaxMemory's second check: system memory must be at least ceil(1.5 × reserved). */
-export function snappyMinSystemMemory(reservedMemory: number): number {
-  return Math.ceil(reservedMemory * 1.5);
-}
-
 /**
  * The largest critical-heap-percentage (two decimals, as the member parses it with
  * Float.parseFloat) that leaves at least SNAPPY_MIN_RESERVED_MEMORY reserved and still passes the
@@ -162,6 +153,66 @@ function optionValue(m: MemberLine | undefined, key: string): { value: string; s
   const a = m?.options.get(key);
   if (a === undefined) return undefined;
   return { value: a.value ?? '', ...(a.valueSpan !== undefined ? { span: a.valueSpan } : {}) };
+}
+
+/**
+ * The Spark conf of the member's executor, as the manager reads it: the member's own `-spark.*`
+ * values, and on a server the lead's on top (ExecutorInitiator sets the driver's properties on every
+ * server's executor). The lead's manager puts storageFraction into its conf when missing
+ * (setMemorySize l.997-999), so a server's own storageFraction never survives. The off-heap keys
+ * come from memory-size alone (setMemorySize), as the simulator's executor takes them.
+ */
+function executorConf(
+  m: MemberLine | undefined,
+  role: MemberLine['role'],
+  lead: MemberLine | undefined,
+): SparkConfView {
+  const values: ConfValue[] = [];
+  const add = (line: MemberLine | undefined, origin: 'member' | 'lead'): void => {
+    for (const [key, a] of line?.options ?? []) {
+      if (!key.startsWith('spark.') || key.startsWith('spark.memory.offHeap.')) continue;
+      if (origin === 'member' && role === 'server' && key === 'spark.memory.storageFraction') continue;
+      values.push({ key, value: a.value ?? '', origin, ...(a.valueSpan !== undefined ? { span: a.valueSpan } : {}) });
+    }
+  };
+  add(m, 'member');
+  if (role === 'server') add(lead, 'lead');
+  return new SparkConfView(values);
+}
+
+/** A conf value as the layout shows where it came from. */
+function valuedString(v: ConfValue): Valued<string> {
+  return {
+    value: v.value,
+    origin: v.origin === 'lead' ? 'lead' : 'set',
+    ...(v.span !== undefined ? { span: v.span } : {}),
+  };
+}
+
+function valued(r: SnappyFractionRead): Valued<number> {
+  if (r.from === undefined) return { value: r.value, origin: 'default' };
+  return {
+    value: r.value,
+    origin: r.from.origin === 'lead' ? 'lead' : 'set',
+    ...(r.from.span !== undefined ? { span: r.from.span } : {}),
+  };
+}
+
+/** The derivation's error, pointed at the argument behind it (in the leads file for a lead's value). */
+function memberError(e: SnappyMemoryError, critical: Valued<number>, eviction: Valued<number>): StartupError {
+  const { phase, exceptionClass, message } = e.error;
+  if (e.blame === 'critical-heap-percentage' || e.blame === 'eviction-heap-percentage') {
+    const span = e.blame === 'critical-heap-percentage' ? critical.span : eviction.span;
+    return { phase, exceptionClass, message, ...(span !== undefined ? { span } : {}) };
+  }
+  const from = e.blame.from;
+  return {
+    phase,
+    exceptionClass,
+    message,
+    ...(from?.span !== undefined ? { span: from.span } : {}),
+    ...(from?.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
+  };
 }
 
 export function snappyMemberLayout(
@@ -334,40 +385,7 @@ export function snappyMemberLayout(
     });
   }
 
-  // Spark properties of the member's executor: the lead's values are `set` on servers' executors.
-  const lead = opts.leads?.members[0];
-  const sparkProp = (key: string): Valued<string> | undefined => {
-    if (role === 'server') {
-      const l = optionValue(lead, key);
-      if (l !== undefined) return { value: l.value, origin: 'lead', ...(l.span !== undefined ? { span: l.span } : {}) };
-      // The lead's manager puts storageFraction into its conf when missing (setMemorySize l.997-999),
-      // and ExecutorInitiator sets the lead's properties on every server's executor: a server's own
-      // value never survives.
-      if (key === 'spark.memory.storageFraction') return undefined;
-    }
-    const own = optionValue(m, key);
-    if (own !== undefined)
-      return { value: own.value, origin: 'set', ...(own.span !== undefined ? { span: own.span } : {}) };
-    return undefined;
-  };
-  const doubleProp = (key: string): Valued<number> | undefined => {
-    const p = sparkProp(key);
-    const entry = lookupKey(key, 'snappydata');
-    const def = entry === undefined ? null : defaultValue(entry, SPARK_2_4);
-    if (p === undefined) return def === null ? undefined : { value: Number(def), origin: 'default' };
-    const r = javaParseDouble(p.value);
-    if (!r.ok) {
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'NumberFormatException',
-        message: `Illegal value for config key ${key}: ${r.error}`,
-        ...(p.span !== undefined ? { span: p.span } : {}),
-        ...(p.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
-      });
-      return def === null ? undefined : { value: Number(def), origin: 'default' };
-    }
-    return { value: r.value, origin: p.origin, ...(p.span !== undefined ? { span: p.span } : {}) };
-  };
+  const conf = executorConf(m, role, opts.leads?.members[0]);
 
   // memory-size: explicit, forced to 0 on multi-server hosts by snappy-nodes.sh, or 0 / automatic.
   let memorySize: Valued<number> = { value: 0, origin: 'default' };
@@ -425,102 +443,41 @@ export function snappyMemberLayout(
       assumptions.push(
         "System memory = the -Xmx heap (the heap monitor's maximum; the JVM reports a little less under CMS).",
       );
-    // MemoryThresholds: criticalThresholdBytes = (long)(critical * 0.01 * maxMemoryBytes).
-    const criticalThresholdBytes = critical.value > 0 ? Math.trunc(critical.value * 0.01 * systemMemory) : undefined;
-    const evictionThresholdBytes = eviction.value > 0 ? Math.trunc(eviction.value * 0.01 * systemMemory) : undefined;
-    const reservedMemory =
-      criticalThresholdBytes !== undefined
-        ? snappyReservedMemory(systemMemory, critical.value)
-        : Math.min(5 * GB, Math.max(Math.trunc(systemMemory / 20), 100 * MB));
-    let ok = true;
-    if (reservedMemory < SNAPPY_MIN_RESERVED_MEMORY) {
-      ok = false;
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'IllegalArgumentException',
-        message: `Reserved memory ${reservedMemory} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-        ...(critical.span !== undefined ? { span: critical.span } : {}),
-      });
-    }
-    const minSystemMemory = snappyMinSystemMemory(reservedMemory);
-    if (ok && systemMemory < minSystemMemory) {
-      ok = false;
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'IllegalArgumentException',
-        message: `System memory ${systemMemory} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-        ...(critical.span !== undefined ? { span: critical.span } : {}),
-      });
-    }
-    const execMem = sparkProp('spark.executor.memory');
-    if (ok && execMem !== undefined) {
-      const r = sparkConfGetSizeAs('spark.executor.memory', execMem.value, 'BYTE');
-      if (!r.ok)
-        errors.push({
-          phase: 'snappy-member',
-          exceptionClass: 'NumberFormatException',
-          message: r.error,
-          ...(execMem.span !== undefined ? { span: execMem.span } : {}),
-          ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
-        });
-      else if (r.value < minSystemMemory) {
-        ok = false;
-        errors.push({
-          phase: 'snappy-member',
-          exceptionClass: 'IllegalArgumentException',
-          message: `Executor memory ${r.value} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
-          ...(execMem.span !== undefined ? { span: execMem.span } : {}),
-          ...(execMem.origin === 'lead' ? { spanIn: 'leads' as const } : {}),
-        });
-      }
-    }
-    const memoryFraction = doubleProp('spark.memory.fraction');
-    const storageFraction = doubleProp('spark.memory.storageFraction');
-    const storageMaxFraction = doubleProp('spark.memory.storageMaxFraction');
-    // getStorageEvictionFraction: eviction %, else 0.9 × critical %, else 0.8; must be in [0.1, 0.98].
-    const evictionFraction =
-      eviction.value > 0 ? eviction.value * 0.01 : critical.value > 0 ? critical.value * 0.9 * 0.01 : 0.8;
-    if (evictionFraction < 0.1 || evictionFraction > 0.98) {
-      ok = false;
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'IllegalArgumentException',
-        message: `Eviction fraction ${javaDoubleToString(evictionFraction)} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
-        ...(eviction.span !== undefined ? { span: eviction.span } : {}),
-      });
-    }
-    Object.assign(layout, {
+    const d = deriveSnappyMemory({
       systemMemory,
-      reservedMemory,
-      usableMemory: systemMemory - reservedMemory,
-      evictionFraction,
-      ...(criticalThresholdBytes !== undefined ? { criticalThresholdBytes } : {}),
-      ...(evictionThresholdBytes !== undefined ? { evictionThresholdBytes } : {}),
+      criticalHeapPercentage: critical.value,
+      evictionHeapPercentage: eviction.value,
+      memorySize: memorySize.value,
+      conf,
     });
-    if (ok && memoryFraction !== undefined && storageFraction !== undefined) {
-      const maxHeapMemory = Math.trunc((systemMemory - reservedMemory) * memoryFraction.value);
-      const onHeapStorageRegionSize = Math.trunc(maxHeapMemory * storageFraction.value);
+    for (const e of d.errors) errors.push(memberError(e, critical, eviction));
+    Object.assign(layout, {
+      systemMemory: d.systemMemory,
+      reservedMemory: d.reservedMemory,
+      usableMemory: d.usableMemory,
+      evictionFraction: d.evictionFraction,
+      ...(d.criticalThresholdBytes !== undefined ? { criticalThresholdBytes: d.criticalThresholdBytes } : {}),
+      ...(d.evictionThresholdBytes !== undefined ? { evictionThresholdBytes: d.evictionThresholdBytes } : {}),
+    });
+    const p = d.pools;
+    if (p !== undefined) {
       Object.assign(layout, {
-        memoryFraction,
-        storageFraction,
-        maxHeapMemory,
-        userMemory: systemMemory - reservedMemory - maxHeapMemory,
-        onHeapStorageRegionSize,
-        onHeapExecutionPoolSize: maxHeapMemory - onHeapStorageRegionSize,
-        maxHeapStorageSize: Math.trunc(maxHeapMemory * evictionFraction),
-      });
-      const off = memorySize.value;
-      const offStorage = Math.trunc(off * storageFraction.value);
-      Object.assign(layout, {
-        maxOffHeapMemory: off,
-        offHeapStorageRegionSize: offStorage,
-        offHeapExecutionPoolSize: off - offStorage,
-        ...(storageMaxFraction !== undefined
-          ? { storageMaxFraction, maxOffHeapStorageSize: Math.trunc(off * storageMaxFraction.value) }
-          : {}),
+        memoryFraction: valued(p.memoryFraction),
+        storageFraction: valued(p.storageFraction),
+        maxHeapMemory: p.maxHeapMemory,
+        userMemory: p.userMemory,
+        onHeapStorageRegionSize: p.onHeapStorageRegionSize,
+        onHeapExecutionPoolSize: p.onHeapExecutionPoolSize,
+        maxHeapStorageSize: p.maxHeapStorageSize,
+        maxOffHeapMemory: p.offHeap.maxOffHeapMemory,
+        offHeapStorageRegionSize: p.offHeap.offHeapStorageRegionSize,
+        offHeapExecutionPoolSize: p.offHeap.offHeapExecutionPoolSize,
+        storageMaxFraction: valued(p.storageMaxFraction),
+        maxOffHeapStorageSize: p.maxOffHeapStorageSize,
       });
     }
-    const coresProp = sparkProp('spark.executor.cores');
+    const coresValue = conf.get('spark.executor.cores');
+    const coresProp = coresValue === undefined ? undefined : valuedString(coresValue);
     if (role === 'server') {
       if (coresProp !== undefined && /^\d+$/.test(coresProp.value.trim())) {
         layout.executorCores = {

@@ -2,8 +2,9 @@
 // spark/memory/SnappyUnifiedMemoryManager.scala; config-formats.md B.6). It extends snappy-spark's
 // 2.1-based UnifiedMemoryManager, so the Spark side behaves as the 2.x line does.
 //
-// Modelled here: reserved memory from critical-heap-percentage, fraction 0.85, the storage caps
-// (heap: eviction fraction; off-heap: spark.memory.storageMaxFraction 0.95), borrowing
+// Its sizes (reserved memory from critical-heap-percentage, the fractions, the storage caps: heap,
+// eviction fraction; off-heap, spark.memory.storageMaxFraction) are the layout's one derivation,
+// layout/snappyMemory.ts deriveSnappyMemory. Modelled here: borrowing
 // min(execution free, numBytes), the store's heap monitor (./snappy/heapMonitor.ts: CRITICAL_UP
 // when the heap in use, tracked pools plus untracked objects, reaches critical-heap-percentage),
 // the tables' eviction attributes and SnappyStorageEvictor (./snappy/tables.ts), the per-object
@@ -15,7 +16,7 @@
 // garbage, which the simulation does not make), the boot-time manager hand-over.
 import { SparkVersion, SPARK_2_4 } from '../version';
 import { MemoryMode } from './memoryMode';
-import { SparkError } from './errors';
+import { SparkError, sparkErrorOf } from './errors';
 import { ConfMap, SimConf } from './sparkConf';
 import { UnifiedMemoryManager } from './unifiedMemoryManager';
 import { MemoryManagerOptions } from './memoryManager';
@@ -23,15 +24,16 @@ import { ExecutionWait } from './pools/executionWait';
 import { HeapMemoryEvent, HeapMemoryMonitor } from './snappy/heapMonitor';
 import { MemoryThresholds } from './snappy/memoryThresholds';
 import { SnappyTable, TableOptions, evictRegionData, tableEvictionAttributes } from './snappy/tables';
-import { snappyReservedMemory } from '../layout/snappyLayout';
-import { javaDoubleToString } from '../config/javaParse';
+import {
+  SnappyMemoryInputs,
+  SnappyMemoryPools,
+  SnappyMemorySizes,
+  deriveSnappyMemory,
+  setMemorySize,
+} from '../layout/snappyMemory';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
-export const SNAPPY_DEFAULT_MEMORY_FRACTION = 0.85;
-export const SNAPPY_DEFAULT_EVICTION_FRACTION = 0.8;
-export const SNAPPY_DEFAULT_STORAGE_FRACTION = 0.5;
-export const SNAPPY_DEFAULT_STORAGE_MAX_FRACTION = 0.95;
 /** Owner name of Spark's own cached blocks (SPARK_CACHE). */
 export const SPARK_CACHE = '_SPARK_CACHE_';
 
@@ -62,122 +64,32 @@ export interface SnappyMemoryOptions {
   readonly member?: string;
 }
 
-export interface SnappySizes {
-  readonly reservedMemory: number;
-  readonly maxHeapMemory: number;
-  readonly onHeapStorageRegionSize: number;
-  readonly evictionFraction: number;
-  readonly maxHeapStorageSize: number;
-  readonly maxOffHeapMemory: number;
-  readonly maxOffHeapStorageSize: number;
-  readonly criticalThresholdBytes: number;
-}
-
-/** setMemorySize: memory-size > 0 turns Spark's off-heap on with that size; storageFraction defaults to 0.5. */
-function snappyConf(o: SnappyMemoryOptions): ConfMap {
-  const c: Record<string, string> = { ...(o.conf ?? {}) };
-  if ((o.memorySize ?? 0) > 0) {
-    c['spark.memory.offHeap.enabled'] = 'true';
-    c['spark.memory.offHeap.size'] = `${o.memorySize}b`;
-  }
-  if (c['spark.memory.storageFraction'] === undefined)
-    c['spark.memory.storageFraction'] = String(SNAPPY_DEFAULT_STORAGE_FRACTION);
-  return c;
-}
-
-/** snappydata.store.<name> from the conf (Constant.STORE_PROPERTY_PREFIX), as a double. */
-function storeConfPercent(conf: SimConf, name: string): number | undefined {
-  const key = `snappydata.store.${name}`;
-  return conf.contains(key) ? conf.getDouble(key, 0) : undefined;
-}
-
 /**
- * getStorageEvictionFraction: with the store's cache, eviction % (a float, widened), else 0.9 × critical %,
- * else 0.8; in local mode, snappydata.store.eviction-heap-percentage, else spark.testing.maxStorageFraction
- * (0.8). It must be in [0.1, 0.98].
+ * The manager's sizes: the layout's one derivation (layout/snappyMemory.ts deriveSnappyMemory), with
+ * the pools getMaxMemory and the constructor leave.
  */
-export function snappyEvictionFraction(o: SnappyMemoryOptions, conf: SimConf): number {
-  let f: number;
-  if (o.localMode === true) {
-    const e = storeConfPercent(conf, 'eviction-heap-percentage');
-    f =
-      e !== undefined ? e * 0.01 : conf.getDouble('spark.testing.maxStorageFraction', SNAPPY_DEFAULT_EVICTION_FRACTION);
-  } else if ((o.evictionHeapPercentage ?? 0) > 0) f = Math.fround(o.evictionHeapPercentage as number) * 0.01;
-  else if ((o.criticalHeapPercentage ?? 0) > 0) f = Math.fround(o.criticalHeapPercentage as number) * 0.9 * 0.01;
-  else f = SNAPPY_DEFAULT_EVICTION_FRACTION;
-  if (f < 0.1 || f > 0.98) {
-    throw new SparkError(
-      'IllegalArgumentException',
-      `Eviction fraction ${javaDoubleToString(f)} must be between 0.1 and 0.98. Please set or correct eviction-heap-percentage.`,
-    );
-  }
-  return f;
+export type SnappySizes = SnappyMemorySizes & { readonly pools: SnappyMemoryPools };
+
+/** The conf the options describe: the given Spark conf, as a view the layout's derivation reads. */
+function snappyInputs(o: SnappyMemoryOptions, conf: SimConf): SnappyMemoryInputs {
+  return {
+    systemMemory: o.systemMemory,
+    criticalHeapPercentage: o.criticalHeapPercentage ?? 0,
+    evictionHeapPercentage: o.evictionHeapPercentage ?? 0,
+    memorySize: o.memorySize ?? 0,
+    conf: conf.view(),
+    ...(o.localMode === true ? { localMode: true } : {}),
+  };
 }
 
-/** getMaxMemory and the constructor's derived limits. */
+/** getMaxMemory and the constructor's derived limits, from the layout's derivation; its first error is thrown. */
 export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
-  const version = o.version ?? SPARK_2_4;
-  const conf = new SimConf(snappyConf(o), version);
-  let sys = conf.getLong('spark.testing.memory', o.systemMemory);
-  const critical = o.criticalHeapPercentage ?? 0;
-  // RESERVED_SYSTEM_MEMORY_BYTES: 5% of the heap, at least 100 MB, at most 5 GB.
-  const defaultReserved = Math.min(5 * GiB, Math.max(Math.trunc(o.systemMemory / 20), 100 * MiB));
-  let reserved: number;
-  if (o.localMode === true) {
-    const c = storeConfPercent(conf, 'critical-heap-percentage');
-    reserved = c !== undefined ? Math.trunc(sys * (100 - c) * 0.01) : defaultReserved;
-  } else if (critical > 0) {
-    // With the cache: the heap monitor's max, less its critical threshold in bytes.
-    sys = o.systemMemory;
-    reserved = snappyReservedMemory(sys, Math.fround(critical));
-  } else reserved = defaultReserved;
-  if (conf.contains('spark.testing.reservedMemory')) {
-    reserved = conf.getLong('spark.testing.reservedMemory', reserved);
-  } else if (conf.contains('spark.testing')) {
-    reserved = 0;
-  } else if (reserved < 25 * MiB) {
-    throw new SparkError(
-      'IllegalArgumentException',
-      `Reserved memory ${reserved} must be at least 25MB. Please increase critical-heap-percentage and/or heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-    );
-  }
-  const minSystemMemory = Math.ceil(reserved * 1.5);
-  if (sys < minSystemMemory) {
-    throw new SparkError(
-      'IllegalArgumentException',
-      `System memory ${sys} must be at least ${minSystemMemory}. Please increase heap size using the --driver-memory option or spark.driver.memory in Spark configuration.`,
-    );
-  }
-  if (conf.contains('spark.executor.memory')) {
-    const executorMemory = conf.getSizeAsBytes('spark.executor.memory');
-    if (executorMemory < minSystemMemory) {
-      throw new SparkError(
-        'IllegalArgumentException',
-        `Executor memory ${executorMemory} must be at least ${minSystemMemory}. Please increase executor memory using the --executor-memory option or spark.executor.memory in Spark configuration.`,
-      );
-    }
-  }
-  const maxHeapMemory = Math.trunc(
-    (sys - reserved) * conf.getDouble('spark.memory.fraction', SNAPPY_DEFAULT_MEMORY_FRACTION),
-  );
-  const onHeapStorageRegionSize = Math.trunc(
-    maxHeapMemory * conf.getDouble('spark.memory.storageFraction', SNAPPY_DEFAULT_STORAGE_FRACTION),
-  );
-  const evictionFraction = snappyEvictionFraction(o, conf);
-  const maxOffHeapMemory = conf.getBytesEntry('spark.memory.offHeap.size', 0);
-  return {
-    reservedMemory: reserved,
-    maxHeapMemory,
-    onHeapStorageRegionSize,
-    evictionFraction,
-    maxHeapStorageSize: Math.trunc(maxHeapMemory * evictionFraction),
-    maxOffHeapMemory,
-    maxOffHeapStorageSize: Math.trunc(
-      maxOffHeapMemory * conf.getDouble('spark.memory.storageMaxFraction', SNAPPY_DEFAULT_STORAGE_MAX_FRACTION),
-    ),
-    criticalThresholdBytes:
-      critical > 0 ? Math.trunc(Math.fround(critical) * 0.01 * o.systemMemory) : Number.POSITIVE_INFINITY,
-  };
+  const d = deriveSnappyMemory(snappyInputs(o, new SimConf(o.conf ?? {}, o.version ?? SPARK_2_4)));
+  const first = d.errors[0];
+  if (first !== undefined) throw sparkErrorOf(first.error);
+  // Without an error the derivation has laid out the pools.
+  if (d.pools === undefined) throw new SparkError('AssertionError', 'assertion failed');
+  return { ...d, pools: d.pools };
 }
 
 /** What SnappyData reports: memory refused, heap monitor events, table data overflowed. */
@@ -225,28 +137,24 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   constructor(o: SnappyMemoryOptions) {
     const sizes = snappySizes(o);
     const version = o.version ?? SPARK_2_4;
-    const conf = new SimConf(snappyConf(o), version);
+    // The conf the manager keeps is the one setMemorySize has written memory-size into.
+    const given = new SimConf(o.conf ?? {}, version).view();
+    const entries = setMemorySize(given, o.memorySize ?? 0, sizes.pools.storageFraction.value).entries();
+    const conf = new SimConf(Object.fromEntries([...entries].map((v) => [v.key, v.value])), version);
     super({
       version,
       conf,
       numCores: o.numCores ?? 1,
       ...(o.events !== undefined ? { events: o.events } : {}),
-      maxHeapMemory: sizes.maxHeapMemory,
-      onHeapStorageRegionSize: sizes.onHeapStorageRegionSize,
+      maxHeapMemory: sizes.pools.maxHeapMemory,
+      onHeapStorageRegionSize: sizes.pools.onHeapStorageRegionSize,
+      offHeap: sizes.pools.offHeap,
     });
     this.sizes = sizes;
     this.bootManager = o.bootManager ?? false;
     // The store's thresholds: the member's options, or snappydata.store.* in local mode.
-    const critical =
-      o.localMode === true
-        ? (storeConfPercent(conf, 'critical-heap-percentage') ?? 0)
-        : (o.criticalHeapPercentage ?? 0);
-    const eviction =
-      o.localMode === true
-        ? (storeConfPercent(conf, 'eviction-heap-percentage') ?? 0)
-        : (o.evictionHeapPercentage ?? 0);
     this.heapMonitor = new HeapMemoryMonitor(
-      new MemoryThresholds(o.systemMemory, critical, eviction),
+      new MemoryThresholds(o.systemMemory, sizes.criticalHeapPercentage, sizes.evictionHeapPercentage),
       o.member ?? 'this member',
     );
     this.maxPartResultSize = Math.trunc(
@@ -287,7 +195,7 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
 
   private minHeapEviction(required: number): number {
     // minHeapEviction: 0.2% of the heap storage cap, between 10 MB and 1 GB; "evict at least 100 entries".
-    const minHeap = Math.min(Math.max(10 * MiB, Math.trunc(this.sizes.maxHeapStorageSize * 0.002)), GiB);
+    const minHeap = Math.min(Math.max(10 * MiB, Math.trunc(this.sizes.pools.maxHeapStorageSize * 0.002)), GiB);
     const waiting = this.threadsWaitingForStorage;
     return Math.max(required * waiting, Math.min(minHeap, required * Math.max(100, waiting + 1)));
   }
@@ -559,7 +467,7 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     const maxMemory = offHeap
       ? this.maxOffHeapMemory - this.offHeapExecutionMemoryPool.memoryUsed
       : this.maxOnHeapStorageMemory;
-    const maxStorageSize = offHeap ? this.sizes.maxOffHeapStorageSize : this.sizes.maxHeapStorageSize;
+    const maxStorageSize = offHeap ? this.sizes.pools.maxOffHeapStorageSize : this.sizes.pools.maxHeapStorageSize;
     const minEviction = this.minEviction(numBytes, mode);
     if (!offHeap && !this.handleHeapCriticalUp(numBytes, minEviction)) return false;
     const memoryFree = storagePool.memoryFree;

@@ -175,4 +175,25 @@ describe('SnappyData servers take storageFraction from the lead only', () => {
     const leadLine = snappyMemberLayout(parseMembers('l1 -heap-size=4g -spark.memory.storageFraction=0.3', 'lead'), 0);
     assert.equal(leadLine.storageFraction?.value, 0.3);
   });
+
+  it("reads the executor's spark.testing values as the manager does (the lead's reach every server)", () => {
+    // getMaxMemory: spark.testing.reservedMemory replaces the reserve; without a critical threshold
+    // spark.testing.memory replaces the heap monitor's max.
+    const l = layout(
+      's1 -J-Xmx4g -J-Xms1g',
+      'server',
+      'l1 -spark.testing.reservedMemory=0 -spark.testing.memory=2147483648',
+    );
+    assert.deepEqual(l.startupErrors, []);
+    assert.equal(l.reservedMemory, 0);
+    assert.equal(l.systemMemory, 2 * GiB);
+    assert.equal(l.maxHeapMemory, Math.trunc(2 * GiB * 0.85));
+  });
+
+  it('a storage fraction above 1 stops the member: the on-heap execution pool would be negative', () => {
+    const l = layout('l1 -heap-size=4g -spark.memory.storageFraction=1.5', 'lead');
+    assert.equal(l.startupErrors[0]?.message, 'requirement failed');
+    assert.equal(l.startupErrors[0]?.span?.start, 'l1 -heap-size=4g -spark.memory.storageFraction='.length);
+    assert.equal(l.maxHeapMemory, undefined);
+  });
 });

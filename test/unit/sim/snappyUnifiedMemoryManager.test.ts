@@ -10,9 +10,9 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
     const s = snappySizes({ systemMemory: 20 * GiB, criticalHeapPercentage: 95, evictionHeapPercentage: 85.5 });
     // reserved = trunc(21474836480 x 5 x 0.01) = 1073741824; unified = trunc((21474836480 - 1073741824) x 0.85)
     assert.equal(s.reservedMemory, 1073741824);
-    assert.equal(s.maxHeapMemory, 17340930457);
-    assert.equal(s.onHeapStorageRegionSize, 8670465228);
-    assert.equal(s.maxHeapStorageSize, 14826495540);
+    assert.equal(s.pools.maxHeapMemory, 17340930457);
+    assert.equal(s.pools.onHeapStorageRegionSize, 8670465228);
+    assert.equal(s.pools.maxHeapStorageSize, 14826495540);
   });
 
   it('4g heap with memory-size 16g: off-heap storage may grow to 95% of memory-size', () => {
@@ -23,9 +23,9 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
       memorySize: 16 * GiB,
     });
     // Reserved = heap - the monitor's critical bytes, trunc(95f x 0.01 x 4294967296) = 4080218931 (as the layout).
-    assert.equal(s.maxHeapMemory, 3468186091);
-    assert.equal(s.maxOffHeapMemory, 16 * GiB);
-    assert.equal(s.maxOffHeapStorageSize, 16320875724);
+    assert.equal(s.pools.maxHeapMemory, 3468186091);
+    assert.equal(s.pools.offHeap.maxOffHeapMemory, 16 * GiB);
+    assert.equal(s.pools.maxOffHeapStorageSize, 16320875724);
     const mm = new SnappyUnifiedMemoryManager({
       systemMemory: 4 * GiB,
       criticalHeapPercentage: 95,

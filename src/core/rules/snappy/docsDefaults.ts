@@ -7,7 +7,7 @@
 // per file (the fraction note on the first line only), and a percentage only when it is at least one
 // point away from the docs'.
 import { SNAPPY_DOCUMENTED_VALUES } from '../../catalog/snappyKeys';
-import { snappyReservedMemory } from '../../layout/snappyLayout';
+import { snappyReservedMemory } from '../../layout/snappyMemory';
 import type { Rule } from '../types';
 import { humanBytes, layoutsOf, membersOf, percentText } from './common';
 

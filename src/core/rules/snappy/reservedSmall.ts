@@ -3,7 +3,8 @@
 // message tells you to *increase* critical-heap-percentage, which makes it worse: reserved memory
 // grows when critical-heap-percentage is decreased (config-formats.md B.6, B.8 item 10). The fix
 // computes, with the layout's own arithmetic, the largest percentage that leaves 25 MB.
-import { SNAPPY_MIN_RESERVED_MEMORY, snappyCriticalPercentForMinReserved } from '../../layout/snappyLayout';
+import { snappyCriticalPercentForMinReserved } from '../../layout/snappyLayout';
+import { SNAPPY_MIN_RESERVED_MEMORY } from '../../layout/snappyMemory';
 import { javaParseFloat } from '../../config/javaParse';
 import type { QuickFix, Rule } from '../types';
 import { humanBytes, launcherArgs, percentText, spanInLine, valueSpanOf } from './common';
