@@ -117,7 +117,9 @@ export function snappyStateKey(
     case 'reservedMemory':
       return mm.sizes.reservedMemory;
     case 'maxStorageSize':
-      return byMode((m) => (m === 'ON_HEAP' ? mm.sizes.pools.maxHeapStorageSize : mm.sizes.pools.maxOffHeapStorageSize));
+      return byMode((m) =>
+        m === 'ON_HEAP' ? mm.sizes.pools.maxHeapStorageSize : mm.sizes.pools.maxOffHeapStorageSize,
+      );
     case 'criticalThresholdBytes':
       return mm.heapMonitor.thresholds.criticalThresholdBytes;
     case 'tableInMemory': {
