@@ -119,6 +119,7 @@ const lazyFiles = {
       scenarios: 'src/extension/panel/scenarios.ts',
       eventLogRead: 'src/extension/panel/eventLogRead.ts',
       eventLogHtml: 'src/extension/panel/eventLogHtml.ts',
+      runView: 'src/extension/panel/runView.ts',
       historyServer: 'src/cli/historyServer.ts',
       eventlog: 'src/core/eventlog/index.ts',
       workload: 'src/core/workload/index.ts',
@@ -235,6 +236,14 @@ const builds = [
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outfile: `${outdir}/webview.js`,
+    platform: 'browser',
+    format: 'iife',
+  },
+  // The Run view's what-if controls (src/webview/runView.ts), the only script of that page.
+  {
+    ...common,
+    entryPoints: ['src/webview/runView.ts'],
+    outfile: `${outdir}/runView.js`,
     platform: 'browser',
     format: 'iife',
   },

@@ -6,18 +6,17 @@ import { writeFileSync } from 'node:fs';
 import {
   type Calibration,
   type EventLogFacts,
+  type ReplayBase,
   type ReplayResult,
   type RunAnalysis,
   analyzeRun,
-  calibrate,
-  deriveWorkload,
-  logExecutorSource,
   notAnEventLog,
+  replayOn,
   replayOnOwnConfig,
   scenarioYaml,
 } from '../core/eventlog';
 import { formatBytes } from '../core/size';
-import { type SimSummary, executorSourceOfDocument, simulateWorkload } from '../core/workload';
+import type { SimSummary } from '../core/workload';
 import { ParsedArgs, UsageError, optionChoice, optionString } from './args';
 import { InputError, loadDocument } from './input';
 import { isLogUrl, readLogUrl } from './historyServer';
@@ -102,27 +101,21 @@ function replayElsewhere(
 ): OtherRun | undefined {
   const confFile = optionString(args, 'conf');
   if (confFile === undefined && Object.keys(overrides).length === 0) return undefined;
-  const workload = deriveWorkload(facts);
-  let label: string;
-  let src;
-  if (confFile !== undefined) {
-    const loaded = loadDocument(confFile);
-    const r = executorSourceOfDocument(loaded.doc, { overrides, label: confFile });
-    if (!r.ok) throw new InputError(`${confFile}: the executor does not start: ${r.message}`);
-    src = r.source;
-    label = confFile;
-  } else {
-    const r = logExecutorSource(facts, overrides);
-    if (!r.ok) throw new InputError(`the what-if does not start: ${r.message}`);
-    src = r.source;
-    label = "the log's config with the what-ifs";
-  }
+  let label = confFile ?? "the log's config with the what-ifs";
+  const base: ReplayBase =
+    confFile !== undefined ? { kind: 'document', doc: loadDocument(confFile).doc, label: confFile } : { kind: 'log' };
+  const r = replayOn(facts, base, overrides);
+  if ('error' in r)
+    throw new InputError(
+      confFile !== undefined
+        ? `${confFile}: the executor does not start: ${r.error}`
+        : `the what-if does not start: ${r.error}`,
+    );
   if (Object.keys(overrides).length > 0)
     label += ` (${Object.entries(overrides)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')})`;
-  const result = simulateWorkload(src, workload.scenario, { maxKeptEvents: 200_000 });
-  return { label, summary: result.summary, calibration: calibrate(facts, workload, result) };
+  return { label, summary: r.summary, calibration: r.calibration };
 }
 
 function calibrationText(title: string, c: Calibration, observedToo: boolean): string {

@@ -215,6 +215,8 @@ export const WHAT_IF_KEYS: ReadonlySet<string> = new Set([
   'spark.memory.storageFraction',
   'spark.memory.offHeap.enabled',
   'spark.memory.offHeap.size',
+  // The Run view's what-if (RUN_CONTROLS): the container's overhead.
+  'spark.executor.memoryOverhead',
   '-heap-size',
   '-critical-heap-percentage',
   '-eviction-heap-percentage',
@@ -328,6 +330,180 @@ export function parseWebviewMessage(v: unknown): Validated<WebviewMessage> {
           message: str(v, 'message', { max: 10_000 })!,
         };
     }
+  });
+}
+
+// ---- the Run view (an event log's run replayed with what-ifs, src/extension/panel/runView.ts) ----
+
+/** A replay's outcome as the Run view shows it (the simulator's summary and the calibration's counts). */
+export interface RunOutcome {
+  readonly spilledBytes: number;
+  readonly spills: number;
+  /** Blocks evicted from memory or dropped to disk. */
+  readonly evictions: number;
+  readonly failedTasks: number;
+  readonly cachedPartitions: number;
+  readonly peakExecutionBytes: number;
+  readonly peakStorageBytes: number;
+  readonly peakOffHeapBytes: number;
+  /** The replay's simulated time. */
+  readonly durationMs: number;
+  readonly heapBytes: number;
+  /** The container asked of YARN or Kubernetes, when the config has one. */
+  readonly containerMiB?: number;
+  /** Set when the event budget stopped the replay. */
+  readonly stoppedAt?: string;
+  /** The stages that spilled, with their bytes. */
+  readonly spilledStages: readonly { readonly stageId: number; readonly bytes: number }[];
+}
+
+/** A replay's outcome, or why its executor does not start. */
+export type RunResult =
+  { readonly ok: true; readonly outcome: RunOutcome } | { readonly ok: false; readonly error: string };
+
+/** The config the what-ifs change: the file Apply writes (when there is one) or the log's own config. */
+export interface RunBase {
+  /** How the view names it: a workspace-relative file name, or the log's own config. */
+  readonly label: string;
+  /** The document Apply writes, at the version the view was sent; absent: nothing to apply to. */
+  readonly target?: { readonly uri: string; readonly version: number };
+  /** Each control's value in the config (absent: left at its default). */
+  readonly fileValues: Readonly<Record<string, string>>;
+  /** Each control's value in effect, defaults included. */
+  readonly effective: Readonly<Record<string, string>>;
+  /** The replay on the config without what-ifs. */
+  readonly baseline: RunResult;
+}
+
+/** Host → Run view. */
+export type RunHostMessage =
+  | { readonly type: 'runBase'; readonly base: RunBase }
+  | { readonly type: 'runOutcome'; readonly seq: number; readonly result: RunResult }
+  | { readonly type: 'applied'; readonly ok: boolean; readonly message: string };
+
+/** Run view → host: ready, a what-if to replay, Apply (as the simulation panel's), a log line. */
+export type RunViewMessage =
+  | { readonly type: 'ready'; readonly protocol: number }
+  | { readonly type: 'whatIf'; readonly seq: number; readonly values: Readonly<Record<string, string>> }
+  | Extract<WebviewMessage, { readonly type: 'apply' }>
+  | Extract<WebviewMessage, { readonly type: 'log' }>;
+
+function nonNegative(o: Obj, k: string, optional = false): number | undefined {
+  const v = o[k];
+  if (v === undefined && optional) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${k} must be a number ≥ 0`);
+  return v;
+}
+
+/** Setting values keyed by what-if setting (WHAT_IF_KEYS), each on one line. */
+function settingValues(v: unknown, what: string): Record<string, string> {
+  if (!isObj(v)) throw new Error(`${what} must be an object`);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== 'string') throw new Error(`${what}.${key} must be a string`);
+    out[key] = change({ key, value }).value;
+  }
+  return out;
+}
+
+function runOutcome(v: unknown): RunOutcome {
+  if (!isObj(v)) throw new Error('outcome must be an object');
+  const numbers = [
+    'spilledBytes',
+    'spills',
+    'evictions',
+    'failedTasks',
+    'cachedPartitions',
+    'peakExecutionBytes',
+    'peakStorageBytes',
+    'peakOffHeapBytes',
+    'durationMs',
+    'heapBytes',
+  ] as const;
+  only(v, [...numbers, 'containerMiB', 'stoppedAt', 'spilledStages']);
+  const stages = v['spilledStages'];
+  if (!Array.isArray(stages) || stages.length > 100_000) throw new Error('spilledStages must be a list');
+  const out: Record<string, unknown> = {};
+  for (const k of numbers) out[k] = nonNegative(v, k);
+  const containerMiB = nonNegative(v, 'containerMiB', true);
+  const stoppedAt = str(v, 'stoppedAt', { optional: true, max: 10_000 });
+  return {
+    ...(out as Omit<RunOutcome, 'spilledStages' | 'containerMiB' | 'stoppedAt'>),
+    ...(containerMiB !== undefined ? { containerMiB } : {}),
+    ...(stoppedAt !== undefined ? { stoppedAt } : {}),
+    spilledStages: stages.map((x): { stageId: number; bytes: number } => {
+      if (!isObj(x)) throw new Error('a spilled stage must be an object');
+      only(x, ['stageId', 'bytes']);
+      return { stageId: int(x, 'stageId')!, bytes: nonNegative(x, 'bytes')! };
+    }),
+  };
+}
+
+function runResult(v: unknown): RunResult {
+  if (!isObj(v) || typeof v['ok'] !== 'boolean') throw new Error('result must be an object with ok');
+  if (v['ok']) {
+    only(v, ['ok', 'outcome']);
+    return { ok: true, outcome: runOutcome(v['outcome']) };
+  }
+  only(v, ['ok', 'error']);
+  return { ok: false, error: str(v, 'error', { max: 10_000 })! };
+}
+
+function runBase(v: unknown): RunBase {
+  if (!isObj(v)) throw new Error('base must be an object');
+  only(v, ['label', 'target', 'fileValues', 'effective', 'baseline']);
+  let target: RunBase['target'];
+  if (v['target'] !== undefined) {
+    const t = v['target'];
+    if (!isObj(t)) throw new Error('target must be an object');
+    only(t, ['uri', 'version']);
+    target = { uri: str(t, 'uri', { max: 10_000 })!, version: int(t, 'version')! };
+  }
+  return {
+    label: str(v, 'label', { max: 10_000 })!,
+    ...(target !== undefined ? { target } : {}),
+    fileValues: settingValues(v['fileValues'], 'fileValues'),
+    effective: settingValues(v['effective'], 'effective'),
+    baseline: runResult(v['baseline']),
+  };
+}
+
+/** Validates a message the Run view received from the host. */
+export function parseRunHostMessage(v: unknown): Validated<RunHostMessage> {
+  return guard((): RunHostMessage => {
+    if (!isObj(v)) throw new Error('message must be an object');
+    const type = oneOf(v, 'type', ['runBase', 'runOutcome', 'applied'] as const)!;
+    switch (type) {
+      case 'runBase':
+        only(v, ['type', 'base']);
+        return { type, base: runBase(v['base']) };
+      case 'runOutcome':
+        only(v, ['type', 'seq', 'result']);
+        return { type, seq: int(v, 'seq')!, result: runResult(v['result']) };
+      case 'applied': {
+        const m = parseHostMessage(v);
+        if (!m.ok) throw new Error(m.error);
+        return m.value as Extract<HostMessage, { type: 'applied' }>;
+      }
+    }
+  });
+}
+
+/** Validates a message the host received from the Run view. */
+export function parseRunViewMessage(v: unknown): Validated<RunViewMessage> {
+  return guard((): RunViewMessage => {
+    if (!isObj(v)) throw new Error('message must be an object');
+    const type = oneOf(v, 'type', ['ready', 'whatIf', 'apply', 'log'] as const)!;
+    if (type === 'whatIf') {
+      only(v, ['type', 'seq', 'values']);
+      const values = settingValues(v['values'], 'values');
+      for (const k of Object.keys(values))
+        if (!k.startsWith('spark.')) throw new Error(`${k} is not one of the Run view's Spark settings`);
+      return { type, seq: int(v, 'seq')!, values };
+    }
+    const m = parseWebviewMessage(v);
+    if (!m.ok) throw new Error(m.error);
+    return m.value as RunViewMessage;
   });
 }
 

@@ -10,12 +10,12 @@ import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { StartupError } from '../core/layout/startupError';
 import { containerParts } from '../core/layout/container';
 import type { MembersDocument } from '../core/parse/members';
-import { toHeapSizeString, toSizeString } from '../core/size';
+import { toHeapSizeString } from '../core/size';
 import { parseMembers } from '../core/parse/members';
 import { LineIndex } from '../core/text/lineIndex';
 import { SparkVersion, parseSparkVersion } from '../core/version';
 import type { ConfigPayload } from '../shared/protocol';
-import { SPARK_CONTROLS, WhatIf, applyMemberFlags, memberFlags, sparkOverrides } from './whatIf';
+import { SPARK_CONTROLS, WhatIf, applyMemberFlags, memberFlags, sparkEffectiveValues, sparkOverrides } from './whatIf';
 
 const WATCHED = SPARK_CONTROLS.map((c) => c.key);
 
@@ -286,17 +286,5 @@ export function effectiveValues(m: LayoutModel): Record<string, string | undefin
   }
   const l = m.spark;
   if (l === undefined) return {};
-  const u = l.unified;
-  return {
-    'spark.executor.memory': toHeapSizeString(l.executorMemory),
-    'spark.executor.cores': String(l.executorCores),
-    ...(u !== undefined
-      ? {
-          'spark.memory.fraction': String(u.memoryFraction),
-          'spark.memory.storageFraction': String(u.storageFraction),
-          'spark.memory.offHeap.enabled': String(u.offHeapEnabled),
-          'spark.memory.offHeap.size': u.maxOffHeapMemory > 0 ? toSizeString(u.maxOffHeapMemory) : '0',
-        }
-      : {}),
-  };
+  return sparkEffectiveValues(l);
 }

@@ -4,7 +4,9 @@
 import type { ParsedDocument } from '../core/analyze';
 import { sparkConfOf } from '../core/analyze';
 import { membersWithSettings } from '../core/edit/applySettings';
+import type { SparkLayout } from '../core/layout/sparkLayout';
 import type { MembersDocument } from '../core/parse/members';
+import { toHeapSizeString, toSizeString } from '../core/size';
 import type { SettingChange } from '../shared/protocol';
 
 export type WhatIf = Readonly<Record<string, string>>;
@@ -49,6 +51,24 @@ export const SPARK_CONTROLS: readonly WhatIfControl[] = [
     min: 64,
     max: 65536,
     step: 64,
+    scale: 'log',
+  },
+];
+
+/**
+ * The Run view's controls: the panel's Spark ones and the executor's memory overhead, which sizes
+ * the container (YARN, Kubernetes) and not the heap the replay runs on.
+ */
+export const RUN_CONTROLS: readonly WhatIfControl[] = [
+  ...SPARK_CONTROLS,
+  {
+    key: 'spark.executor.memoryOverhead',
+    label: 'spark.executor.memoryOverhead',
+    kind: 'size',
+    // Spark's floor: max(0.10 × heap, 384 MiB) (YarnAllocator / ResourceProfile, 3.x; MEMORY_OVERHEAD_MIN).
+    min: 384,
+    max: 32768,
+    step: 128,
     scale: 'log',
   },
 ];
@@ -127,6 +147,34 @@ export function fileValues(doc: ParsedDocument, member = 0): Record<string, stri
   const conf = sparkConfOf(doc);
   for (const c of SPARK_CONTROLS) out[c.key] = conf.get(c.key)?.value;
   return out;
+}
+
+/**
+ * The value each Spark what-if setting has in effect in a laid-out executor (a default included),
+ * as a setting string: where a control starts when the config leaves the setting out.
+ */
+export function sparkEffectiveValues(l: SparkLayout): Record<string, string | undefined> {
+  const u = l.unified;
+  return {
+    'spark.executor.memory': toHeapSizeString(l.executorMemory),
+    'spark.executor.cores': String(l.executorCores),
+    ...(u !== undefined
+      ? {
+          'spark.memory.fraction': String(u.memoryFraction),
+          'spark.memory.storageFraction': String(u.storageFraction),
+          'spark.memory.offHeap.enabled': String(u.offHeapEnabled),
+          'spark.memory.offHeap.size': u.maxOffHeapMemory > 0 ? toSizeString(u.maxOffHeapMemory) : '0',
+        }
+      : {}),
+  };
+}
+
+/** The Run view's controls' values in effect: the Spark ones and the container's overhead when there is a container. */
+export function runEffectiveValues(l: SparkLayout): Record<string, string | undefined> {
+  return {
+    ...sparkEffectiveValues(l),
+    ...(l.container !== undefined ? { 'spark.executor.memoryOverhead': `${l.container.memoryOverheadMiB}m` } : {}),
+  };
 }
 
 /** The slider's own min, max and step: MiB for linear sizes, log2(MiB) for log ones. */

@@ -7,3 +7,4 @@ export { storageLevelName } from './storageLevel';
 export { memoryCause } from './memoryCause';
 export * from './analysis';
 export * from './replay';
+export * from './whatIf';

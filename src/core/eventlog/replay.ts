@@ -17,6 +17,7 @@ import {
   simulateWorkload,
 } from '../workload';
 import { executorLayout, modelVersionOf, representativeExecutor } from './analysis';
+import type { SparkLayout } from '../layout/sparkLayout';
 import type { EventLogFacts, StageFacts } from './types';
 
 export interface ReplayStageMap {
@@ -128,13 +129,14 @@ export function deriveWorkload(facts: EventLogFacts): DerivedWorkload {
 export function logExecutorSource(
   facts: EventLogFacts,
   overrides: Readonly<Record<string, string>> = {},
-): { ok: true; source: ExecutorSource } | { ok: false; message: string } {
+): { ok: true; source: ExecutorSource; layout: SparkLayout } | { ok: false; message: string } {
   const { version } = modelVersionOf(facts.application.sparkVersion);
   const x = representativeExecutor(facts);
   const { layout, conf } = executorLayout(facts, x, version, overrides);
   const values: Record<string, string> = {};
   for (const v of conf.entries()) values[v.key] = v.value;
-  return executorSourceOfLayout(layout, version, values, facts.application.id ?? 'event log');
+  const r = executorSourceOfLayout(layout, version, values, facts.application.id ?? 'event log');
+  return r.ok ? { ...r, layout } : r;
 }
 
 export interface StageCalibration {

@@ -1,8 +1,10 @@
-// The Run view: the memory story of one event log as a static page (no script: a strict
-// Content-Security-Policy, every text escaped, since names in a log are arbitrary). Executor
-// layouts beside what the log reports, a stage timeline with spill and GC, task peaks against the
-// per-task share, the cache against the storage region, executor peaks against each region,
-// findings, and the replay (calibration on the log's own config, then the workspace's config).
+// The Run view: the memory story of one event log. The page is static HTML built here (every text
+// escaped, since names in a log are arbitrary): executor layouts beside what the log reports, a
+// stage timeline with spill and GC, task peaks against the per-task share, the cache against the
+// storage region, executor peaks against each region, findings, and the replay (calibration on the
+// log's own config, then the workspace's config). One script, with this page's nonce
+// (dist/runView.js: src/webview/runView.ts), fills the what-if section; the Content-Security-Policy
+// allows nothing else (no inline handler, no other script or style source).
 import type { Calibration, EventLogFacts, RunAnalysis } from '../../core/eventlog';
 import { formatBytes } from '../../core/size';
 
@@ -41,8 +43,8 @@ function executors(a: RunAnalysis): string {
     })
     .join('\n');
   return `<h2>Executors</h2>
-<table><tr><th>executor</th><th>cores</th><th>heap</th><th>max memory (log)</th><th>max memory (layout)</th><th>agreement</th><th>JVM heap peak</th><th>on-heap execution peak</th><th>on-heap storage peak</th><th>off-heap execution peak</th><th>direct pool peak</th></tr>
-${rows}</table>`;
+<div class="table-wrap"><table><tr><th>executor</th><th>cores</th><th>heap</th><th>max memory (log)</th><th>max memory (layout)</th><th>agreement</th><th>JVM heap peak</th><th>on-heap execution peak</th><th>on-heap storage peak</th><th>off-heap execution peak</th><th>direct pool peak</th></tr>
+${rows}</table></div>`;
 }
 
 function timeline(a: RunAnalysis): string {
@@ -56,7 +58,7 @@ function timeline(a: RunAnalysis): string {
       const left = s.start !== undefined ? (100 * (s.start - t0)) / span : 0;
       const width = s.start !== undefined && s.end !== undefined ? Math.max(0.5, (100 * (s.end - s.start)) / span) : 0;
       const gc = s.runTime > 0 ? Math.round((100 * s.gcTime) / s.runTime) : 0;
-      const cls = s.memoryBytesSpilled > 0 ? 'bar spill' : 'bar';
+      const cls = s.memoryBytesSpilled > 0 ? 'stage-bar spill' : 'stage-bar';
       const share =
         per !== undefined && s.peakExecutionMemoryMax > 0
           ? ` <small>(share ${b(per.minPerTask)}–${b(per.maxPerTask)})</small>`
@@ -67,8 +69,8 @@ function timeline(a: RunAnalysis): string {
     })
     .join('\n');
   return `<h2>Stages</h2>
-<table><tr><th>stage</th><th>name</th><th>tasks</th><th>timeline</th><th>spilled</th><th>GC</th><th>task peak max / median</th></tr>
-${rows}</table>`;
+<div class="table-wrap"><table><tr><th>stage</th><th>name</th><th>tasks</th><th>timeline</th><th>spilled</th><th>GC</th><th>task peak max / median</th></tr>
+${rows}</table></div>`;
 }
 
 function cache(f: EventLogFacts, a: RunAnalysis): string {
@@ -82,8 +84,8 @@ function cache(f: EventLogFacts, a: RunAnalysis): string {
     )
     .join('\n');
   return `<h2>Cache</h2><p>Storage region ${b(u?.onHeapStorageRegionSize)}; storage can reach ${b(u?.maxOnHeapStorageMemory)} per executor when execution holds nothing.</p>
-<table><tr><th>RDD</th><th>name</th><th>level</th><th>cached partitions</th><th>in memory</th><th>on disk</th><th>dropped to disk</th><th>removed from memory</th></tr>
-${rows}</table>`;
+<div class="table-wrap"><table><tr><th>RDD</th><th>name</th><th>level</th><th>cached partitions</th><th>in memory</th><th>on disk</th><th>dropped to disk</th><th>removed from memory</th></tr>
+${rows}</table></div>`;
 }
 
 function replay(views: readonly ReplayView[]): string {
@@ -102,9 +104,15 @@ function replay(views: readonly ReplayView[]): string {
         v.observed ? `${f(o)} observed, ${f(p)} predicted` : f(p);
       return `<h2>${esc(v.label)}</h2>
 <p>Spilled ${pair(c.spilledBytes.observed, c.spilledBytes.predicted, b)} · cached partitions ${pair(c.cachedPartitions.observed, c.cachedPartitions.predicted)} · evictions ${pair(c.evictions.observed, c.evictions.predicted)}</p>
-${rows !== '' ? `<table><tr><th>stage</th>${v.observed ? '<th>observed spill</th>' : ''}<th>predicted spill</th></tr>${rows}</table>` : ''}`;
+${rows !== '' ? `<div class="table-wrap"><table><tr><th>stage</th>${v.observed ? '<th>observed spill</th>' : ''}<th>predicted spill</th></tr>${rows}</table></div>` : ''}`;
     })
     .join('\n');
+}
+
+/** The page's two files: the what-if script and the panel's stylesheet (the controls' styles). */
+export interface RunViewAssets {
+  readonly script: string;
+  readonly style: string;
 }
 
 export function runViewHtml(
@@ -114,29 +122,33 @@ export function runViewHtml(
   a: RunAnalysis,
   replays: readonly ReplayView[],
   saveCommand: string,
+  assets: RunViewAssets,
 ): string {
   const findings = a.findings.map((x) => `<li class="${x.severity}">${esc(x.message)}</li>`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'; style-src ${cspSource} 'nonce-${nonce}'">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${esc(assets.style)}" nonce="${nonce}">
 <title>Spark Run</title>
 <style nonce="${nonce}">
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1em 2em; }
-table { border-collapse: collapse; margin: .5em 0 1em; }
-th, td { border-bottom: 1px solid var(--vscode-panel-border, #8884); padding: 2px 8px; text-align: left; vertical-align: top; }
 td.track { width: 30%; min-width: 160px; }
-.bar { height: 10px; background: var(--vscode-charts-blue, #3794ff); }
-.bar.spill { background: var(--vscode-charts-orange, #d18616); }
+.stage-bar { height: 10px; background: var(--vscode-charts-blue, #3794ff); }
+.stage-bar.spill { background: var(--vscode-charts-orange, #d18616); }
 li.error { color: var(--vscode-errorForeground); }
 li.warning, p.warning { color: var(--vscode-editorWarning-foreground); }
+ul { padding-left: 1.2em; overflow-wrap: anywhere; }
+h1 { overflow-wrap: anywhere; }
 small { opacity: .8; }
 </style></head><body>
 ${header(f, a)}
 <h2>Findings</h2><ul>${findings || '<li>Nothing notable about memory in this run.</li>'}</ul>
+<section id="whatif" aria-label="What if"></section>
 ${executors(a)}
 ${timeline(a)}
 ${cache(f, a)}
 ${replay(replays)}
 <p><a href="${esc(saveCommand)}">Save the derived workload as a scenario…</a></p>
+<script nonce="${nonce}" src="${esc(assets.script)}"></script>
 </body></html>`;
 }

@@ -1,21 +1,11 @@
 // Spark Memory: Open Event Log… — a file, a folder (rolling log) or a History Server URL, also from
 // the Explorer's context menu; the run's memory story opens in a Run view of its own.
 import * as vscode from 'vscode';
-import { parseDocument } from '../../core/analyze';
-import {
-  type EventLogFacts,
-  analyzeRun,
-  calibrate,
-  deriveWorkload,
-  notAnEventLog,
-  replayOnOwnConfig,
-  scenarioYaml,
-} from '../../core/eventlog';
-import { executorSourceOfDocument, simulateWorkload } from '../../core/workload';
-import { ReadCancelled } from './eventLogRead';
-import { nonce } from './html';
+import { type EventLogFacts, analyzeRun, deriveWorkload, notAnEventLog, scenarioYaml } from '../../core/eventlog';
+import { log } from '../log';
 import type { Platform } from '../platform/types';
-import { type ReplayView, runViewHtml } from './eventLogHtml';
+import { ReadCancelled } from './eventLogRead';
+import { RunView, replayTarget } from './runView';
 
 export const OPEN_EVENT_LOG = 'sparkMemory.openEventLog';
 export const SAVE_EVENT_LOG_SCENARIO = 'sparkMemory.saveEventLogScenario';
@@ -51,37 +41,31 @@ async function pickSource(uri: vscode.Uri | undefined): Promise<vscode.Uri | str
   return picked?.[0];
 }
 
-/** The workspace's spark-defaults.conf, when there is one, to replay the run on. */
-async function workspaceReplay(facts: EventLogFacts): Promise<ReplayView | undefined> {
-  const [conf] = await vscode.workspace.findFiles('**/spark-defaults.conf', '**/node_modules/**', 1);
-  if (conf === undefined) return undefined;
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(conf));
-  const src = executorSourceOfDocument(parseDocument({ kind: 'spark-defaults' }, text), {
-    label: vscode.workspace.asRelativePath(conf),
-  });
-  if (!src.ok) return { label: `Replay on ${vscode.workspace.asRelativePath(conf)}`, notRun: src.message };
-  const w = deriveWorkload(facts);
-  const result = simulateWorkload(src.source, w.scenario, { maxKeptEvents: 200_000 });
-  return {
-    label: `Replay on ${vscode.workspace.asRelativePath(conf)}`,
-    calibration: calibrate(facts, w, result),
-    observed: false,
-  };
-}
-
-/** The run replayed on its own config (the calibration), then on the workspace's spark-defaults.conf. */
-async function replaysOf(facts: EventLogFacts): Promise<ReplayView[]> {
-  const replays: ReplayView[] = [];
-  const own = replayOnOwnConfig(facts);
-  const ownLabel = "Replay on the log's own config (calibration)";
-  replays.push(
-    'error' in own
-      ? { label: ownLabel, notRun: own.error }
-      : { label: ownLabel, calibration: own.calibration, observed: true },
-  );
-  const ws = await workspaceReplay(facts);
-  if (ws !== undefined) replays.push(ws);
-  return replays;
+/** Reads the log with a cancellable progress notification; undefined when cancelled or refused (said why). */
+async function readWithProgress(platform: Platform, source: vscode.Uri | string): Promise<EventLogFacts | undefined> {
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Reading the event log', cancellable: true },
+      (progress, token) => {
+        let read = 0;
+        let shown = 0;
+        return platform.readEventLog(typeof source === 'string' ? source.trim() : source, {
+          cancelled: () => token.isCancellationRequested,
+          report: (bytes, file) => {
+            read += bytes;
+            if (read - shown >= 32 << 20) {
+              shown = read;
+              progress.report({ message: `${file}: ${Math.round(read / 2 ** 20)} MiB` });
+            }
+          },
+        });
+      },
+    );
+  } catch (e) {
+    if (!(e instanceof ReadCancelled))
+      void vscode.window.showErrorMessage(`Spark Memory: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
 }
 
 export function registerEventLog(context: vscode.ExtensionContext, platform: Platform): void {
@@ -90,30 +74,8 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
     vscode.commands.registerCommand(OPEN_EVENT_LOG, async (uri?: vscode.Uri) => {
       const source = await pickSource(uri instanceof vscode.Uri ? uri : undefined);
       if (source === undefined || (typeof source === 'string' && source.trim() === '')) return undefined;
-      let facts: EventLogFacts;
-      try {
-        facts = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Reading the event log', cancellable: true },
-          (progress, token) => {
-            let read = 0;
-            let shown = 0;
-            return platform.readEventLog(typeof source === 'string' ? source.trim() : source, {
-              cancelled: () => token.isCancellationRequested,
-              report: (bytes, file) => {
-                read += bytes;
-                if (read - shown >= 32 << 20) {
-                  shown = read;
-                  progress.report({ message: `${file}: ${Math.round(read / 2 ** 20)} MiB` });
-                }
-              },
-            });
-          },
-        );
-      } catch (e) {
-        if (e instanceof ReadCancelled) return undefined;
-        void vscode.window.showErrorMessage(`Spark Memory: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
-      }
+      const facts = await readWithProgress(platform, source);
+      if (facts === undefined) return undefined;
       const not = notAnEventLog(facts);
       if (not !== undefined) {
         const name = typeof source === 'string' ? source.trim() : source.path.split('/').pop();
@@ -122,26 +84,29 @@ export function registerEventLog(context: vscode.ExtensionContext, platform: Pla
       }
       last = facts;
       const analysis = analyzeRun(facts);
-      const replays = await replaysOf(facts);
+      const target = await replayTarget();
       const panel = vscode.window.createWebviewPanel(
         VIEW_TYPE,
         `Spark Run: ${facts.application.name ?? facts.application.id ?? 'event log'}`,
         vscode.ViewColumn.Active,
-        { enableScripts: false, enableCommandUris: [SAVE_EVENT_LOG_SCENARIO], localResourceRoots: [] },
+        {
+          // One script, the what-if controls (dist/runView.js), under a nonce-only CSP (eventLogHtml.ts).
+          enableScripts: true,
+          enableCommandUris: [SAVE_EVENT_LOG_SCENARIO],
+          localResourceRoots: [
+            vscode.Uri.joinPath(context.extensionUri, 'dist'),
+            vscode.Uri.joinPath(context.extensionUri, 'media'),
+          ],
+        },
       );
-      panel.webview.html = runViewHtml(
-        panel.webview.cspSource,
-        nonce(),
-        facts,
-        analysis,
-        replays,
-        `command:${SAVE_EVENT_LOG_SCENARIO}`,
-      );
+      const view = new RunView(panel, context.extensionUri, facts, target, `command:${SAVE_EVENT_LOG_SCENARIO}`, log());
+      const { replays } = view.build();
       return {
         application: facts.application,
         counts: analysis.counts,
         findings: analysis.findings.length,
         replays: replays.map((r) => ('notRun' in r ? `${r.label}: not replayed: ${r.notRun}` : r.label)),
+        view: view.testHandle(),
       };
     }),
     vscode.commands.registerCommand(SAVE_EVENT_LOG_SCENARIO, async () => {
