@@ -87,6 +87,27 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newest('src'), st
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
+// Spark's own UnifiedMemoryManager on the simulator's op stream (ManagerBench.java through the oracle's
+// harness, Spark 3.5's jars as the simulator's bench uses 3.5): its ops/s go to dist/bench.js, which
+// prints them beside the simulator's. Without Java or the jars (scripts/oracle/fetch-spark.sh) the bench
+// says why and goes on without the JVM figure.
+function jvmBench() {
+  const only = process.argv.find((a) => a.startsWith('--only='));
+  if (only !== undefined && only !== '--only=sim') return undefined;
+  const r = spawnSync(process.execPath, ['dist/oracle.js', '--bench-jvm', '1000000', '--line', '3.5'], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('{'));
+  if (r.status !== 0 || line === undefined) {
+    process.stderr.write(`bench: no JVM figure: ${(r.stdout ?? '').trim().split('\n').pop() ?? ''}\n`);
+    return undefined;
+  }
+  return line;
+}
+const jvm = jvmBench();
+if (jvm !== undefined) process.env['SPARK_MEMORY_BENCH_JVM'] = jvm;
+
 if (!json) {
   process.stdout.write(text + '\n');
   const r = spawnSync(process.execPath, [bundle, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -15,7 +15,10 @@ command -v java >/dev/null || { echo "oracle: Java is missing: install a JDK 17 
 fetch() { # fetch <line> <release> <scala>
   local line=$1 rel=$2 scala=$3 dir="$CACHE/$1"
   mkdir -p "$dir"
+  # The classpath is resolved again when the release or the pom changed (pom.txt holds the pom's hash).
+  local pom; pom=$(sha256sum "$HERE/spark/pom.xml" | cut -c1-16)
   if [ -s "$dir/classpath.txt" ] && [ "$(cat "$dir/version.txt" 2>/dev/null)" = "$rel" ] &&
+     [ "$(cat "$dir/pom.txt" 2>/dev/null)" = "$pom" ] &&
      tr ':' '\n' < "$dir/classpath.txt" | while read -r j; do [ -f "$j" ] || exit 1; done; then
     echo "oracle: Spark $rel (line $line): jars present"
     return 0
@@ -28,6 +31,7 @@ fetch() { # fetch <line> <release> <scala>
     mvn "${args[@]}" >"$dir/mvn.log" 2>&1 || { echo "oracle: Maven could not resolve Spark $rel: see $dir/mvn.log" >&2; tail -5 "$dir/mvn.log" >&2; return 1; }
   fi
   echo "$rel" > "$dir/version.txt"
+  echo "$pom" > "$dir/pom.txt"
   echo "oracle: Spark $rel (line $line): $(tr ':' '\n' < "$dir/classpath.txt" | wc -l) jars, classpath in $dir/classpath.txt"
 }
 

@@ -33,7 +33,7 @@ const SECTIONS: readonly Section[] = [
   },
   {
     name: 'sim',
-    run: () => benchSim(RUNS !== undefined ? { runs: RUNS } : {}) as unknown as Record<string, unknown>,
+    run: () => ({ ...benchSim(RUNS !== undefined ? { runs: RUNS } : {}), jvm: jvmFigure() }),
     text: (r) => {
       const f = r as unknown as SimBenchFigures;
       const presets = Object.entries(f.presetsMs)
@@ -44,6 +44,7 @@ const SECTIONS: readonly Section[] = [
         `  manager ${f.opsPerSecond.toLocaleString('en')} ops/s\n` +
         `  floor   ${f.floorOpsPerSecond.toLocaleString('en')} ops/s  (bare Map updates)\n` +
         `  ratio   ${f.floorRatio}x slower than the floor\n` +
+        jvmText(f.opsPerSecond, (r as { jvm?: JvmFigure }).jvm) +
         `presets (median run):\n${presets}` +
         `big scenario: ${f.bigScenarioEvents.toLocaleString('en')} events in ${fmt(f.bigScenarioMs)}\n`
       );
@@ -82,6 +83,37 @@ const SECTIONS: readonly Section[] = [
   },
 ];
 
+/** Spark's UnifiedMemoryManager on the same op stream, timed by scripts/bench.mjs in this bench run. */
+interface JvmFigure {
+  readonly spark: string;
+  readonly opsPerSecond: number;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+}
+
+function jvmFigure(): JvmFigure | undefined {
+  const raw = process.env['SPARK_MEMORY_BENCH_JVM'];
+  if (raw === undefined) return undefined;
+  try {
+    const j = JSON.parse(raw) as JvmFigure;
+    return typeof j.opsPerSecond === 'number' && j.opsPerSecond > 0 ? j : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function jvmText(simOpsPerSecond: number, jvm: JvmFigure | undefined): string {
+  if (jvm === undefined) return '  Spark   no JVM figure (needs Java and scripts/oracle/fetch-spark.sh 3.5)\n';
+  const ratio = Math.round((simOpsPerSecond / jvm.opsPerSecond) * 100) / 100;
+  return (
+    `  Spark   ${jvm.opsPerSecond.toLocaleString('en')} ops/s  (Spark ${jvm.spark}'s UnifiedMemoryManager + MemoryStore ` +
+    `in a JVM, same stream, median of ${jvm.runs}: ${jvm.minMs.toFixed(0)}-${jvm.maxMs.toFixed(0)} ms)\n` +
+    `  sim/JVM ${ratio}x Spark's speed (goal: at least 0.5)\n`
+  );
+}
+
 function main(argv: readonly string[]): number {
   const json = argv.includes('--json');
   const only = argv.find((a) => a.startsWith('--only='))?.slice(7);
@@ -101,6 +133,11 @@ function main(argv: readonly string[]): number {
     if (s.name === 'sim') {
       const f = figures as unknown as SimBenchFigures;
       out['opsPerSecond'] = f.opsPerSecond;
+      const jvm = (figures as { jvm?: JvmFigure }).jvm;
+      if (jvm !== undefined) {
+        out['jvmOpsPerSecond'] = jvm.opsPerSecond;
+        out['simToJvmRatio'] = Math.round((f.opsPerSecond / jvm.opsPerSecond) * 100) / 100;
+      }
       out['floorOpsPerSecond'] = f.floorOpsPerSecond;
       out['presetsMs'] = f.presetsMs;
       out['bigScenarioMs'] = f.bigScenarioMs;

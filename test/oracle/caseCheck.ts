@@ -35,10 +35,12 @@ export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
   const bad = c.steps.find((s) => !HARNESS_OPS.has(s.op));
   if (bad !== undefined) return `uses ${bad.op}`;
   const model = c.config['manager'];
-  if (model === 'test-limit') return "uses Spark's TestMemoryManager";
-  const config = rel.legacy ? { ...c.config, manager: 'static' } : c.config;
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the case
-  if (model !== undefined && model !== 'unified' && model !== 'static') return `uses the ${String(model)} manager`;
+  // Spark's TestMemoryManager comes from spark-core's tests jar (scripts/oracle/spark/pom.xml); it is
+  // the manager of these cases on every line, the legacy one included (as in the simulator's runner).
+  const config = rel.legacy && model !== 'test-limit' ? { ...c.config, manager: 'static' } : c.config;
+  if (model !== undefined && model !== 'unified' && model !== 'static' && model !== 'test-limit')
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the case
+    return `uses the ${String(model)} manager`;
   // A step the case expects to wait runs on a worker thread in the harness (Waiters.java).
   const steps = c.steps.map((s) =>
     s.expect?.['blocked'] === true ? { op: s.op, args: s.args, simBlocks: true } : { op: s.op, args: s.args },

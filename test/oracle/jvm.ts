@@ -62,14 +62,14 @@ export class JavaRunner {
     return { classpath: `${out}:${cp.classpath}` };
   }
 
-  /** JVM options: Spark's --add-opens, quiet logging. */
-  jvmArgs(): string[] {
+  /** JVM options: Spark's --add-opens, quiet logging; C1 only unless `fullJit` (a long timed loop). */
+  jvmArgs(fullJit = false): string[] {
     return [
       '-Xss4m',
       '-XX:+UseSerialGC',
       // C1 only: the harness runs each program once on fresh objects, so C2's compilations cost more
       // than they return (20,000 sequences of 4.1.3: 12 s of JVM CPU with C1, about 40 s with C2).
-      '-XX:TieredStopAtLevel=1',
+      ...(fullJit ? [] : ['-XX:TieredStopAtLevel=1']),
       // Spark logs at ERROR only (log4j 2 from 3.3, log4j 1 before): the harness's stdout is data.
       `-Dlog4j2.configurationFile=${join(this.root, 'scripts', 'oracle', 'spark', 'log4j2.properties')}`,
       `-Dlog4j.configuration=file:${join(this.root, 'scripts', 'oracle', 'spark', 'log4j.properties')}`,

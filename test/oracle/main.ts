@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { CheckContext, CheckOptions, CheckResult, LineFigures, OracleReport } from './check';
 import { CHECKS } from './checks';
 import { JavaRunner } from './jvm';
-import { readLines } from './lines';
+import { SparkLine, readLines } from './lines';
+import { runJava } from './javaHomes';
 import { closeHarnesses } from './harness';
 
 const ZERO: LineFigures = {
@@ -22,6 +23,8 @@ const ZERO: LineFigures = {
 
 interface Args {
   json: boolean;
+  /** `--bench-jvm N`: time N ops of src/bench/sim.ts's op stream on Spark's real manager (ManagerBench.java). */
+  benchJvm?: number | undefined;
   only?: string | undefined;
   line?: string | undefined;
   options: CheckOptions;
@@ -41,7 +44,9 @@ function parseArgs(argv: readonly string[]): Args | string {
     else if (x === '--sequences') sequences = Number(val());
     else if (x === '--only') a.only = val();
     else if (x === '--line') a.line = val();
-    else return `oracle: unknown option ${x} (options: --json --long --seed N --sequences N --line X.Y --only NAME)`;
+    else if (x === '--bench-jvm') a.benchJvm = Number(val());
+    else
+      return `oracle: unknown option ${x} (options: --json --long --seed N --sequences N --line X.Y --only NAME --bench-jvm N)`;
   }
   if (!Number.isInteger(seed)) return 'oracle: --seed needs an integer';
   if (sequences !== undefined && !(Number.isInteger(sequences) && sequences >= 0))
@@ -72,6 +77,7 @@ async function main(argv: readonly string[]): Promise<number> {
     say(`oracle: no Spark line ${args.line ?? ''} in scripts/oracle/lines.txt`);
     return 2;
   }
+  if (args.benchJvm !== undefined) return benchJvm(new JavaRunner(root), lines[0]!, args.benchJvm, say);
   const checks = CHECKS.filter((c) => args.only === undefined || c.name === args.only);
   const ctx: CheckContext = { lines, java: new JavaRunner(root), options: args.options, root, log: say };
   const report: OracleReport = {
@@ -115,6 +121,37 @@ async function main(argv: readonly string[]): Promise<number> {
   else for (const l of report.lines) say(`  Spark ${l.spark}: ${describe(l)}`);
   say(`oracle: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * `npm run bench`'s JVM figure: ManagerBench on the line's jars with the JVM's default JIT (C2: the
+ * stream runs long enough for it to pay), one JSON line on stdout.
+ */
+async function benchJvm(java: JavaRunner, line: SparkLine, ops: number, say: (m: string) => void): Promise<number> {
+  if (!(Number.isInteger(ops) && ops > 0)) {
+    say('oracle: --bench-jvm needs a whole number of ops');
+    return 2;
+  }
+  const built = java.compile(line);
+  if (built.classpath === undefined) {
+    say(built.error ?? 'oracle: cannot compile the harness');
+    return 1;
+  }
+  const r = await runJava('java', [
+    ...java.jvmArgs(true),
+    '-cp',
+    built.classpath,
+    'sparkmemory.oracle.ManagerBench',
+    String(ops),
+    '7',
+  ]);
+  const out = r.stdout.split('\n').find((l) => l.startsWith('{'));
+  if (r.code !== 0 || out === undefined) {
+    say(`oracle: ManagerBench on Spark ${line.release} failed (exit ${r.code}): ${r.stderr.slice(-400)}`);
+    return 1;
+  }
+  process.stdout.write(`${out}\n`);
+  return 0;
 }
 
 function describe(l: LineFigures): string {

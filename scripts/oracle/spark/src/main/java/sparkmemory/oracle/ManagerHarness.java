@@ -17,6 +17,7 @@ import org.apache.spark.memory.MemoryConsumer;
 import org.apache.spark.memory.MemoryManager;
 import org.apache.spark.memory.MemoryMode;
 import org.apache.spark.memory.TaskMemoryManager;
+import org.apache.spark.memory.TestMemoryManager;
 import org.apache.spark.memory.UnifiedMemoryManager;
 import org.apache.spark.memory.UnifiedMemoryManager$;
 import org.apache.spark.serializer.JavaSerializer;
@@ -185,6 +186,14 @@ public final class ManagerHarness {
       } else {
         mm = UnifiedMemoryManager$.MODULE$.apply(conf, numCores);
       }
+    } else if (kind.equals("test-limit")) {
+      // Spark's own TestMemoryManager from spark-core's tests jar (core/src/test/scala/.../memory/
+      // TestMemoryManager.scala): one counter of available bytes shared by both modes, no fairness,
+      // `limit(n)` sets what is available. TaskMemoryManagerSuite runs its consumers on it.
+      TestMemoryManager tm = new TestMemoryManager(conf);
+      Long limit = optNum(config, "limit");
+      if (limit != null) tm.limit(limit);
+      mm = tm;
     } else {
       throw new IllegalArgumentException("the oracle does not run manager " + kind);
     }
