@@ -258,3 +258,6 @@ exports.tests = [
     },
   },
 ];
+
+// The Run view's UI test measures its page the same way.
+exports.helpers = { overflowIn };
