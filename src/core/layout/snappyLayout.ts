@@ -156,6 +156,14 @@ function optionValue(m: MemberLine | undefined, key: string): { value: string; s
 }
 
 /**
+ * The heap monitor's max (tenured + eden + survivor, HeapMemoryMonitor l.197-226): the -Xmx heap, less
+ * the share the JVM does not report (0 unless set). SnappyUnifiedMemoryManager starts from it.
+ */
+export function heapMonitorMaxMemory(heapBytes: number, opts: SnappyLayoutOptions): number {
+  return Math.trunc(heapBytes * (1 - (opts.jvmMaxMemoryShortfall ?? 0)));
+}
+
+/**
  * The Spark conf of the member's executor, as the manager reads it: the member's own `-spark.*`
  * values, and on a server the lead's on top (ExecutorInitiator sets the driver's properties on every
  * server's executor). The lead's manager puts storageFraction into its conf when missing
@@ -438,7 +446,7 @@ export function snappyMemberLayout(
 
   if (role !== 'locator' && heapBytes !== undefined) {
     const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
-    const systemMemory = Math.trunc(heapBytes * (1 - shortfall));
+    const systemMemory = heapMonitorMaxMemory(heapBytes, opts);
     if (shortfall === 0)
       assumptions.push(
         "System memory = the -Xmx heap (the heap monitor's maximum; the JVM reports a little less under CMS).",

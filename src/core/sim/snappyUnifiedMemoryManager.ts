@@ -82,14 +82,18 @@ function snappyInputs(o: SnappyMemoryOptions, conf: SimConf): SnappyMemoryInputs
   };
 }
 
-/** getMaxMemory and the constructor's derived limits, from the layout's derivation; its first error is thrown. */
-export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
-  const d = deriveSnappyMemory(snappyInputs(o, new SimConf(o.conf ?? {}, o.version ?? SPARK_2_4)));
+/** The derivation laid out, or its first error thrown as SnappyData throws it. */
+function laidOut(d: SnappyMemorySizes): SnappySizes {
   const first = d.errors[0];
   if (first !== undefined) throw sparkErrorOf(first.error);
   // Without an error the derivation has laid out the pools.
   if (d.pools === undefined) throw new SparkError('AssertionError', 'assertion failed');
   return { ...d, pools: d.pools };
+}
+
+/** getMaxMemory and the constructor's derived limits, from the layout's derivation; its first error is thrown. */
+export function snappySizes(o: SnappyMemoryOptions): SnappySizes {
+  return laidOut(deriveSnappyMemory(snappyInputs(o, new SimConf(o.conf ?? {}, o.version ?? SPARK_2_4))));
 }
 
 /** What SnappyData reports: memory refused, heap monitor events, table data overflowed. */
@@ -135,8 +139,16 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
   private readonly maxPartResultSize: number;
 
   constructor(o: SnappyMemoryOptions) {
-    const sizes = snappySizes(o);
     const version = o.version ?? SPARK_2_4;
+    const derived = deriveSnappyMemory(snappyInputs(o, new SimConf(o.conf ?? {}, version)));
+    // The store's heap monitor takes its thresholds (the member's options, or snappydata.store.* in local
+    // mode) while the cache boots, before the executor's manager exists: its range checks come first.
+    const thresholds = new MemoryThresholds(
+      o.systemMemory,
+      derived.criticalHeapPercentage,
+      derived.evictionHeapPercentage,
+    );
+    const sizes = laidOut(derived);
     // The conf the manager keeps is the one setMemorySize has written memory-size into.
     const given = new SimConf(o.conf ?? {}, version).view();
     const entries = setMemorySize(given, o.memorySize ?? 0, sizes.pools.storageFraction.value).entries();
@@ -152,11 +164,7 @@ export class SnappyUnifiedMemoryManager extends UnifiedMemoryManager {
     });
     this.sizes = sizes;
     this.bootManager = o.bootManager ?? false;
-    // The store's thresholds: the member's options, or snappydata.store.* in local mode.
-    this.heapMonitor = new HeapMemoryMonitor(
-      new MemoryThresholds(o.systemMemory, sizes.criticalHeapPercentage, sizes.evictionHeapPercentage),
-      o.member ?? 'this member',
-    );
+    this.heapMonitor = new HeapMemoryMonitor(thresholds, o.member ?? 'this member');
     this.maxPartResultSize = Math.trunc(
       conf.getBytesEntry('spark.driver.maxResultSize', DEFAULT_MAX_RESULT_SIZE) / Math.min(8, o.numCores ?? 1),
     );

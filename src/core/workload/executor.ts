@@ -3,7 +3,7 @@
 // configuration Spark (or SnappyData) refuses to start is reported with the first start-up error,
 // the one a real launch prints.
 import { DocumentLayout, ParsedDocument, layoutOfDocument, sparkConfOf, sparkVersionFor } from '../analyze';
-import type { SnappyLayoutOptions, SnappyMemberLayout } from '../layout/snappyLayout';
+import { type SnappyLayoutOptions, type SnappyMemberLayout, heapMonitorMaxMemory } from '../layout/snappyLayout';
 import type { SparkLayout, SparkLayoutOptions } from '../layout/sparkLayout';
 import type { StartupError } from '../layout/startupError';
 import { type SettingChange, membersWithSettings } from '../edit/applySettings';
@@ -180,7 +180,8 @@ function snappySource(doc: MembersDocument, opts: ExecutorSourceOptions): Execut
   const source: ExecutorSource = {
     version: SPARK_2_4,
     conf,
-    systemMemory: ml.systemMemory,
+    // The heap monitor's max, which the manager starts from (spark.testing.memory may change getMaxMemory's).
+    systemMemory: heapMonitorMaxMemory(ml.heapBytes, opts.snappy ?? {}),
     userMemory: ml.userMemory ?? 0,
     executorCores: cores,
     taskCpus: 1,
