@@ -32,30 +32,28 @@ function inTestMode(context: vscode.ExtensionContext): boolean {
   return typeof process !== 'undefined' && process.env?.['SPARK_MEMORY_TEST_HOOKS'] === '1';
 }
 
-export function activateOn(context: vscode.ExtensionContext, platform: Platform): SparkMemoryApi | undefined {
-  const started = Date.now();
-  const subs = context.subscriptions;
-  registerShowDocumentKind(context);
+/** What follows the open documents and the settings: the store, the linter and what shows their results. */
+interface Editors {
+  readonly store: DocumentStore;
+  readonly linter: Linter;
+  readonly hints: SparkMemoryInlayHints;
+  readonly status: VersionStatusItem;
+  readonly executor: ExecutorStatusBar;
+}
 
+function createEditors(context: vscode.ExtensionContext): Editors {
   const store = new DocumentStore();
   const linter = new Linter(store, context.extensionUri);
   const hints = new SparkMemoryInlayHints(store);
   const status = new VersionStatusItem(store);
   const executor = new ExecutorStatusBar(store);
-  subs.push(store, linter, hints, status, executor, { dispose: disposeLog });
-  registerWalkthrough(context);
+  context.subscriptions.push(store, linter, hints, status, executor, { dispose: disposeLog });
+  return { store, linter, hints, status, executor };
+}
 
-  registerProviders(context, store, hints);
-  registerTasks(context, platform);
-  registerEditorCommands(context, store, linter);
-  registerEventLog(context, platform);
-  subs.push(
-    vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () =>
-      status.statusOf(vscode.window.activeTextEditor?.document),
-    ),
-  );
-
-  subs.push(
+/** Relints and refreshes as documents open, change, close and save, the active editor moves, or the settings change. */
+function followEditors(context: vscode.ExtensionContext, { store, linter, hints, status, executor }: Editors): void {
+  context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => linter.onDidOpen(d)),
     vscode.workspace.onDidChangeTextDocument((e) => linter.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => linter.onDidClose(d)),
@@ -84,24 +82,49 @@ export function activateOn(context: vscode.ExtensionContext, platform: Platform)
       }
     }),
   );
+}
 
+/** Relints when a config file changes on disk: the workspace watcher, and the poller for leads files it misses. */
+function watchDisk(context: vscode.ExtensionContext, linter: Linter): void {
   const watcher = vscode.workspace.createFileSystemWatcher(WATCHED);
-  subs.push(
+  context.subscriptions.push(
     watcher,
     watcher.onDidChange((u) => linter.onDiskChange(u, false)),
     watcher.onDidCreate((u) => linter.onDiskChange(u, false)),
     watcher.onDidDelete((u) => linter.onDiskChange(u, true)),
     new LeadsPoller((u, deleted) => linter.onDiskChange(u, deleted)),
   );
+}
 
+export function activateOn(context: vscode.ExtensionContext, platform: Platform): SparkMemoryApi | undefined {
+  const started = Date.now();
+  registerShowDocumentKind(context);
+  const editors = createEditors(context);
+  const { store, linter, status, executor } = editors;
+  registerWalkthrough(context);
+  registerProviders(context, store, editors.hints);
+  registerTasks(context, platform);
+  registerEditorCommands(context, store, linter);
+  registerEventLog(context, platform);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(VERSION_STATUS_COMMAND, () =>
+      status.statusOf(vscode.window.activeTextEditor?.document),
+    ),
+  );
+  followEditors(context, editors);
+  watchDisk(context, linter);
   const panels = new PanelController(context.extensionUri, linter);
   panels.register(context);
 
   for (const doc of vscode.workspace.textDocuments) linter.onDidOpen(doc);
   void status.update();
   void executor.update();
-  log().info(
-    `activated in ${Date.now() - started} ms (${vscode.env.appName} ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${platform.name} extension host)`,
-  );
+  const activatedMs = Date.now() - started;
+  // The log channel is made on its first line: after activation, so activation does not wait for it.
+  setTimeout(() => {
+    log().info(
+      `activated in ${activatedMs} ms (${vscode.env.appName} ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'} UI, ${platform.name} extension host)`,
+    );
+  }, 0);
   return inTestMode(context) ? panels.testApi() : undefined;
 }
