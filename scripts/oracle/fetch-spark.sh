@@ -2,7 +2,7 @@
 # Resolves Apache Spark's jars for one line (or `all`) from Maven Central into ~/.m2 and writes the
 # classpath to $SPARK_MEMORY_ORACLE_CACHE/<line>/classpath.txt (default ~/.cache/spark-memory-oracle),
 # with the release in version.txt beside it. Test oracle only: the product never loads these jars.
-# Usage: scripts/oracle/fetch-spark.sh <3.5|4.1|4.2|2.4|all>
+# Usage: scripts/oracle/fetch-spark.sh <3.5|4.0|4.1|4.2|2.4|all>
 # A warm ~/.m2 resolves offline in seconds; a cold one downloads about 100 MB per line.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -184,7 +184,7 @@ function validateSettings(conf: SparkConfView, v: SparkVersion): { errors: Start
     if (execOpts.value.includes('-Dspark')) {
       errors.push({
         phase: 'driver',
-        exceptionClass: atLeast(v, 4, 1) ? 'SparkException' : 'Exception',
+        exceptionClass: atLeast(v, 4, 0) ? 'SparkException' : 'Exception',
         message: invalidSparkConfig(
           'INVALID_EXECUTOR_SPARK_OPTIONS',
           `spark.executor.extraJavaOptions is not allowed to set Spark options (was '${execOpts.value}'). Set them directly on a SparkConf or in a properties file when using ./bin/spark-submit.`,
@@ -197,7 +197,7 @@ function validateSettings(conf: SparkConfView, v: SparkVersion): { errors: Start
     if (execOpts.value.includes('-Xmx')) {
       errors.push({
         phase: 'driver',
-        exceptionClass: atLeast(v, 4, 1) ? 'SparkException' : 'Exception',
+        exceptionClass: atLeast(v, 4, 0) ? 'SparkException' : 'Exception',
         message: invalidSparkConfig(
           'INVALID_EXECUTOR_MEMORY_OPTIONS',
           `spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '${execOpts.value}'). Use spark.executor.memory instead.`,
@@ -227,10 +227,11 @@ function validateSettings(conf: SparkConfView, v: SparkVersion): { errors: Start
       fractionRefused = true;
       continue;
     }
-    // `value > 1 || value < 0` (IllegalArgumentException), which NaN passes; 4.1 adds a check that
-    // refuses NaN with the error class INVALID_SPARK_CONFIG.INVALID_MEMORY_FRACTION (seen through the oracle).
+    // `value > 1 || value < 0` (IllegalArgumentException), which NaN passes; 4.0 adds a check that
+    // refuses NaN with the error class INVALID_SPARK_CONFIG.INVALID_MEMORY_FRACTION (seen through the
+    // oracle on 4.0.2, 4.1.3 and 4.2.0; 3.5.9 lets NaN through).
     const x = r.read.value;
-    const nan = Number.isNaN(x) && atLeast(v, 4, 1);
+    const nan = Number.isNaN(x) && atLeast(v, 4, 0);
     if (x > 1 || x < 0 || nan) {
       fractionRefused = true;
       const text = `${key} should be between 0 and 1 (was '${javaDoubleToString(x)}').`;

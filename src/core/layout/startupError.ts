@@ -131,11 +131,11 @@ export function checkValueFailure(
 }
 
 /**
- * SparkConf.validateSettings' refusals: the 3.x text, and from 4.1 the same text inside the error
- * class INVALID_SPARK_CONFIG.<sub> (seen through the oracle on 4.1.3 and 4.2.0; 4.0 is not run there).
+ * SparkConf.validateSettings' refusals: the 3.x text, and from 4.0 the same text inside the error
+ * class INVALID_SPARK_CONFIG.<sub> (seen through the oracle on 4.0.2, 4.1.3 and 4.2.0).
  */
 export function invalidSparkConfig(sub: string, text: string, v: SparkVersion): string {
-  return atLeast(v, 4, 1) ? `[INVALID_SPARK_CONFIG.${sub}] Invalid Spark config: ${text} SQLSTATE: 42616` : text;
+  return atLeast(v, 4, 0) ? `[INVALID_SPARK_CONFIG.${sub}] Invalid Spark config: ${text} SQLSTATE: 42616` : text;
 }
 
 /**

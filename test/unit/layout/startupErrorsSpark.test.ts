@@ -36,16 +36,28 @@ describe('start-up errors as Spark raises them (oracle: startupErrors)', () => {
     assert.equal(legacy.legacy, undefined);
   });
 
-  it('NaN passes validateSettings up to 3.5 and is refused with an error class from 4.1', () => {
+  it('NaN passes validateSettings up to 3.5 and is refused with an error class from 4.0', () => {
     assert.equal(
       layout({ 'spark.memory.fraction': 'NaN' }).startupErrors[0]?.message,
       'requirement failed: onHeapExecutionMemory must be > 0',
     );
-    const l = layout({ 'spark.memory.fraction': 'NaN' }, SPARK_4_1);
-    assert.equal(l.startupErrors[0]?.exceptionClass, 'SparkIllegalArgumentException');
+    // Spark 4.0.2 through the oracle: the same refusal as 4.1.
+    for (const v of [sparkVersion(4, 0, 2), SPARK_4_1]) {
+      const l = layout({ 'spark.memory.fraction': 'NaN' }, v);
+      assert.equal(l.startupErrors[0]?.exceptionClass, 'SparkIllegalArgumentException');
+      assert.equal(
+        l.startupErrors[0]?.message,
+        "[INVALID_SPARK_CONFIG.INVALID_MEMORY_FRACTION] Invalid Spark config: spark.memory.fraction should be between 0 and 1 (was 'NaN'). SQLSTATE: 42616",
+      );
+    }
+  });
+
+  it("Spark 4.0 refuses -Xmx in the executor's java options with 4.1's error class (seen on 4.0.2)", () => {
+    const l = layout({ 'spark.executor.extraJavaOptions': '-Xmx4g' }, sparkVersion(4, 0, 2));
+    assert.equal(l.startupErrors[0]?.exceptionClass, 'SparkException');
     assert.equal(
       l.startupErrors[0]?.message,
-      "[INVALID_SPARK_CONFIG.INVALID_MEMORY_FRACTION] Invalid Spark config: spark.memory.fraction should be between 0 and 1 (was 'NaN'). SQLSTATE: 42616",
+      "[INVALID_SPARK_CONFIG.INVALID_EXECUTOR_MEMORY_OPTIONS] Invalid Spark config: spark.executor.extraJavaOptions is not allowed to specify max heap memory settings (was '-Xmx4g'). Use spark.executor.memory instead. SQLSTATE: 42616",
     );
   });
 
