@@ -244,7 +244,7 @@ function opYaml(op: TaskOp): string {
     case 'shuffleSort':
     case 'aggregate':
     case 'hashJoinBuild':
-      return `${op.op}: { size: ${op.bytes}, recordSize: ${op.recordBytes} }`;
+      return `${op.op}: { size: ${op.bytes}, recordSize: ${op.recordBytes}${op.keep === true ? ', keep: true' : ''} }`;
     case 'compute':
       return `compute: { ms: ${op.ms} }`;
     case 'broadcast':

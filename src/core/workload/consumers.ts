@@ -31,13 +31,43 @@ export class SortConsumer extends PagedConsumer {
   spills = 0;
   spilledNow = 0;
 
+  /**
+   * Sorted and kept for the task's later ops to read (getSortedIterator handed out a
+   * SpillableIterator): another consumer's request can now make it spill, once.
+   */
+  reading = false;
+
   constructor(tmm: TaskMemoryManager, mode: MemoryMode) {
     super(tmm, mode, 'UnsafeExternalSorter');
   }
 
   spill(_size: number, trigger: MemoryConsumer): number {
-    if (trigger !== this || this.pages.length === 0) return 0;
+    if (trigger !== this) return this.reading ? this.spillWhileReading() : 0;
+    if (this.pages.length === 0) return 0;
     const freed = this.freeAll();
+    this.spills++;
+    this.spilledNow += freed;
+    this.spilledBytes += freed;
+    return freed;
+  }
+
+  /**
+   * SpillableIterator.spill (UnsafeExternalSorter.java, Spark 3.5.x): the records not yet read go to
+   * a spill file and every page is freed but the one the reader is on (here the first: the later
+   * ops have not read on yet); after that the in-memory sorter is gone, so it spills only once.
+   */
+  private spillWhileReading(): number {
+    this.reading = false;
+    const [current, ...rest] = this.pages;
+    if (current === undefined) return 0;
+    let freed = 0;
+    for (const p of rest) {
+      freed += p.size;
+      this.freePage(p);
+    }
+    this.pages.length = 0;
+    this.pages.push(current);
+    if (freed === 0) return 0;
     this.spills++;
     this.spilledNow += freed;
     this.spilledBytes += freed;

@@ -32,6 +32,7 @@ import { formatVersion } from '../version';
 import { BuiltExecutor, buildExecutor } from './buildExecutor';
 import { opRequest, shareCause } from './causes';
 import { RunCounters } from './counters';
+import { SortConsumer } from './consumers';
 import { EventLog } from './eventLog';
 import { TaskOperations } from './operations';
 import { Queue } from './queue';
@@ -341,14 +342,21 @@ export class WorkloadRun {
     // Executor.TaskRunner's cleanUpAllAllocatedMemory, and Task.run's finally releases the task's
     // unroll memory and notifies waiting tasks.
     for (const h of task.held) {
+      // A kept sorter spilled for a request that then failed: its spill is counted here.
+      if (h instanceof SortConsumer && h.spilledNow > 0) {
+        this.counters.spillCount++;
+        this.counters.spilledBytes += h.spilledNow;
+        this.released(task, h.spilledNow, h.mode, 'spill frees sort pages');
+        h.spilledNow = 0;
+      }
       const freed = h.freeAll();
-      if (freed > 0)
-        this.released(
-          task,
-          freed,
-          h.mode,
-          `${h.name === 'BytesToBytesMap' ? 'hash relation' : 'query result'} freed at task end`,
-        );
+      const what =
+        h.name === 'BytesToBytesMap'
+          ? 'hash relation'
+          : h instanceof SortConsumer
+            ? 'kept sort output'
+            : 'query result';
+      if (freed > 0) this.released(task, freed, h.mode, `${what} freed at task end`);
     }
     task.held.length = 0;
     (this.ops as TaskOperations).releaseReadLocks(task);
@@ -565,7 +573,7 @@ export class WorkloadRun {
           yield* o.read(task, op);
           break;
         case 'shuffleSort':
-          yield* o.pages(task, scaled(op.bytes), op.recordBytes, true);
+          yield* o.pages(task, scaled(op.bytes), op.recordBytes, true, op.keep === true);
           break;
         case 'hashJoinBuild':
           yield* o.pages(task, scaled(op.bytes), op.recordBytes, false);

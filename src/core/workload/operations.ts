@@ -6,6 +6,7 @@
 // SnappyData's table data in snappyOps.ts.
 import { SparkError } from '../sim/errors';
 import type { MemoryMode } from '../sim/memoryMode';
+import type { MemoryConsumer } from '../sim/tmm/memoryConsumer';
 import { UnrollSource, linearSource } from '../sim/store/memoryStore';
 import { StorageLevel, StorageLevels } from '../sim/store/storageLevel';
 import { PendingCall } from '../sim/tmm/pending';
@@ -250,7 +251,7 @@ export class TaskOperations {
    * fails the task; the relation is held until the task ends, as the probe reads it). Each page
    * is asked for with the record size as the minimum (acquireNewPageIfNecessary(required)).
    */
-  *pages(task: Task, bytes: number, recordBytes: number, sort: boolean): TaskSteps {
+  *pages(task: Task, bytes: number, recordBytes: number, sort: boolean, keep = false): TaskSteps {
     const mm = this.run.executor.mm;
     const mode = mm.tungstenMemoryMode;
     const consumer = sort ? new SortConsumer(task.tmm, mode) : new HashMapConsumer(task.tmm, mode);
@@ -272,22 +273,8 @@ export class TaskOperations {
         }
         consumer.pages.push(page);
         this.run.acquired(task, page.size, mode, what);
-        if (consumer instanceof SortConsumer && consumer.spilledNow > 0) {
-          const s = consumer.spilledNow;
-          consumer.spilledNow = 0;
-          spilled += s;
-          this.run.counters.spillCount++;
-          this.run.counters.spilledBytes += s;
-          this.run.released(task, s, mode, 'spill frees sort pages');
-          const cause = shareCause(this.run.executor.mm, task, mode, what, false);
-          this.run.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, {
-            task: task.id,
-            bytes: s,
-            mode,
-            ...(cause !== undefined ? { cause } : {}),
-          });
-          yield s / this.tp.spillBytesPerMs;
-        }
+        if (consumer instanceof SortConsumer) spilled += yield* this.sortSpills(task, consumer, mode, what);
+        yield* this.keptSortSpills(task, consumer, what);
         const used = Math.min(page.size, remaining);
         remaining -= used;
         yield used / this.tp.memoryBytesPerMs;
@@ -296,11 +283,47 @@ export class TaskOperations {
       if (spilled > 0) yield spilled / this.tp.diskBytesPerMs;
     } finally {
       if (consumer instanceof HashMapConsumer) task.held.push(consumer);
-      else {
+      else if (keep) {
+        // The sorted output is read by the task's later ops: its pages stay until it is read or spilled.
+        consumer.reading = true;
+        task.held.push(consumer);
+      } else {
         // The sorted output has been handed on (written or merged): the sorter frees its pages.
         const freed = consumer.freeAll();
         if (freed > 0) this.run.released(task, freed, mode, 'sorter frees its pages');
       }
+    }
+  }
+
+  /** What a sorter's spill wrote since the last look: counted, its pages released, the time to write it; returns the bytes. */
+  private *sortSpills(task: Task, sorter: SortConsumer, mode: MemoryMode, what: string): TaskSteps<number> {
+    const s = sorter.spilledNow;
+    if (s <= 0) return 0;
+    sorter.spilledNow = 0;
+    this.run.counters.spillCount++;
+    this.run.counters.spilledBytes += s;
+    this.run.released(task, s, mode, 'spill frees sort pages');
+    const cause = shareCause(this.run.executor.mm, task, mode, what, false);
+    this.run.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of sorted records`, {
+      task: task.id,
+      bytes: s,
+      mode,
+      ...(cause !== undefined ? { cause } : {}),
+    });
+    yield s / this.tp.spillBytesPerMs;
+    return s;
+  }
+
+  /**
+   * Kept sorters TaskMemoryManager spilled for another consumer's request (`requester`): it asks the
+   * other consumers first (acquireExecutionMemory's spill policy), and a sorter being read gives up
+   * all but its current page. Their records are read back from the spill file later.
+   */
+  private *keptSortSpills(task: Task, requester: MemoryConsumer, what: string): TaskSteps {
+    for (const h of task.held) {
+      if (!(h instanceof SortConsumer) || h === requester || h.spilledNow <= 0) continue;
+      const s = yield* this.sortSpills(task, h, h.mode, `${what} (it spilled the kept sort)`);
+      yield s / this.tp.diskBytesPerMs;
     }
   }
 
@@ -322,6 +345,7 @@ export class TaskOperations {
         const before = sp.myMemoryThreshold;
         const r = yield* this.await(sp.maybeSpill(current));
         if (r.granted > 0) this.run.acquired(task, r.granted, 'ON_HEAP', 'aggregation map grows');
+        yield* this.keptSortSpills(task, sp, 'aggregation map');
         if (r.spilled) {
           this.run.counters.spillCount++;
           this.run.counters.spilledBytes += current;

@@ -53,7 +53,7 @@ const STAGE_KEYS = ['name', 'tasks', 'ops', 'skew'] as const;
 const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
   cache: ['rdd', 'size', 'level', 'elementSize'],
   read: ['rdd', 'size', 'level', 'elementSize'],
-  shuffleSort: ['size', 'recordSize'],
+  shuffleSort: ['size', 'recordSize', 'keep'],
   aggregate: ['size', 'recordSize'],
   hashJoinBuild: ['size', 'recordSize'],
   broadcast: ['id', 'size'],
@@ -421,6 +421,16 @@ function readLevel(r: Reader, pair: Pair | undefined, field: string): StorageLev
   return r.error(pair.value, field, `unknown storage level "${s}"${didYouMean(up, STORAGE_LEVEL_NAMES)}`);
 }
 
+/** A true/false field: undefined when absent, null when it is something else (reported). */
+function readKeep(r: Reader, pair: Pair | undefined, field: string): boolean | undefined | null {
+  if (pair === undefined) return undefined;
+  const v = r.d(pair.value);
+  if (isScalar(v) && typeof v.value === 'boolean') return v.value;
+  if (isScalar(v) && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
+  r.error(v ?? pair.key, field, `expected true or false, got ${describe(v)}`);
+  return null;
+}
+
 function readOp(r: Reader, node0: unknown, field: string, state: ParseState): TaskOp | undefined {
   const cacheOf = state.cacheOf;
   const node = r.d(node0);
@@ -481,7 +491,9 @@ function readOp(r: Reader, node0: unknown, field: string, state: ParseState): Ta
       const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
       const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
       if (bytes === undefined) return undefined;
-      return { op: kind, bytes, recordBytes };
+      const keep = kind === 'shuffleSort' ? readKeep(r, m.get('keep'), `${f}.keep`) : undefined;
+      if (keep === null) return undefined;
+      return { op: kind, bytes, recordBytes, ...(keep === true ? { keep } : {}) };
     }
     case 'broadcast': {
       const id = r.number(r.required(m, 'id', at, f), `${f}.id`, 0, 1e9, true);

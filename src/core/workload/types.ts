@@ -30,7 +30,17 @@ export type TaskOp =
       readonly level: StorageLevelName;
       readonly elementBytes: number;
     }
-  | { readonly op: 'shuffleSort' | 'aggregate' | 'hashJoinBuild'; readonly bytes: number; readonly recordBytes: number }
+  | {
+      readonly op: 'shuffleSort' | 'aggregate' | 'hashJoinBuild';
+      readonly bytes: number;
+      readonly recordBytes: number;
+      /**
+       * shuffleSort: the sorted output stays in its pages while the task's later ops run (a sort
+       * merge's buffered side while a join builds, a sorted iterator being read): another consumer's
+       * request can make it spill (UnsafeExternalSorter's SpillableIterator.spill).
+       */
+      readonly keep?: boolean;
+    }
   | { readonly op: 'broadcast'; readonly id: number; readonly bytes: number }
   | { readonly op: 'userObjects'; readonly bytes: number; readonly holdMs: number }
   | { readonly op: 'stateStore'; readonly bytes: number; readonly holdMs: number }
