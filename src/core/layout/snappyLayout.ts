@@ -13,6 +13,9 @@ import type { Span } from '../text/lineIndex';
 import type { StartupError } from './startupError';
 import type { ConfValue } from '../parse/confValue';
 import {
+  CRITICAL_GTE_EVICTION,
+  CRITICAL_PERCENTAGE_RANGE,
+  EVICTION_PERCENTAGE_RANGE,
   SNAPPY_MIN_RESERVED_MEMORY,
   SnappyFractionRead,
   SnappyMemoryError,
@@ -223,42 +226,59 @@ function memberError(e: SnappyMemoryError, critical: Valued<number>, eviction: V
   };
 }
 
-export function snappyMemberLayout(
-  doc: MembersDocument,
-  index: number,
-  opts: SnappyLayoutOptions = {},
-): SnappyMemberLayout {
-  const m = doc.members[index];
-  const role = doc.role;
-  const errors: StartupError[] = [];
-  const assumptions: string[] = [];
-  const ram = opts.host?.ramBytes;
-  const cores = opts.host?.cores;
-  if (m?.launchError !== undefined) {
-    // QuickLauncher throws before it builds the JVM command line: this member never starts.
-    return {
-      flavour: 'snappydata',
-      member: index + 1,
-      role,
-      host: m.host,
-      criticalHeapPercentage: { value: 0, origin: 'disabled' },
-      evictionHeapPercentage: { value: 0, origin: 'disabled' },
-      memorySize: { value: 0, origin: 'default' },
-      assumptions: [
-        'The launcher stops at this line before the member JVM starts; fix the line to see its memory layout.',
-      ],
-      startupErrors: [
-        {
-          phase: 'snappy-launcher',
-          exceptionClass: 'IllegalArgumentException',
-          message: m.launchError.message,
-          span: m.launchError.span,
-        },
-      ],
-    };
-  }
+/** What the stages report as they go: start-up errors and assumptions, each in the order met. */
+interface Notes {
+  readonly errors: StartupError[];
+  readonly assumptions: string[];
+}
 
-  // Heap: processHeapSize / processVMArg in argument order; the last -Xmx is what the JVM uses.
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
+type LaunchError = NonNullable<MemberLine['launchError']>;
+
+/** QuickLauncher throws before it builds the JVM command line: this member never starts. */
+function launcherFailed(
+  m: MemberLine,
+  index: number,
+  role: MemberLine['role'],
+  error: LaunchError,
+): SnappyMemberLayout {
+  return {
+    flavour: 'snappydata',
+    member: index + 1,
+    role,
+    host: m.host,
+    criticalHeapPercentage: { value: 0, origin: 'disabled' },
+    evictionHeapPercentage: { value: 0, origin: 'disabled' },
+    memorySize: { value: 0, origin: 'default' },
+    assumptions: [
+      'The launcher stops at this line before the member JVM starts; fix the line to see its memory layout.',
+    ],
+    startupErrors: [
+      {
+        phase: 'snappy-launcher',
+        exceptionClass: 'IllegalArgumentException',
+        message: error.message,
+        span: error.span,
+      },
+    ],
+  };
+}
+
+interface Heap {
+  readonly maxHeap?: Valued<string>;
+  readonly initialHeap?: string;
+}
+
+/**
+ * QuickLauncher.processHeapSize / processVMArg in argument order (the last -Xmx is what the JVM uses),
+ * then LauncherBase.getDefaultHeapSizeMB when the line sets no heap.
+ */
+function processHeapSize(
+  m: MemberLine | undefined,
+  role: MemberLine['role'],
+  host: SnappyHostFacts | undefined,
+  n: Notes,
+): Heap {
   let maxHeap: Valued<string> | undefined;
   let initialHeap: string | undefined;
   for (const a of m?.args ?? []) {
@@ -274,43 +294,52 @@ export function snappyMemberLayout(
   }
   if (maxHeap === undefined && initialHeap !== undefined) maxHeap = { value: initialHeap, origin: 'set' };
   if (maxHeap !== undefined && initialHeap === undefined) initialHeap = maxHeap.value;
-  if (maxHeap === undefined) {
-    const hostRam = ram ?? 16 * GB - 1;
-    const hostCores = cores ?? 4;
-    if (ram === undefined || cores === undefined) {
-      assumptions.push(
-        `Default heap for a host with ${ram === undefined ? 'less than 16 GB of RAM' : `${ram} bytes of RAM`} and ${hostCores} cores (set the host facts for the launcher's exact choice).`,
-      );
-    }
-    const mb = snappyDefaultHeapMB(role, hostRam, hostCores);
-    if (mb > 0) {
-      maxHeap = { value: `${mb}m`, origin: 'default' };
-      initialHeap = maxHeap.value;
-    }
+  if (maxHeap !== undefined) return { maxHeap, ...(initialHeap !== undefined ? { initialHeap } : {}) };
+  const ram = host?.ramBytes;
+  const hostCores = host?.cores ?? 4;
+  if (ram === undefined || host?.cores === undefined) {
+    n.assumptions.push(
+      `Default heap for a host with ${ram === undefined ? 'less than 16 GB of RAM' : `${ram} bytes of RAM`} and ${hostCores} cores (set the host facts for the launcher's exact choice).`,
+    );
   }
-  let heapBytes: number | undefined;
-  if (maxHeap !== undefined) {
-    const j = parseJvmHeapSize(maxHeap.value);
-    if (j.ok) heapBytes = j.bytes;
-    else
-      errors.push({
-        phase: 'snappy-launcher',
-        exceptionClass: 'JVM',
-        message: `${j.error}\nError: Could not create the Java Virtual Machine.`,
-        ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}),
-      });
-  }
+  const mb = snappyDefaultHeapMB(role, ram ?? 16 * GB - 1, hostCores);
+  return mb > 0 ? { maxHeap: { value: `${mb}m`, origin: 'default' }, initialHeap: `${mb}m` } : {};
+}
 
-  // Critical and eviction percentages: explicit, or the launcher's defaults when -Xmx == -Xms.
+/** The JVM's own reading of -Xmx: a heap it cannot parse stops it before the member runs. */
+function jvmHeapBytes(maxHeap: Valued<string> | undefined, n: Notes): number | undefined {
+  if (maxHeap === undefined) return undefined;
+  const j = parseJvmHeapSize(maxHeap.value);
+  if (j.ok) return j.bytes;
+  n.errors.push({
+    phase: 'snappy-launcher',
+    exceptionClass: 'JVM',
+    message: `${j.error}\nError: Could not create the Java Virtual Machine.`,
+    ...(maxHeap.span !== undefined ? { span: maxHeap.span } : {}),
+  });
+  return undefined;
+}
+
+interface Thresholds {
+  readonly critical: Valued<number>;
+  readonly eviction: Valued<number>;
+}
+
+/**
+ * LauncherBase.setDefaultVMArgs: critical and eviction percentages as given, or the launcher's
+ * defaults when -Xmx equals -Xms (printed with "%.2f" and parsed back by the member as floats).
+ */
+function setDefaultVMArgs(m: MemberLine | undefined, heap: Heap, n: Notes): Thresholds {
+  const { maxHeap, initialHeap } = heap;
   const critArg = optionValue(m, 'critical-heap-percentage');
   const evictArg = optionValue(m, 'eviction-heap-percentage');
   let critical: Valued<number> = { value: 0, origin: 'disabled' };
   let eviction: Valued<number> = { value: 0, origin: 'disabled' };
   const sameHeap = maxHeap !== undefined && maxHeap.value === initialHeap;
-  const parsePercent = (arg: { value: string; span?: Span }): number | undefined => {
+  const parsePercent = (arg: { value: string; span?: Span }): Valued<number> | undefined => {
     const r = javaParseFloat(arg.value.trim());
-    if (r.ok) return r.value;
-    errors.push({
+    if (r.ok) return { value: r.value, origin: 'set', ...(arg.span !== undefined ? { span: arg.span } : {}) };
+    n.errors.push({
       phase: sameHeap ? 'snappy-launcher' : 'snappy-member',
       exceptionClass: 'NumberFormatException',
       message: `For input string: "${arg.value.trim()}"`,
@@ -318,14 +347,11 @@ export function snappyMemberLayout(
     });
     return undefined;
   };
-  if (critArg !== undefined) {
-    const c = parsePercent(critArg);
-    if (c !== undefined)
-      critical = { value: c, origin: 'set', ...(critArg.span !== undefined ? { span: critArg.span } : {}) };
-  } else if (sameHeap && maxHeap !== undefined) {
+  if (critArg !== undefined) critical = parsePercent(critArg) ?? critical;
+  else if (sameHeap) {
     const h = parseSnappyMemorySize(maxHeap.value);
     if (!h.ok) {
-      errors.push({
+      n.errors.push({
         phase: 'snappy-launcher',
         exceptionClass: 'IllegalArgumentException',
         message: h.error,
@@ -337,174 +363,188 @@ export function snappyMemberLayout(
       critical = { value: Math.fround(c), origin: 'default' };
     }
   }
-  if (evictArg !== undefined) {
-    const e = parsePercent(evictArg);
-    if (e !== undefined)
-      eviction = { value: e, origin: 'set', ...(evictArg.span !== undefined ? { span: evictArg.span } : {}) };
-  } else if (sameHeap && critical.origin !== 'disabled' && critArg !== undefined) {
+  if (evictArg !== undefined) eviction = parsePercent(evictArg) ?? eviction;
+  else if (sameHeap && critical.origin !== 'disabled' && critArg !== undefined) {
     // criticalPercent (the parsed float) × 0.9f, printed with %.2f.
-    eviction = {
-      value: Math.fround(Number(javaFormatFixed(Math.fround(critical.value * Math.fround(0.9)), 2))),
-      origin: 'default',
-    };
-  } else if (sameHeap && critical.origin === 'default' && maxHeap !== undefined) {
+    eviction = { value: ninetyPercent(critical.value), origin: 'default' };
+  } else if (sameHeap && critical.origin === 'default') {
     const h = parseSnappyMemorySize(maxHeap.value);
-    if (h.ok) {
-      const raw = snappyDefaultCriticalPercent(h.bytes);
-      eviction = {
-        value: Math.fround(Number(javaFormatFixed(Math.fround(raw * Math.fround(0.9)), 2))),
-        origin: 'default',
-      };
-    }
+    if (h.ok) eviction = { value: ninetyPercent(snappyDefaultCriticalPercent(h.bytes)), origin: 'default' };
   }
   if (!sameHeap && critArg === undefined && maxHeap !== undefined) {
-    assumptions.push(
+    n.assumptions.push(
       '-Xmx differs from -Xms, so the launcher sets no default critical or eviction percentage: the LowMemoryException safety net is off.',
     );
   }
+  return { critical, eviction };
+}
 
-  // GemFire's threshold checks (MemoryThresholds / HeapMemoryMonitor setters).
-  if (critical.value > 100 || critical.value < 0) {
-    errors.push({
+/** The launcher's default eviction percentage: the critical float × 0.9f, printed with "%.2f", parsed back. */
+function ninetyPercent(criticalPercent: number): number {
+  return Math.fround(Number(javaFormatFixed(Math.fround(criticalPercent * Math.fround(0.9)), 2)));
+}
+
+/** GemFire's threshold checks (MemoryThresholds / HeapMemoryMonitor setters) while the cache boots. */
+function memoryThresholdsChecks({ critical, eviction }: Thresholds, n: Notes): void {
+  const error = (message: string, span: Span | undefined): void => {
+    n.errors.push({
       phase: 'snappy-member',
       exceptionClass: 'IllegalArgumentException',
-      message: 'Critical percentage must be greater than 0.0 and less than or equal to 100.0.',
-      ...(critical.span !== undefined ? { span: critical.span } : {}),
+      message,
+      ...(span !== undefined ? { span } : {}),
     });
-  }
-  if (eviction.value > 100 || eviction.value < 0) {
-    errors.push({
-      phase: 'snappy-member',
-      exceptionClass: 'IllegalArgumentException',
-      message: 'Eviction percentage must be greater than 0.0 and less than or equal to 100.0.',
-      ...(eviction.span !== undefined ? { span: eviction.span } : {}),
-    });
-  }
-  if (eviction.value !== 0 && critical.value !== 0 && eviction.value >= critical.value) {
-    errors.push({
-      phase: 'snappy-member',
-      exceptionClass: 'IllegalArgumentException',
-      message: 'Eviction percentage must be less than the critical percentage.',
-      ...(eviction.span !== undefined
-        ? { span: eviction.span }
-        : critical.span !== undefined
-          ? { span: critical.span }
-          : {}),
-    });
-  }
+  };
+  if (critical.value > 100 || critical.value < 0) error(CRITICAL_PERCENTAGE_RANGE, critical.span);
+  if (eviction.value > 100 || eviction.value < 0) error(EVICTION_PERCENTAGE_RANGE, eviction.span);
+  if (eviction.value !== 0 && critical.value !== 0 && eviction.value >= critical.value)
+    error(CRITICAL_GTE_EVICTION, eviction.span ?? critical.span);
+}
 
-  const conf = executorConf(m, role, opts.leads?.members[0]);
-
-  // memory-size: explicit, forced to 0 on multi-server hosts by snappy-nodes.sh, or 0 / automatic.
-  let memorySize: Valued<number> = { value: 0, origin: 'default' };
+/**
+ * memory-size of a server: ClientSharedUtils.parseMemorySize of the option, or 0 forced by
+ * snappy-nodes.sh on hosts with several server lines, or 0 / GemFireCacheImpl's automatic size.
+ */
+function memorySizeOption(
+  doc: MembersDocument,
+  m: MemberLine | undefined,
+  opts: SnappyLayoutOptions,
+  n: Notes,
+): Valued<number> {
+  const fallback: Valued<number> = { value: 0, origin: 'default' };
+  if (doc.role !== 'server' || m === undefined) return fallback;
   const msArg = optionValue(m, 'memory-size');
-  if (role === 'server' && msArg !== undefined) {
+  const span = msArg?.span !== undefined ? { span: msArg.span } : {};
+  if (msArg !== undefined) {
     const r = parseSnappyMemorySize(msArg.value);
-    if (!r.ok)
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'IllegalArgumentException',
-        message: r.error,
-        ...(msArg.span !== undefined ? { span: msArg.span } : {}),
-      });
-    else if (r.bytes < 0)
-      errors.push({
-        phase: 'snappy-member',
-        exceptionClass: 'IllegalArgumentException',
-        message: `Invalid memory-size: ${msArg.value}`,
-        ...(msArg.span !== undefined ? { span: msArg.span } : {}),
-      });
-    else memorySize = { value: r.bytes, origin: 'set', ...(msArg.span !== undefined ? { span: msArg.span } : {}) };
-  } else if (role === 'server' && m !== undefined) {
-    const serverDoc = opts.servers ?? doc;
-    const sameHost = hostCounts(serverDoc).get(m.host) ?? 0;
-    const argsText = m.args.map((a) => a.text).join(' ');
-    if (sameHost > 1 && !argsText.includes('memory-size=')) {
-      memorySize = { value: 0, origin: 'forced' };
-      assumptions.push(
-        `${sameHost} server lines on host ${m.host}: snappy-nodes.sh adds -memory-size=0, so this server gets no off-heap memory.`,
-      );
-    } else if (ram === undefined) {
-      assumptions.push(
-        'No automatic off-heap size: the host RAM is not known (SnappyData sizes memory-size itself only on hosts with more than 14 GB).',
-      );
-    }
+    if (r.ok && r.bytes >= 0) return { value: r.bytes, origin: 'set', ...span };
+    n.errors.push({
+      phase: 'snappy-member',
+      exceptionClass: 'IllegalArgumentException',
+      message: r.ok ? `Invalid memory-size: ${msArg.value}` : r.error,
+      ...span,
+    });
+    return fallback;
   }
+  const sameHost = hostCounts(opts.servers ?? doc).get(m.host) ?? 0;
+  const argsText = m.args.map((a) => a.text).join(' ');
+  if (sameHost > 1 && !argsText.includes('memory-size=')) {
+    n.assumptions.push(
+      `${sameHost} server lines on host ${m.host}: snappy-nodes.sh adds -memory-size=0, so this server gets no off-heap memory.`,
+    );
+    return { value: 0, origin: 'forced' };
+  }
+  if (opts.host?.ramBytes === undefined) {
+    n.assumptions.push(
+      'No automatic off-heap size: the host RAM is not known (SnappyData sizes memory-size itself only on hosts with more than 14 GB).',
+    );
+  }
+  return fallback;
+}
 
-  const layout: { -readonly [K in keyof SnappyMemberLayout]?: SnappyMemberLayout[K] } = {
+/** SnappyUnifiedMemoryManager's sizes (snappyMemory.ts deriveSnappyMemory) into the layout. */
+function snappyUnifiedMemoryManager(
+  layout: Mutable<SnappyMemberLayout>,
+  heapBytes: number,
+  t: Thresholds,
+  memorySize: number,
+  conf: SparkConfView,
+  opts: SnappyLayoutOptions,
+  n: Notes,
+): void {
+  if ((opts.jvmMaxMemoryShortfall ?? 0) === 0)
+    n.assumptions.push(
+      "System memory = the -Xmx heap (the heap monitor's maximum; the JVM reports a little less under CMS).",
+    );
+  const d = deriveSnappyMemory({
+    systemMemory: heapMonitorMaxMemory(heapBytes, opts),
+    criticalHeapPercentage: t.critical.value,
+    evictionHeapPercentage: t.eviction.value,
+    memorySize,
+    conf,
+  });
+  for (const e of d.errors) n.errors.push(memberError(e, t.critical, t.eviction));
+  Object.assign(layout, {
+    systemMemory: d.systemMemory,
+    reservedMemory: d.reservedMemory,
+    usableMemory: d.usableMemory,
+    evictionFraction: d.evictionFraction,
+    ...(d.criticalThresholdBytes !== undefined ? { criticalThresholdBytes: d.criticalThresholdBytes } : {}),
+    ...(d.evictionThresholdBytes !== undefined ? { evictionThresholdBytes: d.evictionThresholdBytes } : {}),
+  });
+  const p = d.pools;
+  if (p === undefined) return;
+  Object.assign(layout, {
+    memoryFraction: valued(p.memoryFraction),
+    storageFraction: valued(p.storageFraction),
+    maxHeapMemory: p.maxHeapMemory,
+    userMemory: p.userMemory,
+    onHeapStorageRegionSize: p.onHeapStorageRegionSize,
+    onHeapExecutionPoolSize: p.onHeapExecutionPoolSize,
+    maxHeapStorageSize: p.maxHeapStorageSize,
+    maxOffHeapMemory: p.offHeap.maxOffHeapMemory,
+    offHeapStorageRegionSize: p.offHeap.offHeapStorageRegionSize,
+    offHeapExecutionPoolSize: p.offHeap.offHeapExecutionPoolSize,
+    storageMaxFraction: valued(p.storageMaxFraction),
+    maxOffHeapStorageSize: p.maxOffHeapStorageSize,
+  });
+}
+
+/** ExecutorInitiator l.182-183: a server's executor cores are spark.executor.cores, else 2 × availableProcessors. */
+function executorInitiatorCores(conf: SparkConfView, host: SnappyHostFacts | undefined, n: Notes): Valued<number> {
+  const set = conf.get('spark.executor.cores');
+  const coresProp = set === undefined ? undefined : valuedString(set);
+  if (coresProp !== undefined && /^\d+$/.test(coresProp.value.trim())) {
+    return {
+      value: Number(coresProp.value.trim()),
+      origin: coresProp.origin,
+      ...(coresProp.span !== undefined ? { span: coresProp.span } : {}),
+    };
+  }
+  if (host?.cores === undefined)
+    n.assumptions.push(
+      'Executor cores = 2 × 4 available processors (ExecutorInitiator default; set the host cores for the exact value).',
+    );
+  return { value: 2 * (host?.cores ?? 4), origin: 'default' };
+}
+
+/**
+ * The memory layout of one member line, stage by stage as SnappyData starts it: the launcher's heap
+ * and thresholds, GemFire's threshold checks, memory-size, then the executor's
+ * SnappyUnifiedMemoryManager and (servers) its cores.
+ */
+export function snappyMemberLayout(
+  doc: MembersDocument,
+  index: number,
+  opts: SnappyLayoutOptions = {},
+): SnappyMemberLayout {
+  const m = doc.members[index];
+  const role = doc.role;
+  if (m?.launchError !== undefined) return launcherFailed(m, index, role, m.launchError);
+  const n: Notes = { errors: [], assumptions: [] };
+  const heap = processHeapSize(m, role, opts.host, n);
+  const heapBytes = jvmHeapBytes(heap.maxHeap, n);
+  const thresholds = setDefaultVMArgs(m, heap, n);
+  memoryThresholdsChecks(thresholds, n);
+  const conf = executorConf(m, role, opts.leads?.members[0]);
+  const memorySize = memorySizeOption(doc, m, opts, n);
+  const layout: Mutable<SnappyMemberLayout> = {
     flavour: 'snappydata',
     member: index + 1,
     role,
     host: m?.host ?? 'localhost',
-    ...(maxHeap !== undefined ? { maxHeapSize: maxHeap } : {}),
-    ...(initialHeap !== undefined ? { initialHeapSize: initialHeap } : {}),
+    ...(heap.maxHeap !== undefined ? { maxHeapSize: heap.maxHeap } : {}),
+    ...(heap.initialHeap !== undefined ? { initialHeapSize: heap.initialHeap } : {}),
     ...(heapBytes !== undefined ? { heapBytes } : {}),
-    criticalHeapPercentage: critical,
-    evictionHeapPercentage: eviction,
+    criticalHeapPercentage: thresholds.critical,
+    evictionHeapPercentage: thresholds.eviction,
     memorySize,
   };
-
   if (role !== 'locator' && heapBytes !== undefined) {
-    const shortfall = opts.jvmMaxMemoryShortfall ?? 0;
-    const systemMemory = heapMonitorMaxMemory(heapBytes, opts);
-    if (shortfall === 0)
-      assumptions.push(
-        "System memory = the -Xmx heap (the heap monitor's maximum; the JVM reports a little less under CMS).",
-      );
-    const d = deriveSnappyMemory({
-      systemMemory,
-      criticalHeapPercentage: critical.value,
-      evictionHeapPercentage: eviction.value,
-      memorySize: memorySize.value,
-      conf,
-    });
-    for (const e of d.errors) errors.push(memberError(e, critical, eviction));
-    Object.assign(layout, {
-      systemMemory: d.systemMemory,
-      reservedMemory: d.reservedMemory,
-      usableMemory: d.usableMemory,
-      evictionFraction: d.evictionFraction,
-      ...(d.criticalThresholdBytes !== undefined ? { criticalThresholdBytes: d.criticalThresholdBytes } : {}),
-      ...(d.evictionThresholdBytes !== undefined ? { evictionThresholdBytes: d.evictionThresholdBytes } : {}),
-    });
-    const p = d.pools;
-    if (p !== undefined) {
-      Object.assign(layout, {
-        memoryFraction: valued(p.memoryFraction),
-        storageFraction: valued(p.storageFraction),
-        maxHeapMemory: p.maxHeapMemory,
-        userMemory: p.userMemory,
-        onHeapStorageRegionSize: p.onHeapStorageRegionSize,
-        onHeapExecutionPoolSize: p.onHeapExecutionPoolSize,
-        maxHeapStorageSize: p.maxHeapStorageSize,
-        maxOffHeapMemory: p.offHeap.maxOffHeapMemory,
-        offHeapStorageRegionSize: p.offHeap.offHeapStorageRegionSize,
-        offHeapExecutionPoolSize: p.offHeap.offHeapExecutionPoolSize,
-        storageMaxFraction: valued(p.storageMaxFraction),
-        maxOffHeapStorageSize: p.maxOffHeapStorageSize,
-      });
-    }
-    const coresValue = conf.get('spark.executor.cores');
-    const coresProp = coresValue === undefined ? undefined : valuedString(coresValue);
-    if (role === 'server') {
-      if (coresProp !== undefined && /^\d+$/.test(coresProp.value.trim())) {
-        layout.executorCores = {
-          value: Number(coresProp.value.trim()),
-          origin: coresProp.origin,
-          ...(coresProp.span !== undefined ? { span: coresProp.span } : {}),
-        };
-      } else {
-        const procs = cores ?? 4;
-        if (cores === undefined)
-          assumptions.push(
-            'Executor cores = 2 × 4 available processors (ExecutorInitiator default; set the host cores for the exact value).',
-          );
-        layout.executorCores = { value: 2 * procs, origin: 'default' };
-      }
-    }
+    snappyUnifiedMemoryManager(layout, heapBytes, thresholds, memorySize.value, conf, opts, n);
+    if (role === 'server') layout.executorCores = executorInitiatorCores(conf, opts.host, n);
   }
-  layout.assumptions = assumptions;
-  layout.startupErrors = errors;
+  layout.assumptions = n.assumptions;
+  layout.startupErrors = n.errors;
   return layout as SnappyMemberLayout;
 }
 

@@ -19,6 +19,13 @@ import { OffHeapMemorySizes, deriveOffHeapMemory } from './unified';
 const MB = 1024 * 1024;
 const GB = 1024 * MB;
 
+/** GemFire's LocalizedStrings.MemoryThresholds_* (snappy-store MemoryThresholds l.142-155, HeapMemoryMonitor l.493-566). */
+export const CRITICAL_PERCENTAGE_RANGE =
+  'Critical percentage must be greater than 0.0 and less than or equal to 100.0.';
+export const EVICTION_PERCENTAGE_RANGE =
+  'Eviction percentage must be greater than 0.0 and less than or equal to 100.0.';
+export const CRITICAL_GTE_EVICTION = 'Eviction percentage must be less than the critical percentage.';
+
 /** getMaxMemory l.1059-1063: reserved memory below this stops the member. */
 export const SNAPPY_MIN_RESERVED_MEMORY = 25 * MB;
 

@@ -3,6 +3,10 @@
 // Percentages are Java floats: the launcher parses them with Float.parseFloat, and the byte
 // thresholds widen that float to a double (so 95.12 counts as 95.12000274658203 of the heap).
 
+// LocalizedStrings.MemoryThresholds_* (the texts the constructor throws): one copy, beside the layout's checks.
+import { CRITICAL_GTE_EVICTION, CRITICAL_PERCENTAGE_RANGE, EVICTION_PERCENTAGE_RANGE } from '../../layout/snappyMemory';
+export { CRITICAL_GTE_EVICTION, CRITICAL_PERCENTAGE_RANGE, EVICTION_PERCENTAGE_RANGE };
+
 /** MemoryThresholds.MemoryState. */
 export type MemoryState =
   | 'DISABLED'
@@ -36,13 +40,6 @@ export function isNormal(s: MemoryState): boolean {
 
 /** ResourceManager.THRESHOLD_THICKNESS_PROP default "2.00": a down event needs usage 2% of max below the threshold. */
 const THRESHOLD_THICKNESS = 2.0;
-
-/** LocalizedStrings.MemoryThresholds_* (the texts the constructor throws). */
-export const CRITICAL_PERCENTAGE_RANGE =
-  'Critical percentage must be greater than 0.0 and less than or equal to 100.0.';
-export const EVICTION_PERCENTAGE_RANGE =
-  'Eviction percentage must be greater than 0.0 and less than or equal to 100.0.';
-export const CRITICAL_GTE_EVICTION = 'Eviction percentage must be less than the critical percentage.';
 
 export class MemoryThresholds {
   readonly criticalThreshold: number;
