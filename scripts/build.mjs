@@ -99,10 +99,11 @@ const lazyRegistry = {
 // for YAML above. The stand-in lists each module's export names, read from an ESM build.
 // - dist/yaml.js (entry src/core/parse/lazy.ts): the YAML parser and the SparkApplication reader.
 // - dist/panel.js (entry src/extension/panel/lazy.ts): the panels' host side, the event log reader, the
-//   History Server client and the workload engine. Opening a panel or an event log loads it.
+//   History Server client, the workload engine and the panel protocol's validators. Opening a panel or
+//   an event log loads it.
 // - dist/features.js (entry src/extension/providers/lazy.ts): what the editor features compute only
 //   when the user hovers, completes, navigates, asks for fixes, folds or formats, or a file shows its
-//   inlay hints. Diagnostics (the rules, the catalog, the layout) stay in the extension bundle, so the
+//   inlay hints or semantic colours. Diagnostics (the rules, the catalog, the layout) stay in the extension bundle, so the
 //   first findings never wait for a second file.
 // Activation loads none of them (test/suite/activation.test.ts).
 const lazyFiles = {
@@ -120,6 +121,7 @@ const lazyFiles = {
       eventLogRead: 'src/extension/panel/eventLogRead.ts',
       eventLogHtml: 'src/extension/panel/eventLogHtml.ts',
       runView: 'src/extension/panel/runView.ts',
+      protocol: 'src/shared/protocol.ts',
       historyServer: 'src/cli/historyServer.ts',
       eventlog: 'src/core/eventlog/index.ts',
       workload: 'src/core/workload/index.ts',
@@ -138,6 +140,7 @@ const lazyFiles = {
       locate: 'src/core/editor/locate.ts',
       navigation: 'src/core/editor/navigation.ts',
       outline: 'src/core/editor/outline.ts',
+      semanticTokens: 'src/core/editor/semanticTokens.ts',
       codeActionsProvider: 'src/extension/providers/codeActions.ts',
       completionProvider: 'src/extension/providers/completion.ts',
       hoverProvider: 'src/extension/providers/hover.ts',

@@ -15,5 +15,6 @@ export * from './versionStatus';
 export * from './folding';
 export * from './format';
 export * from './navigation';
+export * from './semanticLegend';
 export * from './semanticTokens';
 export * from './executorStatus';

@@ -8,13 +8,7 @@ import type { MembersDocument } from '../parse/members';
 import type { PropertiesDocument } from '../parse/properties';
 import type { Span } from '../text/lineIndex';
 import { type SparkVersion, versionInRange } from '../version';
-
-/** The legend, in the order of the indices the tokens carry (custom types are declared in package.json). */
-export const SEMANTIC_TOKEN_TYPES = ['property', 'number', 'sizeUnit', 'namespace'] as const;
-export const SEMANTIC_TOKEN_MODIFIERS = ['defaultLibrary', 'deprecated'] as const;
-
-export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
-export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
+import type { SemanticTokenModifier, SemanticTokenType } from './semanticLegend';
 
 export interface SemanticToken {
   readonly span: Span;

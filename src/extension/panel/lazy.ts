@@ -10,6 +10,7 @@ export * as scenarios from './scenarios';
 export * as eventLogRead from './eventLogRead';
 export * as eventLogHtml from './eventLogHtml';
 export * as runView from './runView';
+export * as protocol from '../../shared/protocol';
 export * as historyServer from '../../cli/historyServer';
 export * as eventlog from '../../core/eventlog';
 export * as workload from '../../core/workload';

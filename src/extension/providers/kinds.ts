@@ -3,7 +3,7 @@
 // apart from the providers because activation needs them and the providers' classes load only on the
 // first request (dist/features.js, scripts/build.mjs).
 import * as vscode from 'vscode';
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../core/editor/semanticTokens';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../core/editor/semanticLegend';
 
 /** The languages whose structure we know; YAML keeps VS Code's own folding and colouring. */
 export const STRUCTURE_SELECTOR: vscode.DocumentSelector = [

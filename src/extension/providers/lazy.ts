@@ -14,6 +14,7 @@ export * as layoutFacts from '../../core/editor/layoutFacts';
 export * as locate from '../../core/editor/locate';
 export * as navigation from '../../core/editor/navigation';
 export * as outline from '../../core/editor/outline';
+export * as semanticTokens from '../../core/editor/semanticTokens';
 export * as codeActionsProvider from './codeActions';
 export * as completionProvider from './completion';
 export * as hoverProvider from './hover';
