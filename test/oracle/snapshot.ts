@@ -25,6 +25,8 @@ export const HARNESS_OPS = new Set([
   'tmmAcquireDirect',
   'tmmReleaseDirect',
   'tmmCleanUp',
+  // 4.1+: memory outside Spark's pools, reported through UnmanagedMemoryConsumer (Unmanaged.java).
+  'setUnmanaged',
 ]);
 
 const RESULT_ORDER = ['granted', 'blocked', 'freed'];

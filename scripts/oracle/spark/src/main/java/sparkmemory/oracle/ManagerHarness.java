@@ -319,6 +319,7 @@ public final class ManagerHarness {
       }
       case "tmmReleaseDirect": { Consumer c = consumer(a); c.tmm.releaseExecutionMemory(bytes, c); break; }
       case "tmmCleanUp": r.append("\"freed\":").append(tmm(task).cleanUpAllAllocatedMemory()); break;
+      case "setUnmanaged": Unmanaged.set(m, bytes); break;
       default: throw new UnsupportedOp(op);
     }
   }
@@ -476,6 +477,7 @@ public final class ManagerHarness {
     ManagerHarness h = new ManagerHarness();
     StringBuilder b = new StringBuilder("[");
     try {
+      Unmanaged.reset();
       h.build((Map<String, Object>) program.get("config"), (List<Object>) program.get("consumers"));
     } catch (Throwable t) {
       Throwable e = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
