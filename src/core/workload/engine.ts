@@ -33,6 +33,7 @@ import { BuiltExecutor, buildExecutor } from './buildExecutor';
 import { opRequest, shareCause } from './causes';
 import { RunCounters } from './counters';
 import { SortConsumer } from './consumers';
+import { Spillable } from '../sim/tmm/spillable';
 import { EventLog } from './eventLog';
 import { TaskOperations } from './operations';
 import { Queue } from './queue';
@@ -342,20 +343,26 @@ export class WorkloadRun {
     // Executor.TaskRunner's cleanUpAllAllocatedMemory, and Task.run's finally releases the task's
     // unroll memory and notifies waiting tasks.
     for (const h of task.held) {
-      // A kept sorter spilled for a request that then failed: its spill is counted here.
-      if (h instanceof SortConsumer && h.spilledNow > 0) {
+      // A kept consumer spilled for a request that then failed: its spill is counted here.
+      if ((h instanceof SortConsumer || h instanceof Spillable) && h.spilledNow > 0) {
         this.counters.spillCount++;
         this.counters.spilledBytes += h.spilledNow;
-        this.released(task, h.spilledNow, h.mode, 'spill frees sort pages');
+        this.released(task, h.spilledNow, h.mode, 'spill frees a kept consumer');
         h.spilledNow = 0;
       }
-      const freed = h.freeAll();
+      let freed: number;
+      if (h instanceof Spillable) {
+        freed = h.myMemoryThreshold - h.initialMemoryThreshold;
+        h.releaseMemory();
+      } else freed = h.freeAll();
       const what =
         h.name === 'BytesToBytesMap'
           ? 'hash relation'
           : h instanceof SortConsumer
             ? 'kept sort output'
-            : 'query result';
+            : h instanceof Spillable
+              ? 'kept aggregation map'
+              : 'query result';
       if (freed > 0) this.released(task, freed, h.mode, `${what} freed at task end`);
     }
     task.held.length = 0;
@@ -579,7 +586,7 @@ export class WorkloadRun {
           yield* o.pages(task, scaled(op.bytes), op.recordBytes, false);
           break;
         case 'aggregate':
-          yield* o.aggregate(task, scaled(op.bytes), op.recordBytes);
+          yield* o.aggregate(task, scaled(op.bytes), op.recordBytes, op.keep === true);
           break;
         case 'broadcast':
           yield* o.broadcast(task, op.id, op.bytes);

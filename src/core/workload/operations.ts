@@ -274,7 +274,7 @@ export class TaskOperations {
         consumer.pages.push(page);
         this.run.acquired(task, page.size, mode, what);
         if (consumer instanceof SortConsumer) spilled += yield* this.sortSpills(task, consumer, mode, what);
-        yield* this.keptSortSpills(task, consumer, what);
+        yield* this.keptSpills(task, consumer, what);
         const used = Math.min(page.size, remaining);
         remaining -= used;
         yield used / this.tp.memoryBytesPerMs;
@@ -315,20 +315,40 @@ export class TaskOperations {
   }
 
   /**
-   * Kept sorters TaskMemoryManager spilled for another consumer's request (`requester`): it asks the
-   * other consumers first (acquireExecutionMemory's spill policy), and a sorter being read gives up
-   * all but its current page. Their records are read back from the spill file later.
+   * Kept consumers TaskMemoryManager spilled for another consumer's request (`requester`): it asks
+   * the other consumers first (acquireExecutionMemory's spill policy). A sorter being read gives up
+   * all but its current page; an aggregation map being read spills what it holds above its initial
+   * threshold (Spillable.spill with forceSpill). Their records are read back from the spill file later.
    */
-  private *keptSortSpills(task: Task, requester: MemoryConsumer, what: string): TaskSteps {
+  private *keptSpills(task: Task, requester: MemoryConsumer, what: string): TaskSteps {
     for (const h of task.held) {
-      if (!(h instanceof SortConsumer) || h === requester || h.spilledNow <= 0) continue;
-      const s = yield* this.sortSpills(task, h, h.mode, `${what} (it spilled the kept sort)`);
-      yield s / this.tp.diskBytesPerMs;
+      if (h === requester) continue;
+      let s = 0;
+      if (h instanceof SortConsumer && h.spilledNow > 0)
+        s = yield* this.sortSpills(task, h, h.mode, `${what} (it spilled the kept sort)`);
+      else if (h instanceof Spillable && h.spilledNow > 0) s = yield* this.mapSpill(task, h);
+      if (s > 0) yield s / this.tp.diskBytesPerMs;
     }
   }
 
+  /** A kept aggregation map's forced spill: counted, released, shown; returns the bytes. */
+  private *mapSpill(task: Task, map: Spillable): TaskSteps<number> {
+    const s = map.spilledNow;
+    map.spilledNow = 0;
+    this.run.counters.spillCount++;
+    this.run.counters.spilledBytes += s;
+    this.run.released(task, s, 'ON_HEAP', 'spill frees the kept aggregation map');
+    this.run.emit('spill', () => `task ${task.id} spilled ${formatBytes(s)} of its kept aggregation map`, {
+      task: task.id,
+      bytes: s,
+      mode: 'ON_HEAP',
+    });
+    yield s / this.tp.spillBytesPerMs;
+    return s;
+  }
+
   /** ExternalAppendOnlyMap: Spillable.maybeSpill every 32 records as the map grows (on heap). */
-  *aggregate(task: Task, bytes: number, recordBytes: number): TaskSteps {
+  *aggregate(task: Task, bytes: number, recordBytes: number, keep = false): TaskSteps {
     const sp = new Spillable(task.tmm, 'ExternalAppendOnlyMap');
     const chunk = Math.max(32 * recordBytes, Math.ceil(bytes / AGGREGATE_STEPS));
     let remaining = bytes;
@@ -345,7 +365,7 @@ export class TaskOperations {
         const before = sp.myMemoryThreshold;
         const r = yield* this.await(sp.maybeSpill(current));
         if (r.granted > 0) this.run.acquired(task, r.granted, 'ON_HEAP', 'aggregation map grows');
-        yield* this.keptSortSpills(task, sp, 'aggregation map');
+        yield* this.keptSpills(task, sp, 'aggregation map');
         if (r.spilled) {
           this.run.counters.spillCount++;
           this.run.counters.spilledBytes += current;
@@ -369,7 +389,9 @@ export class TaskOperations {
       if (spilled > 0) yield spilled / this.tp.diskBytesPerMs;
     } finally {
       const held = sp.myMemoryThreshold - sp.initialMemoryThreshold;
-      if (held > 0) {
+      // Kept: the later ops read the map (its SpillableIterator), so it lives until the task ends.
+      if (keep) task.held.push(sp);
+      else if (held > 0) {
         sp.releaseMemory();
         this.run.released(task, held, 'ON_HEAP', 'aggregation map freed');
       }

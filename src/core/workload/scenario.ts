@@ -54,7 +54,7 @@ const OP_KEYS: Readonly<Record<string, readonly string[]>> = {
   cache: ['rdd', 'size', 'level', 'elementSize'],
   read: ['rdd', 'size', 'level', 'elementSize'],
   shuffleSort: ['size', 'recordSize', 'keep'],
-  aggregate: ['size', 'recordSize'],
+  aggregate: ['size', 'recordSize', 'keep'],
   hashJoinBuild: ['size', 'recordSize'],
   broadcast: ['id', 'size'],
   userObjects: ['size', 'holdMs'],
@@ -491,7 +491,7 @@ function readOp(r: Reader, node0: unknown, field: string, state: ParseState): Ta
       const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
       const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
       if (bytes === undefined) return undefined;
-      const keep = kind === 'shuffleSort' ? readKeep(r, m.get('keep'), `${f}.keep`) : undefined;
+      const keep = kind !== 'hashJoinBuild' ? readKeep(r, m.get('keep'), `${f}.keep`) : undefined;
       if (keep === null) return undefined;
       return { op: kind, bytes, recordBytes, ...(keep === true ? { keep } : {}) };
     }

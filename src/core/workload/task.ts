@@ -1,6 +1,7 @@
 // One task attempt of the run, as the run schedules it and the operations see it.
 import type { PendingCall } from '../sim/tmm/pending';
 import type { TaskMemoryManager } from '../sim/tmm/taskMemoryManager';
+import type { Spillable } from '../sim/tmm/spillable';
 import type { DefaultMemoryConsumer, HashMapConsumer, SortConsumer } from './consumers';
 
 /** What a task generator yields: a delay in simulated ms, or the blocked call it waits on (no allocation per step). */
@@ -24,9 +25,9 @@ export interface Task {
   /**
    * Consumers that hold memory until the task ends: hash relations (the probe side reads them)
    * and SnappyData's query results (freed by a task completion listener), and sorters whose output
-   * is kept for the later ops (shuffleSort with keep).
+   * is kept for the later ops (shuffleSort with keep), and aggregation maps likewise (aggregate with keep).
    */
-  readonly held: (HashMapConsumer | DefaultMemoryConsumer | SortConsumer)[];
+  readonly held: (HashMapConsumer | DefaultMemoryConsumer | SortConsumer | Spillable)[];
   /** Untracked objects this attempt made (userObjects) that are still alive. */
   readonly objects: UntrackedObjects[];
   /**

@@ -35,9 +35,10 @@ export type TaskOp =
       readonly bytes: number;
       readonly recordBytes: number;
       /**
-       * shuffleSort: the sorted output stays in its pages while the task's later ops run (a sort
-       * merge's buffered side while a join builds, a sorted iterator being read): another consumer's
-       * request can make it spill (UnsafeExternalSorter's SpillableIterator.spill).
+       * shuffleSort, aggregate: the output stays in memory while the task's later ops read it (a sort
+       * merge's buffered side while a join builds, an aggregation map being iterated): another
+       * consumer's request can make it spill (UnsafeExternalSorter's SpillableIterator.spill,
+       * Spillable.spill with ExternalAppendOnlyMap.forceSpill).
        */
       readonly keep?: boolean;
     }

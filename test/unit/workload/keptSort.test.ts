@@ -30,7 +30,7 @@ function scenario(ops: string): Scenario {
   return r.scenario;
 }
 
-describe('consumers that outlive one operation (shuffleSort keep)', () => {
+describe('consumers that outlive one operation (keep: true)', () => {
   it('a join builds while the sort is kept: the sorter spills all but its current page, the build succeeds', () => {
     const kept = simulateWorkload(
       source(),
@@ -71,7 +71,32 @@ describe('consumers that outlive one operation (shuffleSort keep)', () => {
     assert.equal(Math.round(r.summary.spilledBytes / MiB), 256);
   });
 
-  it('keep is true or false, and only on shuffleSort', () => {
+  it('an aggregation map kept while a join builds: TaskMemoryManager spills the map, the build succeeds', () => {
+    // Spillable.spill for another consumer (ON_HEAP Tungsten): forceSpill, then what the map holds
+    // above its initial 5 MiB threshold is released.
+    const kept = simulateWorkload(
+      source(),
+      scenario(
+        '      - aggregate: { size: 1000m, recordSize: 1k, keep: true }\n      - hashJoinBuild: { size: 1500m, recordSize: 1k }\n',
+      ),
+      { maxKeptEvents: 10_000 },
+    );
+    assert.equal(kept.summary.failedTasks, 0, JSON.stringify(kept.summary));
+    const forced = kept.events.filter((e) => e.kind === 'spill' && /kept aggregation map/.test(e.message));
+    assert.equal(forced.length, 1, kept.events.map((e) => e.message).join('\n'));
+    assert.ok((forced[0]?.bytes ?? 0) > 1000 * MiB);
+    // Freed when the aggregation is done: the build fits beside nothing.
+    const freed = simulateWorkload(
+      source(),
+      scenario(
+        '      - aggregate: { size: 1000m, recordSize: 1k }\n      - hashJoinBuild: { size: 1500m, recordSize: 1k }\n',
+      ),
+    );
+    assert.equal(freed.summary.failedTasks, 0);
+    assert.equal(freed.summary.spillCount, 0);
+  });
+
+  it('keep is true or false, and not on hashJoinBuild (its relation is always held)', () => {
     assert.equal(
       parseScenario(
         'name: k\nstages:\n  - name: s\n    tasks: 1\n    ops:\n      - shuffleSort: { size: 1m, keep: maybe }\n',
@@ -81,7 +106,7 @@ describe('consumers that outlive one operation (shuffleSort keep)', () => {
     );
     assert.equal(
       parseScenario(
-        'name: k\nstages:\n  - name: s\n    tasks: 1\n    ops:\n      - aggregate: { size: 1m, keep: true }\n',
+        'name: k\nstages:\n  - name: s\n    tasks: 1\n    ops:\n      - hashJoinBuild: { size: 1m, keep: true }\n',
         'k.yaml',
       ).ok,
       false,

@@ -30,6 +30,8 @@ export class Spillable extends MemoryConsumer {
   spillCount = 0;
   /** What forceSpill() returns when another consumer asks this one to spill (false = cannot now). */
   canForceSpill = true;
+  /** Bytes freed by spills another consumer asked for, not yet reported (the workload engine reads it). */
+  spilledNow = 0;
 
   constructor(tmm: TaskMemoryManager, name: string) {
     super(tmm, 'ON_HEAP', name);
@@ -92,6 +94,7 @@ export class Spillable extends MemoryConsumer {
       this.memoryBytesSpilled += freeMemory;
       this.releaseMemory();
       this.spilledBytes += freeMemory;
+      this.spilledNow += freeMemory;
       return freeMemory;
     }
     return 0;
