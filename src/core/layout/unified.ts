@@ -86,19 +86,19 @@ function checkError(
 }
 
 /**
- * The sizes a UnifiedMemoryManager starts with in a JVM whose Runtime.maxMemory is
- * `systemMemory`, or the first error Spark raises while building it.
+ * UnifiedMemoryManager.getMaxMemory up to its checks: systemMemory (spark.testing.memory when set:
+ * typed longConf from 3.0, getLong in 2.4), the reserve (spark.testing.reservedMemory, 0 under
+ * spark.testing, else RESERVED_SYSTEM_MEMORY_BYTES), then the system-memory and (SPARK-12759)
+ * executor-memory minimums of 1.5 × the reserve.
  */
-export function deriveUnifiedMemory(
+function getMaxMemoryChecked(
   systemMemoryFromJvm: number,
   conf: SparkConfView,
   v: SparkVersion,
-): Derived<UnifiedMemorySizes> {
-  const typed = atLeast(v, 3);
-  // systemMemory: spark.testing.memory when set (typed longConf from 3.0, getLong in 2.4).
+): Derived<{ readonly systemMemory: number; readonly reservedMemory: number }> {
   let systemMemory = systemMemoryFromJvm;
   if (conf.contains('spark.testing.memory')) {
-    const r = typed
+    const r = atLeast(v, 3)
       ? readTypedLong(conf, 'spark.testing.memory', v, String(systemMemoryFromJvm))
       : readConfLong(conf, 'spark.testing.memory', systemMemoryFromJvm);
     if (!r.ok) return { ok: false, error: readError(r, 'executor') };
@@ -115,26 +115,41 @@ export function deriveUnifiedMemory(
   if (systemMemory < minSystemMemory) {
     return { ok: false, error: memoryTooSmallError('system', systemMemory, minSystemMemory, v) };
   }
-  // SPARK-12759: only when the conf contains spark.executor.memory, read with a bytes default.
+  const execError = executorMemoryError(conf, minSystemMemory, v);
+  if (execError !== undefined) return { ok: false, error: execError };
+  return { ok: true, sizes: { systemMemory, reservedMemory } };
+}
+
+/** SPARK-12759: only when the conf contains spark.executor.memory, read with a bytes default, it must reach the minimum. */
+function executorMemoryError(conf: SparkConfView, minSystemMemory: number, v: SparkVersion): StartupError | undefined {
   const exec = conf.get('spark.executor.memory');
-  if (exec !== undefined) {
-    const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE', byteSuffixesFor(v));
-    if (!r.ok) {
-      return {
-        ok: false,
-        error: {
-          phase: 'driver',
-          exceptionClass: r.kind === 'overflow' ? 'IllegalArgumentException' : 'NumberFormatException',
-          message: r.error,
-          key: 'spark.executor.memory',
-          from: exec,
-        },
-      };
-    }
-    if (r.value < minSystemMemory) {
-      return { ok: false, error: memoryTooSmallError('executor', r.value, minSystemMemory, v, exec) };
-    }
+  if (exec === undefined) return undefined;
+  const r = sparkConfGetSizeAs('spark.executor.memory', exec.value, 'BYTE', byteSuffixesFor(v));
+  if (!r.ok) {
+    return {
+      phase: 'driver',
+      exceptionClass: r.kind === 'overflow' ? 'IllegalArgumentException' : 'NumberFormatException',
+      message: r.error,
+      key: 'spark.executor.memory',
+      from: exec,
+    };
   }
+  return r.value < minSystemMemory ? memoryTooSmallError('executor', r.value, minSystemMemory, v, exec) : undefined;
+}
+
+/**
+ * The sizes a UnifiedMemoryManager starts with in a JVM whose Runtime.maxMemory is
+ * `systemMemory`, or the first error Spark raises while building it.
+ */
+export function deriveUnifiedMemory(
+  systemMemoryFromJvm: number,
+  conf: SparkConfView,
+  v: SparkVersion,
+): Derived<UnifiedMemorySizes> {
+  const typed = atLeast(v, 3);
+  const maxR = getMaxMemoryChecked(systemMemoryFromJvm, conf, v);
+  if (!maxR.ok) return maxR;
+  const { systemMemory, reservedMemory } = maxR.sizes;
   const usableMemory = systemMemory - reservedMemory;
   const fractionR = typed
     ? readTypedDouble(conf, 'spark.memory.fraction', v)
