@@ -40,6 +40,77 @@ function fail(r: Extract<Read<unknown>, { ok: false }>): { ok: false; error: Sta
   return { ok: false, error: readError(r, 'container') };
 }
 
+type Step<T> = { ok: true; value: T } | { ok: false; error: StartupError };
+
+/**
+ * The overhead factor: 0.1 fixed on YARN before 3.3; Kubernetes reads spark.kubernetes.memoryOverheadFactor
+ * (0.4 for non-JVM apps); from 3.3 spark.executor.memoryOverheadFactor wins when it is set.
+ */
+function memoryOverheadFactor(
+  conf: SparkConfView,
+  v: SparkVersion,
+  clusterManager: ClusterManager,
+  pythonApp: boolean,
+): Step<number> {
+  let factor = 0.1;
+  if (clusterManager === 'kubernetes') {
+    const r = readTypedDouble(conf, 'spark.kubernetes.memoryOverheadFactor', v, pythonApp ? '0.4' : '0.1');
+    if (!r.ok) return fail(r);
+    factor = r.read.value;
+  }
+  if (!atLeast(v, 3, 3) || !conf.contains('spark.executor.memoryOverheadFactor')) return { ok: true, value: factor };
+  const r = readTypedDouble(conf, 'spark.executor.memoryOverheadFactor', v);
+  if (!r.ok) return fail(r);
+  factor = r.read.value;
+  if (factor > 0) return { ok: true, value: factor };
+  return {
+    ok: false,
+    error: {
+      phase: 'container',
+      // EXECUTOR_MEMORY_OVERHEAD_FACTOR.checkValue (3.3+): the parsed double is quoted.
+      ...checkValueFailure(
+        "'{value}' in {key} is invalid. Ensure that memory overhead is a double greater than 0",
+        'spark.executor.memoryOverheadFactor',
+        javaDoubleToString(factor),
+        v,
+      ),
+      key: 'spark.executor.memoryOverheadFactor',
+      from: conf.get('spark.executor.memoryOverheadFactor')!,
+    },
+  };
+}
+
+/**
+ * Utils.executorOffHeapMemorySizeAsMb: the off-heap size added to the container, from 3.0 on YARN
+ * (SPARK-28577) and from 3.1 on Kubernetes (SPARK-32661); it must be > 0 when off-heap is enabled.
+ */
+function executorOffHeapMemorySizeAsMb(
+  conf: SparkConfView,
+  v: SparkVersion,
+  clusterManager: ClusterManager,
+): Step<number> {
+  const offHeapAdded = clusterManager === 'kubernetes' ? atLeast(v, 3, 1) : atLeast(v, 3);
+  if (!offHeapAdded) return { ok: true, value: 0 };
+  const en = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
+  if (!en.ok) return fail(en);
+  if (!en.read.value) return { ok: true, value: 0 };
+  const size = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
+  if (!size.ok) return fail(size);
+  const offHeapMiB = Math.trunc(size.read.value / MiB);
+  if (offHeapMiB > 0) return { ok: true, value: offHeapMiB };
+  const from = conf.get('spark.memory.offHeap.size');
+  return {
+    ok: false,
+    error: {
+      phase: 'container',
+      exceptionClass: 'IllegalArgumentException',
+      message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+      key: 'spark.memory.offHeap.size',
+      ...(from !== undefined ? { from } : {}),
+    },
+  };
+}
+
 export function deriveContainerRequest(
   conf: SparkConfView,
   v: SparkVersion,
@@ -51,37 +122,9 @@ export function deriveContainerRequest(
   if (!memR.ok) return fail(memR);
   const executorMemoryMiB = memR.read.value;
 
-  // The factor: 0.1 fixed on YARN before 3.3; Kubernetes reads spark.kubernetes.memoryOverheadFactor
-  // (0.4 for non-JVM apps); from 3.3 spark.executor.memoryOverheadFactor wins when it is set.
-  let factor = 0.1;
-  const k8sFactorDefault = pythonApp ? '0.4' : '0.1';
-  if (clusterManager === 'kubernetes') {
-    const r = readTypedDouble(conf, 'spark.kubernetes.memoryOverheadFactor', v, k8sFactorDefault);
-    if (!r.ok) return fail(r);
-    factor = r.read.value;
-  }
-  if (atLeast(v, 3, 3) && conf.contains('spark.executor.memoryOverheadFactor')) {
-    const r = readTypedDouble(conf, 'spark.executor.memoryOverheadFactor', v);
-    if (!r.ok) return fail(r);
-    factor = r.read.value;
-    if (!(factor > 0)) {
-      return {
-        ok: false,
-        error: {
-          phase: 'container',
-          // EXECUTOR_MEMORY_OVERHEAD_FACTOR.checkValue (3.3+): the parsed double is quoted.
-          ...checkValueFailure(
-            "'{value}' in {key} is invalid. Ensure that memory overhead is a double greater than 0",
-            'spark.executor.memoryOverheadFactor',
-            javaDoubleToString(factor),
-            v,
-          ),
-          key: 'spark.executor.memoryOverheadFactor',
-          from: conf.get('spark.executor.memoryOverheadFactor')!,
-        },
-      };
-    }
-  }
+  const factorR = memoryOverheadFactor(conf, v, clusterManager, pythonApp);
+  if (!factorR.ok) return factorR;
+  const factor = factorR.value;
   let minOverheadMiB = MEMORY_OVERHEAD_MIN_MIB;
   if (atLeast(v, 4)) {
     const r = readTypedBytes(conf, 'spark.executor.minMemoryOverhead', 'MiB', v);
@@ -101,32 +144,9 @@ export function deriveContainerRequest(
     memoryOverheadMiB = Math.max(fromFactor, minOverheadMiB);
     memoryOverheadOrigin = fromFactor >= minOverheadMiB ? 'factor' : 'minimum';
   }
-  // Off-heap is added from 3.0 on YARN (SPARK-28577) and from 3.1 on Kubernetes (SPARK-32661).
-  let offHeapMiB = 0;
-  const offHeapAdded = clusterManager === 'kubernetes' ? atLeast(v, 3, 1) : atLeast(v, 3);
-  if (offHeapAdded) {
-    const en = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
-    if (!en.ok) return fail(en);
-    if (en.read.value) {
-      const size = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
-      if (!size.ok) return fail(size);
-      offHeapMiB = Math.trunc(size.read.value / MiB);
-      if (!(offHeapMiB > 0)) {
-        return {
-          ok: false,
-          error: {
-            phase: 'container',
-            exceptionClass: 'IllegalArgumentException',
-            message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
-            key: 'spark.memory.offHeap.size',
-            ...(conf.get('spark.memory.offHeap.size') !== undefined
-              ? { from: conf.get('spark.memory.offHeap.size')! }
-              : {}),
-          },
-        };
-      }
-    }
-  }
+  const offHeapR = executorOffHeapMemorySizeAsMb(conf, v, clusterManager);
+  if (!offHeapR.ok) return offHeapR;
+  const offHeapMiB = offHeapR.value;
   let pysparkMemoryMiB = 0;
   if (pythonApp && conf.contains('spark.executor.pyspark.memory')) {
     const r = readTypedBytes(conf, 'spark.executor.pyspark.memory', 'MiB', v);
