@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's single test command (`npm test`): lint, build, typecheck, compile the tests, then the
 # tiers: unit (mocha in Node), conformance (when the runner and cases exist), oracle (Spark's real
-# classes beside the simulator), in-host (mocha inside
+# classes beside the simulator), history-server (a real Spark History Server serving corpus logs), in-host (mocha inside
 # a real VS Code extension host), in-web-host (the same in its web worker extension host) and UI (Playwright against the packaged VSIX). Every step runs even
 # when an earlier one failed; a summary and `total: N passed, N failed` close the output, and the
 # exit code is non-zero when anything failed.
@@ -88,6 +88,13 @@ fi
 # CI budget for this tier is 4 minutes).
 if [ -x scripts/oracle/fetch-spark.sh ]; then
   step oracle 1500 yes bash -c 'bash scripts/oracle/fetch-spark.sh all >/dev/null && node dist/oracle.js --sequences "${SPARK_MEMORY_ORACLE_SEQUENCES:-20000}"'
+fi
+
+# A real Spark History Server (the oracle's Spark 3.5 jars, or the corpus' pyspark when it is there)
+# serves six corpus logs on 127.0.0.1, and `cli log <url>` must read from each what `cli log <file>`
+# reads (scripts/eventlog-corpus/history-server.mjs; about 20 s).
+if [ -x scripts/oracle/fetch-spark.sh ]; then
+  step history-server 180 yes bash -c 'bash scripts/oracle/fetch-spark.sh 3.5 >/dev/null && node scripts/eventlog-corpus/history-server.mjs'
 fi
 
 if [ "${SPARK_MEMORY_SKIP_E2E:-}" = 1 ]; then

@@ -3,7 +3,8 @@
 // from each exactly what `cli log <file>` reads from the file. Spark's jars: the pyspark that
 // scripts/eventlog-corpus installs (SPARK_MEMORY_PYSPARK_VENV, default .cache/pyspark-venv) when it
 // is there, else the oracle's Spark 3.5 line from Maven Central (scripts/oracle/fetch-spark.sh 3.5).
-// Usage: node scripts/eventlog-corpus/history-server.mjs   (after node scripts/build.mjs)
+// Usage: node scripts/eventlog-corpus/history-server.mjs   (after node scripts/build.mjs); npm test runs it
+// as the history-server tier (scripts/test-all.sh).
 // Last line: `history-server: N passed, N failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -31,10 +32,37 @@ function sparkClasspath() {
   const file = join(cache, '3.5/classpath.txt');
   if (existsSync(file))
     return {
-      cp: readFileSync(file, 'utf8').trim(),
+      cp: withSparksJacksonCore(readFileSync(file, 'utf8').trim(), join(cache, 'history-server')),
       from: `Spark ${readFileSync(join(cache, '3.5/version.txt'), 'utf8').trim()} from Maven Central`,
     };
   return undefined;
+}
+
+/**
+ * Maven's nearest-wins resolution of spark-core alone gives jackson-core 2.14.3 beside
+ * jackson-databind 2.15.2, where Spark's own build pins both to one version (pom.xml's
+ * fasterxml.jackson.version, 2.15.2 in 3.5; pyspark 3.5.7 ships jackson-core-2.15.2.jar). With
+ * the older core, parsing an event log's JSON fails with NoClassDefFoundError
+ * (com/fasterxml/jackson/core/StreamReadConstraints, new in 2.15): a LinkageError, which
+ * FsHistoryProvider's NonFatal handler does not catch, so the replay task dies unseen and the
+ * server lists no application. The classpath gets jackson-core at jackson-databind's version.
+ */
+function withSparksJacksonCore(cp, dir) {
+  const jars = cp.split(':');
+  const version = (name) => jars.map((j) => new RegExp(`/${name}-([\\d.]+)\\.jar$`).exec(j)?.[1]).find(Boolean);
+  const databind = version('jackson-databind');
+  const core = version('jackson-core');
+  if (databind === undefined || core === undefined || core === databind) return cp;
+  const jar = join(dir, `jackson-core-${databind}.jar`);
+  if (!existsSync(jar)) {
+    const args = ['-q', '-B', 'dependency:copy', `-Dartifact=com.fasterxml.jackson.core:jackson-core:${databind}`];
+    args.push(`-DoutputDirectory=${dir}`);
+    // Offline first (the local repository usually has it), then Maven Central.
+    if (spawnSync('mvn', ['-o', ...args], { stdio: 'ignore' }).status !== 0)
+      spawnSync('mvn', args, { stdio: 'ignore' });
+  }
+  if (!existsSync(jar)) throw new Error(`Maven could not fetch jackson-core ${databind} (the classpath has ${core})`);
+  return jars.map((j) => (/\/jackson-core-[\d.]+\.jar$/.test(j) ? jar : j)).join(':');
 }
 
 function freePort() {
