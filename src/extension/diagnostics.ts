@@ -8,8 +8,8 @@ import { RULES, type Finding, type Severity } from '../core/rules';
 import { isSparkApplicationYaml, detectDocumentType, type DocumentType } from '../core/document/kind';
 import { MAX_ANALYSED_CHARS } from '../core/editor';
 import { DocumentStore, Snapshot, decodeUtf8, documentTypeOf, openDocument, serversUriOf } from './documents';
+import { SOURCE } from './providers/kinds';
 
-export const SOURCE = 'spark-memory';
 export const DEBOUNCE_MS = 250;
 /** Code of the one diagnostic a file above the size limit gets. */
 export const TOO_LARGE_CODE = 'FILE-TOO-LARGE';

@@ -1,7 +1,9 @@
 // The `sparkMemory.*` settings as the core's options. Only reading and validating here: what a
 // setting means is decided in the core (versionSetting, the rule engine's severities).
 import * as vscode from 'vscode';
-import { SEVERITY_CHOICES, versionSetting, type EditorOptions } from '../core/editor';
+import type { EditorOptions } from '../core/editor/analysis';
+import { SEVERITY_CHOICES } from '../core/editor/settingsSchema';
+import { versionSetting } from '../core/editor/versionStatus';
 import type { Severity } from '../core/rules';
 
 export const SECTION = 'sparkMemory';

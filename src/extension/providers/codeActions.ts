@@ -3,13 +3,12 @@
 // (source.fixAll.sparkMemory, which editor.codeActionsOnSave also runs). Fix all of a large file is
 // built in slices, off the lightbulb's path, and handed over in resolveCodeAction.
 import * as vscode from 'vscode';
-import { FixAllBuilder, disableNextLineEdit, fileDisableEdit, inDocumentOrder } from '../../core/editor';
+import { FixAllBuilder, disableNextLineEdit, fileDisableEdit, inDocumentOrder } from '../../core/editor/fixes';
 import { joinTouchingEdits, type TextEdit } from '../../core/edit';
 import type { Finding, QuickFix } from '../../core/rules';
-import { DocumentStore, Snapshot } from '../documents';
-import { SOURCE, isRuleCode } from '../diagnostics';
+import type { DocumentStore, Snapshot } from '../documents';
 import type { TextMapper } from '../mapping';
-import { FIX_ALL_KIND, REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND } from './kinds';
+import { FIX_ALL_KIND, REMOVE_BOM_COMMAND, SHOW_RULE_COMMAND, SOURCE } from './kinds';
 
 /** Whether a fix is just the removal of the byte-order mark, which is not a text edit in the editor. */
 function isBomRemoval(fix: QuickFix, mapper: TextMapper): boolean {
@@ -125,7 +124,14 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
   /** Fix all actions offered before their edit was built (see fixAllAction). */
   private readonly pending = new WeakMap<vscode.CodeAction, { doc: vscode.TextDocument; snap: Snapshot }>();
 
-  constructor(private readonly store: DocumentStore) {}
+  /**
+   * `isRuleCode` comes from the diagnostics (extension.js, where the rules already are): importing it
+   * here would copy every rule into dist/features.js, which only needs to know a code has a page.
+   */
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly isRuleCode: (code: string) => boolean,
+  ) {}
 
   async provideCodeActions(
     doc: vscode.TextDocument,
@@ -239,7 +245,7 @@ export class SparkMemoryCodeActions implements vscode.CodeActionProvider {
       action.diagnostics = diagnostics;
       out.push(action);
     }
-    if (isRuleCode(f.code)) {
+    if (this.isRuleCode(f.code)) {
       const show = new vscode.CodeAction(`Show documentation for ${f.code}`, vscode.CodeActionKind.QuickFix);
       show.command = { command: SHOW_RULE_COMMAND, title: `Show documentation for ${f.code}`, arguments: [f.code] };
       show.diagnostics = diagnostics;

@@ -1,9 +1,11 @@
 // Completion from the catalog (the core decides what to offer at the cursor). Only the lines
 // around the cursor are handed over, so a long file costs no more than a short one.
 import * as vscode from 'vscode';
-import { CompletionKind, MAX_COMPLETION_SCAN_LINES, completionsAt } from '../../core/editor';
+import { CompletionKind, completionsAt } from '../../core/editor/completion';
+import { MAX_COMPLETION_SCAN_LINES } from '../../core/editor/limits';
 import { DEFAULT_SPARK_VERSION } from '../../core/version';
-import { DocumentStore, documentTypeOf } from '../documents';
+import type { DocumentStore } from '../documents';
+import { documentTypeOf } from '../documentFiles';
 import { readSettings } from '../settings';
 
 const KIND: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {

@@ -1,6 +1,6 @@
 // Hover on keys and values: the core writes the Markdown (catalog facts and derived sizes).
 import * as vscode from 'vscode';
-import { hoverAt } from '../../core/editor';
+import { hoverAt } from '../../core/editor/hover';
 import type { DocumentStore } from '../documents';
 
 export class SparkMemoryHover implements vscode.HoverProvider {

@@ -3,7 +3,7 @@
 // editor.inlayHints.maximumLength characters (43); package.json lifts that limit for our two
 // languages (configurationDefaults), YAML keeps the user's setting.
 import * as vscode from 'vscode';
-import { inlayHints } from '../../core/editor';
+import { inlayHints } from '../../core/editor/inlayHints';
 import type { DocumentStore } from '../documents';
 import { readSettings } from '../settings';
 

@@ -17,6 +17,9 @@ export const SEMANTIC_LEGEND = new vscode.SemanticTokensLegend(
   [...SEMANTIC_TOKEN_MODIFIERS],
 );
 
+/** The source of every diagnostic the extension reports (and of the collection that holds them). */
+export const SOURCE = 'spark-memory';
+
 export const TRIGGER_CHARACTERS = ['.', '-', '=', '"'];
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('sparkMemory');

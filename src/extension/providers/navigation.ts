@@ -1,9 +1,10 @@
 // Go to definition / peek, references and document links: the core finds the spans (navigation.ts);
 // here they become locations, reading conf/locators beside a members file when a -locators= asks.
 import * as vscode from 'vscode';
-import { type NavTarget, definitionAt, documentLinks, referencesAt } from '../../core/editor';
+import { type NavTarget, definitionAt, documentLinks, referencesAt } from '../../core/editor/navigation';
 import { type MembersDocument, parseMembers } from '../../core/parse/members';
-import { type Snapshot, type DocumentStore, decodeUtf8, openDocument, siblingOf } from '../documents';
+import type { Snapshot, DocumentStore } from '../documents';
+import { decodeUtf8, openDocument, siblingOf } from '../documentFiles';
 import { TextMapper } from '../mapping';
 
 interface Sibling {

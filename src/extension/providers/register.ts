@@ -3,6 +3,7 @@
 // formatter) is made on the first request: their classes and the core they call are dist/features.js
 // in the Node build (scripts/build.mjs), so neither activation nor the first diagnostics load them.
 import * as vscode from 'vscode';
+import { isRuleCode } from '../diagnostics';
 import { SELECTOR, type DocumentStore } from '../documents';
 import { SECTION } from '../settings';
 import { SparkMemoryCodeActions } from './codeActions';
@@ -47,7 +48,7 @@ export function registerProviders(
   hints: SparkMemoryInlayHints,
 ): void {
   const codeActions = onFirstRequest(
-    () => new SparkMemoryCodeActions(store),
+    () => new SparkMemoryCodeActions(store, isRuleCode),
     ['provideCodeActions', 'resolveCodeAction'],
   );
   const hover = onFirstRequest(() => new SparkMemoryHover(store), ['provideHover']);

@@ -1,7 +1,9 @@
 // Folding ranges, semantic tokens and the spark-defaults.conf formatter (off by default:
 // `sparkMemory.format.enable`). The core computes them; here they become VS Code objects.
 import * as vscode from 'vscode';
-import { foldingRanges, formatProperties, semanticTokens } from '../../core/editor';
+import { foldingRanges } from '../../core/editor/folding';
+import { formatProperties } from '../../core/editor/format';
+import { semanticTokens } from '../../core/editor/semanticTokens';
 import type { Span } from '../../core/text/lineIndex';
 import type { DocumentStore, Snapshot } from '../documents';
 import { SEMANTIC_LEGEND } from './kinds';

@@ -1,7 +1,7 @@
 // The outline: settings grouped by prefix, one entry per SnappyData member, the sections of a
 // SparkApplication (built by the core; mapped to ranges here).
 import * as vscode from 'vscode';
-import { OutlineKind, OutlineSymbol, outline } from '../../core/editor';
+import { OutlineKind, OutlineSymbol, outline } from '../../core/editor/outline';
 import type { DocumentStore } from '../documents';
 import type { TextMapper } from '../mapping';
 
