@@ -8,6 +8,7 @@
 // point away from the docs'.
 import { SNAPPY_DOCUMENTED_VALUES } from '../../catalog/snappyKeys';
 import { snappyReservedMemory } from '../../layout/snappyMemory';
+import type { MemberLine } from '../../parse/members';
 import type { Rule } from '../types';
 import { humanBytes, layoutsOf, membersOf, percentText } from './common';
 
@@ -15,6 +16,55 @@ const documented = (key: string): { docs: readonly number[]; where: string } | u
   SNAPPY_DOCUMENTED_VALUES.find((d) => d.key === key);
 /** How far (percentage points) a default must be from the docs' figure before it is worth a note. */
 const PERCENT_NOTE_MIN_DIFF = 1;
+
+type MemberLayout = ReturnType<typeof layoutsOf>[number];
+type SizedLayout = MemberLayout & {
+  readonly systemMemory: number;
+  readonly reservedMemory: number;
+  readonly maxHeapSize: NonNullable<MemberLayout['maxHeapSize']>;
+};
+
+/**
+ * Lines worth a note: laid out without start-up errors, with a heap the line sets (a default heap
+ * depends on the host's RAM and cores), and without a format problem (those have their own, more
+ * urgent findings).
+ */
+function notedLine(m: MemberLine, l: MemberLayout | undefined): l is SizedLayout {
+  if (l === undefined || l.systemMemory === undefined || l.reservedMemory === undefined) return false;
+  if (l.startupErrors.length > 0 || l.maxHeapSize?.origin !== 'set') return false;
+  return (
+    m.tabInHost === undefined &&
+    m.launchError === undefined &&
+    m.shellComment === undefined &&
+    m.carriageReturn === undefined
+  );
+}
+
+/** The launcher's default critical and eviction percentages, where they are a point or more from the docs'. */
+function percentageNotes(l: SizedLayout, sys: number): string[] {
+  const notes: string[] = [];
+  const crit = l.criticalHeapPercentage;
+  const cd = documented('critical-heap-percentage');
+  if (crit.origin === 'default' && cd !== undefined && Math.abs(crit.value - cd.docs[0]!) >= PERCENT_NOTE_MIN_DIFF) {
+    notes.push(
+      `critical-heap-percentage defaults to ${percentText(crit.value)} for this heap (the launcher's formula), not the docs' ${cd.docs.join(' or ')}: ` +
+        `SnappyData reserves ${humanBytes(l.reservedMemory)} rather than ${humanBytes(snappyReservedMemory(sys, cd.docs[0]!))}.`,
+    );
+  }
+  const ev = l.evictionHeapPercentage;
+  const ed = documented('eviction-heap-percentage');
+  if (
+    ev.origin === 'default' &&
+    ev.value > 0 &&
+    ed !== undefined &&
+    Math.abs(ev.value - ed.docs[0]!) >= PERCENT_NOTE_MIN_DIFF
+  ) {
+    notes.push(
+      `eviction-heap-percentage defaults to ${percentText(ev.value)} (0.9 × critical-heap-percentage), not the docs' ${ed.docs[0]}.`,
+    );
+  }
+  return notes;
+}
 
 export const snappyDocsDefaults: Rule = {
   code: 'SNAPPY-DOCS-DEFAULTS',
@@ -30,23 +80,7 @@ export const snappyDocsDefaults: Rule = {
     const given = new Set<string>();
     doc.members.forEach((m, i) => {
       const l = layouts[i];
-      if (
-        l === undefined ||
-        l.systemMemory === undefined ||
-        l.reservedMemory === undefined ||
-        l.startupErrors.length > 0
-      )
-        return;
-      // The numbers depend on the heap: only lines that set it (a default heap depends on the host's RAM and cores).
-      if (l.maxHeapSize?.origin !== 'set') return;
-      // Lines with a format problem have their own, more urgent findings.
-      if (
-        m.tabInHost !== undefined ||
-        m.launchError !== undefined ||
-        m.shellComment !== undefined ||
-        m.carriageReturn !== undefined
-      )
-        return;
+      if (!notedLine(m, l)) return;
       const notes: string[] = [];
       const sys = l.systemMemory;
       const frac = l.memoryFraction;
@@ -71,30 +105,7 @@ export const snappyDocsDefaults: Rule = {
           `Off-heap storage may grow to memory-size × ${smf.value} = ${humanBytes(l.maxOffHeapStorageSize)}, not the docs' × ${sd.docs[0]} = ${humanBytes(Math.trunc(l.memorySize.value * sd.docs[0]!))} (${sd.where}).`,
         );
       }
-      const crit = l.criticalHeapPercentage;
-      const cd = documented('critical-heap-percentage');
-      if (
-        crit.origin === 'default' &&
-        cd !== undefined &&
-        Math.abs(crit.value - cd.docs[0]!) >= PERCENT_NOTE_MIN_DIFF
-      ) {
-        notes.push(
-          `critical-heap-percentage defaults to ${percentText(crit.value)} for this heap (the launcher's formula), not the docs' ${cd.docs.join(' or ')}: ` +
-            `SnappyData reserves ${humanBytes(l.reservedMemory)} rather than ${humanBytes(snappyReservedMemory(sys, cd.docs[0]!))}.`,
-        );
-      }
-      const ev = l.evictionHeapPercentage;
-      const ed = documented('eviction-heap-percentage');
-      if (
-        ev.origin === 'default' &&
-        ev.value > 0 &&
-        ed !== undefined &&
-        Math.abs(ev.value - ed.docs[0]!) >= PERCENT_NOTE_MIN_DIFF
-      ) {
-        notes.push(
-          `eviction-heap-percentage defaults to ${percentText(ev.value)} (0.9 × critical-heap-percentage), not the docs' ${ed.docs[0]}.`,
-        );
-      }
+      notes.push(...percentageNotes(l, sys));
       const fresh = notes.filter((n) => !given.has(n));
       for (const n of fresh) given.add(n);
       if (fresh.length === 0) return;
