@@ -35,9 +35,27 @@ fetch() { # fetch <line> <release> <scala>
   echo "oracle: Spark $rel (line $line): $(tr ':' '\n' < "$dir/classpath.txt" | wc -l) jars, classpath in $dir/classpath.txt"
 }
 
+# The History Server tier (scripts/eventlog-corpus/history-server.mjs) runs a line's server with
+# jackson-core at jackson-databind's version, as Spark's own build pins them (Maven's nearest-wins gives
+# spark-core alone an older jackson-core): fetch that jar here, with the other jars, so the tier reads
+# ~/.m2 offline and nothing downloads while the tests run.
+jackson_core_for() { # jackson_core_for <line>
+  local cp="$CACHE/$1/classpath.txt" databind
+  [ -s "$cp" ] || return 0
+  databind=$(tr ':' '\n' < "$cp" | sed -nE 's#.*/jackson-databind-([0-9.]+)\.jar$#\1#p' | head -1)
+  [ -n "$databind" ] || return 0
+  [ -f "$HOME/.m2/repository/com/fasterxml/jackson/core/jackson-core/$databind/jackson-core-$databind.jar" ] && return 0
+  echo "oracle: fetching jackson-core $databind (jackson-databind's version) for the History Server tier"
+  mvn -q -B dependency:get "-Dartifact=com.fasterxml.jackson.core:jackson-core:$databind" -Dtransitive=false >/dev/null
+}
+
 found=0
 while read -r line rel scala; do
   case "$line" in ''|'#'*) continue ;; esac
-  if [ "$want" = all ] || [ "$want" = "$line" ]; then found=1; fetch "$line" "$rel" "$scala"; fi
+  if [ "$want" = all ] || [ "$want" = "$line" ]; then
+    found=1
+    fetch "$line" "$rel" "$scala"
+    [ "$line" = 3.5 ] && jackson_core_for "$line"
+  fi
 done < "$HERE/lines.txt"
 [ "$found" = 1 ] || { echo "oracle: no Spark line \"$want\" in $HERE/lines.txt" >&2; exit 2; }
