@@ -17,6 +17,18 @@ export interface LineFigures {
   errorMismatches: number;
 }
 
+/** A line's figures before any check has added to them. */
+export const NO_FIGURES: Readonly<LineFigures> = {
+  sequences: 0,
+  divergences: 0,
+  casesRun: 0,
+  caseDisagreements: 0,
+  layoutPoints: 0,
+  layoutMismatches: 0,
+  errorCases: 0,
+  errorMismatches: 0,
+};
+
 export interface OracleReport {
   lines: ({ spark: string } & LineFigures)[];
   jvm: { measurements: number; mismatches: number };

@@ -3,23 +3,12 @@
 // scripts/oracle/lines.txt and prints the figures, then `oracle: N passed, N failed`. `--json` prints
 // one JSON object (the report) on stdout instead. Exit 1 on any failure, including missing Java/jars.
 import { resolve } from 'node:path';
-import { CheckContext, CheckOptions, CheckResult, LineFigures, OracleReport } from './check';
+import { CheckContext, CheckOptions, CheckResult, LineFigures, NO_FIGURES, OracleReport } from './check';
 import { CHECKS } from './checks';
 import { JavaRunner } from './jvm';
 import { SparkLine, readLines } from './lines';
 import { pool, runJava } from './javaHomes';
 import { closeHarnesses } from './harness';
-
-const ZERO: LineFigures = {
-  sequences: 0,
-  divergences: 0,
-  casesRun: 0,
-  caseDisagreements: 0,
-  layoutPoints: 0,
-  layoutMismatches: 0,
-  errorCases: 0,
-  errorMismatches: 0,
-};
 
 interface Args {
   json: boolean;
@@ -81,7 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const checks = CHECKS.filter((c) => args.only === undefined || c.name === args.only);
   const ctx: CheckContext = { lines, java: new JavaRunner(root), options: args.options, root, log: say };
   const report: OracleReport = {
-    lines: lines.map((l) => ({ spark: l.release, ...ZERO })),
+    lines: lines.map((l) => ({ spark: l.release, ...NO_FIGURES })),
     jvm: { measurements: 0, mismatches: 0 },
     sparkContext: { configs: 0, mismatches: 0 },
     eventLogs: { checked: 0, mismatches: 0 },
@@ -178,7 +167,7 @@ function merge(report: OracleReport, labels: readonly string[], r: CheckResult):
     const add = r.lines?.[label];
     const target = report.lines[i];
     if (add === undefined || target === undefined) return;
-    for (const k of Object.keys(ZERO) as (keyof LineFigures)[]) target[k] += add[k] ?? 0;
+    for (const k of Object.keys(NO_FIGURES) as (keyof LineFigures)[]) target[k] += add[k] ?? 0;
   });
   report.jvm.measurements += r.jvm?.measurements ?? 0;
   report.jvm.mismatches += r.jvm?.mismatches ?? 0;

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseRelease, OpsCase, loadCaseFile } from '../../conformance/runner';
 import { parseSparkVersion } from '../../../src/core/version';
-import { CheckContext, CheckResult, LineFigures, OracleCheck } from '../check';
+import { CheckContext, CheckResult, LineFigures, NO_FIGURES, OracleCheck } from '../check';
 import { caseCheckLines } from '../caseLines';
 import { caseProgram, checkCaseAgainstSpark } from '../caseCheck';
 import { generate, replaySteps } from '../fuzz';
@@ -206,16 +206,7 @@ export const managersCheck: OracleCheck = {
     // simulates for the other (the machine this runs on in CI has 2 cores).
     await pool(
       ctx.lines.map((line) => async (): Promise<void> => {
-        const fig: LineFigures = {
-          sequences: 0,
-          divergences: 0,
-          casesRun: 0,
-          caseDisagreements: 0,
-          layoutPoints: 0,
-          layoutMismatches: 0,
-          errorCases: 0,
-          errorMismatches: 0,
-        };
+        const fig: LineFigures = { ...NO_FIGURES };
         try {
           await runCases(ctx, line, fig, failures, notes);
           await fuzz(ctx, line, fig, failures);
