@@ -225,18 +225,7 @@ exports.tests = [
       await setTheme(ctx, 'Default Dark Modern', 'vs-dark');
 
       // Narrow: the panel alone in its window, about 700 and 500 px wide.
-      for (const [w, name] of [
-        [760, '700'],
-        [560, '500'],
-      ]) {
-        await ctx.page.setViewportSize({ width: w, height: 1000 });
-        await ctx.page.waitForTimeout(800);
-        const o = await f.locator('body').evaluate(overflowIn);
-        ctx.log(`panel ${o.width} px: page scroll width ${o.scrollWidth}; ${o.bad.length} overflowing`);
-        assert.deepStrictEqual(o.bad, [], `overflow at ${o.width} px`);
-        assert.ok(o.scrollWidth <= o.width + 1, `the page scrolls sideways at ${o.width} px`);
-        await ctx.screenshot(`screen-${name}-dark`);
-      }
+      await fitsWhenNarrow(ctx, f, 'panel', (name) => `screen-${name}-dark`);
       await setTheme(ctx, 'Default Light Modern', 'vs');
       await ctx.screenshot('screen-500-light');
       await ctx.page.setViewportSize({ width: 1600, height: 1000 });
@@ -260,4 +249,23 @@ exports.tests = [
 ];
 
 // The Run view's UI test measures its page the same way.
-exports.helpers = { overflowIn };
+/**
+ * The webview in frame `f`, alone in a window about 700 and then 500 px wide: nothing sticks out and the
+ * page does not scroll sideways; a screenshot of each, named by `shot('700' | '500')`.
+ */
+async function fitsWhenNarrow(ctx, f, what, shot) {
+  for (const [w, name] of [
+    [760, '700'],
+    [560, '500'],
+  ]) {
+    await ctx.page.setViewportSize({ width: w, height: 1000 });
+    await ctx.page.waitForTimeout(800);
+    const o = await f.locator('body').evaluate(overflowIn);
+    ctx.log(`${what} ${o.width} px: page scroll width ${o.scrollWidth}; ${o.bad.length} overflowing`);
+    assert.deepStrictEqual(o.bad, [], `overflow at ${o.width} px`);
+    assert.ok(o.scrollWidth <= o.width + 1, `the page scrolls sideways at ${o.width} px`);
+    await ctx.screenshot(shot(name));
+  }
+}
+
+exports.helpers = { overflowIn, fitsWhenNarrow };

@@ -7,7 +7,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { overflowIn } = require('./panelScreen.ui.js').helpers;
+const { fitsWhenNarrow } = require('./panelScreen.ui.js').helpers;
 const { runCommand } = require('./panel.ui.js').helpers;
 
 const LOG = path.join(__dirname, '..', 'fixtures', 'eventlog-corpus', 'sort-spill', 'local-1796592374003.zstd');
@@ -63,18 +63,7 @@ exports.tests = [
       // At about 700 and 500 px, the view alone in its window: nothing sticks out.
       await runCommand(ctx, 'View: Toggle Primary Side Bar Visibility');
       await runCommand(ctx, 'View: Toggle Maximize Editor Group').catch((e) => ctx.log(`not maximized: ${e.message}`));
-      for (const [w, name] of [
-        [760, '700'],
-        [560, '500'],
-      ]) {
-        await ctx.page.setViewportSize({ width: w, height: 1000 });
-        await ctx.page.waitForTimeout(800);
-        const o = await f.locator('body').evaluate(overflowIn);
-        ctx.log(`run view ${o.width} px: page scroll width ${o.scrollWidth}; ${o.bad.length} overflowing`);
-        assert.deepStrictEqual(o.bad, [], `overflow at ${o.width} px`);
-        assert.ok(o.scrollWidth <= o.width + 1, `the page scrolls sideways at ${o.width} px`);
-        await ctx.screenshot(`run-view-${name}`);
-      }
+      await fitsWhenNarrow(ctx, f, 'run view', (name) => `run-view-${name}`);
       await ctx.page.setViewportSize({ width: 1600, height: 1000 });
       await runCommand(ctx, 'View: Toggle Maximize Editor Group').catch(() => undefined);
       await runCommand(ctx, 'View: Toggle Primary Side Bar Visibility');
