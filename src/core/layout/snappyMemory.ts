@@ -105,7 +105,12 @@ export interface SnappyMemorySizes {
  * MemoryThresholds computes criticalThresholdBytes = (long)(critical × 0.01 × maxMemoryBytes).
  */
 export function snappyReservedMemory(systemMemory: number, criticalPercent: number): number {
-  return systemMemory - Math.trunc(criticalPercent * 0.01 * systemMemory);
+  return systemMemory - thresholdBytes(criticalPercent, systemMemory);
+}
+
+/** MemoryThresholds' threshold in bytes: (long)(percent × 0.01 × maxMemoryBytes). */
+function thresholdBytes(percent: number, maxMemoryBytes: number): number {
+  return Math.trunc(percent * 0.01 * maxMemoryBytes);
 }
 
 /** getMaxMemory's second check: system memory must be at least ceil(1.5 × reserved). */
@@ -309,8 +314,8 @@ export function deriveSnappyMemory(i: SnappyMemoryInputs): SnappyMemorySizes {
     reservedMemory: max.reservedMemory,
     usableMemory: max.systemMemory - max.reservedMemory,
     evictionFraction,
-    ...(critical > 0 ? { criticalThresholdBytes: Math.trunc(critical * 0.01 * i.systemMemory) } : {}),
-    ...(eviction > 0 ? { evictionThresholdBytes: Math.trunc(eviction * 0.01 * i.systemMemory) } : {}),
+    ...(critical > 0 ? { criticalThresholdBytes: thresholdBytes(critical, i.systemMemory) } : {}),
+    ...(eviction > 0 ? { evictionThresholdBytes: thresholdBytes(eviction, i.systemMemory) } : {}),
     errors,
   };
   if (!ok) return sizes;
