@@ -77,6 +77,12 @@ export function startupWhen(e: StartupError): string {
   }
 }
 
+/** `startupWhen` at the start of a sentence: capitalised, except the command name `spark-submit`. */
+export function startupWhenSentence(e: StartupError): string {
+  const when = startupWhen(e);
+  return when.startsWith('spark-submit') ? when : when.charAt(0).toUpperCase() + when.slice(1);
+}
+
 /**
  * `message`, followed by Spark's own refusal of `key` when the layout has one whose text the message
  * does not already carry (so a rule that owns a start-up error still shows what Spark prints first:
@@ -87,10 +93,9 @@ export function withStartupText(ctx: RuleContext, key: string, message: string):
   if (e === undefined) return message;
   const text = e.message.replace(/\n/g, ' ');
   if (message.includes(text)) return message;
-  return `${message}${/[.)]$/.test(message) ? '' : '.'} ${startupWhen(e)} with ${e.exceptionClass}: ${text}`;
+  return `${message}${/[.)]$/.test(message) ? '' : '.'} ${startupWhenSentence(e)} with ${e.exceptionClass}: ${text}`;
 }
 
-/** Start-up errors the layout reports for `key` (by the key they name or the value they came from). */
 /** A start-up error of the executor's layout and the written setting a rule places it on. */
 export interface StartupErrorAt<T> {
   readonly layout: SparkLayout;
@@ -116,6 +121,7 @@ export function startupErrorsOn<T>(
   return out;
 }
 
+/** Start-up errors the layout reports for `key` (by the key they name or the value they came from). */
 export function startupErrorsAt(ctx: RuleContext, key: string): StartupError[] {
   const l = sparkLayoutOf(ctx);
   if (l === undefined) return [];

@@ -10,7 +10,7 @@ import { writtenSettings, type WrittenSetting } from '../settingsOf';
 import type { Rule, RuleContext } from '../types';
 import { coresTarget } from './coresTaskCpus';
 import { fractionRangeProblem } from './fractionRange';
-import { effective, sizeIssue, startupErrorsOn, startupWhen, typedParseError, valueHazard } from './helpers';
+import { effective, sizeIssue, startupErrorsOn, startupWhenSentence, typedParseError, valueHazard } from './helpers';
 import { minHeapTarget } from './minHeap';
 import { offHeapTarget } from './offHeapConsistency';
 import { overheadFactorProblem } from './overheadFactorRange';
@@ -79,7 +79,7 @@ export const startupErrorRule: Rule = {
     for (const { error: e } of startupErrorsOn(ctx, uncovered)) {
       const s = settingOf(ctx, e);
       const span: Span = s?.span ?? { start: 0, end: 0 };
-      const when = startupWhen(e);
+      const when = startupWhenSentence(e);
       report({
         message: `${when} with ${e.exceptionClass}: ${e.message.replace(/\n/g, ' ')}${s === undefined && e.key !== undefined ? ` (${e.key})` : ''}`,
         span,
