@@ -1,6 +1,7 @@
-// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the YAML parser in dist/yaml.js,
-// Spark's config registry in dist/sparkRegistry.js, the panels in dist/panel.js and the editor features
-// in dist/features.js, each loaded on first use), the extension for the web
+// Builds the bundles: the extension (Node, CommonJS, `vscode` external; the rules, catalogs and layout
+// in dist/analysis.js, the YAML parser in dist/yaml.js, Spark's config registry in dist/sparkRegistry.js,
+// the panels in dist/panel.js and the editor features in dist/features.js, each loaded on first use:
+// dist/extension.js is only what activation runs), the extension for the web
 // worker extension host (dist/extension.web.js, both bundled in), the webview (browser IIFE,
 // with dist/webview.css from the CSS main.ts imports: uPlot's; the panel's own is media/style.css),
 // the CLI (Node, with a shebang), the conformance runner (test tooling, test/conformance/runner/) and the benchmark (Node, CommonJS).
@@ -103,10 +104,20 @@ const lazyRegistry = {
 //   an event log loads it.
 // - dist/features.js (entry src/extension/providers/lazy.ts): what the editor features compute only
 //   when the user hovers, completes, navigates, asks for fixes, folds or formats, or a file shows its
-//   inlay hints or semantic colours. Diagnostics (the rules, the catalog, the layout) stay in the extension bundle, so the
-//   first findings never wait for a second file.
-// Activation loads none of them (test/suite/activation.test.ts).
+//   inlay hints or semantic colours.
+// - dist/analysis.js (entry src/core/editor/lazy.ts): the rules, the catalogs they read and the memory
+//   layout: everything that turns a document into findings. Activation does not load it; the first lint,
+//   scheduled by activation for right after it has returned, does (src/extension/activate.ts).
+// Activation loads none of them: only dist/extension.js (test/suite/activation.test.ts).
 const lazyFiles = {
+  './analysis.js': {
+    entry: 'src/core/editor/lazy.ts',
+    modules: {
+      analysis: 'src/core/editor/analysis.ts',
+      executorStatus: 'src/core/editor/executorStatus.ts',
+      rules: 'src/core/rules/index.ts',
+    },
+  },
   './yaml.js': {
     entry: 'src/core/parse/lazy.ts',
     modules: { sparkApplication: 'src/core/parse/sparkApplication.ts' },

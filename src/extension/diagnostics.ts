@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { log } from './log';
 import { RULES, type Finding, type Severity } from '../core/rules';
 import { isSparkApplicationYaml, detectDocumentType, type DocumentType } from '../core/document/kind';
-import { MAX_ANALYSED_CHARS } from '../core/editor';
+import { MAX_ANALYSED_CHARS } from '../core/editor/limits';
 import { DocumentStore, Snapshot, decodeUtf8, documentTypeOf, openDocument, serversUriOf } from './documents';
 import { SOURCE } from './providers/kinds';
 
@@ -14,7 +14,10 @@ export const DEBOUNCE_MS = 250;
 /** Code of the one diagnostic a file above the size limit gets. */
 export const TOO_LARGE_CODE = 'FILE-TOO-LARGE';
 
-const RULE_CODES = new Set(RULES.map((r) => r.code));
+// Made on first use, not when this module loads: RULES is in dist/analysis.js, which activation does
+// not load (scripts/build.mjs).
+let ruleCodes: ReadonlySet<string> | undefined;
+const ruleCodesOf = (): ReadonlySet<string> => (ruleCodes ??= new Set(RULES.map((r) => r.code)));
 
 const SEVERITY: Readonly<Record<Severity, vscode.DiagnosticSeverity>> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -29,13 +32,13 @@ export function ruleDocUri(extensionUri: vscode.Uri, code: string): vscode.Uri {
 }
 
 export function isRuleCode(code: string): boolean {
-  return RULE_CODES.has(code);
+  return ruleCodesOf().has(code);
 }
 
 export function toDiagnostic(f: Finding, snap: Snapshot, extensionUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(snap.mapper.range(f.span), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
-  d.code = RULE_CODES.has(f.code) ? { value: f.code, target: ruleDocUri(extensionUri, f.code) } : f.code;
+  d.code = ruleCodesOf().has(f.code) ? { value: f.code, target: ruleDocUri(extensionUri, f.code) } : f.code;
   if (f.related !== undefined && f.related.length > 0) {
     const related: vscode.DiagnosticRelatedInformation[] = [];
     for (const r of f.related) {

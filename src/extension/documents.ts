@@ -2,7 +2,8 @@
 // the leads file beside a servers file, and one cached analysis per document version (the linter,
 // hover, hints, outline and quick fixes share it). Everything that reads the disk is here.
 import * as vscode from 'vscode';
-import { AnalysisResult, analyzeText, tooLargeToAnalyse } from '../core/editor';
+import { AnalysisResult, analyzeText } from '../core/editor/analysis';
+import { tooLargeToAnalyse } from '../core/editor/limits';
 import type { DocumentType } from '../core/document/kind';
 import { decodeUtf8, documentTypeOf, hasUtf8Bom, leadsUriOf, openDocument } from './documentFiles';
 import { TextMapper } from './mapping';

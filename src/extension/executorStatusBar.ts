@@ -1,7 +1,7 @@
 // A status bar item with the active config's executor in one line (heap, unified region, tasks and
 // each task's execution share), or that Spark refuses it; a click opens the simulation panel.
 import * as vscode from 'vscode';
-import { executorStatus } from '../core/editor';
+import { executorStatus } from '../core/editor/executorStatus';
 import { type DocumentStore, documentTypeOf } from './documents';
 import { OPEN_SIMULATION_COMMAND } from './panel/controller';
 

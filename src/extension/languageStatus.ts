@@ -3,7 +3,7 @@
 // fork)"), with "Choose Spark Version" as its command. YAML files only show it once their content
 // makes them a SparkApplication.
 import * as vscode from 'vscode';
-import { VersionStatus, versionStatus } from '../core/editor';
+import { VersionStatus, versionStatus } from '../core/editor/versionStatus';
 import { DocumentStore, documentTypeOf } from './documents';
 import { log } from './log';
 

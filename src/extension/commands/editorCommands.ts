@@ -2,7 +2,7 @@
 // message when there is nothing to work on: Lint Workspace, Choose Spark Version, Fix All Problems
 // in This File, Show Rule Documentation, Remove Byte-Order Mark.
 import * as vscode from 'vscode';
-import { AUTO_VERSION, versionChoices, versionSetting } from '../../core/editor';
+import { AUTO_VERSION, versionChoices, versionSetting } from '../../core/editor/versionStatus';
 import { RULES } from '../../core/rules';
 import { DocumentStore, documentTypeOf, hasUtf8Bom } from '../documents';
 import { Linter, WorkspaceLintResult, ruleDocUri } from '../diagnostics';
