@@ -7,6 +7,7 @@ import {
   OpsCase,
   applyVersionSplits,
   comparePartialMap,
+  compareZeroDefaultMap,
   jsonEqual,
   show,
 } from '../conformance/runner';
@@ -27,11 +28,15 @@ interface State {
   consumers: Record<string, number>;
   spilled: Record<string, number>;
   spillOrder: string[];
+  /** [task, bytes] rows (SparkState.java). */
+  unroll: [number, number][];
+  maxHeap: number | null;
+  /** [task, peakOnHeap, peakOffHeap] rows, 4.0+. */
+  peaks: [number, number, number][];
 }
 
 /** The program of a case, or why the harness cannot run it. */
 export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
-  if (c.spillables.length > 0) return 'uses a Spillable (maybeSpill)';
   const bad = c.steps.find((s) => !HARNESS_OPS.has(s.op));
   if (bad !== undefined) return `uses ${bad.op}`;
   const model = c.config['manager'];
@@ -45,11 +50,15 @@ export function caseProgram(c: OpsCase, rel: CaseRelease): Program | string {
   const steps = c.steps.map((s) =>
     s.expect?.['blocked'] === true ? { op: s.op, args: s.args, simBlocks: true } : { op: s.op, args: s.args },
   );
-  return { config, consumers: c.consumers, steps };
+  return { config, consumers: c.consumers, spillables: c.spillables, steps };
 }
 
-/** Keys the harness state cannot answer (left to the simulator's conformance run). */
-const UNCHECKED = new Set(['maxHeapMemory', 'unrollForTask', 'peakOnHeap', 'peakOffHeap']);
+/** A peak column of the harness's [task, onHeap, offHeap] rows as {task: bytes}. */
+function peakMap(s: State, column: 1 | 2): Record<string, number> {
+  const o: Record<string, number> = {};
+  for (const row of s.peaks) o[String(row[0])] = row[column];
+  return o;
+}
 
 function checkOne(key: string, want: Json, s: State): string | undefined {
   const eq = (got: Json): string | undefined =>
@@ -58,7 +67,22 @@ function checkOne(key: string, want: Json, s: State): string | undefined {
     case 'granted':
     case 'blocked':
     case 'freed':
+    case 'result':
+    case 'size':
+    case 'unrollHeld':
+    case 'unrollRequests':
+    case 'spilled':
+    case 'requested':
+    case 'threshold':
       return eq(s.r[key] ?? null);
+    case 'maxHeapMemory':
+      return eq(s.maxHeap);
+    case 'unrollForTask':
+      return compareZeroDefaultMap(key, want, new Map(s.unroll));
+    case 'peakOnHeap':
+      return comparePartialMap(key, want, peakMap(s, 1));
+    case 'peakOffHeap':
+      return comparePartialMap(key, want, peakMap(s, 2));
     case 'throws': {
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a JSON scalar from the case
       const cls = typeof want === 'string' ? want : String((want as JsonObject)['class'] ?? '');
@@ -113,11 +137,25 @@ function checkOne(key: string, want: Json, s: State): string | undefined {
       return ok ? undefined : `woken expected ${show(want)}, Spark gives ${show(s.w)}`;
     }
     default:
-      // A key the harness cannot answer and that is not deliberately left to the conformance run is a
-      // disagreement: a new or misspelled expectation must not pass unchecked.
-      return UNCHECKED.has(key) ? undefined : `${key}: the harness has no state to check this expectation against`;
+      // A key the harness cannot answer is a disagreement: a new or misspelled expectation must not
+      // pass unchecked.
+      return `${key}: the harness has no state to check this expectation against`;
   }
 }
+
+/** Keys of the step's own result (not checked when the step threw, as in the conformance runner). */
+const RESULT_KEYS = new Set([
+  'granted',
+  'blocked',
+  'freed',
+  'result',
+  'size',
+  'unrollHeld',
+  'unrollRequests',
+  'spilled',
+  'requested',
+  'threshold',
+]);
 
 /** Differences between the case's expectations and Spark's states ([] = Spark agrees). */
 export function checkCaseAgainstSpark(c: OpsCase, rel: CaseRelease, output: string): string[] {
@@ -143,7 +181,7 @@ export function checkCaseAgainstSpark(c: OpsCase, rel: CaseRelease, output: stri
     if (s === undefined) return;
     const exp = applyVersionSplits(step.expect ?? {}, step.expectByVersion, rel.version);
     for (const [k, v] of Object.entries(exp)) {
-      if (s.r['throws'] !== undefined && ['granted', 'blocked', 'freed'].includes(k)) continue;
+      if (s.r['throws'] !== undefined && RESULT_KEYS.has(k)) continue;
       const d = checkOne(k, v, s);
       if (d !== undefined) out.push(`step ${i} (${step.op}): ${d}`);
     }

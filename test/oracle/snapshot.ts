@@ -3,6 +3,8 @@
 // run compares as one string and only a difference needs parsing.
 import { CaseRelease, Json, OpsRun, errorOf } from '../conformance/runner';
 import { Program, programCase } from './program';
+import { UnifiedMemoryManager } from '../../src/core/sim/unifiedMemoryManager';
+import { atLeast } from '../../src/core/version';
 
 /** Ops the harness drives; a program with any other op is not sent to Spark. */
 export const HARNESS_OPS = new Set([
@@ -27,9 +29,24 @@ export const HARNESS_OPS = new Set([
   'tmmCleanUp',
   // 4.1+: memory outside Spark's pools, reported through UnmanagedMemoryConsumer (Unmanaged.java).
   'setUnmanaged',
+  // MemoryStore.putIterator's own unroll loop with a linear ValuesHolder (Unroll.java).
+  'putIterator',
+  // Spark's Spillable subclassed in Java (HarnessSpillable.java).
+  'maybeSpill',
 ]);
 
-const RESULT_ORDER = ['granted', 'blocked', 'freed'];
+const RESULT_ORDER = [
+  'granted',
+  'blocked',
+  'freed',
+  'result',
+  'size',
+  'unrollHeld',
+  'unrollRequests',
+  'spilled',
+  'requested',
+  'threshold',
+];
 
 /** The simulator's side: `[state0, state1, ...]`, or `{"construct":{...}}` when the manager cannot be built. */
 export class SimProgram {
@@ -119,6 +136,19 @@ export class SimProgram {
       consumers,
       spilled,
       spillOrder: run.spills.filter((s) => s.released > 0).map((s) => s.name),
+      // Rows in task order, as SparkState.java prints them (an object would move task -1 last).
+      unroll: [...run.store.unrollMemoryByTask().entries()].filter(([, b]) => b !== 0).sort((a, b) => a[0] - b[0]),
+      maxHeap: mm instanceof UnifiedMemoryManager ? mm.maxHeapMemory : null,
+      peaks: this.peaks(),
     });
+  }
+
+  /** [[task, peakOnHeap, peakOffHeap]]: TaskMemoryManager tracks peaks from 4.0 (SPARK-48628). */
+  private peaks(): number[][] {
+    if (!atLeast(this.run.mm.version, 4, 0)) return [];
+    return [...this.run.tmms.entries()]
+      .map(([t, m]) => [t, m.peakOnHeapMemory, m.peakOffHeapMemory])
+      .filter(([, on, off]) => on !== 0 || off !== 0)
+      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
   }
 }

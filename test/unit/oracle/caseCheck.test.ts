@@ -2,12 +2,12 @@
 // An expectation it has no state for must show up as a disagreement, never pass unchecked.
 import * as assert from 'node:assert/strict';
 import { checkCaseAgainstSpark } from '../../oracle/caseCheck';
-import type { OpsCase } from '../../conformance/runner';
+import type { JsonObject, OpsCase } from '../../conformance/runner';
 import { SPARK_3_5 } from '../../../src/core/version';
 
 const rel = { version: SPARK_3_5, legacy: false, label: '3.5' };
 
-function opsCase(expect: Record<string, number | boolean>): OpsCase {
+function opsCase(expect: JsonObject): OpsCase {
   return {
     kind: 'ops',
     id: 'tiny',
@@ -19,7 +19,14 @@ function opsCase(expect: Record<string, number | boolean>): OpsCase {
     consumers: [],
     spillables: [],
     initialExpect: undefined,
-    steps: [{ op: 'acquireExecutionMemory', args: { bytes: 100, task: 1 }, expect, expectByVersion: undefined }],
+    steps: [
+      {
+        op: 'acquireExecutionMemory',
+        args: { bytes: 100, task: 1 },
+        expect,
+        expectByVersion: undefined,
+      },
+    ],
   };
 }
 
@@ -38,6 +45,12 @@ const state = (granted: number): Record<string, unknown> => ({
   consumers: {},
   spilled: {},
   spillOrder: [],
+  unroll: [
+    [-1, 64],
+    [1, granted],
+  ],
+  maxHeap: 1000,
+  peaks: [[1, granted, 0]],
 });
 const output = JSON.stringify([state(0), state(100)]);
 
@@ -50,6 +63,20 @@ describe('oracle: a case against Spark states', () => {
     const d = checkCaseAgainstSpark(opsCase({ granted: 50 }), rel, output);
     assert.equal(d.length, 1);
     assert.match(d[0]!, /granted expected 50, Spark gives 100/);
+  });
+
+  it('reads unroll memory per task, maxHeapMemory and the peaks from the harness', () => {
+    const ok = { unrollForTask: { '-1': 64, '1': 100 }, maxHeapMemory: 1000, peakOnHeap: { '1': 100 } };
+    assert.deepEqual(checkCaseAgainstSpark(opsCase(ok), rel, output), []);
+    const d = checkCaseAgainstSpark(
+      opsCase({ unrollForTask: { '1': 100 }, maxHeapMemory: 999, peakOffHeap: { '1': 5 } }),
+      rel,
+      output,
+    );
+    assert.equal(d.length, 3);
+    assert.match(d[0]!, /unrollForTask/);
+    assert.match(d[1]!, /maxHeapMemory expected 999, Spark gives 1000/);
+    assert.match(d[2]!, /peakOffHeap: 1 expected 5 got 0/);
   });
 
   it('reports an expectation it cannot check instead of passing it (a misspelled key)', () => {

@@ -54,7 +54,10 @@ export class Spillable extends MemoryConsumer {
   }
 
   *maybeSpillGen(currentMemory: number): SimGen<MaybeSpillResult> {
-    const legacyOrder = !atLeast(this.taskMemoryManager.memoryManager.version, 3, 0);
+    // 4.1.0 (with maxSizeInBytesForSpillThreshold) checks the force-spill rules first and then asks for
+    // nothing; up to 4.0 the memory check runs first and the element-count rule is OR-ed in afterwards
+    // (Spillable.maybeSpill's bytecode in 2.4.8, 3.5.9 and 4.0.2 against 4.1.3, read by the oracle).
+    const legacyOrder = !atLeast(this.taskMemoryManager.memoryManager.version, 4, 1);
     let shouldSpill = false;
     let requested = 0;
     let granted = 0;
@@ -69,7 +72,6 @@ export class Spillable extends MemoryConsumer {
       this.myMemoryThreshold += granted;
       shouldSpill = currentMemory >= this.myMemoryThreshold;
     }
-    // 2.4 checked memory first and OR-ed the element-count rule in afterwards.
     if (legacyOrder) shouldSpill = shouldSpill || this.elementsRead > this.numElementsForceSpillThreshold;
     if (shouldSpill) {
       this.spillCount += 1;

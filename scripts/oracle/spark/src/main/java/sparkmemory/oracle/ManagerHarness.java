@@ -55,6 +55,8 @@ public final class ManagerHarness {
     final List<Long> requests = new ArrayList<>();
     String model = "blocks";
     Long unrollOverride;
+    /** Set while a putIterator runs: every amount its loop passes to reserveUnrollMemoryForThisTask. */
+    List<Long> unrollRequests;
     MemoryManager mm;
 
     RecordingStore(SparkConf conf, BlockInfoManager bim, SerializerManager sm, MemoryManager mm, BlockEvictionHandler h) {
@@ -77,6 +79,12 @@ public final class ManagerHarness {
         return 0L;
       }
       return super.evictBlocksToFreeSpace(blockId, space, mode);
+    }
+
+    @Override
+    public boolean reserveUnrollMemoryForThisTask(BlockId blockId, long memory, MemoryMode mode) {
+      if (unrollRequests != null) unrollRequests.add(memory);
+      return super.reserveUnrollMemoryForThisTask(blockId, memory, mode);
     }
 
     @Override
@@ -130,6 +138,7 @@ public final class ManagerHarness {
   private final Map<Long, TaskContext> contexts = new TreeMap<>();
   private final TreeSet<Long> tasks = new TreeSet<>();
   private final Map<String, Consumer> consumers = new LinkedHashMap<>();
+  private final Map<String, HarnessSpillable> spillables = new LinkedHashMap<>();
   /**
    * One per JVM, shared by the programs run one after another: its watchdog thread and worker pool live
    * as long as the harness (a Waiters per program left one watchdog polling every 5 ms per program run,
@@ -168,7 +177,7 @@ public final class ManagerHarness {
   }
 
   @SuppressWarnings("unchecked")
-  void build(Map<String, Object> config, List<Object> consumerDecls) throws Exception {
+  void build(Map<String, Object> config, List<Object> consumerDecls, List<Object> spillableDecls) throws Exception {
     SparkConf conf = SparkBits.conf(config);
     String kind = config.get("manager") == null ? "unified" : String.valueOf(config.get("manager"));
     int numCores = (int) num(config, "numCores", 1);
@@ -227,6 +236,15 @@ public final class ManagerHarness {
         String name = String.valueOf(d.get("name"));
         consumers.put(name, new Consumer(tmm(num(d, "task", 0)), num(d, "task", 0), mode(d), name, "partial".equals(d.get("spill"))));
       }
+    if (spillableDecls != null && !spillableDecls.isEmpty())
+      HarnessSpillable.withSparkEnv(conf, mm, () -> {
+        for (Object o : spillableDecls) {
+          Map<String, Object> d = (Map<String, Object>) o;
+          String name = String.valueOf(d.get("name"));
+          long task = num(d, "task", 0);
+          spillables.put(name, new HarnessSpillable(tmm(task), task, name, !Boolean.FALSE.equals(d.get("forceSpill")), spills));
+        }
+      });
   }
 
   private TaskContext context(long task) throws Exception {
@@ -320,8 +338,61 @@ public final class ManagerHarness {
       case "tmmReleaseDirect": { Consumer c = consumer(a); c.tmm.releaseExecutionMemory(bytes, c); break; }
       case "tmmCleanUp": r.append("\"freed\":").append(tmm(task).cleanUpAllAllocatedMemory()); break;
       case "setUnmanaged": Unmanaged.set(m, bytes); break;
+      case "putIterator": putIterator(a, task, m, r); break;
+      case "maybeSpill": {
+        HarnessSpillable sp = spillables.get(str(a, "spillable"));
+        if (sp == null) throw new IllegalArgumentException("no spillable " + a.get("spillable"));
+        int read = (int) num(a, "elementsRead", 0);
+        long current = num(a, "currentMemory", 0);
+        boolean[] spilled = new boolean[1];
+        blocking(sp.task, () -> {
+          spilled[0] = sp.maybeSpillAt(read, current);
+          return sp.granted;
+        }, r);
+        if (r.indexOf("\"blocked\":true") < 0)
+          r.append(",\"spilled\":").append(spilled[0]).append(",\"requested\":").append(sp.requested)
+              .append(",\"threshold\":").append(sp.threshold());
+        break;
+      }
       default: throw new UnsupportedOp(op);
     }
+  }
+
+  /**
+   * putIterator (Unroll.java): as BlockManager.doPutIterator, the new block is write-locked in the
+   * BlockInfoManager while Spark's unroll loop runs, unlocked when stored and removed when not.
+   */
+  private void putIterator(Map<String, Object> a, long task, MemoryMode m, StringBuilder r) throws Exception {
+    BlockId b = id(str(a, "blockId"));
+    long count = num(a, "count", 0);
+    long elementSize = num(a, "elementSize", 0);
+    long precise = num(a, "preciseSize", count * elementSize);
+    StorageLevel given = a.get("level") == null ? null : StorageLevel$.MODULE$.fromString(str(a, "level"));
+    boolean serialized = Boolean.TRUE.equals(a.get("serialized")) || Boolean.TRUE.equals(a.get("asBytes"))
+        || (given != null && !given.deserialized());
+    StorageLevel level = given != null ? given : serialized ? StorageLevel.MEMORY_ONLY_SER() : StorageLevel.MEMORY_ONLY();
+    List<Long> requests = new ArrayList<>();
+    // A block already known is not locked again (Spark's put would stop at the lock; the loop's own
+    // require then reports a block already in memory, as the simulator does).
+    boolean fresh = bim.get(b).isEmpty();
+    if (fresh) SparkBits.lockNewBlockForWriting(bim, b, new BlockInfo(level, ANY, false));
+    SparkBits.setTaskContext(context(task));
+    store.unrollRequests = requests;
+    Unroll.Outcome o;
+    try {
+      o = Unroll.put(store, b, count, new Unroll.LinearValuesHolder(elementSize, precise, m, serialized), m);
+    } catch (Exception e) {
+      if (fresh) bim.removeBlock(b);
+      throw e;
+    } finally {
+      store.unrollRequests = null;
+      SparkBits.setTaskContext(null);
+    }
+    if (fresh && o.stored) bim.unlock(b, Option.empty());
+    else if (fresh) bim.removeBlock(b);
+    r.append("\"result\":\"").append(o.stored ? "stored" : "failed").append(o.stored ? "\",\"size\":" : "\",\"unrollHeld\":")
+        .append(o.bytes).append(",\"unrollRequests\":");
+    list(r, requests);
   }
 
   static final class Aborted extends Exception {}
@@ -420,9 +491,21 @@ public final class ManagerHarness {
       Json.quote(b, c.name);
       b.append(':').append(c.usedNow());
     }
+    for (HarnessSpillable c : spillables.values()) {
+      if (!first) b.append(',');
+      first = false;
+      Json.quote(b, c.name);
+      b.append(':').append(c.used());
+    }
     b.append("},\"spilled\":{");
     first = true;
     for (Consumer c : consumers.values()) {
+      if (!first) b.append(',');
+      first = false;
+      Json.quote(b, c.name);
+      b.append(':').append(c.spilled);
+    }
+    for (HarnessSpillable c : spillables.values()) {
       if (!first) b.append(',');
       first = false;
       Json.quote(b, c.name);
@@ -432,6 +515,11 @@ public final class ManagerHarness {
     synchronized (spills) {
       strings(b, spills);
     }
+    b.append(",\"unroll\":");
+    SparkState.unrollByTask(b, store, mm);
+    b.append(",\"maxHeap\":").append(mm instanceof UnifiedMemoryManager ? String.valueOf(((UnifiedMemoryManager) mm).maxHeapMemory()) : "null");
+    b.append(",\"peaks\":");
+    SparkState.peaks(b, tmms);
     b.append('}');
   }
 
@@ -478,7 +566,8 @@ public final class ManagerHarness {
     StringBuilder b = new StringBuilder("[");
     try {
       Unmanaged.reset();
-      h.build((Map<String, Object>) program.get("config"), (List<Object>) program.get("consumers"));
+      h.build((Map<String, Object>) program.get("config"), (List<Object>) program.get("consumers"),
+          (List<Object>) program.get("spillables"));
     } catch (Throwable t) {
       Throwable e = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
       String ec = errorClass(e);
