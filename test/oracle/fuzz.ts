@@ -3,7 +3,7 @@
 // memory, which locks are held and which call waits. While a call waits (its task is below 1/(2N) of
 // the pool), only releases of execution memory by other tasks follow, so the outcome never depends on
 // thread timing (see Waiters.java): at most one waiter, and it re-evaluates when Spark would notify.
-import { CaseRelease, ConsumerDecl, JsonObject } from '../conformance/runner';
+import { CaseRelease, ConsumerDecl, JsonObject, SpillableDecl } from '../conformance/runner';
 import { Program, ProgramStep } from './program';
 import { SimProgram } from './snapshot';
 
@@ -44,6 +44,11 @@ function config(r: Rand, legacy: boolean): JsonObject {
     c['spark.memory.offHeap.enabled'] = 'true';
     c['spark.memory.offHeap.size'] = String(int(r, 1_000, 2_000_000));
   }
+  // putIterator's knobs, scaled to the pool: spark.storage.unrollMemoryThreshold (1 MiB by default would
+  // refuse most fuzz puts at once), and the internal check period and growth factor (2.3+).
+  if (r() < 0.8) c['spark.storage.unrollMemoryThreshold'] = String(int(r, 0, Math.floor(memory / 20)));
+  if (r() < 0.2) c['spark.storage.unrollMemoryCheckPeriod'] = String(pick(r, [1, 4, 7, 32]));
+  if (r() < 0.2) c['spark.storage.unrollMemoryGrowthFactor'] = String(pick(r, [1.1, 2, 3.7]));
   return c;
 }
 
@@ -53,6 +58,7 @@ interface GenState {
   readonly scale: number;
   readonly tasks: number[];
   readonly consumers: ConsumerDecl[];
+  readonly spillables: SpillableDecl[];
   readonly locks: Map<string, number>;
   readonly waiting: Set<number>;
   nextBlock: number;
@@ -65,6 +71,35 @@ function bytes(g: GenState): number {
 }
 
 const mode = (r: Rand): string => (r() < 0.7 ? 'ON_HEAP' : 'OFF_HEAP');
+
+/**
+ * MemoryStore.putIterator with the linear size model: a new block of `count` values whose size grows
+ * to about bytes(g), sometimes built larger or smaller than the estimate (the final top-up, or the
+ * excess released), sometimes at a serialized or disk level, sometimes without a TaskContext (task -1).
+ */
+function putIterator(g: GenState, free: readonly number[]): ProgramStep {
+  const { r } = g;
+  const count = int(r, 0, 120);
+  const elementSize = Math.max(1, Math.floor(bytes(g) / Math.max(1, count)));
+  const a: JsonObject = {
+    task: r() < 0.1 ? -1 : pick(r, free),
+    blockId: `rdd_${int(r, 0, 3)}_${g.nextBlock++}`,
+    mode: mode(r),
+    count,
+    elementSize,
+  };
+  if (r() < 0.3) a['preciseSize'] = Math.floor(count * elementSize * pick(r, [0.5, 0.9, 1.1, 1.6]));
+  if (r() < 0.3) a['level'] = pick(r, ['MEMORY_ONLY_SER', 'MEMORY_AND_DISK', 'MEMORY_AND_DISK_SER']);
+  return { op: 'putIterator', args: a };
+}
+
+/** Spillable.maybeSpill at an element count on and off the 32-element check, near the thresholds. */
+function maybeSpill(g: GenState, s: SpillableDecl): ProgramStep {
+  const { r } = g;
+  const elementsRead = r() < 0.6 ? pick(r, [32, 64, 96, 0]) : int(r, 1, 200);
+  const currentMemory = Math.floor(bytes(g) * pick(r, [0.5, 1, 2]));
+  return { op: 'maybeSpill', args: { spillable: s.name, elementsRead, currentMemory } };
+}
 
 /** One op: any op when nothing waits, only releases of other tasks' execution memory while a call waits. */
 function nextOp(g: GenState): ProgramStep {
@@ -81,6 +116,10 @@ function nextOp(g: GenState): ProgramStep {
     if (x < 0.7) return { op: 'releaseAllExecutionForTask', args: { task: pick(r, free) } };
     return { op: 'releaseExecution', args: { task: pick(r, free), bytes: bytes(g), mode: mode(r) } };
   }
+  const freeSpillables = g.spillables.filter((s) => !g.waiting.has(s.task));
+  const y = r();
+  if (y < 0.08) return putIterator(g, free);
+  if (y < 0.14 && freeSpillables.length > 0) return maybeSpill(g, pick(r, freeSpillables));
   const inMemory = sim.run.store.blockIds();
   const held = [...g.locks.entries()].filter(([, n]) => n > 0).map(([b]) => b);
   const x = r() * 100;
@@ -154,17 +193,27 @@ export function generate(seed: number, rel: CaseRelease, legacy: boolean): { pro
       mode: r() < 0.7 ? 'ON_HEAP' : 'OFF_HEAP',
       spill: r() < 0.6 ? 'all' : 'partial',
     });
-  const steps: ProgramStep[] = [];
-  const sim = new SimProgram({ config: cfg, consumers, steps: [] }, rel);
   const scale = Number(cfg['maxHeapMemory'] ?? cfg['spark.testing.memory']);
-  const g: GenState = { r, sim, scale, tasks, consumers, locks: new Map(), waiting: new Set(), nextBlock: 0 };
-  if (sim.construct !== undefined) return { program: { config: cfg, consumers, steps }, sim };
+  const spillables = spillablesOf(r, cfg, tasks, scale);
+  const steps: ProgramStep[] = [];
+  const sim = new SimProgram({ config: cfg, consumers, spillables, steps: [] }, rel);
+  const g: GenState = {
+    r,
+    sim,
+    scale,
+    tasks,
+    consumers,
+    spillables,
+    locks: new Map(),
+    waiting: new Set(),
+    nextBlock: 0,
+  };
+  if (sim.construct !== undefined) return { program: { config: cfg, consumers, spillables, steps }, sim };
   const n = int(r, 5, 40);
   const cleaned = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = nextOp(g);
-    const consumerTask =
-      typeof s.args['consumer'] === 'string' ? consumers.find((c) => c.name === s.args['consumer'])?.task : undefined;
+    const consumerTask = memberTask(s, consumers, spillables);
     if (consumerTask !== undefined && cleaned.has(consumerTask)) continue;
     if (s.op === 'tmmCleanUp') cleaned.add(Number(s.args['task']));
     steps.push(s);
@@ -176,7 +225,37 @@ export function generate(seed: number, rel: CaseRelease, legacy: boolean): { pro
       if (!sim.run.outstanding.some((o) => o.task === t && isWaiting(o.handle))) g.waiting.delete(t);
     if (g.waiting.size > 0 && g.tasks.every((t) => g.waiting.has(t))) break;
   }
-  return { program: { config: cfg, consumers, steps }, sim };
+  return { program: { config: cfg, consumers, spillables, steps }, sim };
+}
+
+/**
+ * Up to two Spillables (Spark's own class in the harness), with the spill thresholds scaled to the
+ * pool: the initial 5 MiB (spark.shuffle.spill.initialMemoryThreshold) would dwarf most fuzz pools.
+ */
+function spillablesOf(r: Rand, cfg: JsonObject, tasks: readonly number[], scale: number): SpillableDecl[] {
+  const n = r() < 0.5 ? 0 : int(r, 1, 2);
+  const out: SpillableDecl[] = [];
+  for (let i = 0; i < n; i++) out.push({ name: `s${i}`, task: pick(r, tasks), canForceSpill: r() < 0.8 });
+  if (n === 0) return out;
+  if (r() < 0.9)
+    cfg['spark.shuffle.spill.initialMemoryThreshold'] = String(int(r, 1, Math.max(1, Math.floor(scale / 8))));
+  if (r() < 0.2) cfg['spark.shuffle.spill.numElementsForceSpillThreshold'] = String(int(r, 10, 150));
+  // Read from 4.1 only; earlier lines ignore it, on both sides.
+  if (r() < 0.2) cfg['spark.shuffle.spill.maxSizeInBytesForSpillThreshold'] = String(int(r, 1, scale));
+  return out;
+}
+
+/** The task of the consumer or Spillable a step names, if it names one. */
+function memberTask(
+  s: ProgramStep,
+  consumers: readonly ConsumerDecl[],
+  spillables: readonly SpillableDecl[],
+): number | undefined {
+  const c = s.args['consumer'];
+  if (typeof c === 'string') return consumers.find((x) => x.name === c)?.task;
+  const sp = s.args['spillable'];
+  if (typeof sp === 'string') return spillables.find((x) => x.name === sp)?.task;
+  return undefined;
 }
 
 function isWaiting(h: unknown): boolean {
@@ -197,8 +276,7 @@ export function replaySteps(p: Program, rel: CaseRelease): SimProgram | undefine
   const waiting = new Set<number>();
   const released = new Set(['releaseExecution', 'releaseAllExecutionForTask', 'consumerFree']);
   for (const s of p.steps) {
-    const consumerTask =
-      typeof s.args['consumer'] === 'string' ? p.consumers.find((c) => c.name === s.args['consumer'])?.task : undefined;
+    const consumerTask = memberTask(s, p.consumers, p.spillables ?? []);
     const task = consumerTask ?? (typeof s.args['task'] === 'number' ? s.args['task'] : undefined);
     if (waiting.size > 0 && (!released.has(s.op) || (task !== undefined && waiting.has(task)))) return undefined;
     if (s.op === 'unlock') {
