@@ -702,6 +702,11 @@ function traitsOf(key: string, value: string, hasEscapes: boolean): number {
   return traits;
 }
 
+/**
+ * Properties.load(Reader) over the whole text (JDK 17 load0): LineReader hands out logical lines,
+ * each becomes an entry, and the last entry of a key is the one in effect (Properties is a
+ * Hashtable). A malformed \uXXXX escape makes the JDK throw: the first one is `loadError`.
+ */
 export function parseProperties(text: string): PropertiesDocument {
   const reader = new LineReader(text);
   const entries: Entry[] = [];
@@ -713,92 +718,15 @@ export function parseProperties(text: string): PropertiesDocument {
   let loadError: { message: string; span: Span } | undefined;
 
   for (let line = reader.readLine(); line !== undefined; line = reader.readLine()) {
-    if (line === SIMPLE) {
-      const e = simpleEntry(text, reader.start, reader.end, entries.length, reader.startLine, marks, columns);
-      entries.push(e);
-      effective.put(e);
-      continue;
+    let e: Entry;
+    if (line === SIMPLE)
+      e = simpleEntry(text, reader.start, reader.end, entries.length, reader.startLine, marks, columns);
+    else {
+      const read = escapedEntry(text, line, entries.length, reader.startLine);
+      e = read.entry;
+      columns.add(e.index, e.traits, e.keyHash, keyShape(e.key));
+      if (read.malformed !== undefined) loadError ??= { message: 'Malformed \\uxxxx encoding.', span: read.malformed };
     }
-    const chars = line.chars;
-    const limit = chars.length;
-    const docOffset = (logical: number): number => docOffsetIn(line, limit, logical);
-    const docEnd = (logicalEnd: number): number =>
-      logicalEnd <= 0 ? docOffsetIn(line, limit, 0) : docOffsetIn(line, limit, logicalEnd - 1) + 1;
-
-    // load0: the key ends at the first unescaped '=', ':' or blank.
-    let keyLen = 0;
-    let valueStart = limit;
-    let hasSep = false;
-    let sepAt = -1;
-    let precedingBackslash = false;
-    while (keyLen < limit) {
-      const c = chars.charCodeAt(keyLen);
-      if ((c === 0x3d || c === 0x3a) && !precedingBackslash) {
-        valueStart = keyLen + 1;
-        hasSep = true;
-        sepAt = keyLen;
-        break;
-      } else if (isBlank(c) && !precedingBackslash) {
-        valueStart = keyLen + 1;
-        break;
-      }
-      precedingBackslash = c === 0x5c ? !precedingBackslash : false;
-      keyLen++;
-    }
-    while (valueStart < limit) {
-      const c = chars.charCodeAt(valueStart);
-      if (!isBlank(c)) {
-        if (!hasSep && (c === 0x3d || c === 0x3a)) {
-          hasSep = true;
-          sepAt = valueStart;
-        } else break;
-      }
-      valueStart++;
-    }
-    const key = loadConvert(chars, 0, keyLen);
-    const val = loadConvert(chars, valueStart, limit);
-    const malformed = key.malformedAt ?? val.malformedAt;
-    if (malformed !== undefined && loadError === undefined) {
-      loadError = {
-        message: 'Malformed \\uxxxx encoding.',
-        span: { start: docOffset(malformed), end: Math.min(docEnd(Math.min(malformed + 6, limit)), line.end) },
-      };
-    }
-    const trimmed = trimExceptCRLF(val.text);
-    const value = val.text.slice(trimmed.start, trimmed.end);
-    let vs: number;
-    let ve: number;
-    if (value.length === 0) {
-      vs = valueStart < limit ? docOffset(valueStart) : line.end;
-      ve = vs;
-    } else if (val.from === null || val.to === null) {
-      vs = docOffset(valueStart + trimmed.start);
-      ve = docEnd(valueStart + trimmed.end);
-    } else {
-      vs = docOffset(val.from[trimmed.start] ?? valueStart);
-      ve = docEnd(val.to[trimmed.end - 1] ?? limit);
-    }
-    const ke = keyLen === 0 ? line.start : docEnd(keyLen);
-    const hasEscapes = key.from !== null || val.from !== null;
-    const e = new Entry(
-      text,
-      key.text,
-      val.text,
-      value,
-      line.start,
-      ke,
-      -1,
-      vs,
-      ve,
-      line.end,
-      sepAt >= 0 ? docOffset(sepAt) : -1,
-      line.physicalLineStarts,
-      entries.length,
-      reader.startLine,
-      keyHash(key.text),
-      traitsOf(key.text, value, hasEscapes),
-    );
-    columns.add(e.index, e.traits, e.keyHash, keyShape(key.text));
     entries.push(e);
     effective.put(e);
   }
@@ -812,6 +740,127 @@ export function parseProperties(text: string): PropertiesDocument {
     effective,
     ...(loadError !== undefined ? { loadError } : {}),
     hasBom: text.charCodeAt(0) === 0xfeff,
+  };
+}
+
+/** The document offset just past a logical line's characters [0, logicalEnd). */
+function docEndIn(line: LogicalLine, limit: number, logicalEnd: number): number {
+  return logicalEnd <= 0 ? docOffsetIn(line, limit, 0) : docOffsetIn(line, limit, logicalEnd - 1) + 1;
+}
+
+/** Where load0 cuts a logical line: the key's length, where the value starts, and the separator's index (-1: none). */
+interface KeyValueSplit {
+  readonly keyLen: number;
+  readonly valueStart: number;
+  readonly sepAt: number;
+}
+
+/**
+ * load0's split: the key ends at the first '=', ':' or blank not escaped by a backslash; then
+ * blanks are skipped, and one '=' or ':' among them when the key did not end at one.
+ */
+function splitKeyValue(chars: string): KeyValueSplit {
+  const limit = chars.length;
+  let keyLen = 0;
+  let valueStart = limit;
+  let hasSep = false;
+  let sepAt = -1;
+  let precedingBackslash = false;
+  while (keyLen < limit) {
+    const c = chars.charCodeAt(keyLen);
+    if ((c === 0x3d || c === 0x3a) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      hasSep = true;
+      sepAt = keyLen;
+      break;
+    } else if (isBlank(c) && !precedingBackslash) {
+      valueStart = keyLen + 1;
+      break;
+    }
+    precedingBackslash = c === 0x5c ? !precedingBackslash : false;
+    keyLen++;
+  }
+  while (valueStart < limit) {
+    const c = chars.charCodeAt(valueStart);
+    if (!isBlank(c)) {
+      if (!hasSep && (c === 0x3d || c === 0x3a)) {
+        hasSep = true;
+        sepAt = valueStart;
+      } else break;
+    }
+    valueStart++;
+  }
+  return { keyLen, valueStart, sepAt };
+}
+
+/**
+ * A logical line with escapes or continuations (load0, then loadConvert on the key and on the
+ * value): its entry, and the characters of a malformed \uXXXX escape when it has one.
+ */
+function escapedEntry(
+  text: string,
+  line: LogicalLine,
+  index: number,
+  startLine: number,
+): { entry: Entry; malformed?: Span } {
+  const chars = line.chars;
+  const limit = chars.length;
+  const { keyLen, valueStart, sepAt } = splitKeyValue(chars);
+  const key = loadConvert(chars, 0, keyLen);
+  const val = loadConvert(chars, valueStart, limit);
+  const trimmed = trimExceptCRLF(val.text);
+  const value = val.text.slice(trimmed.start, trimmed.end);
+  const { vs, ve } = valueSpanIn(line, valueStart, val, trimmed, value.length === 0);
+  const hasEscapes = key.from !== null || val.from !== null;
+  const entry = new Entry(
+    text,
+    key.text,
+    val.text,
+    value,
+    line.start,
+    keyLen === 0 ? line.start : docEndIn(line, limit, keyLen),
+    -1,
+    vs,
+    ve,
+    line.end,
+    sepAt >= 0 ? docOffsetIn(line, limit, sepAt) : -1,
+    line.physicalLineStarts,
+    index,
+    startLine,
+    keyHash(key.text),
+    traitsOf(key.text, value, hasEscapes),
+  );
+  const malformed = key.malformedAt ?? val.malformedAt;
+  if (malformed === undefined) return { entry };
+  // The escape's six characters, or as many as the line has.
+  const end = Math.min(docEndIn(line, limit, Math.min(malformed + 6, limit)), line.end);
+  return { entry, malformed: { start: docOffsetIn(line, limit, malformed), end } };
+}
+
+/**
+ * The document characters of the value Spark uses (loadConvert's output trimmed by
+ * trimExceptCRLF), mapped back through the escapes; an empty value sits where it would begin.
+ */
+function valueSpanIn(
+  line: LogicalLine,
+  valueStart: number,
+  val: Converted,
+  trimmed: { start: number; end: number },
+  empty: boolean,
+): { vs: number; ve: number } {
+  const limit = line.chars.length;
+  if (empty) {
+    const vs = valueStart < limit ? docOffsetIn(line, limit, valueStart) : line.end;
+    return { vs, ve: vs };
+  }
+  if (val.from === null || val.to === null)
+    return {
+      vs: docOffsetIn(line, limit, valueStart + trimmed.start),
+      ve: docEndIn(line, limit, valueStart + trimmed.end),
+    };
+  return {
+    vs: docOffsetIn(line, limit, val.from[trimmed.start] ?? valueStart),
+    ve: docEndIn(line, limit, val.to[trimmed.end - 1] ?? limit),
   };
 }
 
