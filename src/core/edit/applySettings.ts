@@ -29,6 +29,7 @@ import {
   mapGet,
   nodeSpan,
   parseSparkApplication,
+  type SparkApplicationDocument,
 } from '../parse/sparkApplication';
 import { applyTextEdits, type TextEdit } from './textEdit';
 import { replaceScalar } from './yamlScalar';
@@ -396,6 +397,10 @@ function aliasUses(text: string, name: string): number {
   return (text.match(new RegExp(`\\*${escaped}(?![^\\s,\\]}])`, 'g')) ?? []).length;
 }
 
+/**
+ * Settings written into a SparkApplication: a key the file already sets is changed where it is
+ * set (its typed field, else its last spec.sparkConf entry); the others are added to spec.sparkConf.
+ */
 function applicationEdits(text: string, changes: readonly SettingChange[]): SettingEditsResult {
   const app = parseSparkApplication(text);
   if (app.yamlErrors.length > 0)
@@ -403,39 +408,57 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
       ok: false,
       message: `The YAML has errors (${app.yamlErrors[0]!.message.split('\n')[0]}): fix them before applying settings.`,
     };
-  const eol = eolOf(text);
   const edits: TextEdit[] = [];
   const missing: SettingChange[] = [];
   for (const c of changes) {
     if (c.key.startsWith('-'))
       return { ok: false, message: `${c.key} is a SnappyData member flag, not a Spark setting of a SparkApplication.` };
-    const typed = TYPED_FIELD_KEYS.find(([, key]) => key === c.key);
-    const field = typed !== undefined ? app.fields.get(typed[0]) : undefined;
-    if (field !== undefined) {
-      // A field read through an alias is written in the anchored node, where it takes effect, unless
-      // other aliases share that anchor (the change would reach them too).
-      if (field.viaAlias !== undefined && aliasUses(text, field.viaAlias) > 1)
-        return {
-          ok: false,
-          message: `${field.path} comes from the anchor &${field.viaAlias}, which ${aliasUses(text, field.viaAlias)} aliases share: change it by hand.`,
-        };
-      if (INTEGER_FIELDS.has(field.path)) {
-        if (!/^[0-9]+$/.test(c.value))
-          return { ok: false, message: `${field.path} is an integer field: ${c.value} cannot be written there.` };
-        edits.push(replaceScalar(text, field.span, c.value));
-      } else
-        edits.push(replaceScalar(text, field.span, yamlString(c.value, text.slice(field.span.start, field.span.end))));
-      continue;
-    }
-    const entry = [...app.sparkConf].reverse().find((e) => e.key === c.key);
-    if (entry !== undefined) {
-      edits.push(replaceScalar(text, entry.span, yamlString(c.value, text.slice(entry.span.start, entry.span.end))));
-      continue;
-    }
-    missing.push(c);
+    const written = writtenSettingEdit(text, app, c);
+    if (written === undefined) missing.push(c);
+    else if ('message' in written) return { ok: false, message: written.message };
+    else edits.push(written);
   }
   if (missing.length === 0) return { ok: true, edits };
+  const added = sparkConfAdditions(text, missing);
+  return added.ok ? { ok: true, edits: [...edits, ...added.edits] } : added;
+}
 
+/**
+ * The edit that changes a setting the SparkApplication already writes: its typed field (which
+ * wins over sparkConf, see parseSparkApplication), else its last spec.sparkConf entry; undefined
+ * when it writes neither.
+ */
+function writtenSettingEdit(
+  text: string,
+  app: SparkApplicationDocument,
+  c: SettingChange,
+): TextEdit | { readonly message: string } | undefined {
+  const typed = TYPED_FIELD_KEYS.find(([, key]) => key === c.key);
+  const field = typed !== undefined ? app.fields.get(typed[0]) : undefined;
+  if (field !== undefined) {
+    // A field read through an alias is written in the anchored node, where it takes effect, unless
+    // other aliases share that anchor (the change would reach them too).
+    if (field.viaAlias !== undefined && aliasUses(text, field.viaAlias) > 1)
+      return {
+        message: `${field.path} comes from the anchor &${field.viaAlias}, which ${aliasUses(text, field.viaAlias)} aliases share: change it by hand.`,
+      };
+    if (INTEGER_FIELDS.has(field.path)) {
+      if (!/^[0-9]+$/.test(c.value))
+        return { message: `${field.path} is an integer field: ${c.value} cannot be written there.` };
+      return replaceScalar(text, field.span, c.value);
+    }
+    return replaceScalar(text, field.span, yamlString(c.value, text.slice(field.span.start, field.span.end)));
+  }
+  const entry = [...app.sparkConf].reverse().find((e) => e.key === c.key);
+  if (entry === undefined) return undefined;
+  return replaceScalar(text, entry.span, yamlString(c.value, text.slice(entry.span.start, entry.span.end)));
+}
+
+/**
+ * The edits that add `missing` to spec.sparkConf: into the map when there is one (flow or block),
+ * under a `sparkConf:` that holds nothing, or as a new `sparkConf:` after spec's last field.
+ */
+function sparkConfAdditions(text: string, missing: readonly SettingChange[]): SettingEditsResult {
   const spec = specOf(text);
   if (spec === undefined) return { ok: false, message: 'The SparkApplication has no spec map to add sparkConf to.' };
   if (spec.flow === true)
@@ -443,34 +466,10 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
   const confPair = mapGet(spec, 'sparkConf');
   const conf = confPair?.value as YamlNode | null | undefined;
   if (confPair !== undefined && isMap(conf)) {
-    const items = conf.items;
-    const firstKey = items.length > 0 ? nodeSpan(items[0]!.key as YamlNode) : undefined;
-    const keyLike = firstKey !== undefined ? text.slice(firstKey.start, firstKey.end) : undefined;
-    if (conf.flow === true) {
-      const r = nodeSpan(conf);
-      if (r === undefined || text.charAt(r.end - 1) !== '}')
-        return {
-          ok: false,
-          message: 'spec.sparkConf is written in a form this cannot edit: add the settings by hand.',
-        };
-      const body = missing.map((c) => `${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(', ');
-      const at = r.end - 1;
-      let before = at;
-      while (before > r.start && /\s/.test(text.charAt(before - 1))) before--;
-      const empty = text.charAt(before - 1) === '{';
-      edits.push({ span: { start: before, end: before }, newText: empty ? body : `, ${body}` });
-      return { ok: true, edits };
-    }
-    if (items.length > 0 && firstKey !== undefined) {
-      const indent = ' '.repeat(columnOf(text, firstKey.start));
-      const at = itemLineEnd(text, items[items.length - 1]!);
-      edits.push({
-        span: { start: at, end: at },
-        newText: missing.map((c) => `${eol}${indent}${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(''),
-      });
-      return { ok: true, edits };
-    }
+    const into = intoSparkConfMap(text, conf, missing);
+    if (into !== undefined) return into;
   }
+  const eol = eolOf(text);
   const specItems = spec.items;
   const specKey = specItems.length > 0 ? nodeSpan(specItems[0]!.key as YamlNode) : undefined;
   if (specKey === undefined)
@@ -478,31 +477,69 @@ function applicationEdits(text: string, changes: readonly SettingChange[]): Sett
   const specIndent = ' '.repeat(columnOf(text, specKey.start));
   const entryIndent = `${specIndent}  `;
   const lines = missing.map((c) => `${eol}${entryIndent}${yamlKey(c.key)}: ${yamlString(c.value)}`).join('');
-  if (confPair !== undefined) {
-    // `sparkConf:` with nothing (null) after it: the entries go under that key.
-    const v = conf;
-    if (v !== null && v !== undefined && !(isScalar(v) && v.value === null)) {
-      return { ok: false, message: 'spec.sparkConf is not a map: fix it before applying settings.' };
-    }
-    const keyRange = nodeSpan(confPair.key as YamlNode)!;
-    const vr = nodeSpan(v);
-    if (vr !== undefined && vr.end > vr.start) {
-      // `sparkConf: ~` or `sparkConf: null`: the entries take the place of the null.
-      let from = vr.start;
-      while (from > keyRange.end && /[ \t]/.test(text.charAt(from - 1))) from--;
-      // A comment after the null stays on the key's line; the entries go below it.
-      const lineEnd = lineEndOf(text, vr.end);
-      if (/^[ \t]+#/.test(text.slice(vr.end, lineEnd))) {
-        edits.push({ span: { start: from, end: vr.end }, newText: '' });
-        edits.push({ span: { start: lineEnd, end: lineEnd }, newText: lines });
-      } else edits.push({ span: { start: from, end: vr.end }, newText: lines });
-      return { ok: true, edits };
-    }
-    const at = lineEndOf(text, keyRange.end);
-    edits.push({ span: { start: at, end: at }, newText: lines });
-    return { ok: true, edits };
-  }
+  if (confPair !== undefined) return underEmptySparkConf(text, confPair, conf, lines);
   const at = itemLineEnd(text, specItems[specItems.length - 1]!);
-  edits.push({ span: { start: at, end: at }, newText: `${eol}${specIndent}sparkConf:${lines}` });
-  return { ok: true, edits };
+  return { ok: true, edits: [{ span: { start: at, end: at }, newText: `${eol}${specIndent}sparkConf:${lines}` }] };
+}
+
+/**
+ * The entries added into an existing spec.sparkConf map, written like its first key: before the
+ * closing brace of a flow map, or on new lines after a block map's last item. Undefined when a
+ * block map has no key to write like (the caller then refuses it as not a map).
+ */
+function intoSparkConfMap(
+  text: string,
+  conf: YAMLMap,
+  missing: readonly SettingChange[],
+): SettingEditsResult | undefined {
+  const items = conf.items;
+  const firstKey = items.length > 0 ? nodeSpan(items[0]!.key as YamlNode) : undefined;
+  const keyLike = firstKey !== undefined ? text.slice(firstKey.start, firstKey.end) : undefined;
+  if (conf.flow === true) {
+    const r = nodeSpan(conf);
+    if (r === undefined || text.charAt(r.end - 1) !== '}')
+      return { ok: false, message: 'spec.sparkConf is written in a form this cannot edit: add the settings by hand.' };
+    const body = missing.map((c) => `${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join(', ');
+    let before = r.end - 1;
+    while (before > r.start && /\s/.test(text.charAt(before - 1))) before--;
+    const empty = text.charAt(before - 1) === '{';
+    return { ok: true, edits: [{ span: { start: before, end: before }, newText: empty ? body : `, ${body}` }] };
+  }
+  if (items.length === 0 || firstKey === undefined) return undefined;
+  const eol = eolOf(text);
+  const indent = ' '.repeat(columnOf(text, firstKey.start));
+  const at = itemLineEnd(text, items[items.length - 1]!);
+  const newText = missing.map((c) => `${eol}${indent}${yamlKey(c.key, keyLike)}: ${yamlString(c.value)}`).join('');
+  return { ok: true, edits: [{ span: { start: at, end: at }, newText }] };
+}
+
+/** `lines` (the new entries) under a `sparkConf:` key whose value is nothing, `~` or `null`. */
+function underEmptySparkConf(
+  text: string,
+  confPair: Pair,
+  conf: YamlNode | null | undefined,
+  lines: string,
+): SettingEditsResult {
+  if (conf !== null && conf !== undefined && !(isScalar(conf) && conf.value === null))
+    return { ok: false, message: 'spec.sparkConf is not a map: fix it before applying settings.' };
+  const keyRange = nodeSpan(confPair.key as YamlNode)!;
+  const vr = nodeSpan(conf);
+  if (vr !== undefined && vr.end > vr.start) {
+    // `sparkConf: ~` or `sparkConf: null`: the entries take the place of the null.
+    let from = vr.start;
+    while (from > keyRange.end && /[ \t]/.test(text.charAt(from - 1))) from--;
+    // A comment after the null stays on the key's line; the entries go below it.
+    const lineEnd = lineEndOf(text, vr.end);
+    if (/^[ \t]+#/.test(text.slice(vr.end, lineEnd)))
+      return {
+        ok: true,
+        edits: [
+          { span: { start: from, end: vr.end }, newText: '' },
+          { span: { start: lineEnd, end: lineEnd }, newText: lines },
+        ],
+      };
+    return { ok: true, edits: [{ span: { start: from, end: vr.end }, newText: lines }] };
+  }
+  const at = lineEndOf(text, keyRange.end);
+  return { ok: true, edits: [{ span: { start: at, end: at }, newText: lines }] };
 }

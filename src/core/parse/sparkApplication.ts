@@ -205,66 +205,124 @@ export function parseSparkApplication(text: string): SparkApplicationDocument {
   return { ...app, others: rest.map((r) => applicationOf(text, r.spec, r.doc as Document, [])) };
 }
 
+/**
+ * One SparkApplication: the fields the operator turns into Spark settings, and the conf
+ * spark-submit receives from them (submission.go buildSparkSubmitArgs).
+ */
 function applicationOf(
   text: string,
   spec: YAMLMap | undefined,
   doc: Document | undefined,
   yamlErrors: SparkApplicationDocument['yamlErrors'],
 ): SparkApplicationDocument {
-  const sparkConf: SparkConfEntry[] = [];
+  const s: SpecFields = spec !== undefined ? specFields(spec, text, doc) : { sparkConf: [], fields: new Map() };
+  const type = s.appType?.text.toLowerCase();
+  return {
+    kind: 'spark-application',
+    text,
+    yamlErrors,
+    sparkConf: s.sparkConf,
+    fields: s.fields,
+    ...(s.sparkVersion !== undefined ? { sparkVersion: s.sparkVersion } : {}),
+    ...(s.appType !== undefined ? { appType: s.appType } : {}),
+    ...(s.driverMemoryLimit !== undefined ? { driverMemoryLimit: s.driverMemoryLimit } : {}),
+    ...(s.executorMemoryLimit !== undefined ? { executorMemoryLimit: s.executorMemoryLimit } : {}),
+    conf: submitConf(s.sparkConf, s.fields),
+    nonJvm: type === 'python' || type === 'r',
+  };
+}
+
+/** What the parser reads from a spec (SparkApplicationSpec): Spark settings, and the fields that are not. */
+interface SpecFields {
+  readonly sparkConf: SparkConfEntry[];
+  /** The typed fields that set Spark keys, by path: memoryOverheadFactor, then the driver's, then the executor's. */
+  readonly fields: Map<string, YamlField>;
+  readonly sparkVersion?: YamlField | undefined;
+  readonly appType?: YamlField | undefined;
+  readonly driverMemoryLimit?: YamlField | undefined;
+  readonly executorMemoryLimit?: YamlField | undefined;
+}
+
+function specFields(spec: YAMLMap, text: string, doc: Document | undefined): SpecFields {
   const fields = new Map<string, YamlField>();
-  let sparkVersion: YamlField | undefined;
-  let appType: YamlField | undefined;
-  let driverMemoryLimit: YamlField | undefined;
-  let executorMemoryLimit: YamlField | undefined;
-  if (spec !== undefined) {
-    const sc = deref(mapGet(spec, 'sparkConf')?.value, doc).node;
-    if (isMap(sc)) {
-      for (const item of sc.items) {
-        const k = item.key as YamlNode | null;
-        const v = deref(item.value, doc).node as YamlNode | null;
-        if (!isScalar(k)) continue;
-        const key = String(k.value);
-        if (isScalar(v)) {
-          sparkConf.push({
-            key,
-            text: scalarText(v, text),
-            yamlType: scalarType(v),
-            span: span(v, text),
-            keySpan: span(k, text),
-            path: `spec.sparkConf.${key}`,
-          });
-        }
-      }
-    }
-    const top = fieldAt(spec, 'memoryOverheadFactor', 'spec.memoryOverheadFactor', text, doc);
-    if (top) fields.set(top.path, top);
-    sparkVersion = fieldAt(spec, 'sparkVersion', 'spec.sparkVersion', text, doc);
-    appType = fieldAt(spec, 'type', 'spec.type', text, doc);
-    for (const role of ['driver', 'executor'] as const) {
-      // `executor: *res`: the typed fields are read through the alias, as the operator's decoder does.
-      const { node: r, anchor } = deref(mapGet(spec, role)?.value, doc);
-      if (!isMap(r)) continue;
-      for (const name of [
-        'cores',
-        'coreRequest',
-        'coreLimit',
-        'memory',
-        'memoryOverhead',
-        'javaOptions',
-        'instances',
-        'memoryLimit',
-      ]) {
-        const f = fieldAt(r, name, `spec.${role}.${name}`, text, doc, anchor);
-        if (f === undefined) continue;
-        if (name === 'memoryLimit') {
-          if (role === 'driver') driverMemoryLimit = f;
-          else executorMemoryLimit = f;
-        } else fields.set(f.path, f);
-      }
+  const factor = fieldAt(spec, 'memoryOverheadFactor', 'spec.memoryOverheadFactor', text, doc);
+  if (factor) fields.set(factor.path, factor);
+  const driverMemoryLimit = podFields(spec, 'driver', text, doc, fields);
+  const executorMemoryLimit = podFields(spec, 'executor', text, doc, fields);
+  return {
+    sparkConf: sparkConfOf(spec, text, doc),
+    fields,
+    sparkVersion: fieldAt(spec, 'sparkVersion', 'spec.sparkVersion', text, doc),
+    appType: fieldAt(spec, 'type', 'spec.type', text, doc),
+    driverMemoryLimit,
+    executorMemoryLimit,
+  };
+}
+
+/** spec.sparkConf: its scalar entries in order (a key that is not a scalar, or a non-scalar value, is skipped). */
+function sparkConfOf(spec: YAMLMap, text: string, doc: Document | undefined): SparkConfEntry[] {
+  const out: SparkConfEntry[] = [];
+  const sc = deref(mapGet(spec, 'sparkConf')?.value, doc).node;
+  if (!isMap(sc)) return out;
+  for (const item of sc.items) {
+    const k = item.key as YamlNode | null;
+    const v = deref(item.value, doc).node as YamlNode | null;
+    if (!isScalar(k)) continue;
+    const key = String(k.value);
+    if (isScalar(v)) {
+      out.push({
+        key,
+        text: scalarText(v, text),
+        yamlType: scalarType(v),
+        span: span(v, text),
+        keySpan: span(k, text),
+        path: `spec.sparkConf.${key}`,
+      });
     }
   }
-  // Argument order of buildSparkSubmitArgs: factor, sparkConf, driver fields, executor fields.
+  return out;
+}
+
+/** The fields of spec.driver / spec.executor (DriverSpec, ExecutorSpec and their SparkPodSpec) that the parser reads. */
+const POD_FIELDS = [
+  'cores',
+  'coreRequest',
+  'coreLimit',
+  'memory',
+  'memoryOverhead',
+  'javaOptions',
+  'instances',
+  'memoryLimit',
+];
+
+/**
+ * The typed fields of spec.<role> into `fields`; returns its memoryLimit, which is not a Spark
+ * setting. `executor: *res`: the fields are read through the alias, as the operator's decoder does.
+ */
+function podFields(
+  spec: YAMLMap,
+  role: 'driver' | 'executor',
+  text: string,
+  doc: Document | undefined,
+  fields: Map<string, YamlField>,
+): YamlField | undefined {
+  const { node: r, anchor } = deref(mapGet(spec, role)?.value, doc);
+  if (!isMap(r)) return undefined;
+  let memoryLimit: YamlField | undefined;
+  for (const name of POD_FIELDS) {
+    const f = fieldAt(r, name, `spec.${role}.${name}`, text, doc, anchor);
+    if (f === undefined) continue;
+    if (name === 'memoryLimit') memoryLimit = f;
+    else fields.set(f.path, f);
+  }
+  return memoryLimit;
+}
+
+/**
+ * The conf spark-submit ends up with, in buildSparkSubmitArgs' argument order: the overhead
+ * factor, spec.sparkConf, the driver's fields, the executor's fields; the last --conf of a key wins.
+ */
+function submitConf(sparkConf: readonly SparkConfEntry[], fields: ReadonlyMap<string, YamlField>): ConfValue[] {
   const conf = new Map<string, ConfValue>();
   const factor = fields.get('spec.memoryOverheadFactor');
   if (factor)
@@ -287,18 +345,5 @@ function applicationOf(
     conf.delete(key);
     conf.set(key, { key, value: f.text, origin: 'typed-field', span: f.span, keySpan: f.keySpan });
   }
-  const type = appType?.text.toLowerCase();
-  return {
-    kind: 'spark-application',
-    text,
-    yamlErrors,
-    sparkConf,
-    fields,
-    ...(sparkVersion !== undefined ? { sparkVersion } : {}),
-    ...(appType !== undefined ? { appType } : {}),
-    ...(driverMemoryLimit !== undefined ? { driverMemoryLimit } : {}),
-    ...(executorMemoryLimit !== undefined ? { executorMemoryLimit } : {}),
-    conf: [...conf.values()],
-    nonJvm: type === 'python' || type === 'r',
-  };
+  return [...conf.values()];
 }
