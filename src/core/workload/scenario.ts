@@ -248,117 +248,28 @@ export function parseScenario(text: string, fileName: string): ScenarioParse {
 function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
-  const r = new Reader(file, lc, doc);
-  if (doc.errors.length > 0) {
-    const multiple = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
-    if (multiple !== undefined) {
-      // The parser's own text asks for an API call; the user needs to know which line to look at.
-      const line = multiple.linePos?.[0]?.line ?? lc.linePos(multiple.pos[0]).line;
-      const message = `${file}:${line}: a scenario file holds one YAML document; a second one starts here (remove the --- line or split the file)`;
-      return { ok: false, errors: [{ line, field: '', message }] };
-    }
-    for (const e of doc.errors.slice(0, 5)) {
-      const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
-      r.errors.push({ line, field: '', message: `${file}:${line}: YAML: ${e.message.split('\n')[0] ?? e.message}` });
-    }
-    return { ok: false, errors: r.errors };
-  }
+  if (doc.errors.length > 0) return { ok: false, errors: yamlErrors(doc, lc, file) };
   const root = doc.contents;
   if (root === null)
     return {
       ok: false,
       errors: [{ line: 1, field: '', message: `${file}:1: the scenario is empty (expected name, stages, ...)` }],
     };
+  const r = new Reader(file, lc, doc);
   const top = r.map(root, '', TOP_KEYS);
   if (top === undefined) return { ok: false, errors: r.errors };
 
+  // The fields in file-schema order, so that errors on one line keep the order they are found in.
   const name = r.string(r.required(top, 'name', root, ''), 'name', true);
   const descPair = top.get('description');
   const description = descPair !== undefined ? r.string(descPair, 'description', false) : undefined;
   const maxEvents =
     r.number(top.get('maxEvents'), 'maxEvents', 1, SCENARIO_LIMITS.maxEvents, true) ?? SCENARIO_DEFAULTS.maxEvents;
-
-  // Throughput, MiB per second of simulated time.
-  let memoryMBps: number = SCENARIO_DEFAULTS.memoryMBps;
-  let diskMBps: number = SCENARIO_DEFAULTS.diskMBps;
-  let spillMBps: number = SCENARIO_DEFAULTS.spillMBps;
-  let recomputeMBps: number | undefined;
-  const tpPair = top.get('throughput');
-  if (tpPair !== undefined) {
-    const tp = r.map(tpPair.value, 'throughput', THROUGHPUT_KEYS);
-    if (tp !== undefined) {
-      memoryMBps = r.number(tp.get('memoryMBps'), 'throughput.memoryMBps', 0.001, 1e9, false) ?? memoryMBps;
-      diskMBps = r.number(tp.get('diskMBps'), 'throughput.diskMBps', 0.001, 1e9, false) ?? diskMBps;
-      spillMBps = r.number(tp.get('spillMBps'), 'throughput.spillMBps', 0.001, 1e9, false) ?? spillMBps;
-      recomputeMBps = r.number(tp.get('recomputeMBps'), 'throughput.recomputeMBps', 0.001, 1e9, false);
-    }
-  }
-
-  // Serialization: stored size of serialized blocks and the serializer's speed.
-  let serialization: { ratio: number; bytesPerMs: number } | undefined;
-  const serPair = top.get('serialization');
-  if (serPair !== undefined) {
-    const sm = r.map(serPair.value, 'serialization', SERIALIZATION_KEYS);
-    if (sm !== undefined) {
-      const ratio = r.number(sm.get('ratio'), 'serialization.ratio', 0.01, 10, false) ?? 0.5;
-      const mbps = r.number(sm.get('MBps'), 'serialization.MBps', 0.001, 1e9, false) ?? 1000;
-      serialization = { ratio, bytesPerMs: mibPerSecondToBytesPerMs(mbps) };
-    }
-  }
-
-  // conf: Spark keys → strings (scalars keep their text, so 0.50 stays "0.50").
-  let conf: Record<string, string> | undefined;
-  const confPair = top.get('conf');
-  const confNode = confPair !== undefined ? r.d(confPair.value) : undefined;
-  if (confPair !== undefined && confNode !== null) {
-    if (!isMap(confNode))
-      r.error(
-        confPair.value ?? confPair.key,
-        'conf',
-        `expected a mapping of Spark keys to values, got ${describe(confPair.value)}`,
-      );
-    else {
-      conf = {};
-      for (const pair of confNode.items) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (k === undefined || k.trim() === '') {
-          r.error(pair.key ?? confNode, 'conf', 'keys must be Spark property names');
-          continue;
-        }
-        if (!/^spark\./.test(k)) {
-          r.error(pair.key, `conf.${k}`, `"${k}" is not a Spark property (keys start with "spark.")`);
-          continue;
-        }
-        const v = r.string(pair, `conf.${k}`, true);
-        if (v !== undefined) conf[k] = v;
-      }
-    }
-  }
-
-  // Stages.
-  const stages: StageSpec[] = [];
-  const stagesPair = r.required(top, 'stages', root, '');
-  const state: ParseState = { cacheOf: new Map(), tables: new Map() };
-  if (stagesPair !== undefined) {
-    const seq = r.d(stagesPair.value);
-    if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
-    else if (seq.items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
-    else if (seq.items.length > SCENARIO_LIMITS.stages)
-      r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
-    else {
-      seq.items.forEach((item, i) => {
-        const stage = readStage(r, item, `stages[${i}]`, i, state);
-        if (stage !== undefined) stages.push(stage);
-      });
-    }
-  }
+  const throughput = readThroughput(r, top.get('throughput'));
+  const serialization = readSerialization(r, top.get('serialization'));
+  const conf = readConf(r, top.get('conf'));
+  const stages = readStages(r, r.required(top, 'stages', root, ''));
   if (r.errors.length > 0 || name === undefined) return { ok: false, errors: r.errors.sort((a, b) => a.line - b.line) };
-  const throughput = {
-    memoryBytesPerMs: mibPerSecondToBytesPerMs(memoryMBps),
-    diskBytesPerMs: mibPerSecondToBytesPerMs(diskMBps),
-    spillBytesPerMs: mibPerSecondToBytesPerMs(spillMBps),
-    ...(recomputeMBps !== undefined ? { recomputeBytesPerMs: mibPerSecondToBytesPerMs(recomputeMBps) } : {}),
-  };
   const scenario: Scenario = {
     name,
     ...(description !== undefined ? { description } : {}),
@@ -369,6 +280,98 @@ function parseScenarioUnsafe(text: string, file: string): ScenarioParse {
     ...(conf !== undefined ? { conf } : {}),
   };
   return { ok: true, scenario };
+}
+
+/** The YAML parser's errors: the first five, or one that names the line where a second document starts. */
+function yamlErrors(doc: Document, lc: LineCounter, file: string): ScenarioError[] {
+  const multiple = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
+  if (multiple !== undefined) {
+    // The parser's own text asks for an API call; the user needs to know which line to look at.
+    const line = multiple.linePos?.[0]?.line ?? lc.linePos(multiple.pos[0]).line;
+    const message = `${file}:${line}: a scenario file holds one YAML document; a second one starts here (remove the --- line or split the file)`;
+    return [{ line, field: '', message }];
+  }
+  return doc.errors.slice(0, 5).map((e) => {
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+    return { line, field: '', message: `${file}:${line}: YAML: ${e.message.split('\n')[0] ?? e.message}` };
+  });
+}
+
+/** throughput: MiB per second of simulated time, as bytes per simulated millisecond (defaults where absent or wrong). */
+function readThroughput(r: Reader, tpPair: Pair | undefined): Scenario['throughput'] {
+  let memoryMBps: number = SCENARIO_DEFAULTS.memoryMBps;
+  let diskMBps: number = SCENARIO_DEFAULTS.diskMBps;
+  let spillMBps: number = SCENARIO_DEFAULTS.spillMBps;
+  let recomputeMBps: number | undefined;
+  const tp = tpPair !== undefined ? r.map(tpPair.value, 'throughput', THROUGHPUT_KEYS) : undefined;
+  if (tp !== undefined) {
+    memoryMBps = r.number(tp.get('memoryMBps'), 'throughput.memoryMBps', 0.001, 1e9, false) ?? memoryMBps;
+    diskMBps = r.number(tp.get('diskMBps'), 'throughput.diskMBps', 0.001, 1e9, false) ?? diskMBps;
+    spillMBps = r.number(tp.get('spillMBps'), 'throughput.spillMBps', 0.001, 1e9, false) ?? spillMBps;
+    recomputeMBps = r.number(tp.get('recomputeMBps'), 'throughput.recomputeMBps', 0.001, 1e9, false);
+  }
+  return {
+    memoryBytesPerMs: mibPerSecondToBytesPerMs(memoryMBps),
+    diskBytesPerMs: mibPerSecondToBytesPerMs(diskMBps),
+    spillBytesPerMs: mibPerSecondToBytesPerMs(spillMBps),
+    ...(recomputeMBps !== undefined ? { recomputeBytesPerMs: mibPerSecondToBytesPerMs(recomputeMBps) } : {}),
+  };
+}
+
+/** serialization: the stored size of serialized blocks (ratio) and the serializer's speed. */
+function readSerialization(r: Reader, serPair: Pair | undefined): Scenario['serialization'] {
+  if (serPair === undefined) return undefined;
+  const sm = r.map(serPair.value, 'serialization', SERIALIZATION_KEYS);
+  if (sm === undefined) return undefined;
+  const ratio = r.number(sm.get('ratio'), 'serialization.ratio', 0.01, 10, false) ?? 0.5;
+  const mbps = r.number(sm.get('MBps'), 'serialization.MBps', 0.001, 1e9, false) ?? 1000;
+  return { ratio, bytesPerMs: mibPerSecondToBytesPerMs(mbps) };
+}
+
+/** conf: Spark keys → strings (scalars keep their text, so 0.50 stays "0.50"); `conf:` with nothing is no conf. */
+function readConf(r: Reader, confPair: Pair | undefined): Record<string, string> | undefined {
+  const confNode = confPair !== undefined ? r.d(confPair.value) : undefined;
+  if (confPair === undefined || confNode === null) return undefined;
+  if (!isMap(confNode))
+    return r.error(
+      confPair.value ?? confPair.key,
+      'conf',
+      `expected a mapping of Spark keys to values, got ${describe(confPair.value)}`,
+    );
+  const conf: Record<string, string> = {};
+  for (const pair of confNode.items) {
+    const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (k === undefined || k.trim() === '') {
+      r.error(pair.key ?? confNode, 'conf', 'keys must be Spark property names');
+      continue;
+    }
+    if (!/^spark\./.test(k)) {
+      r.error(pair.key, `conf.${k}`, `"${k}" is not a Spark property (keys start with "spark.")`);
+      continue;
+    }
+    const v = r.string(pair, `conf.${k}`, true);
+    if (v !== undefined) conf[k] = v;
+  }
+  return conf;
+}
+
+/** stages: a list of 1 .. SCENARIO_LIMITS.stages stages, read in order (later ops see the RDDs and tables of earlier ones). */
+function readStages(r: Reader, stagesPair: Pair | undefined): StageSpec[] {
+  const stages: StageSpec[] = [];
+  if (stagesPair === undefined) return stages;
+  const state: ParseState = { cacheOf: new Map(), tables: new Map() };
+  const seq = r.d(stagesPair.value);
+  if (!isSeq(seq)) r.error(seq ?? stagesPair.key, 'stages', `expected a list of stages, got ${describe(seq)}`);
+  else if (seq.items.length === 0) r.error(seq, 'stages', 'needs at least one stage');
+  else if (seq.items.length > SCENARIO_LIMITS.stages)
+    r.error(seq, 'stages', `at most ${SCENARIO_LIMITS.stages} stages`);
+  else {
+    seq.items.forEach((item, i) => {
+      const stage = readStage(r, item, `stages[${i}]`, i, state);
+      if (stage !== undefined) stages.push(stage);
+    });
+  }
+  return stages;
 }
 
 function readStage(r: Reader, node: unknown, field: string, index: number, state: ParseState): StageSpec | undefined {
@@ -431,108 +434,134 @@ function readKeep(r: Reader, pair: Pair | undefined, field: string): boolean | u
   return null;
 }
 
+/** An op's kind and its fields: `f` names them in messages and `at` is the node a missing field is reported on. */
+interface OpFields {
+  readonly kind: string;
+  readonly f: string;
+  readonly m: Map<string, Pair>;
+  readonly at: unknown;
+}
+
+/** One op of a stage's ops list (docs/scenarios.md), checked against the RDDs and tables the ops before it define. */
 function readOp(r: Reader, node0: unknown, field: string, state: ParseState): TaskOp | undefined {
-  const cacheOf = state.cacheOf;
-  const node = r.d(node0);
-  const kinds = Object.keys(OP_KEYS);
-  if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
-  const items = node.items;
-  // Two spellings: `- cache: { rdd: 1, size: 1g }`, or flat `- op: cache` with the fields beside it.
-  const opPair = items.find((p) => isScalar(p.key) && p.key.value === 'op');
-  let kind: string;
-  let f: string;
-  let m: Map<string, Pair> | undefined;
-  let at: unknown;
-  if (opPair !== undefined) {
-    const k = r.d(opPair.value);
-    kind = isScalar(k) && typeof k.value === 'string' ? k.value : '';
-    if (!kinds.includes(kind))
-      return r.error(k ?? opPair.key, `${field}.op`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
-    f = field;
-    m = r.map(node, f, ['op', ...(OP_KEYS[kind] as readonly string[])]);
-    m?.delete('op');
-    at = node;
-  } else {
-    if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
-    const pair = items[0] as Pair;
-    kind = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!kinds.includes(kind))
-      return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
-    f = `${field}.${kind}`;
-    m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
-    at = pair.value;
-  }
-  if (m === undefined) return undefined;
-  switch (kind) {
-    case 'cache': {
-      const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
-      const level = readLevel(r, m.get('level'), `${f}.level`) ?? 'MEMORY_ONLY';
-      const elementBytes = r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? SCENARIO_DEFAULTS.elementSize;
-      if (rdd === undefined || bytes === undefined) return undefined;
-      cacheOf.set(rdd, { bytes, level, elementBytes });
-      return { op: 'cache', rdd, bytes, level, elementBytes };
-    }
-    case 'read': {
-      const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
-      if (rdd === undefined) return undefined;
-      const cached = cacheOf.get(rdd);
-      const bytes = r.size(m.get('size'), `${f}.size`, 1) ?? cached?.bytes;
-      const level = readLevel(r, m.get('level'), `${f}.level`) ?? cached?.level ?? 'MEMORY_ONLY';
-      const elementBytes =
-        r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? cached?.elementBytes ?? SCENARIO_DEFAULTS.elementSize;
-      if (bytes === undefined)
-        return r.error(at, `${f}.size`, `is required: no earlier cache op of rdd ${rdd} gives it`);
-      return { op: 'read', rdd, bytes, level, elementBytes };
-    }
+  const o = opFieldsOf(r, node0, field);
+  if (o === undefined) return undefined;
+  switch (o.kind) {
+    case 'cache':
+      return readCacheOp(r, o, state.cacheOf);
+    case 'read':
+      return readReadOp(r, o, state.cacheOf);
     case 'shuffleSort':
     case 'aggregate':
-    case 'hashJoinBuild': {
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
-      const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
-      if (bytes === undefined) return undefined;
-      const keep = kind !== 'hashJoinBuild' ? readKeep(r, m.get('keep'), `${f}.keep`) : undefined;
-      if (keep === null) return undefined;
-      return { op: kind, bytes, recordBytes, ...(keep === true ? { keep } : {}) };
-    }
+    case 'hashJoinBuild':
+      return readExecutionOp(r, o.kind, o);
     case 'broadcast': {
-      const id = r.number(r.required(m, 'id', at, f), `${f}.id`, 0, 1e9, true);
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+      const id = r.number(r.required(o.m, 'id', o.at, o.f), `${o.f}.id`, 0, 1e9, true);
+      const bytes = r.size(r.required(o.m, 'size', o.at, o.f), `${o.f}.size`, 1);
       if (id === undefined || bytes === undefined) return undefined;
       return { op: 'broadcast', id, bytes };
     }
-    case 'userObjects': {
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
-      const holdMs = r.number(r.required(m, 'holdMs', at, f), `${f}.holdMs`, 0, SCENARIO_LIMITS.ms, false);
-      if (bytes === undefined || holdMs === undefined) return undefined;
-      return { op: 'userObjects', bytes, holdMs };
-    }
-    case 'stateStore': {
-      const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
-      const holdMs = r.number(r.required(m, 'holdMs', at, f), `${f}.holdMs`, 0, SCENARIO_LIMITS.ms, false);
-      if (bytes === undefined || holdMs === undefined) return undefined;
-      return { op: 'stateStore', bytes, holdMs };
-    }
+    case 'userObjects':
+    case 'stateStore':
+      return readHeldOp(r, o.kind, o);
     case 'compute': {
-      const ms = r.number(r.required(m, 'ms', at, f), `${f}.ms`, 0, SCENARIO_LIMITS.ms, false);
+      const ms = r.number(r.required(o.m, 'ms', o.at, o.f), `${o.f}.ms`, 0, SCENARIO_LIMITS.ms, false);
       if (ms === undefined) return undefined;
       return { op: 'compute', ms };
     }
     case 'tableLoad':
     case 'createTable':
     case 'tableScan':
-      return readTableOp(r, kind, m, at, f, state.tables);
-    case 'query': {
-      // A filter or lookup holds no operator memory (size 0); its result may still be large.
-      const bytes = r.size(m.get('size'), `${f}.size`, 0) ?? 0;
-      const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
-      const resultBytes = r.size(m.get('resultSize'), `${f}.resultSize`, 0) ?? 0;
-      if (bytes === 0 && resultBytes === 0)
-        return r.error(at, f, 'needs a size (operator memory), a resultSize, or both');
-      return { op: 'query', bytes, recordBytes, resultBytes };
-    }
+      return readTableOp(r, o.kind, o.m, o.at, o.f, state.tables);
+    case 'query':
+      return readQueryOp(r, o);
   }
   return undefined;
+}
+
+/**
+ * The op's kind and fields, in either spelling: `- cache: { rdd: 1, size: 1g }`, or flat
+ * `- op: cache` with the fields beside it. Unknown kinds and fields are reported.
+ */
+function opFieldsOf(r: Reader, node0: unknown, field: string): OpFields | undefined {
+  const node = r.d(node0);
+  const kinds = Object.keys(OP_KEYS);
+  if (!isMap(node)) return r.error(node, field, `expected one op such as "compute: { ms: 10 }", got ${describe(node)}`);
+  const items = node.items;
+  const opPair = items.find((p) => isScalar(p.key) && p.key.value === 'op');
+  if (opPair !== undefined) {
+    const k = r.d(opPair.value);
+    const kind = isScalar(k) && typeof k.value === 'string' ? k.value : '';
+    if (!kinds.includes(kind))
+      return r.error(k ?? opPair.key, `${field}.op`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+    const m = r.map(node, field, ['op', ...(OP_KEYS[kind] as readonly string[])]);
+    m?.delete('op');
+    return m !== undefined ? { kind, f: field, m, at: node } : undefined;
+  }
+  if (items.length !== 1) return r.error(node, field, `an op is a mapping with exactly one of: ${kinds.join(', ')}`);
+  const pair = items[0] as Pair;
+  const kind = isScalar(pair.key) ? String(pair.key.value) : '';
+  if (!kinds.includes(kind))
+    return r.error(pair.key ?? node, `${field}.${kind}`, `unknown op "${kind}"${didYouMean(kind, kinds)}`);
+  const f = `${field}.${kind}`;
+  const m = r.map(pair.value, f, OP_KEYS[kind] as readonly string[]);
+  return m !== undefined ? { kind, f, m, at: pair.value } : undefined;
+}
+
+/** cache: an RDD partition persisted at a storage level; later reads of the RDD default to it. */
+function readCacheOp(r: Reader, { m, at, f }: OpFields, cacheOf: ParseState['cacheOf']): TaskOp | undefined {
+  const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
+  const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+  const level = readLevel(r, m.get('level'), `${f}.level`) ?? 'MEMORY_ONLY';
+  const elementBytes = r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? SCENARIO_DEFAULTS.elementSize;
+  if (rdd === undefined || bytes === undefined) return undefined;
+  cacheOf.set(rdd, { bytes, level, elementBytes });
+  return { op: 'cache', rdd, bytes, level, elementBytes };
+}
+
+/** read: a cached RDD's partition read again; size, level and element size default to its cache op. */
+function readReadOp(r: Reader, { m, at, f }: OpFields, cacheOf: ParseState['cacheOf']): TaskOp | undefined {
+  const rdd = r.number(r.required(m, 'rdd', at, f), `${f}.rdd`, 0, 1e9, true);
+  if (rdd === undefined) return undefined;
+  const cached = cacheOf.get(rdd);
+  const bytes = r.size(m.get('size'), `${f}.size`, 1) ?? cached?.bytes;
+  const level = readLevel(r, m.get('level'), `${f}.level`) ?? cached?.level ?? 'MEMORY_ONLY';
+  const elementBytes =
+    r.size(m.get('elementSize'), `${f}.elementSize`, 1) ?? cached?.elementBytes ?? SCENARIO_DEFAULTS.elementSize;
+  if (bytes === undefined) return r.error(at, `${f}.size`, `is required: no earlier cache op of rdd ${rdd} gives it`);
+  return { op: 'read', rdd, bytes, level, elementBytes };
+}
+
+/** Execution memory in records (sort pages, aggregation maps, a hash relation); a hash join build cannot be kept. */
+function readExecutionOp(
+  r: Reader,
+  kind: 'shuffleSort' | 'aggregate' | 'hashJoinBuild',
+  { m, at, f }: OpFields,
+): TaskOp | undefined {
+  const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+  const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
+  if (bytes === undefined) return undefined;
+  const keep = kind !== 'hashJoinBuild' ? readKeep(r, m.get('keep'), `${f}.keep`) : undefined;
+  if (keep === null) return undefined;
+  return { op: kind, bytes, recordBytes, ...(keep === true ? { keep } : {}) };
+}
+
+/** Memory Spark does not manage, held for a while: a task's own objects, or a state store's native memory. */
+function readHeldOp(r: Reader, kind: 'userObjects' | 'stateStore', { m, at, f }: OpFields): TaskOp | undefined {
+  const bytes = r.size(r.required(m, 'size', at, f), `${f}.size`, 1);
+  const holdMs = r.number(r.required(m, 'holdMs', at, f), `${f}.holdMs`, 0, SCENARIO_LIMITS.ms, false);
+  if (bytes === undefined || holdMs === undefined) return undefined;
+  return { op: kind, bytes, holdMs };
+}
+
+/** A SnappyData query: operator memory (size) and its result. */
+function readQueryOp(r: Reader, { m, at, f }: OpFields): TaskOp | undefined {
+  // A filter or lookup holds no operator memory (size 0); its result may still be large.
+  const bytes = r.size(m.get('size'), `${f}.size`, 0) ?? 0;
+  const recordBytes = r.size(m.get('recordSize'), `${f}.recordSize`, 1) ?? SCENARIO_DEFAULTS.recordSize;
+  const resultBytes = r.size(m.get('resultSize'), `${f}.resultSize`, 0) ?? 0;
+  if (bytes === 0 && resultBytes === 0) return r.error(at, f, 'needs a size (operator memory), a resultSize, or both');
+  return { op: 'query', bytes, recordBytes, resultBytes };
 }
 
 function readStore(r: Reader, pair: Pair | undefined, field: string): 'row' | 'column' | undefined {
