@@ -201,117 +201,140 @@ function cachedPartitionBytes(s: Scenario): number {
   return n > 0 ? bytes / n : 0;
 }
 
-/** The items this run has, with their cost and cause, before any re-run. */
+/** The items this run has, with their cost and cause, before any re-run: failures and OOM risks first, then by simulated time lost. */
 function drafts(r: SimResult, scenario: Scenario, k: StoryKnobs): Draft[] {
+  const out = [
+    failureDraft(r),
+    oomRiskDraft(r),
+    spillDraft(r, scenario, k),
+    waitDraft(r),
+    evictionDraft(r, scenario),
+  ].filter((d): d is Draft => d !== undefined);
+  const rank = (d: Draft) => (d.kind === 'failure' ? 2 : d.kind === 'oomRisk' ? 1 : 0);
+  return out.sort((a, b) => rank(b) - rank(a) || b.costMs - a.costMs).slice(0, 3);
+}
+
+/** Failed task attempts, or a run that stopped for another reason than the event budget. */
+function failureDraft(r: SimResult): Draft | undefined {
+  const s = r.summary;
+  if (!(s.failedTasks > 0 || (s.stoppedAt !== undefined && !s.stoppedAt.startsWith('event budget')))) return undefined;
+  const failed = r.events.find((e) => e.kind === 'taskFailed');
+  return {
+    kind: 'failure',
+    costMs: s.durationMs,
+    headline:
+      s.failedTasks > 0
+        ? `${plural(s.failedTasks, 'task attempt')} failed${s.stoppedAt !== undefined ? ' and the job was aborted' : ''}`
+        : `The run stopped: ${s.stoppedAt ?? ''}`,
+    cause: failed !== undefined ? failed.message : (s.stoppedAt ?? 'a task failed'),
+    measure: (q) => q.summary.failedTasks + (q.summary.stoppedAt !== undefined ? 1 : 0),
+    gone: 'no task would fail',
+    unit: (v) => plural(v, 'failure'),
+    knobs: ['memory', 'fractionUp', 'cores', 'offHeap'],
+  };
+}
+
+/** User objects beyond user memory: the heap outside spark.memory.fraction, which Spark does not track. */
+function oomRiskDraft(r: SimResult): Draft | undefined {
+  const s = r.summary;
+  const x = r.executor;
+  if (!((s.oomRisks ?? 0) > 0 && x !== undefined)) return undefined;
+  return {
+    kind: 'oomRisk',
+    costMs: s.durationMs,
+    headline: `User objects reached ${formatBytes(s.peakUntracked ?? 0)}, more than the ${formatBytes(x.userMemory)} of user memory`,
+    cause:
+      `Spark does not track objects a task makes itself: they live in user memory, the heap left outside spark.memory.fraction ` +
+      `(${formatBytes(x.userMemory)} here). Beyond it the JVM runs out of heap (OutOfMemoryError) whatever the unified region holds.`,
+    measure: (q) => q.summary.oomRisks ?? 0,
+    gone: 'user objects would fit',
+    unit: (v) => plural(v, 'OOM risk'),
+    knobs: ['fractionDown', 'memory'],
+  };
+}
+
+/** Spills: a task's execution memory reached its share of the pool (ExecutionMemoryPool, 1/(2N) .. 1/N). */
+function spillDraft(r: SimResult, scenario: Scenario, k: StoryKnobs): Draft | undefined {
+  const s = r.summary;
+  if (!(s.spillCount > 0)) return undefined;
+  const x = r.executor;
+  const tp = scenario.throughput;
+  const slots = x?.slots ?? k.cores;
+  const c = telling(r.events, 'spill')?.cause;
+  const per =
+    c !== undefined
+      ? `${c.request} held ${formatBytes(c.heldBytes ?? 0)} against its cap: ${formatBytes(c.capBytes)}, ${c.cap}`
+      : x !== undefined
+        ? `with ${slots} tasks at once each may hold at most 1/${slots} of ${formatBytes(x.maxHeapMemory)} (${formatBytes(x.maxHeapMemory / slots)}) and is sure of 1/(2×${slots}) (${formatBytes(x.maxHeapMemory / (2 * slots))})`
+        : 'a task could not get the execution memory it asked for';
+  return {
+    kind: 'spill',
+    costMs: s.spilledBytes / tp.spillBytesPerMs + s.spilledBytes / tp.diskBytesPerMs,
+    headline: `Tasks spilled ${formatBytes(s.spilledBytes)} in ${plural(s.spillCount, 'spill')}`,
+    cause:
+      `A task spills when its execution memory (sort pages, aggregation maps) reaches its share of the execution pool: ` +
+      `at most 1/N, at least 1/(2N), N being the tasks running at once (ExecutionMemoryPool). For example ${per}.`,
+    measure: (q) => q.summary.spilledBytes,
+    gone: 'they would not spill',
+    unit: (v) => formatBytes(v),
+    knobs: ['cores', 'fractionUp', 'memory', 'offHeap'],
+  };
+}
+
+/** Waits: a task below its guaranteed 1/(2N) blocks in ExecutionMemoryPool.acquireMemory. */
+function waitDraft(r: SimResult): Draft | undefined {
+  const s = r.summary;
+  if (!(s.waits > 0)) return undefined;
+  const c = r.events.find((q) => q.kind === 'wait' && q.cause !== undefined)?.cause;
+  return {
+    kind: 'wait',
+    costMs: s.waitMs,
+    headline: `Tasks waited ${msText(s.waitMs)} for execution memory (${plural(s.waits, 'wait')})`,
+    cause:
+      `A task that cannot get its guaranteed 1/(2N) of the execution pool blocks until another task releases memory (ExecutionMemoryPool.acquireMemory).` +
+      (c !== undefined
+        ? ` First: ${c.request} held ${formatBytes(c.heldBytes ?? 0)}, below ${formatBytes(c.capBytes)}, ${c.cap}.`
+        : ''),
+    measure: (q) => q.summary.waitMs,
+    gone: 'no task would wait',
+    unit: msText,
+    knobs: ['cores', 'fractionUp', 'memory'],
+  };
+}
+
+/** Evictions and what they cost: cached partitions recomputed or read back from disk (MemoryStore.evictBlocksToFreeSpace). */
+function evictionDraft(r: SimResult, scenario: Scenario): Draft | undefined {
   const s = r.summary;
   const x = r.executor;
   const tp = scenario.throughput;
-  const out: Draft[] = [];
-  const slots = x?.slots ?? k.cores;
-  const bytesUnit = (v: number) => formatBytes(v);
-  if (s.failedTasks > 0 || (s.stoppedAt !== undefined && !s.stoppedAt.startsWith('event budget'))) {
-    const failed = r.events.find((e) => e.kind === 'taskFailed');
-    out.push({
-      kind: 'failure',
-      costMs: s.durationMs,
-      headline:
-        s.failedTasks > 0
-          ? `${plural(s.failedTasks, 'task attempt')} failed${s.stoppedAt !== undefined ? ' and the job was aborted' : ''}`
-          : `The run stopped: ${s.stoppedAt ?? ''}`,
-      cause: failed !== undefined ? failed.message : (s.stoppedAt ?? 'a task failed'),
-      measure: (q) => q.summary.failedTasks + (q.summary.stoppedAt !== undefined ? 1 : 0),
-      gone: 'no task would fail',
-      unit: (v) => plural(v, 'failure'),
-      knobs: ['memory', 'fractionUp', 'cores', 'offHeap'],
-    });
-  }
-  if ((s.oomRisks ?? 0) > 0 && x !== undefined) {
-    out.push({
-      kind: 'oomRisk',
-      costMs: s.durationMs,
-      headline: `User objects reached ${formatBytes(s.peakUntracked ?? 0)}, more than the ${formatBytes(x.userMemory)} of user memory`,
-      cause:
-        `Spark does not track objects a task makes itself: they live in user memory, the heap left outside spark.memory.fraction ` +
-        `(${formatBytes(x.userMemory)} here). Beyond it the JVM runs out of heap (OutOfMemoryError) whatever the unified region holds.`,
-      measure: (q) => q.summary.oomRisks ?? 0,
-      gone: 'user objects would fit',
-      unit: (v) => plural(v, 'OOM risk'),
-      knobs: ['fractionDown', 'memory'],
-    });
-  }
-  if (s.spillCount > 0) {
-    const e = telling(r.events, 'spill');
-    const c = e?.cause;
-    const per =
-      c !== undefined
-        ? `${c.request} held ${formatBytes(c.heldBytes ?? 0)} against its cap: ${formatBytes(c.capBytes)}, ${c.cap}`
+  if (!(s.evictedBlocks + s.cacheMisses + (s.unrollFailures ?? 0) > 0)) return undefined;
+  const part = cachedPartitionBytes(scenario);
+  const recompute = tp.recomputeBytesPerMs ?? tp.memoryBytesPerMs / 4;
+  const e = telling(r.events, 'evict');
+  const c = e?.cause;
+  const reads = [
+    s.cacheMisses > 0 ? `${plural(s.cacheMisses, 'read')} recomputed` : '',
+    (s.diskHits ?? 0) > 0 ? `${plural(s.diskHits ?? 0, 'read')} from disk` : '',
+  ].filter((t) => t !== '');
+  return {
+    kind: 'eviction',
+    costMs: (s.cacheMisses * part) / recompute + ((s.diskHits ?? 0) * part) / tp.diskBytesPerMs,
+    headline:
+      s.evictedBlocks > 0
+        ? `${plural(s.evictedBlocks, 'cached block')} evicted${reads.length > 0 ? `: ${reads.join(', ')}` : ''}`
+        : `Cached blocks did not stay in memory${reads.length > 0 ? `: ${reads.join(', ')}` : ''}`,
+    cause:
+      `The MemoryStore evicts cached blocks (least recently used, never of the same RDD) when a put or execution needs the room.` +
+      (c !== undefined
+        ? ` For example ${e?.blockId ?? 'a block'} went for ${c.request}, within ${formatBytes(c.capBytes)}: ${c.cap}.`
         : x !== undefined
-          ? `with ${slots} tasks at once each may hold at most 1/${slots} of ${formatBytes(x.maxHeapMemory)} (${formatBytes(x.maxHeapMemory / slots)}) and is sure of 1/(2×${slots}) (${formatBytes(x.maxHeapMemory / (2 * slots))})`
-          : 'a task could not get the execution memory it asked for';
-    out.push({
-      kind: 'spill',
-      costMs: s.spilledBytes / tp.spillBytesPerMs + s.spilledBytes / tp.diskBytesPerMs,
-      headline: `Tasks spilled ${formatBytes(s.spilledBytes)} in ${plural(s.spillCount, 'spill')}`,
-      cause:
-        `A task spills when its execution memory (sort pages, aggregation maps) reaches its share of the execution pool: ` +
-        `at most 1/N, at least 1/(2N), N being the tasks running at once (ExecutionMemoryPool). For example ${per}.`,
-      measure: (q) => q.summary.spilledBytes,
-      gone: 'they would not spill',
-      unit: bytesUnit,
-      knobs: ['cores', 'fractionUp', 'memory', 'offHeap'],
-    });
-  }
-  if (s.waits > 0) {
-    const e = r.events.find((q) => q.kind === 'wait' && q.cause !== undefined);
-    const c = e?.cause;
-    out.push({
-      kind: 'wait',
-      costMs: s.waitMs,
-      headline: `Tasks waited ${msText(s.waitMs)} for execution memory (${plural(s.waits, 'wait')})`,
-      cause:
-        `A task that cannot get its guaranteed 1/(2N) of the execution pool blocks until another task releases memory (ExecutionMemoryPool.acquireMemory).` +
-        (c !== undefined
-          ? ` First: ${c.request} held ${formatBytes(c.heldBytes ?? 0)}, below ${formatBytes(c.capBytes)}, ${c.cap}.`
+          ? ` Storage may fill the ${formatBytes(x.maxHeapMemory)} unified region; execution takes it back down to the ${formatBytes(x.onHeapStorageRegionSize)} storage region.`
           : ''),
-      measure: (q) => q.summary.waitMs,
-      gone: 'no task would wait',
-      unit: msText,
-      knobs: ['cores', 'fractionUp', 'memory'],
-    });
-  }
-  const cacheTrouble = s.evictedBlocks + s.cacheMisses + (s.unrollFailures ?? 0);
-  if (cacheTrouble > 0) {
-    const part = cachedPartitionBytes(scenario);
-    const recompute = tp.recomputeBytesPerMs ?? tp.memoryBytesPerMs / 4;
-    const e = telling(r.events, 'evict');
-    const c = e?.cause;
-    const reads = [
-      s.cacheMisses > 0 ? `${plural(s.cacheMisses, 'read')} recomputed` : '',
-      (s.diskHits ?? 0) > 0 ? `${plural(s.diskHits ?? 0, 'read')} from disk` : '',
-    ].filter((t) => t !== '');
-    out.push({
-      kind: 'eviction',
-      costMs: (s.cacheMisses * part) / recompute + ((s.diskHits ?? 0) * part) / tp.diskBytesPerMs,
-      headline:
-        s.evictedBlocks > 0
-          ? `${plural(s.evictedBlocks, 'cached block')} evicted${reads.length > 0 ? `: ${reads.join(', ')}` : ''}`
-          : `Cached blocks did not stay in memory${reads.length > 0 ? `: ${reads.join(', ')}` : ''}`,
-      cause:
-        `The MemoryStore evicts cached blocks (least recently used, never of the same RDD) when a put or execution needs the room.` +
-        (c !== undefined
-          ? ` For example ${e?.blockId ?? 'a block'} went for ${c.request}, within ${formatBytes(c.capBytes)}: ${c.cap}.`
-          : x !== undefined
-            ? ` Storage may fill the ${formatBytes(x.maxHeapMemory)} unified region; execution takes it back down to the ${formatBytes(x.onHeapStorageRegionSize)} storage region.`
-            : ''),
-      measure: (q) => q.summary.evictedBlocks + q.summary.cacheMisses,
-      gone: 'every cached block would stay in memory',
-      unit: (v) => plural(v, 'eviction or recompute', 'evictions and recomputes'),
-      knobs: ['memory', 'fractionUp'],
-    });
-  }
-  // Failures and OOM risks first (they end runs), then by simulated time lost.
-  const rank = (d: Draft) => (d.kind === 'failure' ? 2 : d.kind === 'oomRisk' ? 1 : 0);
-  return out.sort((a, b) => rank(b) - rank(a) || b.costMs - a.costMs).slice(0, 3);
+    measure: (q) => q.summary.evictedBlocks + q.summary.cacheMisses,
+    gone: 'every cached block would stay in memory',
+    unit: (v) => plural(v, 'eviction or recompute', 'evictions and recomputes'),
+    knobs: ['memory', 'fractionUp'],
+  };
 }
 
 /** "a, b or c". */
