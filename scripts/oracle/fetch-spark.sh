@@ -35,6 +35,49 @@ fetch() { # fetch <line> <release> <scala>
   echo "oracle: Spark $rel (line $line): $(tr ':' '\n' < "$dir/classpath.txt" | wc -l) jars, classpath in $dir/classpath.txt"
 }
 
+# The cluster managers' modules (spark/clusters/lines.txt) for ContainerHarness: <line>-yarn and
+# <line>-kubernetes are classpaths of their own (the line's spark-core classpath first, then the module's
+# jar and, for Kubernetes, fabric8's model; or, for a module of another Scala binary, spark-core of that
+# binary at the module's release), written like a line's so the oracle compiles and runs against them.
+fetch_cluster() { # fetch_cluster <line> <yarn|kubernetes> <release> <scala> <fabric8|->
+  local line=$1 kind=$2 rel=$3 scala=$4 fabric8=$5 dir="$CACHE/$1-$2" core="$CACHE/$1"
+  [ "$rel" = - ] && return 0
+  mkdir -p "$dir"
+  local key; key="$(sha256sum "$HERE/spark/clusters/pom.xml" | cut -c1-16) $rel $scala $fabric8 $(cat "$core/version.txt")"
+  if [ -s "$dir/classpath.txt" ] && [ "$(cat "$dir/key.txt" 2>/dev/null)" = "$key" ] &&
+     tr ':' '\n' < "$dir/classpath.txt" | while read -r j; do [ -f "$j" ] || exit 1; done; then
+    echo "oracle: spark-${kind}_$scala $rel (line $line): jars present"
+    return 0
+  fi
+  local own=0 coreScala; coreScala=$(tr ':' '\n' < "$core/classpath.txt" | sed -nE 's#.*/spark-core_([0-9.]+)-[^/]*\.jar$#\1#p' | head -1)
+  [ "$scala" != "$coreScala" ] && own=1
+  local profiles=()
+  [ "$fabric8" != - ] && profiles+=(fabric8)
+  [ "$own" = 1 ] && profiles+=(scala212-core)
+  local args=(-q -B -f "$HERE/spark/clusters/pom.xml" dependency:build-classpath "-Dmodule.artifact=spark-${kind}_$scala"
+    "-Dmodule.version=$rel" "-Dfabric8.version=$fabric8" "-Dcore.version=$rel" "-Dmdep.outputFile=$dir/module.txt")
+  [ ${#profiles[@]} -gt 0 ] && args+=("-P$(IFS=,; echo "${profiles[*]}")")
+  if ! mvn -o "${args[@]}" >"$dir/mvn.log" 2>&1; then
+    echo "oracle: resolving spark-${kind}_$scala $rel from Maven Central..."
+    mvn "${args[@]}" >"$dir/mvn.log" 2>&1 || { echo "oracle: Maven could not resolve spark-${kind}_$scala $rel: see $dir/mvn.log" >&2; tail -5 "$dir/mvn.log" >&2; return 1; }
+  fi
+  if [ "$own" = 1 ]; then cp "$dir/module.txt" "$dir/classpath.txt"
+  else echo "$(cat "$core/classpath.txt"):$(cat "$dir/module.txt")" > "$dir/classpath.txt"; fi
+  echo "$rel" > "$dir/version.txt"
+  echo "$key" > "$dir/key.txt"
+  echo "oracle: spark-${kind}_$scala $rel (line $line): classpath in $dir/classpath.txt"
+}
+
+fetch_clusters() { # fetch_clusters <line>
+  local l yrel yscala krel kscala fabric8
+  while read -r l yrel yscala krel kscala fabric8; do
+    case "$l" in ''|'#'*) continue ;; esac
+    [ "$l" = "$1" ] || continue
+    fetch_cluster "$l" yarn "$yrel" "$yscala" -
+    fetch_cluster "$l" kubernetes "$krel" "$kscala" "$fabric8"
+  done < "$HERE/spark/clusters/lines.txt"
+}
+
 # The History Server tier (scripts/eventlog-corpus/history-server.mjs) runs a line's server with
 # jackson-core at jackson-databind's version, as Spark's own build pins them (Maven's nearest-wins gives
 # spark-core alone an older jackson-core): fetch that jar here, with the other jars, so the tier reads
@@ -55,6 +98,7 @@ while read -r line rel scala; do
   if [ "$want" = all ] || [ "$want" = "$line" ]; then
     found=1
     fetch "$line" "$rel" "$scala"
+    fetch_clusters "$line"
     [ "$line" = 3.5 ] && jackson_core_for "$line"
   fi
 done < "$HERE/lines.txt"

@@ -6,7 +6,7 @@ import { Read, readTypedBoolean, readTypedBytes, readTypedDouble } from '../conf
 import { SparkVersion, atLeast } from '../version';
 import { StartupError, checkValueFailure } from './startupError';
 import { javaDoubleToString } from '../config/javaParse';
-import { readError } from './unified';
+import { readError, readOffHeapSize } from './unified';
 
 export type ClusterManager = 'yarn' | 'kubernetes' | 'standalone' | 'local';
 
@@ -82,7 +82,10 @@ function memoryOverheadFactor(
 
 /**
  * Utils.executorOffHeapMemorySizeAsMb: the off-heap size added to the container, from 3.0 on YARN
- * (SPARK-28577) and from 3.1 on Kubernetes (SPARK-32661); it must be > 0 when off-heap is enabled.
+ * (SPARK-28577) and from 3.1 on Kubernetes (SPARK-32661); it must be > 0 when off-heap is enabled. From 3.1
+ * (Utils, 3.5.9 and 4.2.0 bytecode) it reads MEMORY_OFFHEAP_SIZE (with its checkValue >= 0) before asking whether
+ * off-heap is enabled (checkOffHeapEnabled), so a negative size fails even with off-heap disabled; 3.0's
+ * YarnSparkHadoopUtil asked first.
  */
 function executorOffHeapMemorySizeAsMb(
   conf: SparkConfView,
@@ -91,12 +94,15 @@ function executorOffHeapMemorySizeAsMb(
 ): Step<number> {
   const offHeapAdded = clusterManager === 'kubernetes' ? atLeast(v, 3, 1) : atLeast(v, 3);
   if (!offHeapAdded) return { ok: true, value: 0 };
+  let size = atLeast(v, 3, 1) ? readOffHeapSize(conf, v, 'container') : undefined;
+  if (size !== undefined && !size.ok) return size;
   const en = readTypedBoolean(conf, 'spark.memory.offHeap.enabled', v);
   if (!en.ok) return fail(en);
   if (!en.read.value) return { ok: true, value: 0 };
-  const size = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
-  if (!size.ok) return fail(size);
-  const offHeapMiB = Math.trunc(size.read.value / MiB);
+  size ??= readOffHeapSize(conf, v, 'container');
+  if (!size.ok) return size;
+  // Utils.memoryStringToMb: bytes / 1024 / 1024, truncated.
+  const offHeapMiB = Math.trunc(size.sizes / MiB);
   if (offHeapMiB > 0) return { ok: true, value: offHeapMiB };
   const from = conf.get('spark.memory.offHeap.size');
   return {
@@ -104,7 +110,9 @@ function executorOffHeapMemorySizeAsMb(
     error: {
       phase: 'container',
       exceptionClass: 'IllegalArgumentException',
-      message: 'spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+      // Utils.checkOffHeapEnabled (3.5.9 and 4.2.0 bytecode) checks it with Scala's require, whose text starts
+      // "requirement failed: " (YarnAllocator and BasicExecutorFeatureStep print it so: test/oracle/checks/containers.ts).
+      message: 'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
       key: 'spark.memory.offHeap.size',
       ...(from !== undefined ? { from } : {}),
     },

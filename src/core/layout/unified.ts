@@ -229,6 +229,21 @@ export interface OffHeapMemorySizes {
 }
 
 /**
+ * SparkConf.get(MEMORY_OFFHEAP_SIZE): bytesConf with checkValue(_ >= 0), as MemoryManager's constructor and
+ * Utils.executorOffHeapMemorySizeAsMb (3.1+) read it; `phase` is the reader's.
+ */
+export function readOffHeapSize(conf: SparkConfView, v: SparkVersion, phase: StartupError['phase']): Derived<number> {
+  const offSizeR = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
+  if (!offSizeR.ok) return { ok: false, error: readError(offSizeR, phase) };
+  const size = offSizeR.read.value;
+  // checkValue quotes the parsed bytes ('-1073741824' for "-1g"; 4.1+ adds the unit: '-1073741824b').
+  const shown = atLeast(v, 4, 1) ? `${size}b` : String(size);
+  const offErr = checkError('spark.memory.offHeap.size', size, shown, v, conf);
+  if (offErr !== undefined) return { ok: false, error: { ...offErr, phase } };
+  return { ok: true, sizes: size };
+}
+
+/**
  * MemoryManager's constructor after the on-heap pools (2.4.4, 3.3.1, 4.1.1): MEMORY_OFFHEAP_SIZE (bytesConf,
  * checkValue >= 0), split by the storage fraction (read again when not given), then tungstenMemoryMode.
  */
@@ -237,13 +252,9 @@ export function deriveOffHeapMemory(
   v: SparkVersion,
   storageFraction?: number,
 ): Derived<OffHeapMemorySizes> {
-  const offSizeR = readTypedBytes(conf, 'spark.memory.offHeap.size', 'BYTE', v);
-  if (!offSizeR.ok) return { ok: false, error: readError(offSizeR, 'driver') };
-  const maxOffHeapMemory = offSizeR.read.value;
-  // checkValue quotes the parsed bytes ('-1073741824' for "-1g"; 4.1+ adds the unit: '-1073741824b').
-  const shown = atLeast(v, 4, 1) ? `${maxOffHeapMemory}b` : String(maxOffHeapMemory);
-  const offErr = checkError('spark.memory.offHeap.size', maxOffHeapMemory, shown, v, conf);
-  if (offErr !== undefined) return { ok: false, error: offErr };
+  const offSizeR = readOffHeapSize(conf, v, 'driver');
+  if (!offSizeR.ok) return offSizeR;
+  const maxOffHeapMemory = offSizeR.sizes;
   let fraction = storageFraction;
   if (fraction === undefined) {
     const r = readStorageFraction(conf, v);

@@ -1,5 +1,6 @@
 // The oracle's checks, run in this order. Each is one module exporting an OracleCheck (see ../check.ts).
 import { OracleCheck } from '../check';
+import { containersCheck } from './containers';
 import { eventLogsCheck } from './eventLogs';
 import { jvmMaxMemoryCheck } from './jvmMaxMemory';
 import { keyTypesCheck } from './keyTypes';
@@ -12,6 +13,7 @@ export const CHECKS: readonly OracleCheck[] = [
   managersCheck,
   jvmMaxMemoryCheck,
   layoutGridCheck,
+  containersCheck,
   sparkContextCheck,
   keyTypesCheck,
   startupErrorsCheck,
