@@ -43,6 +43,18 @@ function fail(r: Extract<Read<unknown>, { ok: false }>): { ok: false; error: Sta
 type Step<T> = { ok: true; value: T } | { ok: false; error: StartupError };
 
 /**
+ * Config.MEMORY_OVERHEAD_FACTOR's checkValue in spark-kubernetes: [0, 1) up to 3.2 ("between 0 --> 1.0"), then
+ * only >= 0 from 3.3 (SPARK-37611; spark-kubernetes 3.5.6 and 4.2.0 bytecode, the oracle's
+ * k8s-overhead-factor-negative case). 2.4's TypedConfigBuilder.checkValue throws the bare text. The template
+ * Spark refuses the factor with, or undefined.
+ */
+function kubernetesFactorRefused(factor: number, v: SparkVersion): string | undefined {
+  const head = atLeast(v, 3) ? "'{value}' in {key} is invalid. " : '';
+  if (atLeast(v, 3, 3)) return factor >= 0 ? undefined : `${head}Ensure that memory overhead is non-negative`;
+  return factor >= 0 && factor < 1 ? undefined : `${head}Ensure that memory overhead is a double between 0 --> 1.0`;
+}
+
+/**
  * The overhead factor: 0.1 fixed on YARN before 3.3; Kubernetes reads spark.kubernetes.memoryOverheadFactor
  * (0.4 for non-JVM apps); from 3.3 spark.executor.memoryOverheadFactor wins when it is set.
  */
@@ -57,6 +69,17 @@ function memoryOverheadFactor(
     const r = readTypedDouble(conf, 'spark.kubernetes.memoryOverheadFactor', v, pythonApp ? '0.4' : '0.1');
     if (!r.ok) return fail(r);
     factor = r.read.value;
+    const refused = kubernetesFactorRefused(factor, v);
+    if (refused !== undefined)
+      return {
+        ok: false,
+        error: {
+          phase: 'container',
+          ...checkValueFailure(refused, 'spark.kubernetes.memoryOverheadFactor', javaDoubleToString(factor), v),
+          key: 'spark.kubernetes.memoryOverheadFactor',
+          from: conf.get('spark.kubernetes.memoryOverheadFactor')!,
+        },
+      };
   }
   if (!atLeast(v, 3, 3) || !conf.contains('spark.executor.memoryOverheadFactor')) return { ok: true, value: factor };
   const r = readTypedDouble(conf, 'spark.executor.memoryOverheadFactor', v);
@@ -117,6 +140,29 @@ function executorOffHeapMemorySizeAsMb(
       ...(from !== undefined ? { from } : {}),
     },
   };
+}
+
+/**
+ * SparkContext's default ResourceProfile (3.1+: ResourceProfileManager -> ResourceProfile.getOrCreateDefaultProfile
+ * -> getDefaultExecutorResources, 3.5.9 and 4.2.0 bytecode) reads the executors' memory overhead, PySpark memory
+ * and off-heap size (Utils.executorOffHeapMemorySizeAsMb, with its > 0 check) on the driver, whatever the cluster
+ * manager and whether or not the application is Python's: a bad value there stops the driver.
+ */
+export function defaultProfileErrors(conf: SparkConfView, v: SparkVersion): StartupError[] {
+  if (!atLeast(v, 3, 1)) return [];
+  const errors: StartupError[] = [];
+  const asDriver = (e: StartupError): StartupError => ({ ...e, phase: 'driver' });
+  if (conf.getFirst('spark.executor.memoryOverhead', 'spark.yarn.executor.memoryOverhead') !== undefined) {
+    const r = readTypedBytes(conf, 'spark.executor.memoryOverhead', 'MiB', v);
+    if (!r.ok) errors.push(fail(r).error);
+  }
+  if (conf.contains('spark.executor.pyspark.memory')) {
+    const r = readTypedBytes(conf, 'spark.executor.pyspark.memory', 'MiB', v);
+    if (!r.ok) errors.push(fail(r).error);
+  }
+  const offHeap = executorOffHeapMemorySizeAsMb(conf, v, 'yarn');
+  if (!offHeap.ok) errors.push(offHeap.error);
+  return errors.map(asDriver);
 }
 
 export function deriveContainerRequest(

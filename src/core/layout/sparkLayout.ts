@@ -6,7 +6,13 @@ import type { ConfValue } from '../parse/confValue';
 import { readConfSize, readTypedBoolean, readTypedBytes, readTypedInt, readConfDouble } from '../config/typedConf';
 import { byteStringAs, byteSuffixesFor, javaTrim, parseJvmHeapSize } from '../size';
 import { SparkVersion, atLeast, formatVersion } from '../version';
-import { ClusterManager, ContainerRequest, clusterManagerOf, deriveContainerRequest } from './container';
+import {
+  ClusterManager,
+  ContainerRequest,
+  clusterManagerOf,
+  defaultProfileErrors,
+  deriveContainerRequest,
+} from './container';
 import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
 import { StartupError, invalidSparkConfig } from './startupError';
@@ -439,7 +445,11 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
       ? undefined
       : heap.maxMemoryOf(resolveJvm(driver.driverMemory, conf.getString('spark.driver.extraJavaOptions'), jvmChoice));
   const managers = memoryManagers(conf, v, heap.systemMemory, driverSystemMemory, settings.fractionRefused);
-  push(...managers.errors);
+  // SparkContext builds its ResourceProfileManager (the default profile's reads) before SparkEnv's memory
+  // manager up to 4.0 and after it from 4.1 (SparkContext's constructor, 3.5.9 / 4.0.2 against 4.1.3 / 4.2.0).
+  const profile = defaultProfileErrors(conf, v);
+  if (atLeast(v, 4, 1)) push(...managers.errors.filter((e) => e.phase === 'driver'), ...profile, ...managers.errors);
+  else push(...profile, ...managers.errors);
   const { unified, legacy } = managers;
 
   // Container sizing on YARN and Kubernetes (container.ts).

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CheckResult, LineFigures, OracleCheck } from '../check';
 import { SparkLine } from '../lines';
 import { jsonLines, runSpark } from '../sparkJvm';
+import { moduleClasspath } from './containers';
 import { SparkConfView } from '../../../src/core/config/confSource';
 import { resolveJvm } from '../../../src/core/layout/jvmMaxMemory';
 import { SparkLayout, sparkLayout } from '../../../src/core/layout/sparkLayout';
@@ -48,7 +49,11 @@ const PHASE_OF_STAGE: Readonly<Record<string, readonly StartupPhase[]>> = {
   // sizing the containers (overhead keys), or by the executors (the page size, read by the first task).
   read: ['driver', 'container', 'executor'],
   driverMemoryManager: ['driver'],
+  // SparkContext's default ResourceProfile (3.1+): the executors' overhead, PySpark memory and off-heap size.
+  resourceProfile: ['driver'],
   taskCpus: ['driver'],
+  // The executors' container, sized by YARN's YarnAllocator or Kubernetes' BasicExecutorFeatureStep.
+  container: ['container'],
   executorMemoryManager: ['executor'],
 };
 
@@ -109,13 +114,19 @@ function lintErrors(c: ErrorCase, v: SparkVersion): string[] {
 }
 
 /** The differences between Spark's outcome and the product's, as lines (empty when they agree). */
-export function compareCase(c: ErrorCase, v: SparkVersion, spark: SparkOutcome, l: SparkLayout): string[] {
+export function compareCase(
+  c: ErrorCase,
+  v: SparkVersion,
+  spark: SparkOutcome,
+  l: SparkLayout,
+  containerRun = true,
+): string[] {
   const mine = l.startupErrors;
   const lint = lintErrors(c, v);
   if (spark.stage === 'ok') {
     const out: string[] = [];
-    // Container sizing is the YARN/Kubernetes client's, which the harness does not run.
-    const refused = mine.filter((e) => e.phase !== 'container');
+    // Container sizing is the YARN/Kubernetes module's: without its jar (containerRun false) it was not run.
+    const refused = containerRun ? mine : mine.filter((e) => e.phase !== 'container');
     if (refused.length > 0) out.push(`Spark starts; the layout refuses: ${describe(refused[0]!)}`);
     if (lint.length > 0 && refused.length > 0) out.push(`Spark starts; lint reports ${lint.join(' | ')}`);
     return out;
@@ -143,7 +154,9 @@ export function compareCase(c: ErrorCase, v: SparkVersion, spark: SparkOutcome, 
 /** Whether Spark refused a value the unified manager is built from (so no layout exists to show). */
 function refusesManagerInput(spark: SparkOutcome, e: StartupError): boolean {
   const inputs = ['spark.memory.fraction', 'spark.memory.storageFraction', 'spark.memory.offHeap.size'];
-  return spark.stage !== 'submit' && spark.stage !== 'taskCpus' && e.key !== undefined && inputs.includes(e.key);
+  // The default resource profile and the container sizing refuse after the managers were built.
+  const after = ['submit', 'taskCpus', 'resourceProfile', 'container'];
+  return !after.includes(spark.stage) && e.key !== undefined && inputs.includes(e.key);
 }
 
 function describe(e: StartupError): string {
@@ -171,6 +184,7 @@ interface LineRun {
 async function runLine(
   line: SparkLine,
   classpath: string,
+  modules: Partial<Record<'yarn' | 'kubernetes', string>>,
   cases: readonly ErrorCase[],
   root: string,
 ): Promise<LineRun> {
@@ -178,20 +192,40 @@ async function runLine(
   const v = parseSparkVersion(line.release);
   if (v === undefined) return { ...run, failures: [`unknown release ${line.release}`] };
   const layouts = cases.map((c) => layoutOf(c, v));
-  const input = cases.map((c, i) => inputLine(c, layouts[i]!)).join('\n');
-  const r = await runSpark(classpath, 'sparkmemory.oracle.errors.StartupErrorHarness', ['-XX:+UseSerialGC'], input);
-  const out = jsonLines(r.stdout);
-  if (out.length !== cases.length)
-    return {
-      ...run,
-      failures: [
-        `the harness printed ${out.length} of ${cases.length} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
-      ],
-    };
+  // Each case runs on the classpath of its cluster manager's module when the line has it (the harness's
+  // container stage), else on spark-core's.
+  const kindOf = (c: ErrorCase): 'yarn' | 'kubernetes' =>
+    (c.conf['spark.master'] ?? '').startsWith('k8s://') ? 'kubernetes' : 'yarn';
+  const out: Record<string, unknown>[] = cases.map(() => ({}));
+  const containerRun: boolean[] = cases.map(() => false);
+  for (const kind of ['yarn', 'kubernetes'] as const) {
+    const idx = cases.flatMap((c, i) => (kindOf(c) === kind ? [i] : []));
+    if (idx.length === 0) continue;
+    const mod = modules[kind];
+    const input = idx.map((i) => inputLine(cases[i]!, layouts[i]!)).join('\n');
+    const r = await runSpark(
+      mod ?? classpath,
+      'sparkmemory.oracle.errors.StartupErrorHarness',
+      ['-XX:+UseSerialGC'],
+      input,
+    );
+    const got = jsonLines(r.stdout);
+    if (got.length !== idx.length)
+      return {
+        ...run,
+        failures: [
+          `the harness printed ${got.length} of ${idx.length} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
+        ],
+      };
+    idx.forEach((i, j) => {
+      out[i] = got[j]!;
+      containerRun[i] = mod !== undefined;
+    });
+  }
   let mismatches = 0;
   cases.forEach((c, i) => {
     const spark = withJvm(c, out[i] as unknown as SparkOutcome);
-    const problems = compareCase(c, v, spark, layouts[i]!);
+    const problems = compareCase(c, v, spark, layouts[i]!, containerRun[i]);
     if (problems.length === 0) run.passed++;
     else {
       const page = documented(root, c, line.label);
@@ -221,7 +255,13 @@ export const startupErrorsCheck: OracleCheck = {
         failures.push(compiled.error ?? 'no classpath');
         continue;
       }
-      const r = await runLine(line, compiled.classpath, cases, ctx.root);
+      const modules: Partial<Record<'yarn' | 'kubernetes', string>> = {};
+      for (const kind of ['yarn', 'kubernetes'] as const) {
+        const built = moduleClasspath(ctx.java, line, kind);
+        if (built.classpath !== undefined) modules[kind] = built.classpath;
+        else notes.push(`Spark ${line.release}: ${built.error ?? '?'}: ${kind} container sizing not run`);
+      }
+      const r = await runLine(line, compiled.classpath, modules, cases, ctx.root);
       lines[line.label] = r.figures;
       failures.push(...r.failures);
       notes.push(...r.notes);

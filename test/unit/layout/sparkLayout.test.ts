@@ -156,12 +156,13 @@ describe('default page size (spark-memory.md 8.3)', () => {
   });
 });
 
+const req = (r: Record<string, string>, v = SPARK_3_5, o: Parameters<typeof deriveContainerRequest>[2] = {}) => {
+  const c = deriveContainerRequest(conf(r), v, o);
+  assert.ok(c.ok, c.ok ? '' : c.error.message);
+  return c.request;
+};
+
 describe('container request (spark-memory.md 10)', () => {
-  const req = (r: Record<string, string>, v = SPARK_3_5, o: Parameters<typeof deriveContainerRequest>[2] = {}) => {
-    const c = deriveContainerRequest(conf(r), v, o);
-    assert.ok(c.ok, c.ok ? '' : c.error.message);
-    return c.request;
-  };
   it('adds max(10%, 384 MiB) overhead', () => {
     assert.equal(req({ 'spark.executor.memory': '4g' }).totalMiB, 4096 + 409);
     assert.equal(req({ 'spark.executor.memory': '2g' }).totalMiB, 2048 + 384);
@@ -212,6 +213,46 @@ describe('container request (spark-memory.md 10)', () => {
   });
 });
 
+describe("container refusals as Spark's cluster-manager code words them (oracle: containers, startupErrors)", () => {
+  const refusal = (r: Record<string, string>, v = SPARK_3_5, o: Parameters<typeof deriveContainerRequest>[2] = {}) => {
+    const c = deriveContainerRequest(conf(r), v, o);
+    assert.ok(!c.ok, 'Spark refuses this container');
+    return c.error;
+  };
+  it("refuses off-heap without a size with Scala's require text", () => {
+    const e = refusal({ 'spark.memory.offHeap.enabled': 'true', 'spark.memory.offHeap.size': '1048575' });
+    assert.equal(
+      e.message,
+      'requirement failed: spark.memory.offHeap.size must be > 0 when spark.memory.offHeap.enabled == true',
+    );
+    assert.equal(e.phase, 'container');
+  });
+  it('reads the off-heap size (checkValue >= 0) before asking whether off-heap is enabled, from 3.1', () => {
+    const c = { 'spark.memory.offHeap.enabled': 'false', 'spark.memory.offHeap.size': '-5m' };
+    assert.equal(
+      refusal(c).message,
+      "'-5242880' in spark.memory.offHeap.size is invalid. The off-heap memory size must not be negative",
+    );
+    assert.ok(deriveContainerRequest(conf(c), sparkVersion(3, 0, 3)).ok);
+  });
+  it("checks spark.kubernetes.memoryOverheadFactor with the module's checkValue of the release", () => {
+    const k8s = { clusterManager: 'kubernetes' } as const;
+    assert.equal(
+      refusal({ 'spark.kubernetes.memoryOverheadFactor': '-0.1' }, SPARK_3_5, k8s).message,
+      "'-0.1' in spark.kubernetes.memoryOverheadFactor is invalid. Ensure that memory overhead is non-negative",
+    );
+    assert.equal(req({ 'spark.kubernetes.memoryOverheadFactor': '1.5' }, SPARK_3_5, k8s).memoryOverheadMiB, 1536);
+    assert.equal(
+      refusal({ 'spark.kubernetes.memoryOverheadFactor': '1.5' }, sparkVersion(3, 2, 4), k8s).message,
+      "'1.5' in spark.kubernetes.memoryOverheadFactor is invalid. Ensure that memory overhead is a double between 0 --> 1.0",
+    );
+    assert.equal(
+      refusal({ 'spark.kubernetes.memoryOverheadFactor': '1.5' }, SPARK_2_4, k8s).message,
+      'Ensure that memory overhead is a double between 0 --> 1.0',
+    );
+  });
+});
+
 describe('sparkLayout start-up errors', () => {
   it("lists the submit check, the JVM -Xmx trap and the memory manager error in Spark's order", () => {
     const l = sparkLayout(
@@ -226,6 +267,13 @@ describe('sparkLayout start-up errors', () => {
       messages.indexOf('Invalid maximum heap size: -Xmx2gb') <
         messages.indexOf("spark.memory.fraction should be between 0 and 1 (was '1.2')."),
     );
+  });
+  it("fails the driver on a bad executor overhead from 3.1: SparkContext's default ResourceProfile reads it", () => {
+    const c = conf({ 'spark.executor.memoryOverhead': 'abc' });
+    const first = (v: Parameters<typeof sparkLayout>[1]['version']) => sparkLayout(c, { version: v }).startupErrors[0];
+    assert.equal(first(SPARK_3_5)?.phase, 'driver');
+    assert.match(first(SPARK_3_5)?.message ?? '', /Failed to parse byte string: abc/);
+    assert.equal(first(sparkVersion(3, 0, 3))?.phase, 'container');
   });
   it('prints a fraction the way Scala prints a Double', () => {
     const l = sparkLayout(conf({ 'spark.memory.fraction': '2' }), { version: SPARK_2_4 });

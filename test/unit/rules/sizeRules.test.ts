@@ -64,7 +64,7 @@ describe('SIZE-K8S-QUANTITY', () => {
   it("appends Spark's own refusal as a sentence of its own", () => {
     const [f] = only('spark.executor.memoryOverhead 1Gi\n', 'SIZE-K8S-QUANTITY');
     assert.ok(f);
-    assert.match(f.message, /Write 1g\. Sizing the containers fails with NumberFormatException: Size must be/);
+    assert.match(f.message, /Write 1g\. SparkContext fails to start with NumberFormatException: Size must be/);
   });
   it('accepts 4G (binary in Spark) and 4g', () => {
     assert.deepEqual(only('spark.executor.memory 4G\nspark.driver.memory 4g\n', 'SIZE-K8S-QUANTITY'), []);

@@ -24,11 +24,15 @@ import org.apache.spark.internal.config.ConfigEntry$;
  *       or 2.4's StaticMemoryManager with spark.memory.useLegacyMode), in a JVM whose Runtime.maxMemory
  *       is the second input field (given as spark.testing.memory): its own reads of the memory keys
  *       (typed entries or plain getters, as the line has them) come first;
+ *   <li>resourceProfile: SparkContext's default ResourceProfile (3.1+), before the driver's memory manager up
+ *       to 4.0 and after it from 4.1, as SparkContext's constructor orders them;
  *   <li>read: SparkConf.get(entry) of every other set key Spark has a ConfigEntry for (the entry's own
  *       reader: its type conversion and checkValue), as SparkContext, the cluster manager's client and
  *       the executors read them while starting;
  *   <li>taskCpus: ResourceUtils.validateTaskCpusLargeEnough(conf, executor cores, task cpus), which
  *       SparkContext.createTaskScheduler calls after the driver's SparkEnv exists (3.x+);
+ *   <li>container: the executors' container as YARN's YarnAllocator or Kubernetes' feature steps size it
+ *       (ContainerHarness), where the JVM's classpath has that module;
  *   <li>executorMemoryManager: the same manager in an executor JVM (third input field).
  * </ol>
  *
@@ -63,8 +67,18 @@ public final class StartupErrorHarness {
       for (String[] kv : settings) conf.set(kv[0], kv[1]);
       stage = "validateSettings";
       conf.validateSettings();
+      // SparkContext builds its ResourceProfileManager before SparkEnv up to 4.0, after it from 4.1.
+      boolean profileFirst = !atLeast41();
+      if (profileFirst) {
+        stage = "resourceProfile";
+        defaultProfile(conf);
+      }
       stage = "driverMemoryManager";
       if (!driverMax.equals("-")) memoryManager(conf, driverMax);
+      if (!profileFirst) {
+        stage = "resourceProfile";
+        defaultProfile(conf);
+      }
       stage = "read";
       for (String[] kv : settings) {
         ConfigEntry<?> e = ConfigEntry$.MODULE$.findEntry(kv[0]);
@@ -72,6 +86,8 @@ public final class StartupErrorHarness {
       }
       stage = "taskCpus";
       taskCpus(conf);
+      stage = "container";
+      container(conf);
       stage = "executorMemoryManager";
       if (!executorMax.equals("-")) memoryManager(conf, executorMax);
       return "{\"id\":" + quote(id) + ",\"stage\":\"ok\"}";
@@ -129,6 +145,43 @@ public final class StartupErrorHarness {
     int execCores = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.executor.cores"));
     int taskCpus = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.task.cpus"));
     m.invoke(obj.getField("MODULE$").get(null), conf, execCores, taskCpus);
+  }
+
+  /**
+   * The executors' container as the cluster manager's own code sizes it (ContainerHarness: YARN's
+   * YarnAllocator, or Kubernetes' feature steps when spark.master is k8s://), after the driver's
+   * SparkContext has its task scheduler and before any executor starts; only when this JVM's classpath
+   * has the module (the oracle runs this harness on the line's spark-yarn / spark-kubernetes classpath).
+   */
+  static void container(SparkConf conf) throws Exception {
+    boolean k8s = conf.get("spark.master", "").startsWith("k8s://");
+    sparkmemory.oracle.layout.ContainerHarness.clearDefaultProfile();
+    if (k8s && hasClass("org.apache.spark.deploy.k8s.features.BasicExecutorFeatureStep"))
+      sparkmemory.oracle.layout.ContainerHarness.kubernetes(conf.clone(), false);
+    else if (!k8s && hasClass("org.apache.spark.deploy.yarn.YarnAllocator"))
+      sparkmemory.oracle.layout.ContainerHarness.yarn(conf.clone(), false);
+  }
+
+  /**
+   * SparkContext's default resource profile (3.1+: ResourceProfileManager's constructor calls
+   * ResourceProfile.getOrCreateDefaultProfile): getDefaultExecutorResources reads the executors' memory,
+   * cores, memory overhead, PySpark memory and off-heap size (Utils.executorOffHeapMemorySizeAsMb) on the
+   * driver. The cached default profile is cleared first (ResourceProfile.clearDefaultProfile).
+   */
+  static void defaultProfile(SparkConf conf) throws Exception {
+    if (!hasClass("org.apache.spark.resource.ResourceProfile$")) return;
+    sparkmemory.oracle.layout.ContainerHarness.clearDefaultProfile();
+    Class<?> c = Class.forName("org.apache.spark.resource.ResourceProfile$");
+    c.getMethod("getOrCreateDefaultProfile", SparkConf.class).invoke(c.getField("MODULE$").get(null), conf);
+    sparkmemory.oracle.layout.ContainerHarness.clearDefaultProfile();
+  }
+
+  /** Whether this JVM's Spark is 4.1 or newer (org.apache.spark.SPARK_VERSION). */
+  static boolean atLeast41() {
+    String[] v = org.apache.spark.package$.MODULE$.SPARK_VERSION().split("\\.");
+    int major = Integer.parseInt(v[0]);
+    int minor = Integer.parseInt(v[1]);
+    return major > 4 || (major == 4 && minor >= 1);
   }
 
   static boolean hasClass(String name) {
