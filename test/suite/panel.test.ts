@@ -297,17 +297,31 @@ describe('simulation panel', function () {
         `the ${f} file in the cluster message`,
       );
 
+    // A config left for another editor before the panel's follow delay has passed is still shown (the
+    // panel's own tab, clicked at once, used to leave the previous file on screen). The delay is made
+    // long here so that the second editor surely comes within it.
+    const leads = sample('conf', 'leads');
+    api.setFollowDelay(3000);
+    try {
+      await open(leads);
+      await open(sample('README.md'));
+    } finally {
+      api.setFollowDelay(undefined);
+    }
+    const l = await configWhen(leads, () => true, 'the leads config, left at once for README.md');
+    assert.strictEqual(l.role, 'lead');
+
     // A file that is not a config leaves the last config shown.
     const posted = handle().lastPosted().length;
     await open(sample('README.md'));
     await new Promise((res) => setTimeout(res, 600));
-    // (The servers file, and so its cluster, may still be sent again as its diagnostics arrive; nothing else is.)
+    // (The leads file, and so its cluster, may still be sent again as its diagnostics arrive; nothing else is.)
     const later = handle().lastPosted().slice(posted);
     assert.ok(
       later.every(
         (m) =>
-          (m.type === 'config' && m.config.uri === servers.toString()) ||
-          (m.type === 'cluster' && m.cluster.uri === servers.toString()),
+          (m.type === 'config' && m.config.uri === leads.toString()) ||
+          (m.type === 'cluster' && m.cluster.uri === leads.toString()),
       ),
       JSON.stringify(later.map((m) => m.type)),
     );

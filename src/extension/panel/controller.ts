@@ -38,6 +38,8 @@ export interface SparkMemoryTestApi {
   setSaveTarget(fn: ((suggested: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined): void;
   /** The serializer VS Code calls to restore the panel after a reload. */
   readonly serializer: vscode.WebviewPanelSerializer;
+  /** Sets how long the panel waits before following the active editor (undefined: FOLLOW_DELAY_MS). */
+  setFollowDelay(ms: number | undefined): void;
 }
 
 export class PanelController implements vscode.Disposable {
@@ -47,6 +49,7 @@ export class PanelController implements vscode.Disposable {
   private readonly notes: string[] = [];
   private saveOverride: ((suggested: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  private followDelayMs = FOLLOW_DELAY_MS;
   /** The value of the ACTIVE_CONFIG_CONTEXT key last set ('' before the first). */
   private activeKind: string | undefined = '';
   readonly serializer: vscode.WebviewPanelSerializer;
@@ -133,6 +136,9 @@ export class PanelController implements vscode.Disposable {
         this.saveOverride = fn;
       },
       serializer: this.serializer,
+      setFollowDelay: (ms) => {
+        this.followDelayMs = ms ?? FOLLOW_DELAY_MS;
+      },
     };
   }
 
@@ -154,11 +160,13 @@ export class PanelController implements vscode.Disposable {
     this.setActiveKind(type?.kind);
     if (this.current === undefined || editor === undefined || type === undefined) return;
     if (this.followTimer !== undefined) clearTimeout(this.followTimer);
+    // The timer shows the config this event named, not whatever editor is active when it fires: a click on
+    // the panel's own tab (or on a non-config file) within the delay must not lose the file just opened.
+    const doc = editor.document;
     this.followTimer = setTimeout(() => {
       this.followTimer = undefined;
-      const doc = this.activeConfig();
-      if (doc !== undefined && this.current !== undefined && this.current.document !== doc) this.current.show(doc);
-    }, FOLLOW_DELAY_MS);
+      if (!doc.isClosed && this.current !== undefined && this.current.document !== doc) this.current.show(doc);
+    }, this.followDelayMs);
   }
 
   private setActiveKind(kind: string | undefined): void {
