@@ -66,9 +66,38 @@ function resolveClasspath(l) {
   return readFileSync(file, 'utf8').trim();
 }
 
-function dumpLine(l) {
-  const classpath = resolveClasspath(l);
-  const classes = join(cache, `classes-${l.line}`);
+/**
+ * A Kubernetes module published for Scala 2.12 only (3.5: kubernetes-scala in lines.txt) does not load on
+ * the line's 2.13 classpath: it gets a classpath of its own, spark-core_2.12 at the module's release and the
+ * module (scripts/oracle/spark/clusters/pom.xml, the oracle's container classpath), and its own dump.
+ */
+function resolveKubernetes212(l) {
+  const file = join(cache, `classpath-${l.line}-kubernetes.txt`);
+  const args = [
+    '-q',
+    '-B',
+    '-f',
+    join(root, 'scripts', 'oracle', 'spark', 'clusters', 'pom.xml'),
+    'dependency:build-classpath',
+    `-Dmodule.artifact=spark-kubernetes_${l.kubernetesScala}`,
+    `-Dmodule.version=${l.kubernetes}`,
+    `-Dcore.version=${l.kubernetes}`,
+    '-Pscala212-core',
+    `-Dmdep.outputFile=${file}`,
+  ];
+  if (run('mvn', ['-o', ...args]).status !== 0) {
+    console.error(
+      `gen-spark-keys: resolving spark-kubernetes_${l.kubernetesScala} ${l.kubernetes} from Maven Central...`,
+    );
+    const r = run('mvn', args);
+    if (r.status !== 0)
+      throw new Error(`Maven could not resolve spark-kubernetes ${l.kubernetes}:\n${r.stdout}${r.stderr}`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function dumpLine(l, label = l.line, classpath = resolveClasspath(l)) {
+  const classes = join(cache, `classes-${label}`);
   mkdirSync(classes, { recursive: true });
   const src = join(root, 'scripts', 'oracle', 'spark', 'src', 'main', 'java', 'sparkmemory', 'oracle');
   const c = run('javac', [
@@ -95,16 +124,36 @@ function dumpLine(l) {
   ]);
   if (r.status !== 0) throw new Error(`KeyRegistry failed on Spark ${l.core}:\n${r.stderr}`);
   if (r.stderr.trim() !== '') console.error(r.stderr.trim());
-  writeFileSync(join(cache, `dump-${l.line}.json`), r.stdout);
+  writeFileSync(join(cache, `dump-${label}.json`), r.stdout);
   return JSON.parse(r.stdout);
+}
+
+/**
+ * The line's dump with the Kubernetes module's entries added from its own 2.12 dump: the keys under
+ * spark.kubernetes. that the line's dump lacks (the rest of that dump is spark-core_2.12, already in the
+ * line's), and the module's config objects among the owners.
+ */
+function withKubernetes212(l, dump) {
+  if (l.kubernetesScala === '2.13') return dump;
+  const label = `${l.line}-kubernetes`;
+  const f = join(cache, `dump-${label}.json`);
+  const k8s =
+    cached && existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : dumpLine(l, label, resolveKubernetes212(l));
+  const have = new Set(dump.entries.map((e) => e.key));
+  const entries = k8s.entries.filter((e) => e.key.startsWith('spark.kubernetes.') && !have.has(e.key));
+  const owners = k8s.owners.filter((o) => o.startsWith('org.apache.spark.deploy.k8s.') && !dump.owners.includes(o));
+  return {
+    ...dump,
+    owners: [...dump.owners, ...owners],
+    entries: [...dump.entries, ...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  };
 }
 
 mkdirSync(cache, { recursive: true });
 const lines = readLines();
 const dumps = lines.map((l) => {
   const f = join(cache, `dump-${l.line}.json`);
-  if (cached && existsSync(f)) return JSON.parse(readFileSync(f, 'utf8'));
-  return dumpLine(l);
+  return withKubernetes212(l, cached && existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : dumpLine(l));
 });
 
 const { buildRegistry } = await import('./gen-spark-keys/build.mjs');

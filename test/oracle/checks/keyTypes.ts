@@ -4,11 +4,12 @@
 // type, a dozen values each, one JVM per line on the oracle's spark-core classpath (SQL keys are not on
 // it and answer "missing"). A value of the right type that a key's own checkValue refuses is counted
 // apart: VALUE-TYPE checks types, not ranges.
-import { CheckResult, OracleCheck } from '../check';
+import { CheckContext, CheckResult, OracleCheck } from '../check';
+import { moduleClasspath } from './containers';
 import { registryEntry, registryKeys, type RegistryEntry } from '../../../src/core/catalog/registry';
 import { convertValue } from '../../../src/core/catalog/registryConvert';
 import registry from '../../../src/core/catalog/generated/sparkRegistry.json';
-import { parseSparkVersion } from '../../../src/core/version';
+import { SparkVersion, parseSparkVersion } from '../../../src/core/version';
 
 const KEYS_PER_TYPE = 6;
 const VALUES: Readonly<Record<string, readonly string[]>> = {
@@ -34,6 +35,82 @@ function isRangeCheck(message: string): boolean {
   );
 }
 
+/** A few keys of each type among `entries`, with the values each is tried with. */
+function casesOf(entries: readonly RegistryEntry[]): { e: RegistryEntry; value: string }[] {
+  const byKind = new Map<string, RegistryEntry[]>();
+  for (const e of entries) {
+    if (e.type.kind === 'string' || e.type.kind === 'list') continue;
+    byKind.set(e.type.kind, [...(byKind.get(e.type.kind) ?? []), e]);
+  }
+  const cases: { e: RegistryEntry; value: string }[] = [];
+  for (const [kind, ofKind] of byKind) {
+    for (const key of sample(
+      ofKind.map((e) => e.key),
+      KEYS_PER_TYPE,
+    )) {
+      const e = ofKind.find((x) => x.key === key);
+      if (e === undefined) continue;
+      const values =
+        e.type.kind === 'enum'
+          ? [e.type.values[0] ?? '', (e.type.values[0] ?? '').toLowerCase(), 'bogus', ` ${e.type.values[0] ?? ''}`]
+          : (VALUES[kind] ?? []);
+      for (const value of values) cases.push({ e, value });
+    }
+  }
+  return cases;
+}
+
+interface Pass {
+  passed: number;
+  failed: number;
+  failures: string[];
+  ran: number;
+  ranges: number;
+  cases: number;
+}
+
+/** The cases through KeyRegistry convert (the named config objects initialised first), against convertValue. */
+async function convertPass(
+  ctx: CheckContext,
+  classpath: string,
+  owners: readonly string[],
+  cases: readonly { e: RegistryEntry; value: string }[],
+  release: string,
+  v: SparkVersion,
+): Promise<Pass> {
+  const pass: Pass = { passed: 0, failed: 0, failures: [], ran: 0, ranges: 0, cases: cases.length };
+  const input = cases.map((c) => `${c.e.key}\t${c.value.replace(/\\/g, '\\\\')}`).join('\n') + '\n';
+  const r = await ctx.java.run(classpath, 'sparkmemory.oracle.KeyRegistry', ['convert', ...owners], input);
+  if (r.code !== 0) {
+    pass.failed++;
+    pass.failures.push(
+      `Spark ${release}: KeyRegistry convert exited ${r.code}: ${r.stderr.trim().split('\n')[0] ?? ''}`,
+    );
+    return pass;
+  }
+  const out = r.stdout.split('\n');
+  cases.forEach((c, i) => {
+    const [status, ...rest] = (out[i] ?? '').split('\t');
+    if (status === 'missing') return;
+    pass.ran++;
+    const spark = rest.join('\t').replace(/\\n/g, '\n');
+    const ours = convertValue(c.e, c.value, v);
+    if (status === 'err' && ours.ok && isRangeCheck(spark)) {
+      pass.ranges++;
+      return;
+    }
+    const agree = status === 'ok' ? ours.ok : !ours.ok && ours.message === spark;
+    if (agree) pass.passed++;
+    else {
+      pass.failed++;
+      pass.failures.push(
+        `Spark ${release} ${c.e.key} (${c.e.type.kind}) ${JSON.stringify(c.value)}: Spark ${status === 'ok' ? 'accepts it' : JSON.stringify(spark)}, ours ${ours.ok ? 'accepts it' : JSON.stringify(ours.message)}`,
+      );
+    }
+  });
+  return pass;
+}
+
 export const keyTypesCheck: OracleCheck = {
   name: 'key-types',
   async run(ctx): Promise<CheckResult> {
@@ -42,6 +119,13 @@ export const keyTypesCheck: OracleCheck = {
     let passed = 0;
     let failed = 0;
     const lines = registry.lines.map((l) => l.line);
+    const add = (p: Pass, what: string): void => {
+      passed += p.passed;
+      failed += p.failed;
+      failures.push(...p.failures);
+      notes.push(what);
+      ctx.log(what);
+    };
     for (const line of ctx.lines) {
       const at = lines.indexOf(line.label);
       const v = parseSparkVersion(line.release);
@@ -52,64 +136,37 @@ export const keyTypesCheck: OracleCheck = {
         failures.push(compiled.error ?? `Spark ${line.release}: no classpath`);
         continue;
       }
-      const byKind = new Map<string, RegistryEntry[]>();
-      for (const key of registryKeys(v)) {
-        if (key.startsWith('spark.sql.')) continue;
-        const e = registryEntry(key, v);
-        if (e === undefined || e.type.kind === 'string' || e.type.kind === 'list') continue;
-        byKind.set(e.type.kind, [...(byKind.get(e.type.kind) ?? []), e]);
-      }
-      const cases: { e: RegistryEntry; value: string }[] = [];
-      for (const [kind, entries] of byKind) {
-        for (const key of sample(
-          entries.map((e) => e.key),
-          KEYS_PER_TYPE,
-        )) {
-          const e = entries.find((x) => x.key === key);
-          if (e === undefined) continue;
-          const values =
-            e.type.kind === 'enum'
-              ? [e.type.values[0] ?? '', (e.type.values[0] ?? '').toLowerCase(), 'bogus', ` ${e.type.values[0] ?? ''}`]
-              : (VALUES[kind] ?? []);
-          for (const value of values) cases.push({ e, value });
-        }
-      }
-      const input = cases.map((c) => `${c.e.key}\t${c.value.replace(/\\/g, '\\\\')}`).join('\n') + '\n';
-      const owners = (registry.loaded[at] ?? []).filter((o) => o.startsWith('org.apache.spark.internal.config.'));
-      const r = await ctx.java.run(compiled.classpath, 'sparkmemory.oracle.KeyRegistry', ['convert', ...owners], input);
-      const out = r.stdout.split('\n');
-      if (r.code !== 0) {
-        failed++;
-        failures.push(
-          `Spark ${line.release}: KeyRegistry convert exited ${r.code}: ${r.stderr.trim().split('\n')[0] ?? ''}`,
-        );
-        continue;
-      }
-      let ran = 0;
-      let ranges = 0;
-      cases.forEach((c, i) => {
-        const [status, ...rest] = (out[i] ?? '').split('\t');
-        if (status === 'missing') return;
-        ran++;
-        const spark = rest.join('\t').replace(/\\n/g, '\n');
-        const ours = convertValue(c.e, c.value, v);
-        if (status === 'err' && ours.ok && isRangeCheck(spark)) {
-          ranges++;
-          return;
-        }
-        const agree = status === 'ok' ? ours.ok : !ours.ok && ours.message === spark;
-        if (agree) passed++;
-        else {
-          failed++;
-          failures.push(
-            `Spark ${line.release} ${c.e.key} (${c.e.type.kind}) ${JSON.stringify(c.value)}: Spark ${status === 'ok' ? 'accepts it' : JSON.stringify(spark)}, ours ${ours.ok ? 'accepts it' : JSON.stringify(ours.message)}`,
-          );
-        }
-      });
-      notes.push(
-        `key-types ${line.release}: ${ran} values through the real converters (${cases.length - ran} on keys outside spark-core), ${ranges} refused by a key's own range check (not a type error)`,
+      const entries = registryKeys(v)
+        .filter((key) => !key.startsWith('spark.sql.'))
+        .flatMap((key) => registryEntry(key, v) ?? []);
+      const loaded = registry.loaded[at] ?? [];
+      const core = await convertPass(
+        ctx,
+        compiled.classpath,
+        loaded.filter((o) => o.startsWith('org.apache.spark.internal.config.')),
+        casesOf(entries),
+        line.release,
+        v,
       );
-      ctx.log(notes[notes.length - 1] ?? '');
+      add(
+        core,
+        `key-types ${line.release}: ${core.ran} values through the real converters (${core.cases - core.ran} on keys outside spark-core), ${core.ranges} refused by a key's own range check (not a type error)`,
+      );
+      // The Kubernetes module's own keys on its classpath (3.5's is the 2.12 module on spark-core_2.12).
+      const k8s = moduleClasspath(ctx.java, line, 'kubernetes');
+      if (k8s.classpath === undefined) continue;
+      const kp = await convertPass(
+        ctx,
+        k8s.classpath,
+        loaded.filter((o) => o.startsWith('org.apache.spark.deploy.k8s.')),
+        casesOf(entries.filter((e) => e.key.startsWith('spark.kubernetes.'))),
+        line.release,
+        v,
+      );
+      add(
+        kp,
+        `key-types ${line.release}: ${kp.ran} values of spark.kubernetes.* keys through spark-kubernetes ${k8s.release ?? '?'}'s converters (${kp.cases - kp.ran} not found there), ${kp.ranges} refused by a range check`,
+      );
     }
     return { passed, failed, failures, notes };
   },

@@ -19,6 +19,13 @@ describe('the generated Spark registry', () => {
     assert.equal(registryEntry('spark.sql.shuffle.partitions', V42)?.default, '200');
     assert.equal(registryEntry('spark.sql.adaptive.enabled', SPARK_3_5)?.type.kind, 'boolean');
   });
+  it("types 3.5's Kubernetes keys from the 2.12 module, as 4.x's are", () => {
+    for (const v of [SPARK_3_5, V42]) {
+      assert.deepEqual(registryEntry('spark.kubernetes.allocation.batch.delay', v)?.type, { kind: 'time', unit: 'ms' });
+      assert.equal(registryEntry('spark.kubernetes.memoryOverheadFactor', v)?.type.kind, 'double');
+    }
+    assert.ok(registryKeys(SPARK_3_5).includes('spark.kubernetes.pyspark.pythonVersion'));
+  });
   it('reads a version through its line and the version each key was added in', () => {
     // spark.executor.minMemoryOverhead was added in 4.0.0.
     assert.ok(registryKeys(SPARK_4_1).includes('spark.executor.minMemoryOverhead'));
