@@ -52,6 +52,23 @@ function standInHelper(build) {
   build.onLoad({ filter: /.*/, namespace: 'lazy-stand-in' }, () => ({ loader: 'js', contents: STAND_IN_HELPER }));
 }
 
+// One namespace object for the `vscode` module per bundle. For each file that does `import * as vscode
+// from 'vscode'` (about twenty in dist/extension.js) esbuild makes its own copy of the API object, a
+// getter per name (some 250), while the bundle loads; a module that re-exports 'vscode' once serves
+// them all, so loading the bundle copies the API once. Every bundle that runs in an extension host uses it.
+const oneVscode = {
+  name: 'one-vscode',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (a) =>
+      a.namespace === 'one-vscode' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'one-vscode' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'one-vscode' }, () => ({
+      loader: 'js',
+      contents: "export * from 'vscode';",
+    }));
+  },
+};
+
 // The YAML parser is about 115 KB of the extension's bundle, and only YAML documents need it. So
 // it is in its own file, dist/yaml.js (with the SparkApplication reader, below), and the extension bundle
 // gets a stand-in for `yaml` whose exports load that file on first use: activation and .conf files never
@@ -208,7 +225,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: [lazyYaml, lazyModulesPlugin, lazyRegistry],
+    plugins: [oneVscode, lazyYaml, lazyModulesPlugin, lazyRegistry],
   },
   // dist/yaml.js, dist/panel.js and dist/features.js: each bundles what its modules need (a shared
   // module is a second copy there; none keeps state that must be one), with YAML and the registry lazy.
@@ -219,7 +236,7 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     external: ['vscode'],
-    plugins: plugins ?? [lazyYaml, lazyRegistry],
+    plugins: [oneVscode, ...(plugins ?? [lazyYaml, lazyRegistry])],
   })),
   {
     ...common,
@@ -245,6 +262,7 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
+    plugins: [oneVscode],
   },
   {
     ...common,

@@ -45,7 +45,8 @@ export interface SparkMemoryTestApi {
 export class PanelController implements vscode.Disposable {
   private current: SimulationPanel | undefined;
   private readonly subs: { dispose(): unknown }[] = [];
-  private readonly output: vscode.OutputChannel;
+  /** The panel's channel, made on its first line (activation does not create it). */
+  private outputChannel: vscode.OutputChannel | undefined;
   private readonly notes: string[] = [];
   private saveOverride: ((suggested: vscode.Uri) => Promise<vscode.Uri | undefined>) | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
@@ -59,10 +60,13 @@ export class PanelController implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly linter: Linter,
   ) {
-    this.output = vscode.window.createOutputChannel('Spark Memory');
+    const output = (): vscode.OutputChannel =>
+      (this.outputChannel ??= vscode.window.createOutputChannel('Spark Memory'));
     this.host = {
       extensionUri,
-      output: this.output,
+      get output() {
+        return output();
+      },
       payload: (doc, type) => configPayload(doc, type, this.linter.collection.get(doc.uri) ?? []),
       pickScenario: () => pickScenario(),
       saveTarget: (suggested, format) =>
@@ -89,7 +93,6 @@ export class PanelController implements vscode.Disposable {
     reg(NEW_SCENARIO_COMMAND, () => this.newScenarioFile());
     reg(EXPORT_REPORT_COMMAND, (format?: unknown) => this.exportReport(format));
     this.subs.push(
-      this.output,
       vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, this.serializer),
       vscode.languages.registerCodeLensProvider(SELECTOR, {
         provideCodeLenses: (doc) =>
@@ -324,5 +327,7 @@ export class PanelController implements vscode.Disposable {
     this.current?.dispose();
     for (const s of this.subs) s.dispose();
     this.subs.length = 0;
+    this.outputChannel?.dispose();
+    this.outputChannel = undefined;
   }
 }
