@@ -6,8 +6,8 @@
 //
 //   npm run package && node scripts/e2e/run-ui.js [test/ui/languages.ui.js ...]
 //
-// A UI test file exports `tests`: [{ name, run: async (ctx) => {} }]; ctx = { page, ui, workspace,
-// open(), screenshot(name), log(...) } (see ui-helpers.js for ctx.ui). A test fails by throwing.
+// A UI test file exports `tests`: [{ name, run: async (ctx) => {}, timeoutMs? }]; ctx = { page, ui, workspace,
+// open(folder?), screenshot(name), log(...) } (see ui-helpers.js for ctx.ui). A test fails by throwing.
 // Screenshots go to test-results/ui/ (a <file>--<test>--failure.png on failure).
 //
 // Env: SPARK_MEMORY_E2E_PORT (default: a free port), SPARK_MEMORY_VSCODE_HOST, SPARK_MEMORY_CHROMIUM,
@@ -73,10 +73,10 @@ async function runOne(server, state, ws, out, file, test, index) {
       server,
       log: (...a) => console.log('   ', ...a),
       screenshot,
-      /** Loads the workbench with the workspace open and waits for the explorer. */
-      open: async () => {
+      /** Loads the workbench with the workspace (or `folder`) open and waits for the explorer. */
+      open: async (folder = ws) => {
         await lib.withTimeout(
-          page.goto(lib.workbenchUrl(server, { folder: ws }), { waitUntil: 'domcontentloaded' }),
+          page.goto(lib.workbenchUrl(server, { folder }), { waitUntil: 'domcontentloaded' }),
           60000,
           'loading the workbench page',
         );
@@ -85,7 +85,7 @@ async function runOne(server, state, ws, out, file, test, index) {
     };
     await lib.withTimeout(
       Promise.resolve().then(() => test.run(ctx)),
-      TEST_TIMEOUT_MS,
+      test.timeoutMs ?? TEST_TIMEOUT_MS,
       `test "${test.name}"`,
     );
     passed++;
