@@ -172,9 +172,12 @@ function getMaxMemory(i: SnappyMemoryInputs, critical: number, collect: Collect)
     return fallback;
   };
   if (i.localMode === true) {
+    // No cache yet: the key's presence decides, not its value (getMaxMemory l.1047-1052), so 0 or a
+    // negative percentage reserves the whole heap or more, which the system-memory check below refuses.
     systemMemory = readLong('spark.testing.memory', i.systemMemory);
-    reservedMemory =
-      critical > 0 ? Math.trunc(systemMemory * (100 - critical) * 0.01) : defaultReservedMemory(i.systemMemory);
+    reservedMemory = i.conf.contains('snappydata.store.critical-heap-percentage')
+      ? Math.trunc(systemMemory * (100 - critical) * 0.01)
+      : defaultReservedMemory(i.systemMemory);
   } else if (critical > 0) {
     // With the store's cache: the heap monitor's max, less its critical threshold in bytes.
     reservedMemory = snappyReservedMemory(systemMemory, critical);

@@ -15,6 +15,20 @@ describe('SnappyUnifiedMemoryManager sizing (config-formats.md B.6/B.7)', () => 
     assert.equal(s.pools.maxHeapStorageSize, 14826495540);
   });
 
+  it('local mode: snappydata.store.critical-heap-percentage reserves (100 - c)% of the heap whenever it is set, even 0', () => {
+    const local = (conf: Record<string, string>): ReturnType<typeof snappySizes> =>
+      snappySizes({ systemMemory: 1000 * MiB, localMode: true, conf });
+    // SnappyUnifiedMemoryManager.getMaxMemory (v1.3.1 l.1047-1052): trunc(1048576000 x (100 - 90) x 0.01).
+    assert.equal(local({ 'snappydata.store.critical-heap-percentage': '90' }).reservedMemory, 104857600);
+    // Unset: RESERVED_SYSTEM_MEMORY_BYTES, min(5 GiB, max(heap / 20, 100 MiB)) = 100 MiB.
+    assert.equal(local({}).reservedMemory, 100 * MiB);
+    // Set to 0: the whole heap is reserved, and 1.5 x that exceeds the heap.
+    assert.throws(
+      () => local({ 'snappydata.store.critical-heap-percentage': '0' }),
+      /System memory 1048576000 must be at least 1572864000\./,
+    );
+  });
+
   it('4g heap with memory-size 16g: off-heap storage may grow to 95% of memory-size', () => {
     const s = snappySizes({
       systemMemory: 4 * GiB,
