@@ -24,7 +24,7 @@ import org.apache.spark.SparkConf;
  *       spark-submit sets for a Python application) and creates the default profile's YARN
  *       {@code Resource} (ResourceProfile.getResourcesForClusterManager from 3.1;
  *       executorMemory + memoryOverhead + pyspark memory in 2.4's constructor). The Resource's memory
- *       (MiB) is printed as {@code totalMiB}.
+ *       (MiB) is printed as {@code totalMiB}, and from 3.1 the parts as that call gives them (yarnParts).
  *   <li>kubernetes: the driver's {@code BasicDriverFeatureStep} first (its
  *       getAdditionalPodSystemProperties is what the executors' conf carries: it writes
  *       spark.kubernetes.memoryOverheadFactor, 0.4 for a non-JVM application unless set), then
@@ -77,11 +77,13 @@ public final class ContainerHarness {
     Class<?> allocatorClass = Class.forName("org.apache.spark.deploy.yarn.YarnAllocator");
     Object allocator = allocatorClass.getConstructors()[0].newInstance(a);
     Object resource;
+    boolean profiles = true;
     try {
       Map<?, ?> byProfile = (Map<?, ?>) allocatorClass.getMethod("rpIdToYarnResource").invoke(allocator);
       resource = byProfile.get(0); // ResourceProfile.DEFAULT_RESOURCE_PROFILE_ID
     } catch (NoSuchMethodException e) {
       resource = allocatorClass.getMethod("resource").invoke(allocator); // 2.4
+      profiles = false;
     }
     Number mem;
     try {
@@ -89,7 +91,57 @@ public final class ContainerHarness {
     } catch (NoSuchMethodException e) {
       mem = (Number) resource.getClass().getMethod("getMemory").invoke(resource); // Hadoop 2
     }
-    return "\"totalMiB\":" + mem.longValue();
+    String parts = profiles ? yarnParts(allocatorClass, allocator, conf, mem.longValue()) : "";
+    return parts + "\"totalMiB\":" + mem.longValue();
+  }
+
+  /**
+   * The parts of the default profile's request (3.1+): ResourceProfile.getResourcesForClusterManager called as
+   * the allocator's createYarnResourceForResourceProfile calls it, with the allocator's own arguments (its
+   * profile, memoryOverheadFactor, minMemoryOverhead from 4.0, isPythonApp, resourceNameMapping, read from
+   * its private members), matched by parameter type since the signature differs per line. Their total must be
+   * the allocator's Resource memory ({@code resourceMiB}), or the harness says so.
+   */
+  static String yarnParts(Class<?> allocatorClass, Object allocator, SparkConf conf, long resourceMiB)
+      throws Exception {
+    Object byId = allocatorClass.getMethod("rpIdToResourceProfile").invoke(allocator);
+    Object rp = byId.getClass().getMethod("apply", Object.class).invoke(byId, 0);
+    Method get = null;
+    for (Method m : profiles().getMethods()) if (m.getName().equals("getResourcesForClusterManager")) get = m;
+    Class<?>[] types = get.getParameterTypes();
+    Object[] a = new Object[types.length];
+    boolean firstMap = true;
+    for (int i = 0; i < types.length; i++) {
+      if (types[i] == int.class) a[i] = 0;
+      else if (types[i] == long.class) a[i] = own(allocatorClass, allocator, "minMemoryOverhead");
+      else if (types[i] == double.class) a[i] = own(allocatorClass, allocator, "memoryOverheadFactor");
+      else if (types[i] == boolean.class) a[i] = own(allocatorClass, allocator, "isPythonApp");
+      else if (types[i] == SparkConf.class) a[i] = conf;
+      else if (firstMap) {
+        a[i] = rp.getClass().getMethod("executorResources").invoke(rp);
+        firstMap = false;
+      } else a[i] = own(allocatorClass, allocator, "resourceNameMapping");
+    }
+    Object r = get.invoke(profilesModule(), a);
+    StringBuilder b = new StringBuilder();
+    long sum = 0;
+    for (String part : new String[] {"executorMemoryMiB", "memoryOverheadMiB", "memoryOffHeapMiB", "pysparkMemoryMiB"}) {
+      long x = ((Number) r.getClass().getMethod(part).invoke(r)).longValue();
+      sum += x;
+      b.append('"').append(part).append("\":").append(x).append(',');
+    }
+    long total = ((Number) r.getClass().getMethod("totalMemMiB").invoke(r)).longValue();
+    if (total != sum || total != resourceMiB)
+      throw new IllegalStateException(
+          "harness: parts " + sum + ", totalMemMiB " + total + ", the allocator's Resource " + resourceMiB);
+    return b.toString();
+  }
+
+  /** A private member of the allocator (a Scala private val's accessor). */
+  static Object own(Class<?> c, Object o, String name) throws Exception {
+    Method m = c.getDeclaredMethod(name);
+    m.setAccessible(true);
+    return m.invoke(o);
   }
 
   private static Object[] yarnArgs;
