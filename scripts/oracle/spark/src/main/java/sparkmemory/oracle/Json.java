@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** A small JSON reader and writer: the harness reads programs the TypeScript side wrote and writes
  *  snapshots the TypeScript side compares as text, so the writer's key order is the caller's. */
-final class Json {
+public final class Json {
   private final String s;
   private int i;
 
@@ -103,6 +103,13 @@ final class Json {
         }
       } else b.append(c);
     }
+  }
+
+  /** {@code s} as a JSON string, quotes included (every harness writes its strings with this). */
+  public static String quote(String s) {
+    StringBuilder b = new StringBuilder();
+    quote(b, s);
+    return b.toString();
   }
 
   static void quote(StringBuilder b, String s) {

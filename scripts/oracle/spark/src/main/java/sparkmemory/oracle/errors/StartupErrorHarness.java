@@ -1,5 +1,6 @@
 package sparkmemory.oracle.errors;
 
+import static sparkmemory.oracle.Json.quote;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Constructor;
@@ -191,16 +192,5 @@ public final class StartupErrorHarness {
     } catch (ClassNotFoundException e) {
       return false;
     }
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      if (ch == '"' || ch == '\\') b.append('\\').append(ch);
-      else if (ch == '\n') b.append("\\n");
-      else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-      else b.append(ch);
-    }
-    return b.append('"').toString();
   }
 }

@@ -1,5 +1,6 @@
 package sparkmemory.oracle.layout;
 
+import static sparkmemory.oracle.Json.quote;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.Constructor;
@@ -283,16 +284,5 @@ public final class ContainerHarness {
     a[0] = conf;
     for (int i = 1; i < a.length; i++) a[i] = sm.getMethod("$lessinit$greater$default$" + (i + 1)).invoke(null);
     return c.newInstance(a);
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      if (ch == '"' || ch == '\\') b.append('\\').append(ch);
-      else if (ch == '\n') b.append("\\n");
-      else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-      else b.append(ch);
-    }
-    return b.append('"').toString();
   }
 }

@@ -1,5 +1,6 @@
 package sparkmemory.oracle.layout;
 
+import static sparkmemory.oracle.Json.quote;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;
@@ -102,16 +103,5 @@ public final class LayoutHarness {
 
   static void num(StringBuilder sb, String key, Long v) {
     sb.append(",\"").append(key).append("\":").append(v);
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      if (ch == '"' || ch == '\\') b.append('\\').append(ch);
-      else if (ch == '\n') b.append("\\n");
-      else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-      else b.append(ch);
-    }
-    return b.append('"').toString();
   }
 }

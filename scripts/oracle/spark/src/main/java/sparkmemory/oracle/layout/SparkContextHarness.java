@@ -40,7 +40,7 @@ public final class SparkContextHarness {
       sc.stop();
     } catch (Throwable t) {
       System.out.println("{\"error\":\"" + t.getClass().getName() + "\",\"message\":"
-          + LayoutHarness.quote(String.valueOf(t.getMessage())) + "}");
+          + sparkmemory.oracle.Json.quote(String.valueOf(t.getMessage())) + "}");
     }
   }
 }
