@@ -674,9 +674,21 @@ export const SPARK_KEYS: readonly CatalogEntry[] = [
     category: 'heap',
     defaults: [['2.x+', null]],
     description:
-      'Extra JVM options for the driver. The launcher refuses any Xmx setting here (use spark.driver.memory).',
+      'Extra JVM options for the driver. The launcher refuses an Xmx setting here (use spark.driver.memory): up to 3.5 any text containing Xmx, from 4.0 an option starting with -Xmx; in client mode also an unclosed quote.',
     versions: '2.x+',
     source: 'SparkSubmitCommandBuilder.checkJavaOptions (S35 l.313, S41 l.366)',
+  },
+  {
+    key: 'spark.driver.defaultJavaOptions',
+    flavour: 'spark',
+    type: 'string',
+    category: 'heap',
+    defaults: [['3.0+', null]],
+    description:
+      'JVM options for the driver that an administrator sets, put before spark.driver.extraJavaOptions. The launcher checks it first, and refuses an Xmx setting here too (use spark.driver.memory).',
+    versions: '3.0+',
+    source:
+      'cfg DRIVER_DEFAULT_JAVA_OPTIONS (S35); SparkSubmitCommandBuilder.buildSparkSubmitCommand (S35, S41 bytecode)',
   },
   {
     key: 'spark.master',

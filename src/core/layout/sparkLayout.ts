@@ -13,6 +13,7 @@ import {
   defaultProfileErrors,
   deriveContainerRequest,
 } from './container';
+import { launcherErrors } from './launcher';
 import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
 import { StartupError, invalidSparkConfig } from './startupError';
@@ -139,7 +140,7 @@ function validateSubmitArguments(
 
 /**
  * The driver's heap (SparkSubmitCommandBuilder): a client-mode driver JVM (also a Kubernetes driver pod) gets
- * -Xmx<spark.driver.memory> verbatim, and its java options may not set -Xmx.
+ * -Xmx<spark.driver.memory> verbatim (its java options may not set -Xmx: launcher.ts).
  */
 function driverHeap(
   conf: SparkConfView,
@@ -164,20 +165,6 @@ function driverHeap(
         ...(driverFrom !== undefined ? { from: driverFrom } : {}),
       });
     else driverMemory = jvm.bytes;
-  }
-  const driverOpts = conf.get('spark.driver.extraJavaOptions');
-  if (driverOpts !== undefined) {
-    const has = atLeast(v, 4, 1)
-      ? driverOpts.value.split(/\s+/).some((o) => o.startsWith('-Xmx'))
-      : driverOpts.value.includes('Xmx');
-    if (has)
-      errors.push({
-        phase: 'submit',
-        exceptionClass: 'IllegalArgumentException',
-        message: `Not allowed to specify max heap(Xmx) memory settings through java options (was ${driverOpts.value}). Use the corresponding --driver-memory or spark.driver.memory configuration instead.`,
-        key: 'spark.driver.extraJavaOptions',
-        from: driverOpts,
-      });
   }
   return { driverMemory, errors };
 }
@@ -424,6 +411,8 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   }
   const deployMode = javaTrim(conf.getString('spark.submit.deployMode') ?? 'client');
 
+  // The launcher runs before the JVM that validates the submit arguments.
+  push(launcherErrors(conf, v));
   push(...validateSubmitArguments(conf, deployMode, v));
   const driver = driverHeap(conf, v, deployMode, clusterManager);
   push(...driver.errors);

@@ -42,6 +42,8 @@ export interface SparkOutcome {
 
 /** Who fails, in the product's words, for each harness stage (StartupErrorHarness's javadoc). */
 const PHASE_OF_STAGE: Readonly<Record<string, readonly StartupPhase[]>> = {
+  // bin/spark-submit's launcher (SparkSubmitCommandBuilder), before any Spark JVM starts.
+  launcher: ['submit'],
   submit: ['submit'],
   jvm: ['jvm'],
   validateSettings: ['driver'],

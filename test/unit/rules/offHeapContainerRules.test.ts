@@ -213,6 +213,33 @@ describe('XMX-IN-JAVA-OPTIONS', () => {
   });
 });
 
+describe('XMX-IN-JAVA-OPTIONS on the driver, as the launcher checks it (SparkSubmitCommandBuilder)', () => {
+  it('checks spark.driver.defaultJavaOptions from 3.0, before the extra options, and offers to move the size', () => {
+    const text = 'spark.driver.defaultJavaOptions -XX:+UseG1GC -Xmx1g\nspark.driver.extraJavaOptions -Xmx2g\n';
+    const found = only(text, 'XMX-IN-JAVA-OPTIONS', { version: SPARK_3_5 });
+    assert.equal(found.length, 1, 'the launcher stops at the first');
+    assert.equal(SPAN_TEXT(text, found[0]!), '-Xmx1g');
+    assert.match(found[0]!.message, /\(was -XX:\+UseG1GC -Xmx1g\)/);
+    assert.equal(applyFix(text, found[0]!, /Move/), text.replace(' -Xmx1g\n', '\nspark.driver.memory 1g\n'));
+    // 2.4 has no defaultJavaOptions: only the extra options are checked.
+    assert.match(only(text, 'XMX-IN-JAVA-OPTIONS', { version: SPARK_2_4 })[0]!.message, /\(was -Xmx2g\)/);
+  });
+  it('refuses any "Xmx" up to 3.5, and from 4.0 an option that starts with -Xmx once the string is split', () => {
+    const inAValue = 'spark.driver.extraJavaOptions -Dapp.note=noXmx\n';
+    assert.equal(only(inAValue, 'XMX-IN-JAVA-OPTIONS', { version: SPARK_3_5 }).length, 1);
+    assert.deepEqual(only(inAValue, 'XMX-IN-JAVA-OPTIONS', { version: SPARK_4_1 }), []);
+    const quoted = 'spark.driver.extraJavaOptions -XX:+UseG1GC "-Xmx2g"\n';
+    assert.equal(only(quoted, 'XMX-IN-JAVA-OPTIONS', { version: SPARK_4_1 }).length, 1);
+  });
+  it('an unclosed quote is refused by the launcher that starts a client-mode driver, not in cluster mode', () => {
+    const opts = "spark.driver.extraJavaOptions -Dapp.name='nightly\n";
+    for (const version of [SPARK_2_4, SPARK_3_5, SPARK_4_1])
+      assert.match(only(opts, 'STARTUP-ERROR', { version })[0]!.message, /Invalid option string: -Dapp\.name='nightly/);
+    const cluster = `spark.master k8s://https://127.0.0.1:6443\nspark.submit.deployMode cluster\n${opts}`;
+    assert.deepEqual(only(cluster, 'STARTUP-ERROR', { version: SPARK_3_5 }), []);
+  });
+});
+
 describe('STARTUP-ERROR', () => {
   it('reports start-up errors no specific rule covers, at the value', () => {
     const text = 'spark.memory.offHeap.enabled yes\n';

@@ -1,19 +1,27 @@
 // XMX-IN-JAVA-OPTIONS: -Xmx in spark.executor.extraJavaOptions or spark.driver.extraJavaOptions.
 // Executors: SparkConf.validateSettings (3.5.0 l.527) "spark.executor.extraJavaOptions is not
 // allowed to specify max heap memory settings (was '...'). Use spark.executor.memory instead.";
-// driver: SparkSubmitCommandBuilder.checkJavaOptions (3.5.0 l.313: any "Xmx"; 4.1.1 l.366: an
-// option starting with -Xmx) "Not allowed to specify max heap(Xmx) memory settings through java
-// options (was ...). Use the corresponding --driver-memory or spark.driver.memory configuration instead."
-// The text is the layout's.
+// driver: SparkSubmitCommandBuilder.checkJavaOptions of spark.driver.defaultJavaOptions (3.0+) then
+// spark.driver.extraJavaOptions (3.5.0 l.313: any "Xmx"; 4.0+, 4.1.1 l.366: an option starting with -Xmx, split
+// as parseOptionString splits it) "Not allowed to specify max heap(Xmx) memory settings through java options
+// (was ...). Use the corresponding --driver-memory or spark.driver.memory configuration instead." The text is
+// the layout's (layout/launcher.ts); an option string the launcher cannot split is STARTUP-ERROR's.
 import type { StartupError } from '../../layout/startupError';
 import type { Span } from '../../text/lineIndex';
 import type { WrittenSetting } from '../settingsOf';
 import type { QuickFix, Rule, RuleContext } from '../types';
 import { effective, insertAfter, startupErrorsOn } from './helpers';
 
+/** The keys whose -Xmx Spark refuses: the executors' (validateSettings) and the driver's two (the launcher). */
+const JAVA_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'spark.executor.extraJavaOptions',
+  'spark.driver.extraJavaOptions',
+  'spark.driver.defaultJavaOptions',
+]);
+
 export function xmxTarget(ctx: RuleContext, e: StartupError): WrittenSetting | undefined {
   if (!/Xmx|max heap/.test(e.message)) return undefined;
-  if (e.key !== 'spark.executor.extraJavaOptions' && e.key !== 'spark.driver.extraJavaOptions') return undefined;
+  if (e.key === undefined || !JAVA_OPTION_KEYS.has(e.key)) return undefined;
   return effective(ctx, e.key);
 }
 

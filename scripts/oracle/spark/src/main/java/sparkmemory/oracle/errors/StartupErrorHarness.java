@@ -18,6 +18,8 @@ import org.apache.spark.internal.config.ConfigEntry$;
  * starts, in the order a spark-submit and a SparkContext start meet them, all in this one JVM:
  *
  * <ol>
+ *   <li>launcher: spark-launcher's SparkSubmitCommandBuilder.buildCommand, which bin/spark-submit runs
+ *       (launcher.Main) before any Spark JVM: its check of the driver's java options for -Xmx;
  *   <li>submit: SparkSubmitArguments (its validateSubmitArguments: "Executor memory must be a positive
  *       number", ...), given the settings as --conf;
  *   <li>validateSettings: SparkConf.validateSettings, the first thing SparkContext does with its conf;
@@ -61,8 +63,10 @@ public final class StartupErrorHarness {
   }
 
   static String run(String id, String driverMax, String executorMax, List<String[]> settings) {
-    String stage = "submit";
+    String stage = "launcher";
     try {
+      launcher(settings);
+      stage = "submit";
       submit(settings);
       SparkConf conf = new SparkConf(false);
       for (String[] kv : settings) conf.set(kv[0], kv[1]);
@@ -99,8 +103,8 @@ public final class StartupErrorHarness {
     }
   }
 
-  /** new SparkSubmitArguments(--conf k=v ... --class C app.jar, env = empty): its constructor validates. */
-  static void submit(List<String[]> settings) throws Exception {
+  /** What spark-submit is given: --conf k=v ... --class C app.jar. */
+  static List<String> submitArgs(List<String[]> settings) {
     List<String> a = new ArrayList<>();
     for (String[] kv : settings) {
       a.add("--conf");
@@ -109,7 +113,43 @@ public final class StartupErrorHarness {
     a.add("--class");
     a.add("oracle.Main");
     a.add("oracle-app.jar");
-    Object seq = scala.collection.JavaConverters.asScalaBuffer(a).toList();
+    return a;
+  }
+
+  /** An empty Spark home (a RELEASE file and its jars directory) for the launcher's class path. */
+  private static String sparkHome;
+
+  /**
+   * new SparkSubmitCommandBuilder(args).buildCommand(env), as launcher.Main does for bin/spark-submit, with
+   * SPARK_HOME an empty distribution (the command's class path is not what is checked) and the Scala
+   * version given, so that only the settings can make it throw.
+   */
+  static void launcher(List<String[]> settings) throws Exception {
+    if (sparkHome == null) {
+      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("spark-home");
+      java.nio.file.Files.createDirectories(home.resolve("jars"));
+      java.nio.file.Files.createFile(home.resolve("RELEASE"));
+      home.toFile().deleteOnExit();
+      sparkHome = home.toString();
+    }
+    Class<?> c = Class.forName("org.apache.spark.launcher.SparkSubmitCommandBuilder");
+    Constructor<?> k = c.getDeclaredConstructor(List.class);
+    k.setAccessible(true);
+    Object builder = k.newInstance(submitArgs(settings));
+    java.lang.reflect.Field f = Class.forName("org.apache.spark.launcher.AbstractCommandBuilder").getDeclaredField("childEnv");
+    f.setAccessible(true);
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, String> env = (java.util.Map<String, String>) f.get(builder);
+    env.put("SPARK_HOME", sparkHome);
+    env.put("SPARK_SCALA_VERSION", scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1"));
+    Method build = c.getDeclaredMethod("buildCommand", java.util.Map.class);
+    build.setAccessible(true);
+    build.invoke(builder, new java.util.HashMap<String, String>());
+  }
+
+  /** new SparkSubmitArguments(--conf k=v ... --class C app.jar, env = empty): its constructor validates. */
+  static void submit(List<String[]> settings) throws Exception {
+    Object seq = scala.collection.JavaConverters.asScalaBuffer(submitArgs(settings)).toList();
     Object env = scala.collection.immutable.Map$.MODULE$.empty();
     Constructor<?> c = Class.forName("org.apache.spark.deploy.SparkSubmitArguments").getConstructors()[0];
     c.newInstance(seq, env);
