@@ -13,6 +13,7 @@ import {
   defaultProfileErrors,
   deriveContainerRequest,
 } from './container';
+import { allocationManagerErrors } from './allocationManager';
 import { launcherErrors } from './launcher';
 import { JavaVersion, ResolvedJvm, collectorText, resolveJvm } from './jvmMaxMemory';
 import { GarbageCollector, defaultPageSizeBytes } from './pageSize';
@@ -262,16 +263,8 @@ function taskSlots(
         key: 'spark.executor.cores',
         ...(from !== undefined ? { from } : {}),
       });
-    } else {
-      const dyn = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v);
-      if (dyn.ok && dyn.read.value)
-        errors.push({
-          phase: 'driver',
-          exceptionClass: 'SparkException',
-          message: 'spark.executor.cores must not be < spark.task.cpus.',
-          key: 'spark.executor.cores',
-        });
     }
+    // 2.4 checks them only in its ExecutorAllocationManager (allocationManager.ts).
   }
   return { executorCores, taskCpus, errors };
 }
@@ -440,6 +433,8 @@ export function sparkLayout(conf: SparkConfView, opts: SparkLayoutOptions): Spar
   if (atLeast(v, 4, 1)) push(...managers.errors.filter((e) => e.phase === 'driver'), ...profile, ...managers.errors);
   else push(...profile, ...managers.errors);
   const { unified, legacy } = managers;
+  // 2.4's dynamic allocation manager, which SparkContext builds after SparkEnv.
+  push(allocationManagerErrors(conf, v, executorCores, taskCpus));
 
   // Container sizing on YARN and Kubernetes (container.ts).
   let container: ContainerRequest | undefined;

@@ -54,6 +54,8 @@ const PHASE_OF_STAGE: Readonly<Record<string, readonly StartupPhase[]>> = {
   // SparkContext's default ResourceProfile (3.1+): the executors' overhead, PySpark memory and off-heap size.
   resourceProfile: ['driver'],
   taskCpus: ['driver'],
+  // 2.4's ExecutorAllocationManager, built by SparkContext when dynamic allocation is on.
+  allocationManager: ['driver'],
   // The executors' container, sized by YARN's YarnAllocator or Kubernetes' BasicExecutorFeatureStep.
   container: ['container'],
   executorMemoryManager: ['executor'],

@@ -170,3 +170,50 @@ describe('start-up errors as Spark raises them (oracle: startupErrors)', () => {
     );
   });
 });
+
+describe("2.4's ExecutorAllocationManager (oracle: startupErrors, stage allocationManager)", () => {
+  const dyn = { 'spark.master': 'yarn', 'spark.dynamicAllocation.enabled': 'true' };
+  const first = (r: Record<string, string>, v: SparkVersion = SPARK_2_4): string | undefined =>
+    layout(r, v).startupErrors[0]?.message;
+  it('refuses in validateSettings order: the shuffle service before the cores, the ratio after them', () => {
+    const tight = { ...dyn, 'spark.executor.cores': '2', 'spark.task.cpus': '4' };
+    assert.match(first(tight) ?? '', /^Dynamic allocation of executors requires the external shuffle service/);
+    const shuffle = { ...tight, 'spark.shuffle.service.enabled': 'true' };
+    assert.equal(first(shuffle), 'spark.executor.cores must not be < spark.task.cpus.');
+    assert.equal(
+      first({ ...shuffle, 'spark.dynamicAllocation.testing': 'true', 'spark.shuffle.service.enabled': 'false' }),
+      first(shuffle),
+    );
+    assert.equal(
+      first({ ...shuffle, 'spark.dynamicAllocation.maxExecutors': '0' }),
+      'spark.dynamicAllocation.maxExecutors cannot be 0!',
+    );
+    assert.equal(
+      first({
+        ...dyn,
+        'spark.shuffle.service.enabled': 'true',
+        'spark.dynamicAllocation.executorAllocationRatio': '0',
+      }),
+      'spark.dynamicAllocation.executorAllocationRatio must be > 0 and <= 1.0',
+    );
+  });
+  it('truncates the backlog timeout to whole seconds, and names the key of a time it cannot parse', () => {
+    const on = { ...dyn, 'spark.shuffle.service.enabled': 'true' };
+    assert.equal(
+      first({ ...on, 'spark.dynamicAllocation.schedulerBacklogTimeout': '500ms' }),
+      'spark.dynamicAllocation.schedulerBacklogTimeout must be > 0!',
+    );
+    assert.equal(first({ ...on, 'spark.dynamicAllocation.schedulerBacklogTimeout': '2' }), undefined);
+    assert.match(
+      first({ ...on, 'spark.dynamicAllocation.executorIdleTimeout': 'a minute' }) ?? '',
+      /^Illegal value for config key spark\.dynamicAllocation\.executorIdleTimeout: Time must be specified/,
+    );
+  });
+  it('is not built on a local master, without dynamic allocation, or from 3.0', () => {
+    const tight = { 'spark.executor.cores': '2', 'spark.task.cpus': '4', 'spark.dynamicAllocation.enabled': 'true' };
+    assert.equal(first({ ...tight, 'spark.master': 'local[4]' }), undefined);
+    assert.equal(first({ 'spark.executor.cores': '2', 'spark.task.cpus': '4' }), undefined);
+    // 3.5 checks the cores in SparkContext itself, with its own text.
+    assert.match(first({ ...tight, 'spark.master': 'yarn' }, SPARK_3_5) ?? '', /^The number of cores per executor/);
+  });
+});

@@ -180,9 +180,12 @@ describe('CORES-TASKCPUS', () => {
   it('in 2.4 only with dynamic allocation', () => {
     assert.deepEqual(only('spark.executor.cores 2\nspark.task.cpus 4\n', 'CORES-TASKCPUS', { version: SPARK_2_4 }), []);
     assert.match(
-      only('spark.dynamicAllocation.enabled true\nspark.executor.cores 2\nspark.task.cpus 4\n', 'CORES-TASKCPUS', {
-        version: SPARK_2_4,
-      })[0]!.message,
+      only(
+        // ExecutorAllocationManager checks the external shuffle service before the cores.
+        'spark.dynamicAllocation.enabled true\nspark.shuffle.service.enabled true\nspark.executor.cores 2\nspark.task.cpus 4\n',
+        'CORES-TASKCPUS',
+        { version: SPARK_2_4 },
+      )[0]!.message,
       /spark\.executor\.cores must not be < spark\.task\.cpus\./,
     );
   });

@@ -34,6 +34,7 @@ import org.apache.spark.internal.config.ConfigEntry$;
  *       the executors read them while starting;
  *   <li>taskCpus: ResourceUtils.validateTaskCpusLargeEnough(conf, executor cores, task cpus), which
  *       SparkContext.createTaskScheduler calls after the driver's SparkEnv exists (3.x+);
+ *   <li>allocationManager: 2.4's ExecutorAllocationManager and its validateSettings, with dynamic allocation;
  *   <li>container: the executors' container as YARN's YarnAllocator or Kubernetes' feature steps size it
  *       (ContainerHarness), where the JVM's classpath has that module;
  *   <li>executorMemoryManager: the same manager in an executor JVM (third input field).
@@ -91,6 +92,8 @@ public final class StartupErrorHarness {
       }
       stage = "taskCpus";
       taskCpus(conf);
+      stage = "allocationManager";
+      allocationManager(conf);
       stage = "container";
       container(conf);
       stage = "executorMemoryManager";
@@ -186,6 +189,31 @@ public final class StartupErrorHarness {
     int execCores = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.executor.cores"));
     int taskCpus = (Integer) conf.get(ConfigEntry$.MODULE$.findEntry("spark.task.cpus"));
     m.invoke(obj.getField("MODULE$").get(null), conf, execCores, taskCpus);
+  }
+
+  /**
+   * 2.4's ExecutorAllocationManager, which SparkContext builds when Utils.isDynamicAllocationEnabled (the
+   * option on and a master that is not local): its constructor reads the dynamic-allocation settings and runs
+   * validateSettings (the executor counts, the timeouts, the external shuffle service, then executor cores
+   * against task cpus) before it touches the allocation client, the listener bus or the block manager master,
+   * so those are null here, and what they throw (a NullPointerException once the settings have passed) does
+   * not count. From 3.0
+   * SparkContext checks the cores itself (taskCpus above) and the manager's constructor differs; it is not run.
+   */
+  static void allocationManager(SparkConf conf) throws Exception {
+    Class<?> eam = Class.forName("org.apache.spark.ExecutorAllocationManager");
+    Constructor<?> legacy = null;
+    for (Constructor<?> c : eam.getConstructors()) if (c.getParameterCount() == 4) legacy = c;
+    if (legacy == null) return;
+    Class<?> utils = Class.forName("org.apache.spark.util.Utils$");
+    Object enabled = utils.getMethod("isDynamicAllocationEnabled", SparkConf.class).invoke(utils.getField("MODULE$").get(null), conf);
+    if (!(Boolean) enabled) return;
+    try {
+      legacy.newInstance(null, null, conf, null);
+    } catch (InvocationTargetException e) {
+      // A NullPointerException comes after validateSettings, from the null collaborators.
+      if (!(e.getCause() instanceof NullPointerException)) throw e;
+    }
   }
 
   /**
