@@ -7,6 +7,7 @@ import { SparkVersion, atLeast } from '../version';
 import type { ConfValue } from '../parse/confValue';
 import type { SparkConfView } from './confSource';
 import { Parsed, javaParseDouble, javaParseInt, javaParseLong, scalaToBoolean } from './javaParse';
+import { timeStringAsMs } from './timeString';
 
 export interface ReadValue<T> {
   readonly value: T;
@@ -93,6 +94,29 @@ export function readConfLong(conf: SparkConfView, key: string, fallback: number)
   if (from === undefined) return ok(fallback, undefined);
   const r: Parsed<number> = javaParseLong(from.value);
   return r.ok ? ok(r.value, from) : fail(key, `Illegal value for config key ${key}: ${r.error}`, from);
+}
+
+/** `SparkConf.getBoolean(key, default)`: untyped, Scala's toBoolean of the raw text (no trimming). */
+export function readConfBoolean(conf: SparkConfView, key: string, fallback: boolean): Read<boolean> {
+  const from = conf.get(key);
+  if (from === undefined) return ok(fallback, undefined);
+  const r = scalaToBoolean(from.value);
+  return r.ok ? ok(r.value, from) : fail(key, `Illegal value for config key ${key}: ${r.error}`, from);
+}
+
+/**
+ * `SparkConf.getTimeAsSeconds(key, default)`: JavaUtils.timeStringAsSec of the value or the default text (a
+ * bare number is in seconds; a suffixed one converted and truncated toward zero, as TimeUnit.convert does).
+ */
+export function readConfTimeAsSeconds(conf: SparkConfView, key: string, fallback: string): Read<number> {
+  const from = conf.get(key);
+  const text = from?.value ?? fallback;
+  if (/^-?[0-9]+$/.test(javaTrim(text.toLowerCase()))) {
+    const n = javaParseLong(javaTrim(text));
+    if (n.ok) return ok(n.value, from);
+  }
+  const r = timeStringAsMs(text);
+  return r.ok ? ok(Math.trunc(r.ms / 1000), from) : fail(key, `Illegal value for config key ${key}: ${r.error}`, from);
 }
 
 export function readTypedBoolean(conf: SparkConfView, key: string, v: SparkVersion, fallback?: string): Read<boolean> {

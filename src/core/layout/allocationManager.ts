@@ -5,81 +5,82 @@
 // taskSlots) and the manager is not modelled. Checked against the real class by the oracle
 // (test/oracle/checks/startupErrors.ts, stage allocationManager).
 import type { SparkConfView } from '../config/confSource';
-import { scalaToBoolean } from '../config/javaParse';
-import { timeStringAsMs } from '../config/timeString';
-import { readTypedBoolean, readTypedDouble, readTypedInt } from '../config/typedConf';
-import { javaTrim } from '../size';
+import {
+  Read,
+  readConfBoolean,
+  readConfTimeAsSeconds,
+  readTypedBoolean,
+  readTypedDouble,
+  readTypedInt,
+} from '../config/typedConf';
 import { SparkVersion, atLeast } from '../version';
 import type { StartupError } from './startupError';
+import { readError } from './unified';
 
 const INT_MAX = 2147483647;
 
-/** SparkConf.getBoolean(key, false): Scala's toBoolean of the raw text; undefined when it is not a boolean. */
-function confBoolean(conf: SparkConfView, key: string): boolean | undefined {
-  const text = conf.get(key)?.value;
-  if (text === undefined) return false;
-  const r = scalaToBoolean(text);
-  return r.ok ? r.value : undefined;
+type Settings = {
+  readonly min: number;
+  readonly max: number;
+  readonly timeouts: {
+    readonly backlog: number;
+    readonly sustained: number;
+    readonly idle: number;
+    readonly cached: number;
+  };
+  readonly testing: boolean;
+  readonly ratio: number;
+};
+
+/** A getBoolean failure: catchIllegalValue keeps toBoolean's IllegalArgumentException. */
+function booleanError(r: Extract<Read<boolean>, { ok: false }>): StartupError {
+  return { ...readError(r, 'driver'), exceptionClass: 'IllegalArgumentException' };
 }
 
 /**
- * Utils.isDynamicAllocationEnabled (2.4): the option on, and a master that is not local (isLocalMaster:
- * "local" or "local[...]"), unless spark.dynamicAllocation.testing. An unset spark.master is not local here:
- * the layout takes the cluster it sizes for (YARN unless said otherwise).
+ * Utils.isDynamicAllocationEnabled (2.4): getBoolean of the option, and a master that is not local
+ * (isLocalMaster: "local" or "local[...]") unless getBoolean("spark.dynamicAllocation.testing"). An unset
+ * spark.master is not local here: the layout takes the cluster it sizes for (YARN unless said otherwise).
  */
-function dynamicAllocationEnabled(conf: SparkConfView, v: SparkVersion): boolean {
-  const on = readTypedBoolean(conf, 'spark.dynamicAllocation.enabled', v, 'false');
-  if (!on.ok || !on.read.value) return false;
+function dynamicAllocationEnabled(conf: SparkConfView): Read<boolean> {
+  const on = readConfBoolean(conf, 'spark.dynamicAllocation.enabled', false);
+  if (!on.ok || !on.read.value) return on;
   const master = conf.get('spark.master')?.value ?? '';
-  const local = master === 'local' || master.startsWith('local[');
-  return !local || confBoolean(conf, 'spark.dynamicAllocation.testing') === true;
+  if (master !== 'local' && !master.startsWith('local[')) return on;
+  return readConfBoolean(conf, 'spark.dynamicAllocation.testing', false);
 }
 
-/** SparkConf.getTimeAsSeconds(key, default): JavaUtils.timeStringAsSec (a bare number is in seconds). */
-function timeAsSeconds(conf: SparkConfView, key: string, fallback: string): { s: number } | { error: StartupError } {
-  const from = conf.get(key);
-  const text = from?.value ?? fallback;
-  if (/^-?[0-9]+$/.test(javaTrim(text.toLowerCase()))) return { s: Number(javaTrim(text)) };
-  const r = timeStringAsMs(text);
-  if (r.ok) return { s: Math.trunc(r.ms / 1000) };
-  const error: StartupError = {
-    phase: 'driver',
-    exceptionClass: 'NumberFormatException',
-    // SparkConf.getTimeAsSeconds (catchIllegalValue) names the key before the parser's text.
-    message: `Illegal value for config key ${key}: ${r.error}`,
-    key,
-    ...(from !== undefined ? { from } : {}),
-  };
-  return { error };
-}
-
-/** The settings the constructor reads, or the first read that fails (undefined: a typed read that an earlier stage refuses). */
-function readSettings(conf: SparkConfView, v: SparkVersion) {
-  const min = readTypedInt(conf, 'spark.dynamicAllocation.minExecutors', v, '0');
-  const max = readTypedInt(conf, 'spark.dynamicAllocation.maxExecutors', v, String(INT_MAX));
+/** The settings the constructor reads, in its order, or the first read that fails (undefined: a typed read an earlier stage refuses). */
+function readSettings(conf: SparkConfView, v: SparkVersion): Settings | StartupError | undefined {
+  const d = 'spark.dynamicAllocation';
+  const min = readTypedInt(conf, `${d}.minExecutors`, v, '0');
+  const max = readTypedInt(conf, `${d}.maxExecutors`, v, String(INT_MAX));
   if (!min.ok || !max.ok) return undefined;
-  const backlog = timeAsSeconds(conf, 'spark.dynamicAllocation.schedulerBacklogTimeout', '1s');
-  if ('error' in backlog) return backlog;
-  const sustained = timeAsSeconds(conf, 'spark.dynamicAllocation.sustainedSchedulerBacklogTimeout', `${backlog.s}s`);
-  if ('error' in sustained) return sustained;
-  const idle = timeAsSeconds(conf, 'spark.dynamicAllocation.executorIdleTimeout', '60s');
-  if ('error' in idle) return idle;
-  const cached = timeAsSeconds(conf, 'spark.dynamicAllocation.cachedExecutorIdleTimeout', `${INT_MAX}s`);
-  if ('error' in cached) return cached;
-  const ratio = readTypedDouble(conf, 'spark.dynamicAllocation.executorAllocationRatio', v, '1.0');
+  const backlog = readConfTimeAsSeconds(conf, `${d}.schedulerBacklogTimeout`, '1s');
+  if (!backlog.ok) return readError(backlog, 'driver');
+  const sustainedKey = `${d}.sustainedSchedulerBacklogTimeout`;
+  const sustained = readConfTimeAsSeconds(conf, sustainedKey, `${backlog.read.value}s`);
+  if (!sustained.ok) return readError(sustained, 'driver');
+  const idle = readConfTimeAsSeconds(conf, `${d}.executorIdleTimeout`, '60s');
+  if (!idle.ok) return readError(idle, 'driver');
+  const cached = readConfTimeAsSeconds(conf, `${d}.cachedExecutorIdleTimeout`, `${INT_MAX}s`);
+  if (!cached.ok) return readError(cached, 'driver');
+  const testing = readConfBoolean(conf, `${d}.testing`, false);
+  if (!testing.ok) return booleanError(testing);
+  const ratio = readTypedDouble(conf, `${d}.executorAllocationRatio`, v, '1.0');
   if (!ratio.ok) return undefined;
-  return {
-    min: min.read.value,
-    max: max.read.value,
-    timeouts: { backlog: backlog.s, sustained: sustained.s, idle: idle.s, cached: cached.s },
-    testing: confBoolean(conf, 'spark.dynamicAllocation.testing') === true,
-    ratio: ratio.read.value,
+  const timeouts = {
+    backlog: backlog.read.value,
+    sustained: sustained.read.value,
+    idle: idle.read.value,
+    cached: cached.read.value,
   };
+  return { min: min.read.value, max: max.read.value, timeouts, testing: testing.read.value, ratio: ratio.read.value };
 }
 
 /** validateSettings' refusals in its order; the first that applies is thrown (SparkException). */
 function validateSettings(
-  s: NonNullable<Exclude<ReturnType<typeof readSettings>, { error: StartupError }>>,
+  s: Settings,
   shuffleService: boolean,
   tasksPerExecutor: number,
 ): { message: string; key: string } | undefined {
@@ -122,10 +123,12 @@ export function allocationManagerErrors(
   executorCores: number,
   taskCpus: number,
 ): StartupError | undefined {
-  if (atLeast(v, 3) || !dynamicAllocationEnabled(conf, v)) return undefined;
+  if (atLeast(v, 3)) return undefined;
+  const enabled = dynamicAllocationEnabled(conf);
+  if (!enabled.ok) return booleanError(enabled);
+  if (!enabled.read.value) return undefined;
   const s = readSettings(conf, v);
-  if (s === undefined) return undefined;
-  if ('error' in s) return s.error;
+  if (s === undefined || 'phase' in s) return s;
   const shuffle = readTypedBoolean(conf, 'spark.shuffle.service.enabled', v, 'false');
   // tasksPerExecutorForFullParallelism: executor cores / task cpus, an int division.
   const refusal = validateSettings(s, shuffle.ok && shuffle.read.value, Math.trunc(executorCores / taskCpus));

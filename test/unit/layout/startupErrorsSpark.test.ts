@@ -209,6 +209,15 @@ describe("2.4's ExecutorAllocationManager (oracle: startupErrors, stage allocati
       /^Illegal value for config key spark\.dynamicAllocation\.executorIdleTimeout: Time must be specified/,
     );
   });
+  it('reads spark.dynamicAllocation.testing with getBoolean, even on a local master where it decides', () => {
+    const want = 'Illegal value for config key spark.dynamicAllocation.testing: For input string: "yes"';
+    for (const master of ['local[2]', 'yarn']) {
+      const e = layout({ ...dyn, 'spark.master': master, 'spark.dynamicAllocation.testing': 'yes' }, SPARK_2_4)
+        .startupErrors[0];
+      assert.equal(e?.message, want);
+      assert.equal(e.exceptionClass, 'IllegalArgumentException');
+    }
+  });
   it('is not built on a local master, without dynamic allocation, or from 3.0', () => {
     const tight = { 'spark.executor.cores': '2', 'spark.task.cpus': '4', 'spark.dynamicAllocation.enabled': 'true' };
     assert.equal(first({ ...tight, 'spark.master': 'local[4]' }), undefined);
