@@ -43,6 +43,23 @@ export function runSpark(
   );
 }
 
+/**
+ * The JSON lines a harness printed for `expected` inputs, one each, or the failure to report when it printed
+ * fewer or more (its exit code and the end of its stderr say why).
+ */
+export function harnessResults(
+  r: Run,
+  expected: number,
+): { ok: true; lines: Record<string, unknown>[] } | { ok: false; failure: string } {
+  const lines = jsonLines(r.stdout);
+  return lines.length === expected
+    ? { ok: true, lines }
+    : {
+        ok: false,
+        failure: `the harness printed ${lines.length} of ${expected} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
+      };
+}
+
 /** The JSON lines a harness printed (anything else on stdout is skipped). */
 export function jsonLines(stdout: string): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CheckResult, LineFigures, OracleCheck } from '../check';
 import { SparkLine, oracleCacheDir } from '../lines';
 import type { JavaRunner } from '../jvm';
-import { jsonLines, runSpark } from '../sparkJvm';
+import { harnessResults, runSpark } from '../sparkJvm';
 import { layoutGrid } from './layoutGrid';
 import { SparkConfView } from '../../../src/core/config/confSource';
 import type { StartupError } from '../../../src/core/layout/startupError';
@@ -146,14 +146,9 @@ async function runModule(
     )
     .join('\n');
   const r = await runSpark(classpath, 'sparkmemory.oracle.layout.ContainerHarness', ['-XX:+UseSerialGC'], input);
-  const out = jsonLines(r.stdout);
-  if (out.length !== points.length)
-    return {
-      ...r0,
-      failures: [
-        `the harness printed ${out.length} of ${points.length} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
-      ],
-    };
+  const results = harnessResults(r, points.length);
+  if (!results.ok) return { ...r0, failures: [results.failure] };
+  const out = results.lines;
   points.forEach((p, i) => {
     const spark = out[i]!;
     const isError = typeof spark['error'] === 'string';

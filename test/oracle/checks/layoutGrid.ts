@@ -8,7 +8,7 @@
 // it too, with Spark's exact text among its start-up errors (also counted as error cases).
 import { CheckResult, LineFigures, OracleCheck } from '../check';
 import { SparkLine } from '../lines';
-import { GC_FLAGS, jsonLines, runSpark } from '../sparkJvm';
+import { GC_FLAGS, harnessResults, runSpark } from '../sparkJvm';
 import { SparkConfView } from '../../../src/core/config/confSource';
 import { jvmMaxMemory } from '../../../src/core/layout/jvmMaxMemory';
 import type { GarbageCollector } from '../../../src/core/layout/pageSize';
@@ -183,13 +183,12 @@ async function runLine(
       .map((p) => [p.cores, p.tasks, ...Object.entries(p.conf).map(([k, x]) => `${k}=${x}`)].join('\t'))
       .join('\n');
     const r = await runSpark(compiled.classpath, 'sparkmemory.oracle.layout.LayoutHarness', [GC_FLAGS[gc]!], input);
-    const out = jsonLines(r.stdout);
-    if (out.length !== withJvm.length) {
-      failures.push(
-        `${gc}: the harness printed ${out.length} of ${withJvm.length} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
-      );
+    const results = harnessResults(r, withJvm.length);
+    if (!results.ok) {
+      failures.push(`${gc}: ${results.failure}`);
       continue;
     }
+    const out = results.lines;
     withJvm.forEach((p, i) => {
       const spark = out[i]!;
       const problems = compare(p, gc, v, spark);

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckResult, LineFigures, OracleCheck } from '../check';
 import { SparkLine } from '../lines';
-import { jsonLines, runSpark } from '../sparkJvm';
+import { harnessResults, runSpark } from '../sparkJvm';
 import { moduleClasspath } from './containers';
 import { SparkConfView } from '../../../src/core/config/confSource';
 import { resolveJvm } from '../../../src/core/layout/jvmMaxMemory';
@@ -213,14 +213,9 @@ async function runLine(
       ['-XX:+UseSerialGC'],
       input,
     );
-    const got = jsonLines(r.stdout);
-    if (got.length !== idx.length)
-      return {
-        ...run,
-        failures: [
-          `the harness printed ${got.length} of ${idx.length} results (exit ${r.code}): ${r.stderr.slice(-400)}`,
-        ],
-      };
+    const results = harnessResults(r, idx.length);
+    if (!results.ok) return { ...run, failures: [results.failure] };
+    const got = results.lines;
     idx.forEach((i, j) => {
       out[i] = got[j]!;
       containerRun[i] = mod !== undefined;

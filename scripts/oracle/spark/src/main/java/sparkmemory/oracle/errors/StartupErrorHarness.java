@@ -53,11 +53,7 @@ public final class StartupErrorHarness {
     while ((line = in.readLine()) != null) {
       if (line.isEmpty()) continue;
       String[] f = line.split("\t", -1);
-      List<String[]> settings = new ArrayList<>();
-      for (int i = 3; i < f.length; i++) {
-        int eq = f[i].indexOf('=');
-        settings.add(new String[] {f[i].substring(0, eq), f[i].substring(eq + 1)});
-      }
+      List<String[]> settings = sparkmemory.oracle.Settings.of(f, 3);
       System.out.println(run(f[0], f[1], f[2], settings));
       System.out.flush();
     }

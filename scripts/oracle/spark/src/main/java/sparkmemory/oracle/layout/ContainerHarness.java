@@ -46,11 +46,7 @@ public final class ContainerHarness {
     while ((line = in.readLine()) != null) {
       if (line.isEmpty()) continue;
       String[] f = line.split("\t", -1);
-      SparkConf conf = new SparkConf(false);
-      for (int i = 3; i < f.length; i++) {
-        int eq = f[i].indexOf('=');
-        conf.set(f[i].substring(0, eq), f[i].substring(eq + 1));
-      }
+      SparkConf conf = sparkmemory.oracle.Settings.conf(f, 3);
       boolean python = f[2].equals("python");
       String out;
       try {

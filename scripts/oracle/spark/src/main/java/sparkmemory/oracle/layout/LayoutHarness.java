@@ -24,11 +24,7 @@ public final class LayoutHarness {
       String[] f = line.split("\t", -1);
       int cores = Integer.parseInt(f[0]);
       int tasks = Integer.parseInt(f[1]);
-      SparkConf conf = new SparkConf(false);
-      for (int i = 2; i < f.length; i++) {
-        int eq = f[i].indexOf('=');
-        conf.set(f[i].substring(0, eq), f[i].substring(eq + 1));
-      }
+      SparkConf conf = sparkmemory.oracle.Settings.conf(f, 2);
       System.out.println(describe(conf, cores, tasks));
     }
   }

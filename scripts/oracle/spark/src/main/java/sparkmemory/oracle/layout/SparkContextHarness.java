@@ -30,10 +30,7 @@ public final class SparkContextHarness {
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1")
         .set("spark.extraListeners", MaxMemoryListener.class.getName());
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      conf.set(a.substring(0, eq), a.substring(eq + 1));
-    }
+    for (String[] kv : sparkmemory.oracle.Settings.of(args, 0)) conf.set(kv[0], kv[1]);
     try {
       SparkContext sc = new SparkContext(conf);
       sc.listenerBus().waitUntilEmpty(10000);
